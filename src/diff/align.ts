@@ -1,0 +1,223 @@
+/**
+ * Aligns two sequences of items (blocks of a story, rows of a table): which old item is the same
+ * as which new one, which changed a little (paired), which were deleted or inserted.
+ *
+ * 1. Exact matches by signature, found patience-style: items unique in both ranges anchor the
+ *    alignment (longest increasing subsequence), and the ranges between anchors are aligned
+ *    recursively, so boilerplate repeated hundreds of times cannot derail it. Where no unique
+ *    item is left, Myers' diff of the signatures (bounded) takes over.
+ * 2. Between exact matches, items are paired by similarity with a dynamic programme that keeps
+ *    the order (a changed paragraph is paired with its old self, not deleted and re-inserted).
+ *    Large unmatched regions are paired greedily within a window, so the cost stays linear.
+ */
+import { diffSequences } from './sequence-diff.js';
+
+export type AlignOp =
+  | { readonly type: 'equal'; readonly old: number; readonly new: number }
+  | { readonly type: 'pair'; readonly old: number; readonly new: number }
+  | { readonly type: 'delete'; readonly old: number }
+  | { readonly type: 'insert'; readonly new: number };
+
+export interface AlignOptions<T> {
+  /** Exact-match key. */
+  readonly signature: (item: T) => string;
+  /** 0..1: how alike two items are; items at or above `threshold` may be paired. */
+  readonly similarity: (a: T, b: T) => number;
+  readonly threshold: number;
+  /**
+   * Whether a lone old item and a lone new item between two exact matches may be paired whatever
+   * their similarity (a paragraph rewritten in place, a row whose cells were emptied).
+   */
+  readonly canPairAlone?: (a: T, b: T) => boolean;
+}
+
+/** Regions larger than this (old × new items) are paired greedily instead of by the full DP. */
+const DP_CELL_LIMIT = 40_000;
+/** How far ahead the greedy pairing looks for a partner. */
+const GREEDY_WINDOW = 12;
+
+export function alignSequences<T>(olds: readonly T[], news: readonly T[], options: AlignOptions<T>): AlignOp[] {
+  const oldSigs = olds.map(options.signature);
+  const newSigs = news.map(options.signature);
+  const ops: AlignOp[] = [];
+  const pairGap = (a0: number, a1: number, b0: number, b1: number): void => {
+    ops.push(...pairBySimilarity(olds, news, a0, a1, b0, b1, options));
+  };
+  alignRange(oldSigs, newSigs, 0, olds.length, 0, news.length, ops, pairGap);
+  return ops;
+}
+
+type GapHandler = (a0: number, a1: number, b0: number, b1: number) => void;
+
+function alignRange(oldSigs: readonly string[], newSigs: readonly string[], a0: number, a1: number, b0: number, b1: number, ops: AlignOp[], pairGap: GapHandler): void {
+  // Common prefix and suffix.
+  while (a0 < a1 && b0 < b1 && oldSigs[a0] === newSigs[b0]) ops.push({ type: 'equal', old: a0++, new: b0++ });
+  const tail: AlignOp[] = [];
+  while (a0 < a1 && b0 < b1 && oldSigs[a1 - 1] === newSigs[b1 - 1]) tail.push({ type: 'equal', old: --a1, new: --b1 });
+
+  if (a0 < a1 && b0 < b1) {
+    const anchors = uniqueAnchors(oldSigs, newSigs, a0, a1, b0, b1);
+    if (anchors.length > 0) {
+      let oldPos = a0;
+      let newPos = b0;
+      for (const [oldIndex, newIndex] of anchors) {
+        alignRange(oldSigs, newSigs, oldPos, oldIndex, newPos, newIndex, ops, pairGap);
+        ops.push({ type: 'equal', old: oldIndex, new: newIndex });
+        oldPos = oldIndex + 1;
+        newPos = newIndex + 1;
+      }
+      alignRange(oldSigs, newSigs, oldPos, a1, newPos, b1, ops, pairGap);
+    } else {
+      alignByMyers(oldSigs, newSigs, a0, a1, b0, b1, ops, pairGap);
+    }
+  } else {
+    pairGap(a0, a1, b0, b1);
+  }
+  for (let i = tail.length - 1; i >= 0; i--) ops.push(tail[i] as AlignOp);
+}
+
+/** Items whose signature occurs once in each range, kept in an order-preserving chain (LIS). */
+function uniqueAnchors(oldSigs: readonly string[], newSigs: readonly string[], a0: number, a1: number, b0: number, b1: number): [number, number][] {
+  const counts = new Map<string, { old: number; new: number; oldIndex: number; newIndex: number }>();
+  for (let i = a0; i < a1; i++) {
+    const sig = oldSigs[i] as string;
+    const entry = counts.get(sig);
+    if (entry) entry.old++;
+    else counts.set(sig, { old: 1, new: 0, oldIndex: i, newIndex: -1 });
+  }
+  for (let j = b0; j < b1; j++) {
+    const entry = counts.get(newSigs[j] as string);
+    if (entry) {
+      entry.new++;
+      entry.newIndex = j;
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (const entry of counts.values()) {
+    if (entry.old === 1 && entry.new === 1) pairs.push([entry.oldIndex, entry.newIndex]);
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  return longestIncreasing(pairs);
+}
+
+/** Longest subsequence of pairs (sorted by old index) increasing in new index: O(n log n). */
+function longestIncreasing(pairs: readonly [number, number][]): [number, number][] {
+  const tails: number[] = [];
+  const previous = new Array<number>(pairs.length).fill(-1);
+  for (let i = 0; i < pairs.length; i++) {
+    const value = (pairs[i] as [number, number])[1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[tails[mid] as number] as [number, number])[1] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  }
+  const out: [number, number][] = [];
+  let k = tails.length > 0 ? (tails[tails.length - 1] as number) : -1;
+  while (k >= 0) {
+    out.push(pairs[k] as [number, number]);
+    k = previous[k] as number;
+  }
+  return out.reverse();
+}
+
+function alignByMyers(oldSigs: readonly string[], newSigs: readonly string[], a0: number, a1: number, b0: number, b1: number, ops: AlignOp[], pairGap: GapHandler): void {
+  const segments = diffSequences(oldSigs.slice(a0, a1), newSigs.slice(b0, b1));
+  for (const segment of segments) {
+    if (segment.equal) {
+      for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) ops.push({ type: 'equal', old: a0 + segment.oldFrom + k, new: b0 + segment.newFrom + k });
+    } else {
+      pairGap(a0 + segment.oldFrom, a0 + segment.oldTo, b0 + segment.newFrom, b0 + segment.newTo);
+    }
+  }
+}
+
+/** Pairs the items of an unmatched region by similarity, keeping order; the rest are deleted/inserted. */
+function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: AlignOptions<T>): AlignOp[] {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  if (n === 0 || m === 0) return emitUnpaired(a0, a1, b0, b1);
+  if (n === 1 && m === 1 && options.canPairAlone?.(olds[a0] as T, news[b0] as T)) return [{ type: 'pair', old: a0, new: b0 }];
+  const pairs = n * m <= DP_CELL_LIMIT ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
+  const ops: AlignOp[] = [];
+  let oldPos = a0;
+  let newPos = b0;
+  for (const [i, j] of pairs) {
+    ops.push(...emitUnpaired(oldPos, i, newPos, j));
+    ops.push({ type: 'pair', old: i, new: j });
+    oldPos = i + 1;
+    newPos = j + 1;
+  }
+  ops.push(...emitUnpaired(oldPos, a1, newPos, b1));
+  return ops;
+}
+
+/** Deletions before insertions, as a reader expects within one region. */
+function emitUnpaired(a0: number, a1: number, b0: number, b1: number): AlignOp[] {
+  const ops: AlignOp[] = [];
+  for (let i = a0; i < a1; i++) ops.push({ type: 'delete', old: i });
+  for (let j = b0; j < b1; j++) ops.push({ type: 'insert', new: j });
+  return ops;
+}
+
+function pairByDp<T>(olds: readonly T[], news: readonly T[], a0: number, b0: number, n: number, m: number, options: AlignOptions<T>): [number, number][] {
+  const width = m + 1;
+  const score = new Float64Array((n + 1) * width);
+  const sims = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const sim = options.similarity(olds[a0 + i] as T, news[b0 + j] as T);
+      sims[i * m + j] = sim >= options.threshold ? sim : 0;
+    }
+  }
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const sim = sims[(i - 1) * m + (j - 1)] as number;
+      const diagonal = sim > 0 ? (score[(i - 1) * width + (j - 1)] as number) + sim : -1;
+      score[i * width + j] = Math.max(score[(i - 1) * width + j] as number, score[i * width + (j - 1)] as number, diagonal);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    const here = score[i * width + j] as number;
+    const sim = sims[(i - 1) * m + (j - 1)] as number;
+    if (sim > 0 && here === (score[(i - 1) * width + (j - 1)] as number) + sim) {
+      pairs.push([a0 + i - 1, b0 + j - 1]);
+      i--;
+      j--;
+    } else if (here === (score[(i - 1) * width + j] as number)) {
+      i--;
+    } else {
+      j--;
+    }
+  }
+  return pairs.reverse();
+}
+
+function pairGreedily<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: AlignOptions<T>): [number, number][] {
+  const pairs: [number, number][] = [];
+  let j0 = b0;
+  for (let i = a0; i < a1 && j0 < b1; i++) {
+    let best = -1;
+    let bestSim = options.threshold;
+    for (let j = j0; j < Math.min(b1, j0 + GREEDY_WINDOW); j++) {
+      const sim = options.similarity(olds[i] as T, news[j] as T);
+      if (sim >= bestSim) {
+        bestSim = sim;
+        best = j;
+        if (sim === 1) break;
+      }
+    }
+    if (best >= 0) {
+      pairs.push([i, best]);
+      j0 = best + 1;
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,245 @@
+/**
+ * Derives the change set from a redline: each stretch of adjacent changed pieces in a paragraph
+ * is one change (an insertion, a deletion or a replacement), each inserted or deleted row or table
+ * one change, each renumbered clause one `renumber` change. Every changed piece gets the id of its
+ * change, so exporters can tie markup, comments and colours to it.
+ */
+import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from '../model/change-set.js';
+import type { Block, Inline, Paragraph } from '../model/document.js';
+import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../model/redline.js';
+import { visibleRunFormat } from '../model/run-format.js';
+
+export interface ChangeSetOptions {
+  /** Author written for every change. */
+  readonly author: string;
+}
+
+/** Where the walk is: used for change locations. */
+interface Place {
+  readonly story: StoryName;
+  block: number;
+  oldBlock?: number;
+  newBlock?: number;
+  row?: number;
+  cell?: number;
+  note?: string;
+}
+
+/** The display text of an inline in change texts. */
+export function displayText(inline: Inline): string {
+  if (inline.type === 'text') return inline.text;
+  if (inline.type === 'marker') return '';
+  switch (inline.kind) {
+    case 'tab':
+    case 'break':
+    case 'symbol':
+    case 'other':
+      return inline.text;
+    case 'field-char':
+    case 'field-code':
+    case 'note-mark':
+      return '';
+    case 'simple-field':
+      return inline.text;
+    case 'note-reference':
+      return `[${inline.note?.kind ?? 'note'}]`;
+    default:
+      return `[${inline.kind.replace('-', ' ')}]`;
+  }
+}
+
+export class ChangeSetBuilder {
+  readonly changes: Change[] = [];
+  private readonly author: string;
+  private readonly oldIndex = new Map<Block, number>();
+  private readonly newIndex = new Map<Block, number>();
+  private label: string | undefined;
+  private heading: string | undefined;
+
+  constructor(options: ChangeSetOptions, oldBlocks: readonly Block[] = [], newBlocks: readonly Block[] = []) {
+    this.author = options.author;
+    oldBlocks.forEach((b, i) => this.oldIndex.set(b, i));
+    newBlocks.forEach((b, i) => this.newIndex.set(b, i));
+  }
+
+  /** Walks one story's blocks, returning them with change ids filled in. */
+  story(blocks: readonly RedlineBlock[], story: StoryName, note?: string): RedlineBlock[] {
+    this.label = undefined;
+    this.heading = undefined;
+    const place: Place = { story, block: 0, ...(note !== undefined && { note }) };
+    return blocks.map((block) => {
+      this.placeTopLevel(place, block);
+      return this.block(block, place);
+    });
+  }
+
+  private placeTopLevel(place: Place, block: RedlineBlock): void {
+    const main = block.type === 'paragraph' ? block.paragraph : block.type === 'table' ? block.table : block.block;
+    const previous = block.type === 'paragraph' ? block.previous : undefined;
+    const index = block.side === 'new' ? this.newIndex.get(main) : this.oldIndex.get(main);
+    const oldIndex = block.side === 'old' ? this.oldIndex.get(main) : previous ? this.oldIndex.get(previous) : undefined;
+    const newIndex = block.side === 'new' ? this.newIndex.get(main) : undefined;
+    place.block = index ?? place.block;
+    if (oldIndex === undefined) delete place.oldBlock;
+    else place.oldBlock = oldIndex;
+    if (newIndex === undefined) delete place.newBlock;
+    else place.newBlock = newIndex;
+  }
+
+  private block(block: RedlineBlock, place: Place): RedlineBlock {
+    switch (block.type) {
+      case 'paragraph':
+        return this.paragraph(block, place);
+      case 'table':
+        return this.table(block, place);
+      case 'opaque': {
+        if (block.status === 'equal') return block;
+        const id = this.record(block.status === 'inserted' ? 'insert' : 'delete', 'paragraph', block.status === 'deleted' ? '[object]' : '', block.status === 'inserted' ? '[object]' : '', place);
+        return { ...block, changeId: id };
+      }
+    }
+  }
+
+  private table(table: RedlineTable, place: Place): RedlineTable {
+    if (table.status === 'inserted' || table.status === 'deleted') {
+      const text = table.rows.map(rowText).join('\n');
+      const id = this.record(table.status === 'inserted' ? 'insert' : 'delete', 'table', table.status === 'deleted' ? text : '', table.status === 'inserted' ? text : '', place);
+      return { ...table, rows: table.rows.map((row) => stampRow(row, id)) };
+    }
+    const rows = table.rows.map((row, r) => {
+      const rowPlace: Place = { ...place, row: r + 1 };
+      if (row.status === 'inserted' || row.status === 'deleted') {
+        const text = rowText(row);
+        const id = this.record(row.status === 'inserted' ? 'table-row-insert' : 'table-row-delete', 'table-row', row.status === 'deleted' ? text : '', row.status === 'inserted' ? text : '', rowPlace);
+        return stampRow(row, id);
+      }
+      if (row.status === 'equal') return row;
+      return {
+        ...row,
+        cells: row.cells.map((cell, c) => ({ ...cell, blocks: cell.blocks.map((b) => this.block(b, { ...rowPlace, cell: c + 1 })) })),
+      };
+    });
+    return { ...table, rows };
+  }
+
+  private paragraph(block: RedlineParagraph, place: Place): RedlineParagraph {
+    const ownLabel = block.paragraph.numbering?.label;
+    if (ownLabel) this.label = ownLabel;
+    if (block.paragraph.headingLevel !== undefined) this.heading = paragraphText(block.paragraph);
+    this.recordRenumber(block, place);
+    if (block.unchanged) return block;
+
+    const pieces: RedlinePiece[] = block.pieces.map((piece) =>
+      piece.stories ? { ...piece, stories: piece.stories.map((story) => story.map((b) => this.block(b, { ...place, story: 'textbox' }))) } : piece,
+    );
+    const wholeParagraph = block.mark !== 'equal' && pieces.every((p) => p.status !== 'equal' || p.inline.type === 'marker');
+    let markChangeId: string | undefined;
+    let i = 0;
+    while (i < pieces.length) {
+      const piece = pieces[i] as RedlinePiece;
+      if (piece.status === 'equal') {
+        i = piece.previousFormat ? this.formatRun(pieces, i, place) : i + 1;
+        continue;
+      }
+      let j = i;
+      while (j < pieces.length && isChangedOrMarker(pieces[j] as RedlinePiece)) j++;
+      const reachesMark = j === pieces.length && block.mark !== 'equal';
+      const id = this.textChange(pieces.slice(i, j), reachesMark ? block.mark : undefined, wholeParagraph, place);
+      for (let k = i; k < j; k++) if ((pieces[k] as RedlinePiece).status !== 'equal') pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
+      if (reachesMark) markChangeId = id;
+      i = j;
+    }
+    if (block.mark !== 'equal' && markChangeId === undefined) {
+      markChangeId = this.textChange([], block.mark, false, place);
+    }
+    return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
+  }
+
+  private recordRenumber(block: RedlineParagraph, place: Place): void {
+    const oldLabel = block.previous?.numbering?.label;
+    const newLabel = block.paragraph.numbering?.label;
+    if (block.side !== 'new' || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return;
+    this.changes.push({
+      id: `c${this.changes.length + 1}`,
+      kind: 'renumber',
+      scope: 'paragraph',
+      oldText: oldLabel,
+      newText: newLabel,
+      oldLabel,
+      newLabel,
+      location: this.location(place),
+      sources: [],
+      author: this.author,
+    });
+  }
+
+  /** Consecutive equal pieces whose formatting changed the same way: one `format` change. */
+  private formatRun(pieces: RedlinePiece[], from: number, place: Place): number {
+    const first = pieces[from] as RedlinePiece;
+    let to = from;
+    while (to < pieces.length && (pieces[to] as RedlinePiece).status === 'equal' && (pieces[to] as RedlinePiece).previousFormat?.props === first.previousFormat?.props) to++;
+    const text = pieces.slice(from, to).map((p) => displayText(p.inline)).join('');
+    const newFormat = first.inline.type === 'marker' ? {} : visibleRunFormat(first.inline.direct);
+    const id = this.record('format', 'text', text, text, place, {
+      oldFormat: visibleRunFormat(first.previousFormat?.format ?? {}),
+      newFormat,
+    });
+    for (let k = from; k < to; k++) pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
+    return to;
+  }
+
+  private textChange(pieces: readonly RedlinePiece[], mark: RedlineParagraph['mark'] | undefined, wholeParagraph: boolean, place: Place): string {
+    const removed = (p: RedlinePiece): boolean => p.status === 'deleted' || p.status === 'moved-from';
+    const added = (p: RedlinePiece): boolean => p.status === 'inserted' || p.status === 'moved-to';
+    let oldText = pieces.filter(removed).map((p) => displayText(p.inline)).join('');
+    let newText = pieces.filter(added).map((p) => displayText(p.inline)).join('');
+    if (!wholeParagraph && (mark === 'deleted' || mark === 'moved-from')) oldText += '\n';
+    if (!wholeParagraph && (mark === 'inserted' || mark === 'moved-to')) newText += '\n';
+    const kind: ChangeKind = oldText !== '' && newText !== '' ? 'replace' : oldText !== '' ? 'delete' : 'insert';
+    return this.record(kind, wholeParagraph ? 'paragraph' : 'text', oldText, newText, place);
+  }
+
+  private record(kind: ChangeKind, scope: ChangeScope, oldText: string, newText: string, place: Place, extra: Partial<Change> = {}): string {
+    const id = `c${this.changes.length + 1}`;
+    this.changes.push({ id, kind, scope, oldText, newText, location: this.location(place), sources: [], author: this.author, ...extra });
+    return id;
+  }
+
+  private location(place: Place): ChangeLocation {
+    return {
+      story: place.story,
+      block: place.block,
+      ...(place.oldBlock !== undefined && { oldBlock: place.oldBlock }),
+      ...(place.newBlock !== undefined && { newBlock: place.newBlock }),
+      ...(this.label !== undefined && { label: this.label }),
+      ...(this.heading !== undefined && { heading: this.heading }),
+      ...(place.row !== undefined && { row: place.row }),
+      ...(place.cell !== undefined && { cell: place.cell }),
+      ...(place.note !== undefined && { note: place.note }),
+    };
+  }
+}
+
+function isChangedOrMarker(piece: RedlinePiece): boolean {
+  return piece.status !== 'equal' || piece.inline.type === 'marker';
+}
+
+function paragraphText(paragraph: Paragraph): string {
+  return paragraph.inlines.map(displayText).join('').trim();
+}
+
+function rowText(row: RedlineRow): string {
+  return row.row.cells.map((cell) => cell.blocks.map((b) => (b.type === 'paragraph' ? paragraphText(b) : '')).join(' ')).join(' | ');
+}
+
+/** Gives every changed piece, mark and row of a whole inserted/deleted row one change id. */
+function stampRow(row: RedlineRow, id: string): RedlineRow {
+  const stampBlock = (block: RedlineBlock): RedlineBlock => {
+    if (block.type === 'paragraph') {
+      return { ...block, pieces: block.pieces.map((p) => (p.status === 'equal' ? p : { ...p, changeId: id })), ...(block.mark !== 'equal' && { markChangeId: id }) };
+    }
+    if (block.type === 'table') return { ...block, rows: block.rows.map((r) => stampRow(r, id)) };
+    return { ...block, changeId: id };
+  };
+  return { ...row, changeId: id, cells: row.cells.map((cell) => ({ ...cell, blocks: cell.blocks.map(stampBlock) })) };
+}

@@ -1,0 +1,186 @@
+/**
+ * Block-level diff of a story (the body, a table cell, a note): aligns the blocks, groups
+ * paragraphs into runs for the word diff (detecting splits and merges), diffs tables row by row,
+ * and makes sure the story's paragraph marks stay valid for Word's accept/reject.
+ */
+import type { Block, OpaqueBlock, Paragraph, Table } from '../model/document.js';
+import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
+import { hashString } from '../util/hash.js';
+import { alignSequences, type AlignOp } from './align.js';
+import type { DiffContext } from './diff-context.js';
+import { diffParagraphRun } from './diff-paragraphs.js';
+import { diffTables, wholeTable } from './diff-tables.js';
+import { fixStoryMarks } from './story-marks.js';
+import { dice, mergeBags, wordBag, type WordBag } from './similarity.js';
+
+/** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
+export const PARAGRAPH_PAIR_THRESHOLD = 0.4;
+/** Tables at least this alike are compared row by row (otherwise deleted and inserted). */
+export const TABLE_PAIR_THRESHOLD = 0.2;
+/** A split or merge is recognised when joining a neighbour raises the similarity by this much. */
+const SPLIT_GAIN = 0.1;
+
+interface BlockInfo {
+  readonly block: Block;
+  readonly signature: string;
+  readonly bag: WordBag;
+}
+
+export function blockInfo(ctx: DiffContext, block: Block): BlockInfo {
+  switch (block.type) {
+    case 'paragraph': {
+      const info = ctx.paragraph(block);
+      return { block, signature: info.signature, bag: info.bag };
+    }
+    case 'table': {
+      const cells = block.rows.flatMap((row) => row.cells.map((cell) => cell.blocks.map((b) => blockInfo(ctx, b))));
+      const signature = `t:${hashString(cells.map((c) => c.map((b) => b.signature).join(',')).join('|'))}`;
+      return { block, signature, bag: mergeBags(cells.flat().map((c) => c.bag)) };
+    }
+    case 'opaque':
+      return { block, signature: `o:${block.key}`, bag: wordBag([]) };
+  }
+}
+
+function blockSimilarity(a: BlockInfo, b: BlockInfo): number {
+  if (a.block.type !== b.block.type || a.block.type === 'opaque') return 0;
+  const sim = dice(a.bag, b.bag);
+  // Tables are scaled so that one threshold serves both kinds of block.
+  return a.block.type === 'table' ? Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD) : sim;
+}
+
+/** Diffs two block lists (one story) into redline blocks. */
+export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
+  const oldInfos = olds.map((b) => blockInfo(ctx, b));
+  const newInfos = news.map((b) => blockInfo(ctx, b));
+  const ops = alignSequences(oldInfos, newInfos, {
+    signature: (info) => info.signature,
+    similarity: blockSimilarity,
+    threshold: PARAGRAPH_PAIR_THRESHOLD,
+    canPairAlone: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph',
+  });
+  const out: RedlineBlock[] = [];
+  let region: AlignOp[] = [];
+  const flush = (): void => {
+    out.push(...diffRegion(region, oldInfos, newInfos, ctx));
+    region = [];
+  };
+  for (const op of ops) {
+    if (op.type === 'equal') {
+      flush();
+      out.push(...equalBlock(olds[op.old] as Block, news[op.new] as Block, ctx));
+    } else {
+      region.push(op);
+    }
+  }
+  flush();
+  return fixStoryMarks(out);
+}
+
+function equalBlock(old: Block, neu: Block, ctx: DiffContext): RedlineBlock[] {
+  if (old.type === 'paragraph' && neu.type === 'paragraph') return paragraphRun([old], [neu], ctx);
+  if (old.type === 'table' && neu.type === 'table') return [diffTables(old, neu, ctx)];
+  return [{ type: 'opaque', block: neu as OpaqueBlock, side: 'new', status: 'equal' }];
+}
+
+function paragraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext): RedlineParagraph[] {
+  return diffParagraphRun(olds.map((p) => ctx.paragraph(p).tokenized), news.map((p) => ctx.paragraph(p).tokenized), ctx);
+}
+
+/** A unit of output: paragraphs compared together, or one table/opaque block. */
+interface Run {
+  readonly olds: number[];
+  readonly news: number[];
+}
+
+/**
+ * Diffs the blocks between two exact matches. Pairs become runs; unpaired paragraphs next to a
+ * run join it when that explains them better (a split or a merge); what is left is deleted or
+ * inserted, deletions first.
+ */
+function diffRegion(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], ctx: DiffContext): RedlineBlock[] {
+  if (ops.length === 0) return [];
+  const runs: Run[] = [];
+  const unpairedOld = new Set<number>();
+  const unpairedNew = new Set<number>();
+  for (const op of ops) {
+    if (op.type === 'pair') runs.push({ olds: [op.old], news: [op.new] });
+    else if (op.type === 'delete') unpairedOld.add(op.old);
+    else if (op.type === 'insert') unpairedNew.add(op.new);
+  }
+  for (const run of runs) absorbNeighbours(run, oldInfos, newInfos, unpairedOld, unpairedNew);
+
+  const out: RedlineBlock[] = [];
+  const oldQueue = [...unpairedOld].sort((a, b) => a - b);
+  const newQueue = [...unpairedNew].sort((a, b) => a - b);
+  const emitUnpairedBefore = (oldLimit: number, newLimit: number): void => {
+    const deleted: number[] = [];
+    while (oldQueue.length > 0 && (oldQueue[0] as number) < oldLimit) deleted.push(oldQueue.shift() as number);
+    const inserted: number[] = [];
+    while (newQueue.length > 0 && (newQueue[0] as number) < newLimit) inserted.push(newQueue.shift() as number);
+    out.push(...unpairedBlocks(deleted, 'old', oldInfos, ctx), ...unpairedBlocks(inserted, 'new', newInfos, ctx));
+  };
+  for (const run of runs) {
+    emitUnpairedBefore(run.olds[0] as number, run.news[0] as number);
+    out.push(...pairedRun(run, oldInfos, newInfos, ctx));
+  }
+  emitUnpairedBefore(Infinity, Infinity);
+  return out;
+}
+
+/** Extends a paired paragraph run with adjacent unpaired paragraphs that it absorbs (split/merge). */
+function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], unpairedOld: Set<number>, unpairedNew: Set<number>): void {
+  if (oldInfos[run.olds[0] as number]?.block.type !== 'paragraph') return;
+  const score = (): number => dice(mergeBags(run.olds.map((i) => (oldInfos[i] as BlockInfo).bag)), mergeBags(run.news.map((i) => (newInfos[i] as BlockInfo).bag)));
+  const tryExtend = (list: number[], index: number, pool: Set<number>, infos: readonly BlockInfo[], atEnd: boolean): boolean => {
+    if (!pool.has(index) || infos[index]?.block.type !== 'paragraph') return false;
+    const before = score();
+    if (atEnd) list.push(index);
+    else list.unshift(index);
+    if (score() >= before + SPLIT_GAIN) {
+      pool.delete(index);
+      return true;
+    }
+    if (atEnd) list.pop();
+    else list.shift();
+    return false;
+  };
+  let grew = true;
+  while (grew) {
+    grew =
+      tryExtend(run.news, (run.news[run.news.length - 1] as number) + 1, unpairedNew, newInfos, true) ||
+      tryExtend(run.news, (run.news[0] as number) - 1, unpairedNew, newInfos, false) ||
+      tryExtend(run.olds, (run.olds[run.olds.length - 1] as number) + 1, unpairedOld, oldInfos, true) ||
+      tryExtend(run.olds, (run.olds[0] as number) - 1, unpairedOld, oldInfos, false);
+  }
+}
+
+function pairedRun(run: Run, oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], ctx: DiffContext): RedlineBlock[] {
+  const olds = run.olds.map((i) => (oldInfos[i] as BlockInfo).block);
+  const news = run.news.map((i) => (newInfos[i] as BlockInfo).block);
+  const first = olds[0] as Block;
+  if (first.type === 'table') return [diffTables(first, news[0] as Table, ctx)];
+  return paragraphRun(olds as Paragraph[], news as Paragraph[], ctx);
+}
+
+/** Deleted (old side) or inserted (new side) blocks, consecutive paragraphs as one run. */
+function unpairedBlocks(indexes: readonly number[], side: 'old' | 'new', infos: readonly BlockInfo[], ctx: DiffContext): RedlineBlock[] {
+  const out: RedlineBlock[] = [];
+  let paragraphs: Paragraph[] = [];
+  const flushParagraphs = (): void => {
+    if (paragraphs.length > 0) out.push(...(side === 'old' ? paragraphRun(paragraphs, [], ctx) : paragraphRun([], paragraphs, ctx)));
+    paragraphs = [];
+  };
+  for (const index of indexes) {
+    const block = (infos[index] as BlockInfo).block;
+    if (block.type === 'paragraph') {
+      paragraphs.push(block);
+      continue;
+    }
+    flushParagraphs();
+    const status = side === 'old' ? 'deleted' : 'inserted';
+    out.push(block.type === 'table' ? wholeTable(block, side, ctx) : { type: 'opaque', block, side, status });
+  }
+  flushParagraphs();
+  return out;
+}

@@ -1,0 +1,262 @@
+/**
+ * Word diff of paragraphs into redline paragraphs.
+ *
+ * A run of old paragraphs is compared with a run of new ones as one token stream in which each
+ * paragraph mark is a token. A changed paragraph is the 1×1 case; a split (1×2) shows an
+ * inserted paragraph mark, a merge (2×1) a deleted one, exactly what Word's accept/reject need.
+ * The runs' final marks always correspond to each other.
+ */
+import type { Atom, Inline, Marker, RunFormat } from '../model/document.js';
+import type { MarkStatus, PieceStatus, RedlineParagraph, RedlinePiece } from '../model/redline.js';
+import { visibleRunFormat } from '../model/run-format.js';
+import { cleanupSemantic } from './cleanup.js';
+import { diffBlocks } from './diff-blocks.js';
+import { isUnchangedPiece } from './unchanged.js';
+import type { DiffContext } from './diff-context.js';
+import { diffSequences } from './sequence-diff.js';
+import type { Token, TokenizedParagraph } from './tokenize.js';
+
+const MARK_KEY = '\u0000\u00b6';
+
+interface StreamToken {
+  readonly token: Token;
+  /** Index of the paragraph in its run. */
+  readonly paragraph: number;
+  readonly isMark: boolean;
+}
+
+function buildStream(run: readonly TokenizedParagraph[]): StreamToken[] {
+  const stream: StreamToken[] = [];
+  run.forEach((tp, paragraph) => {
+    for (const token of tp.tokens) stream.push({ token, paragraph, isMark: false });
+    if (paragraph < run.length - 1) {
+      const end = tp.tokens.length > 0 ? (tp.tokens[tp.tokens.length - 1] as Token).end : 0;
+      stream.push({ token: { key: MARK_KEY, text: '\n', kind: 'mark', start: end, end }, paragraph, isMark: true });
+    }
+  });
+  return stream;
+}
+
+/** Diffs a run of old paragraphs against a run of new ones (either may be empty, not both). */
+export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: readonly TokenizedParagraph[], ctx: DiffContext): RedlineParagraph[] {
+  const emitter = new ParagraphEmitter(olds, news, ctx);
+  if (olds.length === 0 || news.length === 0) {
+    const [run, status] = olds.length === 0 ? [news, 'inserted' as const] : [olds, 'deleted' as const];
+    run.forEach((tp, index) => {
+      if (status === 'inserted') emitter.inserted(index, 0, endOf(tp));
+      else emitter.deleted(index, 0, endOf(tp));
+      emitter.endParagraph(status, status === 'inserted' ? index : undefined, status === 'deleted' ? index : undefined);
+    });
+    return emitter.out;
+  }
+
+  const oldStream = buildStream(olds);
+  const newStream = buildStream(news);
+  const oldTokens = oldStream.map((s) => s.token);
+  const newTokens = newStream.map((s) => s.token);
+  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key));
+  const segments = cleanupSemantic(raw, oldTokens, newTokens);
+
+  for (const segment of segments) {
+    if (segment.equal) {
+      for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
+        const o = oldStream[segment.oldFrom + k] as StreamToken;
+        const n = newStream[segment.newFrom + k] as StreamToken;
+        if (n.isMark) emitter.endParagraph('equal', n.paragraph, o.paragraph);
+        else emitter.equal(o.paragraph, o.token, n.paragraph, n.token);
+      }
+      continue;
+    }
+    emitRange(emitter, oldStream, segment.oldFrom, segment.oldTo, 'deleted');
+    emitRange(emitter, newStream, segment.newFrom, segment.newTo, 'inserted');
+  }
+  emitter.endParagraph('equal', news.length - 1, olds.length - 1);
+  return emitter.out;
+}
+
+function endOf(tp: TokenizedParagraph): number {
+  const last = tp.tokens[tp.tokens.length - 1];
+  return last ? last.end : 0;
+}
+
+/** Emits a changed stretch of one side, token runs at a time, ending paragraphs at marks. */
+function emitRange(emitter: ParagraphEmitter, stream: readonly StreamToken[], from: number, to: number, status: 'deleted' | 'inserted'): void {
+  let i = from;
+  while (i < to) {
+    const first = stream[i] as StreamToken;
+    if (first.isMark) {
+      if (status === 'deleted') emitter.endParagraph('deleted', undefined, first.paragraph);
+      else emitter.endParagraph('inserted', first.paragraph, undefined);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < to && !(stream[j + 1] as StreamToken).isMark) j++;
+    const last = stream[j] as StreamToken;
+    if (status === 'deleted') emitter.deleted(first.paragraph, first.token.start, last.token.end);
+    else emitter.inserted(first.paragraph, first.token.start, last.token.end);
+    i = j + 1;
+  }
+}
+
+const formatKeys = new WeakMap<RunFormat, string>();
+
+function formatKey(format: RunFormat): string {
+  let key = formatKeys.get(format);
+  if (key === undefined) {
+    key = JSON.stringify(visibleRunFormat(format));
+    formatKeys.set(format, key);
+  }
+  return key;
+}
+
+/** The inline of a tokenised paragraph that holds `offset`. */
+function inlineAt(tp: TokenizedParagraph, offset: number): number {
+  let lo = 0;
+  let hi = tp.inlineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tp.inlineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function inlineEnd(tp: TokenizedParagraph, index: number): number {
+  const inline = tp.inlines[index] as Inline;
+  return (tp.inlineStarts[index] as number) + (inline.type === 'text' ? inline.text.length : 1);
+}
+
+function sliceInline(inline: Inline, from: number, to: number): Inline {
+  if (inline.type !== 'text' || (from === 0 && to === inline.text.length)) return inline;
+  return { ...inline, text: inline.text.slice(from, to) };
+}
+
+class ParagraphEmitter {
+  readonly out: RedlineParagraph[] = [];
+  private pieces: RedlinePiece[] = [];
+  /** The source inline of each piece, to merge neighbours cut from the same run. */
+  private origins: Inline[] = [];
+  /** Per new paragraph: how many of its markers have been written. */
+  private readonly markersDone: number[];
+  private readonly markerOffsets: number[][];
+  private readonly olds: readonly TokenizedParagraph[];
+  private readonly news: readonly TokenizedParagraph[];
+  private readonly ctx: DiffContext;
+
+  constructor(olds: readonly TokenizedParagraph[], news: readonly TokenizedParagraph[], ctx: DiffContext) {
+    this.olds = olds;
+    this.news = news;
+    this.ctx = ctx;
+    this.markerOffsets = news.map((tp) => [...tp.markers.keys()].sort((a, b) => a - b));
+    this.markersDone = news.map(() => 0);
+  }
+
+  equal(oldParagraph: number, oldToken: Token, newParagraph: number, newToken: Token): void {
+    const oldTp = this.olds[oldParagraph] as TokenizedParagraph;
+    const newTp = this.news[newParagraph] as TokenizedParagraph;
+    this.flushMarkers(newParagraph, newToken.start);
+    const sameLength = oldToken.end - oldToken.start === newToken.end - newToken.start;
+    let offset = newToken.start;
+    while (offset < newToken.end) {
+      const newIndex = inlineAt(newTp, offset);
+      const newInline = newTp.inlines[newIndex] as Inline;
+      const oldOffset = sameLength ? oldToken.start + (offset - newToken.start) : oldToken.start;
+      const oldIndex = inlineAt(oldTp, oldOffset);
+      const oldInline = oldTp.inlines[oldIndex] as Inline;
+      let to = Math.min(newToken.end, inlineEnd(newTp, newIndex));
+      if (sameLength) to = Math.min(to, newToken.start + (inlineEnd(oldTp, oldIndex) - oldToken.start));
+      const start = newTp.inlineStarts[newIndex] as number;
+      const piece = sliceInline(newInline, offset - start, to - start);
+      if (newInline.type === 'atom' && newInline.note) {
+        const oldId = oldInline.type === 'atom' && oldInline.note?.kind === newInline.note.kind ? oldInline.note.id : undefined;
+        this.ctx.recordNote({ kind: newInline.note.kind, newId: newInline.note.id, ...(oldId !== undefined && { oldId }) });
+      }
+      const stories = newInline.type === 'atom' && newInline.stories ? this.storyDiff(oldInline, newInline) : undefined;
+      this.push('equal', piece, newInline, this.previousFormat(oldInline, newInline), stories);
+      offset = to;
+    }
+  }
+
+  deleted(oldParagraph: number, from: number, to: number): void {
+    this.pushSlices(this.olds[oldParagraph] as TokenizedParagraph, from, to, 'deleted');
+  }
+
+  inserted(newParagraph: number, from: number, to: number): void {
+    this.flushMarkers(newParagraph, from);
+    this.pushSlices(this.news[newParagraph] as TokenizedParagraph, from, to, 'inserted');
+  }
+
+  /** Ends the paragraph being built at a mark of the given status. */
+  endParagraph(mark: MarkStatus, newParagraph: number | undefined, oldParagraph: number | undefined): void {
+    if (newParagraph !== undefined) this.flushMarkers(newParagraph, Infinity);
+    const newTp = newParagraph === undefined ? undefined : this.news[newParagraph];
+    const oldTp = oldParagraph === undefined ? undefined : this.olds[oldParagraph];
+    const main = (newTp ?? oldTp) as TokenizedParagraph;
+    const unchanged = mark === 'equal' && newTp !== undefined && oldTp !== undefined && this.olds.length === 1 && this.news.length === 1 && this.pieces.every(isUnchangedPiece);
+    this.out.push({
+      type: 'paragraph',
+      paragraph: main.paragraph,
+      side: newTp ? 'new' : 'old',
+      mark,
+      pieces: this.pieces,
+      unchanged,
+      ...(newTp && oldTp && { previous: oldTp.paragraph }),
+    });
+    this.pieces = [];
+    this.origins = [];
+  }
+
+  private previousFormat(oldInline: Inline, newInline: Inline): RedlinePiece['previousFormat'] {
+    if (this.ctx.options.ignoreFormatting || oldInline.type !== 'text' || newInline.type !== 'text') return undefined;
+    if (formatKey(oldInline.direct) === formatKey(newInline.direct)) return undefined;
+    return { format: oldInline.direct, ...(oldInline.props !== undefined && { props: oldInline.props }) };
+  }
+
+  private pushSlices(tp: TokenizedParagraph, from: number, to: number, status: PieceStatus): void {
+    let offset = from;
+    while (offset < to) {
+      const index = inlineAt(tp, offset);
+      const inline = tp.inlines[index] as Inline;
+      const start = tp.inlineStarts[index] as number;
+      const end = Math.min(to, inlineEnd(tp, index));
+      if (inline.type === 'atom' && inline.note) {
+        this.ctx.recordNote(status === 'deleted' ? { kind: inline.note.kind, oldId: inline.note.id } : { kind: inline.note.kind, newId: inline.note.id });
+      }
+      const stories = inline.type === 'atom' && inline.stories ? inline.stories.map((blocks) => (status === 'deleted' ? diffBlocks(blocks, [], this.ctx) : diffBlocks([], blocks, this.ctx))) : undefined;
+      this.push(status, sliceInline(inline, offset - start, end - start), inline, undefined, stories);
+      offset = end;
+    }
+  }
+
+  /** Text boxes that stayed: their stories are compared one by one. */
+  private storyDiff(oldInline: Inline, newInline: Atom): RedlinePiece['stories'] {
+    const oldStories = oldInline.type === 'atom' ? (oldInline.stories ?? []) : [];
+    return (newInline.stories ?? []).map((blocks, i) => diffBlocks(oldStories[i] ?? [], blocks, this.ctx));
+  }
+
+  private push(status: PieceStatus, inline: Inline, origin: Inline, previousFormat: RedlinePiece['previousFormat'], stories?: RedlinePiece['stories']): void {
+    const last = this.pieces[this.pieces.length - 1];
+    if (last && last.status === status && this.origins[this.origins.length - 1] === origin && last.inline.type === 'text' && inline.type === 'text' && last.previousFormat?.props === previousFormat?.props && (last.previousFormat === undefined) === (previousFormat === undefined)) {
+      this.pieces[this.pieces.length - 1] = { ...last, inline: { ...last.inline, text: last.inline.text + inline.text } };
+      return;
+    }
+    this.pieces.push({ status, inline, ...(previousFormat && { previousFormat }), ...(stories && { stories }) });
+    this.origins.push(origin);
+  }
+
+  /** Writes the new paragraph's markers that stand at or before `offset`. */
+  private flushMarkers(newParagraph: number, offset: number): void {
+    const offsets = this.markerOffsets[newParagraph] as number[];
+    const tp = this.news[newParagraph] as TokenizedParagraph;
+    let done = this.markersDone[newParagraph] as number;
+    while (done < offsets.length && (offsets[done] as number) <= offset) {
+      for (const marker of tp.markers.get(offsets[done] as number) as readonly Marker[]) {
+        this.pieces.push({ status: 'equal', inline: marker });
+        this.origins.push(marker);
+      }
+      done++;
+    }
+    this.markersDone[newParagraph] = done;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Lossless tokenisation of paragraph content for the word diff.
+ *
+ * Tokens are words, runs of white space, single punctuation marks and atoms (a tab, an image, a
+ * note reference…). A word keeps inner `.` `,` `'` `’` `-` `/` between letters or digits, so
+ * `3.5`, `1,000`, `2012-13`, `G3.5` and `don't` stay whole; CJK ideographs are one token each.
+ * Tokens span runs: a word whose letters are formatted differently is still one word, and the
+ * exporter splits it back at run boundaries.
+ */
+import type { Inline, Marker, Paragraph } from '../model/document.js';
+import type { ResolvedDiffOptions } from './options.js';
+
+export type TokenKind = 'word' | 'space' | 'punct' | 'atom' | 'mark';
+
+export interface Token {
+  /** What the comparison looks at (normalised by the options). */
+  readonly key: string;
+  readonly text: string;
+  readonly kind: TokenKind;
+  /** Offsets in the paragraph's token text (atoms count one character). */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TokenizedParagraph {
+  readonly paragraph: Paragraph;
+  readonly tokens: readonly Token[];
+  /** The content inlines (markers excluded) and where each starts in the token text. */
+  readonly inlines: readonly Inline[];
+  readonly inlineStarts: readonly number[];
+  /** Markers by the offset they stand at. */
+  readonly markers: ReadonlyMap<number, readonly Marker[]>;
+}
+
+/** Stands for an atom in the token text. */
+export const ATOM_CHAR = '\uFFFC';
+
+const WORD_PATTERN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}_]+(?:['’.,\-/][\p{L}\p{M}\p{N}_]+)*|[^\S\uFFFC]+|\uFFFC|[^]/gu;
+
+const QUOTE_FOLDS: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00a0': ' ', '\u202f': ' ', '\u2007': ' ',
+};
+
+/** The comparison key of a piece of text under the options. */
+export function normaliseText(text: string, options: ResolvedDiffOptions): string {
+  let key = text;
+  if (options.ignoreQuotes) key = key.replace(/[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u00a0\u202f\u2007]/g, (c) => QUOTE_FOLDS[c] ?? c);
+  if (options.ignoreCase) key = key.toLocaleLowerCase('en');
+  if (options.ignoreWhitespace && /^\s+$/.test(key)) key = ' ';
+  return key;
+}
+
+function kindOf(text: string): TokenKind {
+  if (text === ATOM_CHAR) return 'atom';
+  if (/^\s+$/u.test(text)) return 'space';
+  if (/^[\p{L}\p{M}\p{N}_]/u.test(text)) return 'word';
+  return 'punct';
+}
+
+export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOptions): TokenizedParagraph {
+  const inlines: Inline[] = [];
+  const inlineStarts: number[] = [];
+  const markers = new Map<number, Marker[]>();
+  const atomKeys = new Map<number, string>();
+  let text = '';
+  for (const inline of paragraph.inlines) {
+    if (inline.type === 'marker') {
+      const at = markers.get(text.length);
+      if (at) at.push(inline);
+      else markers.set(text.length, [inline]);
+      continue;
+    }
+    inlines.push(inline);
+    inlineStarts.push(text.length);
+    if (inline.type === 'atom') {
+      atomKeys.set(text.length, inline.key);
+      text += ATOM_CHAR;
+    } else {
+      text += inline.text;
+    }
+  }
+
+  const tokens: Token[] = [];
+  if (options.granularity === 'char') {
+    let offset = 0;
+    for (const char of text) {
+      tokens.push(makeToken(char, offset, atomKeys, options));
+      offset += char.length;
+    }
+  } else {
+    for (const match of text.matchAll(WORD_PATTERN)) {
+      tokens.push(makeToken(match[0], match.index, atomKeys, options));
+    }
+  }
+  return { paragraph, tokens, inlines, inlineStarts, markers };
+}
+
+function makeToken(text: string, start: number, atomKeys: ReadonlyMap<number, string>, options: ResolvedDiffOptions): Token {
+  const kind = kindOf(text);
+  const key = kind === 'atom' ? `\u0000${atomKeys.get(start) ?? ''}` : normaliseText(text, options);
+  return { key, text, kind, start, end: start + text.length };
+}
+
+/** The plain text a token list stands for (atoms as their display text). */
+export function tokensText(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.text).join('');
+}

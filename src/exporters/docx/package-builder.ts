@@ -1,0 +1,167 @@
+/**
+ * The output package: starts as a copy of the new version's parts and takes new and replaced
+ * parts, relationships and content types; zipped deterministically (fixed timestamps, the
+ * source's part order).
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { relationshipsPartName } from '../../ooxml/package.js';
+import { childElements, escapeXml, parseXml } from '../../ooxml/xml.js';
+
+/** 1980-01-01, the earliest date a zip entry can carry: output never depends on the clock. */
+const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
+
+const DEFAULT_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  emf: 'image/x-emf',
+  wmf: 'image/x-wmf',
+  svg: 'image/svg+xml',
+  xml: 'application/xml',
+  rels: 'application/vnd.openxmlformats-package.relationships+xml',
+  bin: 'application/vnd.openxmlformats-officedocument.oleObject',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+interface NewRelationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+export class PackageBuilder {
+  private readonly parts: Map<string, Uint8Array>;
+  private readonly order: string[];
+  private readonly addedRels = new Map<string, NewRelationship[]>();
+  private readonly relIdCounters = new Map<string, number>();
+  private readonly addedDefaults = new Map<string, string>();
+  private readonly addedOverrides = new Map<string, string>();
+
+  constructor(parts: ReadonlyMap<string, Uint8Array>) {
+    this.parts = new Map(parts);
+    this.order = [...parts.keys()];
+  }
+
+  has(part: string): boolean {
+    return this.parts.has(part);
+  }
+
+  text(part: string): string | undefined {
+    const bytes = this.parts.get(part);
+    return bytes && new TextDecoder().decode(bytes);
+  }
+
+  setText(part: string, text: string): void {
+    this.setBytes(part, new TextEncoder().encode(text));
+  }
+
+  setBytes(part: string, bytes: Uint8Array): void {
+    if (!this.parts.has(part)) this.order.push(part);
+    this.parts.set(part, bytes);
+  }
+
+  /** A part name not yet used, in the folder of `wanted`, keeping its extension. */
+  freshPartName(wanted: string): string {
+    if (!this.parts.has(wanted)) return wanted;
+    const dot = wanted.lastIndexOf('.');
+    const stem = dot > 0 ? wanted.slice(0, dot) : wanted;
+    const ext = dot > 0 ? wanted.slice(dot) : '';
+    for (let n = 1; ; n++) {
+      const candidate = `${stem}-old${n}${ext}`;
+      if (!this.parts.has(candidate)) return candidate;
+    }
+  }
+
+  /** Adds a relationship from `sourcePart` and returns its id. */
+  addRelationship(sourcePart: string, type: string, target: string, external: boolean): string {
+    const existing = this.existingRelationshipIds(sourcePart);
+    let counter = this.relIdCounters.get(sourcePart) ?? 0;
+    let id: string;
+    do {
+      counter += 1;
+      id = `rIdRedline${counter}`;
+    } while (existing.has(id));
+    this.relIdCounters.set(sourcePart, counter);
+    const list = this.addedRels.get(sourcePart) ?? [];
+    list.push({ id, type, target, external });
+    this.addedRels.set(sourcePart, list);
+    return id;
+  }
+
+  /** Registers the content type of a part: by extension when the type is the usual one. */
+  registerContentType(part: string, contentType: string): void {
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    if (DEFAULT_CONTENT_TYPES[ext] === contentType) {
+      if (!this.contentTypesDeclareDefault(ext)) this.addedDefaults.set(ext, contentType);
+    } else {
+      this.addedOverrides.set(`/${part}`, contentType);
+    }
+  }
+
+  /** The zipped package. */
+  toZip(): Uint8Array {
+    this.flushRelationships();
+    this.flushContentTypes();
+    const files: Zippable = {};
+    for (const name of this.order) {
+      const data = this.parts.get(name);
+      if (data) files[name] = [data, { mtime: ZIP_EPOCH, level: 6 }];
+    }
+    return zipSync(files);
+  }
+
+  private existingRelationshipIds(sourcePart: string): Set<string> {
+    const text = this.text(relationshipsPartName(sourcePart));
+    const ids = new Set<string>();
+    if (text) for (const rel of childElements(parseXml(text, relationshipsPartName(sourcePart)).root, 'Relationship')) ids.add(rel.attrs.Id ?? '');
+    return ids;
+  }
+
+  private contentTypesDeclareDefault(ext: string): boolean {
+    const text = this.text('[Content_Types].xml') ?? '';
+    return new RegExp(`<Default[^>]*Extension="${ext}"`, 'i').test(text);
+  }
+
+  private flushRelationships(): void {
+    for (const [sourcePart, rels] of this.addedRels) {
+      const relsPart = relationshipsPartName(sourcePart);
+      const folder = sourcePart.includes('/') ? sourcePart.slice(0, sourcePart.lastIndexOf('/') + 1) : '';
+      const entries = rels
+        .map((rel) => {
+          const target = rel.external ? rel.target : relativeTarget(folder, rel.target);
+          return `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(target)}"${rel.external ? ' TargetMode="External"' : ''}/>`;
+        })
+        .join('');
+      const text = this.text(relsPart) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+      this.setText(relsPart, text.replace(/<\/Relationships>\s*$/, `${entries}</Relationships>`).replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${entries}</Relationships>`));
+    }
+    this.addedRels.clear();
+  }
+
+  private flushContentTypes(): void {
+    if (this.addedDefaults.size === 0 && this.addedOverrides.size === 0) return;
+    const text = this.text('[Content_Types].xml') ?? '';
+    let additions = '';
+    for (const [ext, type] of this.addedDefaults) additions += `<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`;
+    for (const [part, type] of this.addedOverrides) {
+      if (!text.includes(`PartName="${part}"`)) additions += `<Override PartName="${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`;
+    }
+    this.setText('[Content_Types].xml', text.replace(/<\/Types>\s*$/, `${additions}</Types>`));
+    this.addedDefaults.clear();
+    this.addedOverrides.clear();
+  }
+}
+
+/** The relationship target of `part` as seen from `folder` (both package-absolute). */
+export function relativeTarget(folder: string, part: string): string {
+  const from = folder.split('/').filter((s) => s !== '');
+  const to = part.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...new Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
+}

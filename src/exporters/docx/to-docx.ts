@@ -1,0 +1,87 @@
+/**
+ * The DOCX exporter: a redline in, a WordprocessingML package with real tracked changes out.
+ *
+ * The package is the new version's own: styles, numbering, theme, settings, headers and footers,
+ * sections and page setup stay as they are. Only the body (and the notes that changed) are
+ * rewritten from the redline; content carried over from the old version brings its pictures and
+ * links along.
+ */
+import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DocxSource } from '../../model/document.js';
+import type { Redline } from '../../model/redline.js';
+import { writeBlocks } from './block-writer.js';
+import { renumberNotes } from './note-ids.js';
+import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
+import { OldResources } from './old-resources.js';
+import { PackageBuilder } from './package-builder.js';
+import { RevisionStamp, type WriterContext } from './writer-context.js';
+
+export interface DocxExportOptions {
+  /** The revisions' date (ISO 8601); none by default, so that output is deterministic. */
+  readonly date?: string;
+}
+
+export interface DocxExport {
+  readonly bytes: Uint8Array;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function redlineToDocx(redline: Redline, options: DocxExportOptions = {}): DocxExport {
+  const newSource = redline.new.docx;
+  if (!newSource) throw new TypeError('redlineToDocx needs a new version read from DOCX (convert text inputs first)');
+  const oldSource = redline.old.docx;
+  const out = new PackageBuilder(newSource.parts);
+  const diagnostics = new Diagnostics();
+  const authors = new Map(redline.changes.map((c) => [c.id, c.author]));
+  const defaultAuthor = redline.changes[0]?.author ?? 'Redline';
+  const mainText = out.text(newSource.mainPart) ?? '';
+
+  const ctx: WriterContext = {
+    stamp: new RevisionStamp(options.date),
+    authorOf: (id) => (id === undefined ? defaultAuthor : (authors.get(id) ?? defaultAuthor)),
+    old: new OldResources(oldSource, out, maxDrawingId(mainText) + 1),
+    oldPart: oldSource?.mainPart ?? 'word/document.xml',
+    outputPart: newSource.mainPart,
+    oldNoteIds: assignOldNoteIds(redline.notes, newSource),
+    diagnostics,
+  };
+
+  const prefix = declareMissingNamespaces(newSource.bodyPrefix, 'w:document', oldSource?.bodyPrefix);
+  let documentXml = prefix + writeBlocks(redline.body, ctx) + newSource.bodySuffix;
+  for (const kind of ['footnote', 'endnote'] as const) {
+    const part = writeNotes(kind, redline.notes, newSource, oldSource, out, ctx);
+    const notesXml = part === undefined ? undefined : out.text(part);
+    if (part === undefined || notesXml === undefined) continue;
+    const renumbered = renumberNotes(kind, documentXml, notesXml);
+    documentXml = renumbered.documentXml;
+    out.setText(part, declareMissingNamespaces(renumbered.notesXml, `w:${kind}s`, partText(oldSource, notesPart(oldSource, kind))));
+  }
+  out.setText(newSource.mainPart, documentXml);
+  return { bytes: out.toZip(), diagnostics: diagnostics.list() };
+}
+
+function maxDrawingId(xml: string): number {
+  let max = 0;
+  for (const match of xml.matchAll(/<wp:docPr\b[^>]*?\bid="(\d+)"/g)) max = Math.max(max, Number(match[1]));
+  return max;
+}
+
+/**
+ * Adds to the root start tag of `text` the namespace declarations of `other`'s root that it
+ * lacks: content carried over from the old version may use prefixes the new one never declared.
+ */
+function declareMissingNamespaces(text: string, rootName: string, other: string | undefined): string {
+  if (!other) return text;
+  const rootTag = (xml: string): string => {
+    const at = xml.indexOf(`<${rootName}`);
+    return at < 0 ? '' : xml.slice(at, xml.indexOf('>', at));
+  };
+  const declared = new Set([...rootTag(text).matchAll(/\sxmlns:([\w.-]+)=/g)].map((m) => m[1]));
+  const missing = [...rootTag(other).matchAll(/\sxmlns:([\w.-]+)="[^"]*"/g)].filter((m) => !declared.has(m[1])).map((m) => m[0]);
+  return missing.length === 0 ? text : text.replace(`<${rootName}`, `<${rootName}${missing.join('')}`);
+}
+
+function partText(source: DocxSource | undefined, part: string | undefined): string | undefined {
+  const bytes = part === undefined ? undefined : source?.parts.get(part);
+  return bytes && new TextDecoder().decode(bytes);
+}

@@ -1,0 +1,271 @@
+/**
+ * Reads block-level content (the body, table cells, notes, headers, text boxes) into model
+ * blocks: paragraphs with their clause labels, tables with rows and cells, content controls as
+ * containers, and anything else as opaque blocks.
+ *
+ * Tracked changes are resolved to one view: a paragraph mark that does not exist in the view
+ * (inserted, read as before; deleted, read as after) joins its paragraph to the next one, as
+ * Word's Reject All / Accept All do.
+ */
+import type { Block, BlockContainer, Inline, Paragraph, Table, TableCell, TableRow } from '../../model/document.js';
+import { hashString } from '../../util/hash.js';
+import { attr, childElements, firstChild, onOff, sourceOf, sourceWithout, startTagOf, type XmlElement } from '../../ooxml/xml.js';
+import { mergeLayout, readParagraphLayout } from './formatting.js';
+import { readParagraphContent } from './inline-reader.js';
+import { isVisible, nextId, type ReadContext } from './read-context.js';
+
+const MARKERS = new Set(['w:bookmarkStart', 'w:bookmarkEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
+const SKIPPED = new Set([
+  'w:sectPr', 'w:tcPr', 'w:proofErr', 'w:customXmlPr', 'w:sdtPr', 'w:sdtEndPr',
+  'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
+  'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd',
+]);
+const REVISION_MARKS = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo', 'w:rPrChange']);
+
+/** Reads the blocks of a story container (`w:body`, `w:tc`, `w:footnote`, `w:txbxContent`…). */
+export function readBlocks(ctx: ReadContext, container: XmlElement): Block[] {
+  const reader = new BlockListReader(ctx);
+  reader.read(container, undefined);
+  return reader.finish();
+}
+
+class BlockListReader {
+  private readonly ctx: ReadContext;
+  private readonly blocks: Block[] = [];
+  /** Content of paragraphs whose mark is absent in this view: it joins the next paragraph. */
+  private pending: { inlines: Inline[]; last: Paragraph } | undefined;
+  private leading = '';
+
+  constructor(ctx: ReadContext) {
+    this.ctx = ctx;
+  }
+
+  read(container: XmlElement, containerRef: BlockContainer | undefined): void {
+    const { ctx } = this;
+    for (const child of container.children) {
+      if (typeof child === 'string' || SKIPPED.has(child.name)) continue;
+      switch (child.name) {
+        case 'w:p':
+          this.paragraph(child, containerRef);
+          break;
+        case 'w:tbl':
+          this.push(readTable(ctx, child), containerRef);
+          break;
+        case 'w:sdt':
+          this.contentControl(child, containerRef);
+          break;
+        case 'w:customXml':
+          this.read(child, containerRef);
+          break;
+        default:
+          if (MARKERS.has(child.name)) {
+            this.leading += sourceOf(ctx.doc, child);
+          } else {
+            ctx.diagnostics.warn('docx/unsupported-element', `<${child.name}> between paragraphs is kept as an opaque block`, ctx.fileName);
+            const xml = sourceOf(ctx.doc, child);
+            this.push({ type: 'opaque', text: '', key: `opaque:${child.name}:${hashString(xml)}`, xml }, containerRef);
+          }
+      }
+    }
+  }
+
+  finish(): Block[] {
+    if (this.pending) {
+      // The story ended inside a joined paragraph: it keeps the last mark it had.
+      this.blocks.push({ ...this.pending.last, inlines: this.pending.inlines });
+      this.pending = undefined;
+    }
+    return this.blocks;
+  }
+
+  private push(block: Block, containerRef: BlockContainer | undefined): void {
+    if (this.pending) this.finish();
+    let out: Block = block;
+    if (this.leading !== '') out = { ...out, leading: this.leading };
+    if (containerRef) out = { ...out, container: containerRef };
+    this.leading = '';
+    this.blocks.push(out);
+  }
+
+  private contentControl(sdt: XmlElement, parent: BlockContainer | undefined): void {
+    const content = firstChild(sdt, 'w:sdtContent');
+    if (!content || content.children.length === 0) return;
+    const container: BlockContainer = {
+      id: nextId(this.ctx, 'block-sdt'),
+      open: this.ctx.doc.source.slice(sdt.start, content.start) + startTagOf(this.ctx.doc, content),
+      close: '</w:sdtContent></w:sdt>',
+      ...(parent && { parent }),
+    };
+    this.read(content, container);
+  }
+
+  private paragraph(p: XmlElement, containerRef: BlockContainer | undefined): void {
+    const { ctx } = this;
+    const revisionsBefore = ctx.state.revisions;
+    const pPr = firstChild(p, 'w:pPr');
+    const pPrChange = firstChild(pPr, 'w:pPrChange');
+    const markRPr = firstChild(pPr, 'w:rPr');
+    const markRevision = markRevisionOf(markRPr);
+    if (pPrChange || markRevision || firstChild(markRPr, 'w:rPrChange')) ctx.state.revisions += 1;
+    const activePPr = ctx.view === 'before' && pPrChange ? firstChild(pPrChange, 'w:pPr') : pPr;
+    const styleId = attr(firstChild(activePPr, 'w:pStyle'), 'w:val') ?? ctx.styles.defaultParagraphStyle;
+    const content = readParagraphContent(ctx, p, styleId, readBlocks);
+
+    if (markRevision && !isVisible(ctx, markRevision)) {
+      const joined = this.pending ? [...this.pending.inlines, ...content.inlines] : content.inlines;
+      this.pending = { inlines: joined, last: this.buildParagraph(p, activePPr, pPr, styleId, [], false) };
+      return;
+    }
+    const inlines = this.pending ? [...this.pending.inlines, ...content.inlines] : content.inlines;
+    const wasJoined = this.pending !== undefined;
+    this.pending = undefined;
+    const verbatim = !wasJoined && ctx.state.revisions === revisionsBefore;
+    this.push(this.buildParagraph(p, activePPr, pPr, styleId, inlines, verbatim, true), containerRef);
+  }
+
+  private buildParagraph(p: XmlElement, activePPr: XmlElement | undefined, pPr: XmlElement | undefined, styleId: string | undefined, inlines: Inline[], verbatim: boolean, counted = false): Paragraph {
+    const { ctx } = this;
+    const numbering = counted ? this.numbering(activePPr, styleId) : undefined;
+    const layout = mergeLayout(mergeLayout(ctx.styles.paragraphLayout(styleId), numbering?.layout ?? {}), readParagraphLayout(activePPr));
+    const markRPr = firstChild(pPr, 'w:rPr');
+    const headingLevel = headingLevelOf(ctx, activePPr, styleId);
+    const style = ctx.styles.get(styleId);
+    const props = propsSource(ctx, activePPr, pPr);
+    return {
+      type: 'paragraph',
+      inlines,
+      layout,
+      open: startTagOf(ctx.doc, p),
+      ...(styleId !== undefined && { styleId }),
+      ...(style && { styleName: style.name }),
+      ...(headingLevel !== undefined && { headingLevel }),
+      ...(numbering && { numbering: { numId: numbering.numId, level: numbering.level, label: numbering.label, isBullet: numbering.isBullet } }),
+      ...(props !== undefined && { props }),
+      ...(markRPr && { markProps: sourceWithout(ctx.doc, markRPr, (el) => REVISION_MARKS.has(el.name)) }),
+      ...(verbatim && { xml: sourceOf(ctx.doc, p) }),
+    };
+  }
+
+  private numbering(pPr: XmlElement | undefined, styleId: string | undefined): ReturnType<NonNullable<ReadContext['numbering']>['next']> {
+    const { ctx } = this;
+    if (!ctx.numbering) return undefined;
+    const numPr = firstChild(pPr, 'w:numPr');
+    const styleNumbering = ctx.styles.numbering(styleId);
+    const numId = attr(firstChild(numPr, 'w:numId'), 'w:val') ?? styleNumbering?.numId;
+    if (numId === undefined || numId === '0') return undefined;
+    const ilvl = attr(firstChild(numPr, 'w:ilvl'), 'w:val');
+    const level = ilvl !== undefined ? Number(ilvl) : (styleNumbering?.ilvl ?? (styleId !== undefined ? ctx.numberingDefinitions.levelForStyle(numId, styleId) : undefined) ?? 0);
+    return ctx.numbering.next(numId, level);
+  }
+}
+
+function markRevisionOf(markRPr: XmlElement | undefined): 'inserted' | 'deleted' | undefined {
+  if (!markRPr) return undefined;
+  if (firstChild(markRPr, 'w:ins') || firstChild(markRPr, 'w:moveTo')) return 'inserted';
+  if (firstChild(markRPr, 'w:del') || firstChild(markRPr, 'w:moveFrom')) return 'deleted';
+  return undefined;
+}
+
+function headingLevelOf(ctx: ReadContext, pPr: XmlElement | undefined, styleId: string | undefined): number | undefined {
+  const outline = attr(firstChild(pPr, 'w:outlineLvl'), 'w:val');
+  if (outline !== undefined && Number(outline) < 9) return Number(outline) + 1;
+  return ctx.styles.headingLevel(styleId);
+}
+
+/** The `w:pPr` to write back: without tracked-change markup; the old properties in the before view. */
+function propsSource(ctx: ReadContext, activePPr: XmlElement | undefined, pPr: XmlElement | undefined): string | undefined {
+  if (!activePPr) return undefined;
+  if (activePPr !== pPr) return sourceOf(ctx.doc, activePPr);
+  return sourceWithout(ctx.doc, activePPr, (el) => el.name === 'w:pPrChange' || REVISION_MARKS.has(el.name));
+}
+
+function readTable(ctx: ReadContext, tbl: XmlElement): Table {
+  const revisionsBefore = ctx.state.revisions;
+  const tblPr = firstChild(tbl, 'w:tblPr');
+  const grid = firstChild(tbl, 'w:tblGrid');
+  const rows: TableRow[] = [];
+  collectRows(ctx, tbl, rows);
+  if (firstChild(tblPr, 'w:tblPrChange') || firstChild(grid, 'w:tblGridChange')) ctx.state.revisions += 1;
+  const columnWidths = childElements(grid ?? tbl, 'w:gridCol').map((col) => Number(col.attrs['w:w'] ?? '0') / 20);
+  return {
+    type: 'table',
+    rows,
+    columnWidths,
+    ...(tblPr && { props: sourceWithout(ctx.doc, tblPr, (el) => el.name === 'w:tblPrChange') }),
+    ...(grid && { grid: sourceWithout(ctx.doc, grid, (el) => el.name === 'w:tblGridChange') }),
+    ...(ctx.state.revisions === revisionsBefore && { xml: sourceOf(ctx.doc, tbl) }),
+  };
+}
+
+function collectRows(ctx: ReadContext, parent: XmlElement, rows: TableRow[]): void {
+  for (const child of childElements(parent)) {
+    if (child.name === 'w:tr') {
+      const row = readRow(ctx, child);
+      if (row) rows.push(row);
+    } else if (child.name === 'w:sdt') {
+      const content = firstChild(child, 'w:sdtContent');
+      if (content) collectRows(ctx, content, rows);
+    } else if (child.name === 'w:customXml') {
+      collectRows(ctx, child, rows);
+    }
+  }
+}
+
+function readRow(ctx: ReadContext, tr: XmlElement): TableRow | undefined {
+  const trPr = firstChild(tr, 'w:trPr');
+  const inserted = firstChild(trPr, 'w:ins');
+  const deleted = firstChild(trPr, 'w:del');
+  if (inserted || deleted || firstChild(trPr, 'w:trPrChange')) ctx.state.revisions += 1;
+  if (inserted && !isVisible(ctx, 'inserted')) return undefined;
+  if (deleted && !isVisible(ctx, 'deleted')) return undefined;
+  const cells: TableCell[] = [];
+  let markers = '';
+  collectCells(ctx, tr, cells, (xml) => {
+    markers += xml;
+  });
+  const exceptions = firstChild(tr, 'w:tblPrEx');
+  return {
+    cells,
+    isHeader: onOff(firstChild(trPr, 'w:tblHeader')) === true,
+    open: startTagOf(ctx.doc, tr),
+    ...(trPr && { props: sourceWithout(ctx.doc, trPr, (el) => el.name === 'w:ins' || el.name === 'w:del' || el.name === 'w:trPrChange') }),
+    ...(exceptions && { exceptions: sourceOf(ctx.doc, exceptions) }),
+    ...(markers !== '' && { markers }),
+  };
+}
+
+function collectCells(ctx: ReadContext, parent: XmlElement, cells: TableCell[], addMarker: (xml: string) => void): void {
+  for (const child of childElements(parent)) {
+    if (child.name === 'w:tc') {
+      const cell = readCell(ctx, child);
+      if (cell) cells.push(cell);
+    } else if (MARKERS.has(child.name)) {
+      addMarker(sourceOf(ctx.doc, child));
+    } else if (child.name === 'w:sdt') {
+      const content = firstChild(child, 'w:sdtContent');
+      if (content) collectCells(ctx, content, cells, addMarker);
+    } else if (child.name === 'w:customXml') {
+      collectCells(ctx, child, cells, addMarker);
+    }
+  }
+}
+
+function readCell(ctx: ReadContext, tc: XmlElement): TableCell | undefined {
+  const tcPr = firstChild(tc, 'w:tcPr');
+  const inserted = firstChild(tcPr, 'w:cellIns');
+  const deleted = firstChild(tcPr, 'w:cellDel');
+  if (inserted || deleted || firstChild(tcPr, 'w:tcPrChange')) ctx.state.revisions += 1;
+  if (inserted && !isVisible(ctx, 'inserted')) return undefined;
+  if (deleted && !isVisible(ctx, 'deleted')) return undefined;
+  const span = Number(attr(firstChild(tcPr, 'w:gridSpan'), 'w:val') ?? '1');
+  const vMergeElement = firstChild(tcPr, 'w:vMerge');
+  const width = firstChild(tcPr, 'w:tcW');
+  const widthValue = width && (width.attrs['w:type'] ?? 'dxa') === 'dxa' ? Number(width.attrs['w:w'] ?? '0') / 20 : undefined;
+  return {
+    blocks: readBlocks(ctx, tc),
+    gridSpan: Number.isFinite(span) && span > 0 ? span : 1,
+    ...(vMergeElement && { vMerge: vMergeElement.attrs['w:val'] === 'restart' ? 'restart' : 'continue' }),
+    ...(widthValue !== undefined && widthValue > 0 && { width: widthValue }),
+    ...(tcPr && { props: sourceWithout(ctx.doc, tcPr, (el) => el.name === 'w:cellIns' || el.name === 'w:cellDel' || el.name === 'w:tcPrChange') }),
+  };
+}

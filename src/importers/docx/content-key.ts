@@ -1,0 +1,49 @@
+/**
+ * Comparison keys for opaque content (images, drawings, equations, embedded objects). Two
+ * versions write the same picture with different relationship ids and drawing ids, so the key is
+ * built from what the reader sees: the bytes of referenced parts, sizes and text, never ids.
+ */
+import { hashBytes, hashString } from '../../util/hash.js';
+import type { XmlElement } from '../../ooxml/xml.js';
+import type { ReadContext } from './read-context.js';
+
+const REFERENCE_ATTRIBUTES = new Set(['r:embed', 'r:link', 'r:id', 'r:dm', 'r:lo', 'r:qs', 'r:cs', 'r:pict']);
+/** Attributes that are identifiers or cached layout, not content. */
+const IGNORED_ATTRIBUTES = new Set(['id', 'name', 'w14:paraId', 'w14:textId', 'w14:anchorId', 'w14:editId', 'o:spid', 'wp14:anchorId', 'wp14:editId', 'descr', 'title']);
+
+export function contentKey(ctx: ReadContext, kind: string, el: XmlElement): string {
+  const parts: string[] = [];
+  collect(ctx, el, parts);
+  return `${kind}:${hashString(parts.join('\u0001'))}`;
+}
+
+function collect(ctx: ReadContext, el: XmlElement, out: string[]): void {
+  out.push(el.name);
+  // A text box's text is a story of its own, compared apart: the key is the shape's.
+  if (el.name === 'w:txbxContent') return;
+  for (const [name, value] of Object.entries(el.attrs)) {
+    if (REFERENCE_ATTRIBUTES.has(name)) out.push(referencedContent(ctx, value));
+    else if (!IGNORED_ATTRIBUTES.has(name) && !name.startsWith('xmlns') && !name.startsWith('w:rsid')) out.push(`${name}=${value}`);
+  }
+  for (const child of el.children) {
+    if (typeof child === 'string') out.push(child);
+    else collect(ctx, child, out);
+  }
+  out.push('/');
+}
+
+const byteHashes = new WeakMap<Uint8Array, string>();
+
+function referencedContent(ctx: ReadContext, relationshipId: string): string {
+  const rel = ctx.pkg.relationships(ctx.part).find((r) => r.id === relationshipId);
+  if (!rel) return `missing:${relationshipId}`;
+  if (rel.external) return `external:${rel.target}`;
+  const bytes = ctx.pkg.bytes(rel.target);
+  if (!bytes) return `missing:${rel.target}`;
+  let hash = byteHashes.get(bytes);
+  if (hash === undefined) {
+    hash = hashBytes(bytes);
+    byteHashes.set(bytes, hash);
+  }
+  return `part:${hash}`;
+}

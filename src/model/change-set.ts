@@ -1,0 +1,78 @@
+/**
+ * The change set: a flat, serialisable list of the changes between two versions. The JSON
+ * exporter writes it as is; its field names are a published contract (see the README and
+ * `schema/changes.schema.json`).
+ */
+import type { RunFormat } from './document.js';
+
+export type ChangeKind =
+  | 'insert'
+  | 'delete'
+  | 'replace'
+  | 'move'
+  | 'format'
+  | 'renumber'
+  | 'table-row-insert'
+  | 'table-row-delete';
+
+/** How much the change covers: some words, whole paragraphs, whole table rows, a whole table. */
+export type ChangeScope = 'text' | 'paragraph' | 'table-row' | 'table';
+
+export type StoryName = 'body' | 'footnote' | 'endnote' | 'header' | 'footer' | 'textbox';
+
+export interface ChangeLocation {
+  readonly story: StoryName;
+  /** The top-level block: its index in the new version's story, or in the old one for deletions. */
+  readonly block: number;
+  readonly oldBlock?: number;
+  readonly newBlock?: number;
+  /** The clause label Word shows for the block (or its nearest numbered ancestor paragraph). */
+  readonly label?: string;
+  /** The nearest heading above the block. */
+  readonly heading?: string;
+  /** Inside a table: 1-based row and cell of the top-level table. */
+  readonly row?: number;
+  readonly cell?: number;
+  /** For notes: the note's id in the version shown; for headers/footers: the part. */
+  readonly note?: string;
+  readonly part?: string;
+}
+
+export interface Change {
+  readonly id: string;
+  readonly kind: ChangeKind;
+  readonly scope: ChangeScope;
+  readonly oldText: string;
+  readonly newText: string;
+  readonly location: ChangeLocation;
+  /** For moves: where the moved text now stands (`location` is where it came from). */
+  readonly to?: ChangeLocation;
+  /** For renumbering: the labels before and after. */
+  readonly oldLabel?: string;
+  readonly newLabel?: string;
+  /** For formatting changes. */
+  readonly oldFormat?: RunFormat;
+  readonly newFormat?: RunFormat;
+  /** Ids of the sources that made this change (attribution); empty when none explains it. */
+  readonly sources: readonly string[];
+  /** The revision author written for it (the source id, or the `--author`). */
+  readonly author: string;
+}
+
+export interface ChangeSummary {
+  readonly total: number;
+  readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;
+}
+
+export interface ChangeSet {
+  readonly old: string;
+  readonly new: string;
+  readonly changes: readonly Change[];
+}
+
+/** Counts changes by kind. */
+export function summariseChanges(changes: readonly Change[]): ChangeSummary {
+  const byKind: Partial<Record<ChangeKind, number>> = {};
+  for (const change of changes) byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
+  return { total: changes.length, byKind };
+}

@@ -1,0 +1,247 @@
+/**
+ * The normalised document model: the contract between importers, the diff core and exporters.
+ *
+ * Importers only produce it; exporters only consume it. Every node that came from OOXML keeps its
+ * original XML (`props`, `xml`) so that exporters can write the user's own formatting back.
+ */
+
+/** Direct run formatting that the comparison looks at (and the PDF exporter draws). */
+export interface RunFormat {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** The underline style (`single`, `double`, …) when underlined. */
+  readonly underline?: string;
+  readonly strike?: boolean;
+  readonly doubleStrike?: boolean;
+  readonly vertAlign?: 'superscript' | 'subscript';
+  readonly smallCaps?: boolean;
+  readonly caps?: boolean;
+  readonly font?: string;
+  /** Size in points. */
+  readonly size?: number;
+  /** `RRGGBB`. */
+  readonly color?: string;
+  readonly highlight?: string;
+  /** Character style id. */
+  readonly styleId?: string;
+}
+
+/** A wrapper around runs that must be written back around them (a hyperlink, a content control). */
+export interface InlineWrapper {
+  /** Unique within its document: consecutive runs with the same id share one wrapper. */
+  readonly id: string;
+  readonly kind: 'hyperlink' | 'content-control' | 'field';
+  /** The wrapper's start tag as written in the source (`<w:hyperlink r:id="rId4">`). */
+  readonly open: string;
+  readonly close: string;
+  /** For hyperlinks: the link target, for comparison and the PDF. */
+  readonly target?: string;
+}
+
+interface InlineBase {
+  /** Effective formatting (styles resolved), for rendering. */
+  readonly format: RunFormat;
+  /** Formatting set on the run itself, which is what a formatting change compares. */
+  readonly direct: RunFormat;
+  /** The run's `w:rPr` as written in the source. */
+  readonly props?: string;
+  readonly wrapper?: InlineWrapper;
+}
+
+export interface TextRun extends InlineBase {
+  readonly type: 'text';
+  readonly text: string;
+}
+
+export type AtomKind =
+  | 'tab'
+  | 'break'
+  | 'page-break'
+  | 'column-break'
+  | 'symbol'
+  | 'image'
+  | 'drawing'
+  | 'math'
+  | 'object'
+  | 'field-char'
+  | 'field-code'
+  | 'simple-field'
+  | 'note-reference'
+  | 'note-mark'
+  | 'textbox'
+  | 'content-control'
+  | 'other';
+
+/**
+ * Anything inline that is not plain text: kept as its original XML and compared by `key` (its
+ * content, not its ids). `text` is what it contributes to the plain text of its paragraph.
+ */
+export interface Atom extends InlineBase {
+  readonly type: 'atom';
+  readonly kind: AtomKind;
+  readonly text: string;
+  readonly key: string;
+  /** The run content as written (`<w:tab/>`, `<w:drawing>…</w:drawing>`), without the `w:r`. */
+  readonly xml: string;
+  /** When `xml` is a whole run-level element (`w:fldSimple`, `m:oMath`, `w:sdt`) not run content. */
+  readonly isRunLevel?: boolean;
+  /** For note references: which note. */
+  readonly note?: { readonly kind: NoteKind; readonly id: string };
+  /** For text boxes: the stories inside, compared as stories of their own. */
+  readonly stories?: readonly (readonly Block[])[];
+}
+
+/** Zero-width markup kept in place but never compared (bookmarks, comment anchors). */
+export interface Marker {
+  readonly type: 'marker';
+  readonly xml: string;
+}
+
+export type Inline = TextRun | Atom | Marker;
+
+/** Paragraph layout resolved from direct formatting and styles, in points. */
+export interface ParagraphLayout {
+  readonly align?: 'left' | 'center' | 'right' | 'both';
+  readonly indentLeft?: number;
+  readonly indentRight?: number;
+  /** Positive: first-line indent; negative: hanging indent. */
+  readonly indentFirstLine?: number;
+  readonly spaceBefore?: number;
+  readonly spaceAfter?: number;
+  readonly keepWithNext?: boolean;
+  readonly pageBreakBefore?: boolean;
+}
+
+export interface Numbering {
+  readonly numId: string;
+  readonly level: number;
+  /** The label Word shows, e.g. `G3.5`, `(a)`, `(iii)`, `•`. */
+  readonly label: string;
+  readonly isBullet: boolean;
+}
+
+export interface Paragraph {
+  readonly type: 'paragraph';
+  readonly styleId?: string;
+  readonly styleName?: string;
+  /** 1-9 for headings (from the style or outline level). */
+  readonly headingLevel?: number;
+  readonly numbering?: Numbering;
+  readonly layout: ParagraphLayout;
+  readonly inlines: readonly Inline[];
+  /** The paragraph's `w:pPr` as written (tracked-change markup removed). */
+  readonly props?: string;
+  /** The whole `w:p` as written; absent when it held tracked changes (it is then rebuilt). */
+  readonly xml?: string;
+  /** The `w:p` start tag as written (keeps `w14:paraId`, which comments may point at). */
+  readonly open?: string;
+  /** The `w:rPr` of the paragraph mark, when the source had one. */
+  readonly markProps?: string;
+  /** Markup written before this block that belongs to no block (bookmarks at body level). */
+  readonly leading?: string;
+  readonly container?: BlockContainer;
+}
+
+export interface TableCell {
+  readonly blocks: readonly Block[];
+  readonly props?: string;
+  readonly gridSpan: number;
+  readonly vMerge?: 'restart' | 'continue';
+  /** Width in points, when given. */
+  readonly width?: number;
+}
+
+export interface TableRow {
+  readonly cells: readonly TableCell[];
+  readonly props?: string;
+  readonly isHeader: boolean;
+  /** The `w:tr` start tag as written (keeps `w14:paraId` and friends). */
+  readonly open?: string;
+  /** The row's table-property exceptions (`w:tblPrEx`), written before its properties. */
+  readonly exceptions?: string;
+  /** Bookmarks and similar markers at row level, written back before the cells. */
+  readonly markers?: string;
+}
+
+export interface Table {
+  readonly type: 'table';
+  readonly rows: readonly TableRow[];
+  readonly props?: string;
+  readonly grid?: string;
+  /** Column widths in points, from the grid. */
+  readonly columnWidths: readonly number[];
+  readonly xml?: string;
+  readonly leading?: string;
+  readonly container?: BlockContainer;
+}
+
+/** A block-level element we do not model (kept verbatim, compared by key). */
+export interface OpaqueBlock {
+  readonly type: 'opaque';
+  readonly text: string;
+  readonly key: string;
+  readonly xml: string;
+  readonly leading?: string;
+  readonly container?: BlockContainer;
+}
+
+export type Block = Paragraph | Table | OpaqueBlock;
+
+/** A block-level wrapper (content control, custom XML) around consecutive blocks. */
+export interface BlockContainer {
+  readonly id: string;
+  readonly open: string;
+  readonly close: string;
+  readonly parent?: BlockContainer;
+}
+
+export type NoteKind = 'footnote' | 'endnote';
+
+export interface Note {
+  readonly kind: NoteKind;
+  readonly id: string;
+  readonly blocks: readonly Block[];
+  /** The `w:footnote`/`w:endnote` start tag as written. */
+  readonly open?: string;
+}
+
+export type StoryKind = 'header' | 'footer';
+
+/** A header or footer part. */
+export interface Story {
+  readonly kind: StoryKind;
+  /** `default`, `first` or `even`, from the section that uses it. */
+  readonly variant: string;
+  readonly part: string;
+  readonly blocks: readonly Block[];
+}
+
+export type SourceFormat = 'docx' | 'text' | 'markdown';
+
+/** Which view of a document that carries tracked changes was read. */
+export type RevisionView = 'after' | 'before';
+
+export interface Document {
+  readonly name: string;
+  readonly format: SourceFormat;
+  readonly title?: string;
+  readonly body: readonly Block[];
+  readonly footnotes: readonly Note[];
+  readonly endnotes: readonly Note[];
+  readonly headers: readonly Story[];
+  readonly footers: readonly Story[];
+  /** True when the source carried tracked changes (the model holds one view of them). */
+  readonly hadTrackedChanges: boolean;
+  /** For DOCX sources: the package, so exporters can keep styles, numbering and page setup. */
+  readonly docx?: DocxSource;
+}
+
+/** What an exporter needs from a DOCX source to write into its package. */
+export interface DocxSource {
+  /** All parts of the package, by part name. */
+  readonly parts: ReadonlyMap<string, Uint8Array>;
+  readonly mainPart: string;
+  /** The main part's XML text before and after the body's blocks. */
+  readonly bodyPrefix: string;
+  readonly bodySuffix: string;
+}

@@ -1,0 +1,99 @@
+/**
+ * A redline: the new document with the old one's deleted content woven in, every piece marked
+ * with its status. It mirrors OOXML's own model (runs inside `w:ins`/`w:del`, paragraph marks that
+ * are inserted or deleted, inserted or deleted rows), so each exporter is a walk over this tree.
+ *
+ * Which version a node's XML comes from follows from its status: deleted and moved-from content
+ * is the old version's, everything else the new version's.
+ */
+import type { Change } from './change-set.js';
+import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, Table, TableCell, TableRow } from './document.js';
+
+export type Side = 'old' | 'new';
+
+export type PieceStatus = 'equal' | 'inserted' | 'deleted' | 'moved-from' | 'moved-to';
+
+export interface RedlinePiece {
+  readonly status: PieceStatus;
+  readonly inline: Inline;
+  /** For equal text whose formatting changed: the old formatting (a `w:rPrChange`). */
+  readonly previousFormat?: { readonly format: RunFormat; readonly props?: string };
+  /** The change this piece belongs to (absent for equal pieces). */
+  readonly changeId?: string;
+  /** For moves: the name shared by the moved-from and moved-to ranges. */
+  readonly moveName?: string;
+  /** For text boxes: the redline of each story inside (compared as stories of their own). */
+  readonly stories?: readonly (readonly RedlineBlock[])[];
+}
+
+/**
+ * `inserted`: the paragraph mark is new (rejecting joins this paragraph to the next);
+ * `deleted`: the mark was removed (accepting joins this paragraph to the next).
+ */
+export type MarkStatus = 'equal' | 'inserted' | 'deleted' | 'moved-from' | 'moved-to';
+
+export interface RedlineParagraph {
+  readonly type: 'paragraph';
+  /** The paragraph whose properties are written: the new one when there is one. */
+  readonly paragraph: Paragraph;
+  readonly side: Side;
+  /** The old paragraph when this one was paired with it. */
+  readonly previous?: Paragraph;
+  readonly mark: MarkStatus;
+  readonly markChangeId?: string;
+  readonly pieces: readonly RedlinePiece[];
+  /** Nothing changed: the new paragraph can be written back as it was. */
+  readonly unchanged: boolean;
+  readonly moveName?: string;
+}
+
+export type RowStatus = 'equal' | 'inserted' | 'deleted' | 'modified';
+
+export interface RedlineCell {
+  readonly cell: TableCell;
+  readonly side: Side;
+  readonly blocks: readonly RedlineBlock[];
+}
+
+export interface RedlineRow {
+  readonly status: RowStatus;
+  readonly row: TableRow;
+  readonly side: Side;
+  readonly cells: readonly RedlineCell[];
+  readonly changeId?: string;
+}
+
+export interface RedlineTable {
+  readonly type: 'table';
+  readonly table: Table;
+  readonly side: Side;
+  readonly status: RowStatus;
+  readonly rows: readonly RedlineRow[];
+}
+
+export interface RedlineOpaque {
+  readonly type: 'opaque';
+  readonly block: OpaqueBlock;
+  readonly side: Side;
+  readonly status: 'equal' | 'inserted' | 'deleted';
+  readonly changeId?: string;
+}
+
+export type RedlineBlock = RedlineParagraph | RedlineTable | RedlineOpaque;
+
+/** A footnote or endnote of the redline: a new note (paired or inserted) or an old deleted one. */
+export interface RedlineNote {
+  readonly kind: NoteKind;
+  readonly side: Side;
+  /** The note's id in its own version. */
+  readonly id: string;
+  readonly blocks: readonly RedlineBlock[];
+}
+
+export interface Redline {
+  readonly old: Document;
+  readonly new: Document;
+  readonly body: readonly RedlineBlock[];
+  readonly notes: readonly RedlineNote[];
+  readonly changes: readonly Change[];
+}
