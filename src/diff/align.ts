@@ -141,8 +141,8 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
   const n = a1 - a0;
   const m = b1 - b0;
   if (n === 0 || m === 0) return emitUnpaired(a0, a1, b0, b1);
-  if (n === 1 && m === 1 && options.canPairAlone?.(olds[a0] as T, news[b0] as T)) return [{ type: 'pair', old: a0, new: b0 }];
-  const pairs = n * m <= DP_CELL_LIMIT ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
+  const found = n * m <= DP_CELL_LIMIT ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
+  const pairs = options.canPairAlone ? pairLoneGaps(found, olds, news, a0, a1, b0, b1, options.canPairAlone) : found;
   const ops: AlignOp[] = [];
   let oldPos = a0;
   let newPos = b0;
@@ -154,6 +154,20 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
   }
   ops.push(...emitUnpaired(oldPos, a1, newPos, b1));
   return ops;
+}
+
+/** Between pairs, a single old and a single new item left over are taken as one changed item. */
+function pairLoneGaps<T>(pairs: readonly [number, number][], olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, canPair: (a: T, b: T) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  let oldPos = a0;
+  let newPos = b0;
+  for (const pair of [...pairs, [a1, b1] as [number, number]]) {
+    if (pair[0] - oldPos === 1 && pair[1] - newPos === 1 && canPair(olds[oldPos] as T, news[newPos] as T)) out.push([oldPos, newPos]);
+    if (pair[0] < a1 || pair[1] < b1) out.push(pair);
+    oldPos = pair[0] + 1;
+    newPos = pair[1] + 1;
+  }
+  return out;
 }
 
 /** Deletions before insertions, as a reader expects within one region. */

@@ -128,30 +128,45 @@ function diffRegion(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], new
   return out;
 }
 
+/** How many unpaired neighbours a run may take in one step (a split around an inserted paragraph). */
+const SPLIT_LOOKAHEAD = 3;
+
 /** Extends a paired paragraph run with adjacent unpaired paragraphs that it absorbs (split/merge). */
 function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], unpairedOld: Set<number>, unpairedNew: Set<number>): void {
   if (oldInfos[run.olds[0] as number]?.block.type !== 'paragraph') return;
-  const score = (): number => dice(mergeBags(run.olds.map((i) => (oldInfos[i] as BlockInfo).bag)), mergeBags(run.news.map((i) => (newInfos[i] as BlockInfo).bag)));
-  const tryExtend = (list: number[], index: number, pool: Set<number>, infos: readonly BlockInfo[], atEnd: boolean): boolean => {
-    if (!pool.has(index) || infos[index]?.block.type !== 'paragraph') return false;
-    const before = score();
-    if (atEnd) list.push(index);
-    else list.unshift(index);
-    if (score() >= before + SPLIT_GAIN) {
-      pool.delete(index);
-      return true;
+  const score = (olds: readonly number[], news: readonly number[]): number =>
+    dice(mergeBags(olds.map((i) => (oldInfos[i] as BlockInfo).bag)), mergeBags(news.map((i) => (newInfos[i] as BlockInfo).bag)));
+  /** The neighbours on one side of the run, nearest first, while they are unpaired paragraphs. */
+  const neighbours = (list: readonly number[], pool: Set<number>, infos: readonly BlockInfo[], atEnd: boolean): number[] => {
+    const out: number[] = [];
+    for (let k = 1; k <= SPLIT_LOOKAHEAD; k++) {
+      const index = atEnd ? (list[list.length - 1] as number) + k : (list[0] as number) - k;
+      if (!pool.has(index) || infos[index]?.block.type !== 'paragraph') break;
+      out.push(index);
     }
-    if (atEnd) list.pop();
-    else list.shift();
-    return false;
+    return out;
   };
   let grew = true;
   while (grew) {
-    grew =
-      tryExtend(run.news, (run.news[run.news.length - 1] as number) + 1, unpairedNew, newInfos, true) ||
-      tryExtend(run.news, (run.news[0] as number) - 1, unpairedNew, newInfos, false) ||
-      tryExtend(run.olds, (run.olds[run.olds.length - 1] as number) + 1, unpairedOld, oldInfos, true) ||
-      tryExtend(run.olds, (run.olds[0] as number) - 1, unpairedOld, oldInfos, false);
+    grew = false;
+    const base = score(run.olds, run.news);
+    for (const [side, atEnd] of [['new', true], ['new', false], ['old', true], ['old', false]] as const) {
+      const list = side === 'new' ? run.news : run.olds;
+      const pool = side === 'new' ? unpairedNew : unpairedOld;
+      const candidates = neighbours(list, pool, side === 'new' ? newInfos : oldInfos, atEnd);
+      for (let count = 1; count <= candidates.length; count++) {
+        const taken = candidates.slice(0, count);
+        const extended = atEnd ? [...list, ...taken] : [...taken.reverse(), ...list];
+        const gain = side === 'new' ? score(run.olds, extended) : score(extended, run.news);
+        if (gain >= base + SPLIT_GAIN) {
+          list.splice(0, list.length, ...extended);
+          for (const index of taken) pool.delete(index);
+          grew = true;
+          break;
+        }
+      }
+      if (grew) break;
+    }
   }
 }
 

@@ -13,7 +13,7 @@ import { cleanupSemantic } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
 import { isUnchangedPiece } from './unchanged.js';
 import type { DiffContext } from './diff-context.js';
-import { diffSequences } from './sequence-diff.js';
+import { diffSequences, type Segment } from './sequence-diff.js';
 import type { Token, TokenizedParagraph } from './tokenize.js';
 
 const MARK_KEY = '\u0000\u00b6';
@@ -67,11 +67,59 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
       }
       continue;
     }
-    emitRange(emitter, oldStream, segment.oldFrom, segment.oldTo, 'deleted');
-    emitRange(emitter, newStream, segment.newFrom, segment.newTo, 'inserted');
+    if (!emitAtomOnlyChange(emitter, oldStream, newStream, segment)) {
+      emitRange(emitter, oldStream, segment.oldFrom, segment.oldTo, 'deleted');
+      emitRange(emitter, newStream, segment.newFrom, segment.newTo, 'inserted');
+    }
   }
   emitter.endParagraph('equal', news.length - 1, olds.length - 1);
   return emitter.out;
+}
+
+/**
+ * A change in which the text stayed the same and only atoms came or went (a note reference put
+ * inside a word: `Vi{+[1]+}deo`, not `[-Video-]{+Vi[1]deo+}`) is shown at the level of characters.
+ */
+function emitAtomOnlyChange(emitter: ParagraphEmitter, oldStream: readonly StreamToken[], newStream: readonly StreamToken[], segment: Segment): boolean {
+  const olds = oldStream.slice(segment.oldFrom, segment.oldTo);
+  const news = newStream.slice(segment.newFrom, segment.newTo);
+  if (olds.length === 0 || news.length === 0 || olds.some((t) => t.isMark) || news.some((t) => t.isMark)) return false;
+  if (![...olds, ...news].some((t) => t.token.kind === 'atom')) return false;
+  const plain = (tokens: readonly StreamToken[]): string => tokens.filter((t) => t.token.kind !== 'atom').map((t) => t.token.key).join('');
+  if (plain(olds) !== plain(news)) return false;
+
+  const oldChars = characters(olds);
+  const newChars = characters(news);
+  const oldParagraph = (olds[0] as StreamToken).paragraph;
+  const newParagraph = (news[0] as StreamToken).paragraph;
+  for (const part of diffSequences(oldChars.map((c) => c.key), newChars.map((c) => c.key))) {
+    if (part.equal) {
+      for (let k = part.oldFrom; k < part.oldTo; k++) {
+        emitter.equal(oldParagraph, (oldChars[k] as Token), newParagraph, newChars[part.newFrom + k - part.oldFrom] as Token);
+      }
+      continue;
+    }
+    if (part.oldTo > part.oldFrom) emitter.deleted(oldParagraph, (oldChars[part.oldFrom] as Token).start, (oldChars[part.oldTo - 1] as Token).end);
+    if (part.newTo > part.newFrom) emitter.inserted(newParagraph, (newChars[part.newFrom] as Token).start, (newChars[part.newTo - 1] as Token).end);
+  }
+  return true;
+}
+
+/** The stream's tokens cut into one token per character (atoms stay whole). */
+function characters(stream: readonly StreamToken[]): Token[] {
+  const out: Token[] = [];
+  for (const { token } of stream) {
+    if (token.kind === 'atom') {
+      out.push(token);
+      continue;
+    }
+    let offset = token.start;
+    for (const char of token.text) {
+      out.push({ key: char, text: char, kind: token.kind, start: offset, end: offset + char.length });
+      offset += char.length;
+    }
+  }
+  return out;
 }
 
 function endOf(tp: TokenizedParagraph): number {
@@ -100,6 +148,16 @@ function emitRange(emitter: ParagraphEmitter, stream: readonly StreamToken[], fr
 }
 
 const formatKeys = new WeakMap<RunFormat, string>();
+
+/** The formatting that shows on white space: lines and backgrounds, not weight or slant. */
+function spaceVisible(format: RunFormat): RunFormat {
+  return {
+    ...(format.underline !== undefined && { underline: format.underline }),
+    ...(format.strike !== undefined && { strike: format.strike }),
+    ...(format.doubleStrike !== undefined && { doubleStrike: format.doubleStrike }),
+    ...(format.highlight !== undefined && { highlight: format.highlight }),
+  };
+}
 
 function formatKey(format: RunFormat): string {
   let key = formatKeys.get(format);
@@ -173,7 +231,7 @@ class ParagraphEmitter {
         this.ctx.recordNote({ kind: newInline.note.kind, newId: newInline.note.id, ...(oldId !== undefined && { oldId }) });
       }
       const stories = newInline.type === 'atom' && newInline.stories ? this.storyDiff(oldInline, newInline) : undefined;
-      this.push('equal', piece, newInline, this.previousFormat(oldInline, newInline), stories);
+      this.push('equal', piece, newInline, this.previousFormat(oldInline, newInline, piece), stories);
       offset = to;
     }
   }
@@ -207,9 +265,10 @@ class ParagraphEmitter {
     this.origins = [];
   }
 
-  private previousFormat(oldInline: Inline, newInline: Inline): RedlinePiece['previousFormat'] {
-    if (this.ctx.options.ignoreFormatting || oldInline.type !== 'text' || newInline.type !== 'text') return undefined;
+  private previousFormat(oldInline: Inline, newInline: Inline, piece: Inline): RedlinePiece['previousFormat'] {
+    if (this.ctx.options.ignoreFormatting || oldInline.type !== 'text' || newInline.type !== 'text' || piece.type !== 'text') return undefined;
     if (formatKey(oldInline.direct) === formatKey(newInline.direct)) return undefined;
+    if (/^\s*$/.test(piece.text) && formatKey(spaceVisible(oldInline.direct)) === formatKey(spaceVisible(newInline.direct))) return undefined;
     return { format: oldInline.direct, ...(oldInline.props !== undefined && { props: oldInline.props }) };
   }
 

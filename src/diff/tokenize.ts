@@ -99,9 +99,15 @@ export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOpt
   return { paragraph, tokens, inlines, inlineStarts, markers };
 }
 
+/** Space variants that print the same: a change between them is not a change a reader can see. */
+const INVISIBLE_SPACE_VARIANTS = /[\u00a0\u202f\u2007]/g;
+
 function makeToken(text: string, start: number, atomKeys: ReadonlyMap<number, string>, options: ResolvedDiffOptions): Token {
   const kind = kindOf(text);
-  const key = kind === 'atom' ? `\u0000${atomKeys.get(start) ?? ''}` : normaliseText(text, options);
+  let key: string;
+  if (kind === 'atom') key = `\u0000${atomKeys.get(start) ?? ''}`;
+  else if (kind === 'space') key = normaliseText(text.replace(INVISIBLE_SPACE_VARIANTS, ' '), options);
+  else key = normaliseText(text, options);
   return { key, text, kind, start, end: start + text.length };
 }
 

@@ -11,6 +11,11 @@ const REFERENCE_ATTRIBUTES = new Set(['r:embed', 'r:link', 'r:id', 'r:dm', 'r:lo
 /** Attributes that are identifiers or cached layout, not content. */
 const IGNORED_ATTRIBUTES = new Set(['id', 'name', 'w14:paraId', 'w14:textId', 'w14:anchorId', 'w14:editId', 'o:spid', 'wp14:anchorId', 'wp14:editId', 'descr', 'title']);
 
+/** Ids, revision-save ids and tool annotations (PowerTools' `pt14:Unid`), not content. */
+function isBookkeeping(name: string): boolean {
+  return IGNORED_ATTRIBUTES.has(name) || name.startsWith('xmlns') || name.startsWith('w:rsid') || /^(pt14|w14|wp14|w15|w16\w*):/.test(name);
+}
+
 export function contentKey(ctx: ReadContext, kind: string, el: XmlElement): string {
   const parts: string[] = [];
   collect(ctx, el, parts);
@@ -23,7 +28,7 @@ function collect(ctx: ReadContext, el: XmlElement, out: string[]): void {
   if (el.name === 'w:txbxContent') return;
   for (const [name, value] of Object.entries(el.attrs)) {
     if (REFERENCE_ATTRIBUTES.has(name)) out.push(referencedContent(ctx, value));
-    else if (!IGNORED_ATTRIBUTES.has(name) && !name.startsWith('xmlns') && !name.startsWith('w:rsid')) out.push(`${name}=${value}`);
+    else if (!isBookkeeping(name)) out.push(`${name}=${value}`);
   }
   for (const child of el.children) {
     if (typeof child === 'string') out.push(child);
@@ -34,6 +39,25 @@ function collect(ctx: ReadContext, el: XmlElement, out: string[]): void {
 
 const byteHashes = new WeakMap<Uint8Array, string>();
 
+/**
+ * An XML part (a chart, a SmartArt data model) is compared by its structure and text, not its
+ * bytes: saving regenerates ids and GUIDs in attributes without changing what the reader sees.
+ */
+function xmlContentHash(ctx: ReadContext, part: string, bytes: Uint8Array): string {
+  const doc = ctx.pkg.xml(part);
+  if (!doc) return hashBytes(bytes);
+  const out: string[] = [];
+  const walk = (el: XmlElement): void => {
+    out.push(el.name);
+    for (const child of el.children) {
+      if (typeof child === 'string') out.push(child);
+      else walk(child);
+    }
+  };
+  walk(doc.root);
+  return hashString(out.join('\u0001'));
+}
+
 function referencedContent(ctx: ReadContext, relationshipId: string): string {
   const rel = ctx.pkg.relationships(ctx.part).find((r) => r.id === relationshipId);
   if (!rel) return `missing:${relationshipId}`;
@@ -42,7 +66,7 @@ function referencedContent(ctx: ReadContext, relationshipId: string): string {
   if (!bytes) return `missing:${rel.target}`;
   let hash = byteHashes.get(bytes);
   if (hash === undefined) {
-    hash = hashBytes(bytes);
+    hash = rel.target.endsWith('.xml') ? xmlContentHash(ctx, rel.target, bytes) : hashBytes(bytes);
     byteHashes.set(bytes, hash);
   }
   return `part:${hash}`;
