@@ -195,7 +195,16 @@ function slideEdits(segments: readonly Segment[], oldTokens: readonly Token[], n
     const moved: Segment = { equal: false, oldFrom: edit.oldFrom + bestShift, oldTo: edit.oldTo + bestShift, newFrom: edit.newFrom + bestShift, newTo: edit.newTo + bestShift };
     out[i] = moved;
     if (before) out[i - 1] = { ...before, oldTo: moved.oldFrom, newTo: moved.newFrom };
-    if (after) out[i + 1] = { ...after, oldFrom: moved.oldTo, newFrom: moved.newTo };
+    if (after) {
+      out[i + 1] = { ...after, oldFrom: moved.oldTo, newFrom: moved.newTo };
+    } else if (bestShift < 0) {
+      // Slid left at the end: what it slid over now follows it.
+      out.splice(i + 1, 0, { equal: true, oldFrom: moved.oldTo, oldTo: edit.oldTo, newFrom: moved.newTo, newTo: edit.newTo });
+    }
+    if (!before && bestShift > 0) {
+      out.splice(i, 0, { equal: true, oldFrom: edit.oldFrom, oldTo: moved.oldFrom, newFrom: edit.newFrom, newTo: moved.newFrom });
+      i++;
+    }
   }
   return joinAdjacent(out);
 }

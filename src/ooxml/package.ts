@@ -220,6 +220,11 @@ function checkLimits(declared: readonly { name: string; size: number; originalSi
     if (part.originalSize > limits.maxPartBytes) {
       throw new InputError(fileName, `part ${part.name} would inflate to ${mib(part.originalSize)} (limit ${mib(limits.maxPartBytes)}); refusing a possible zip bomb`);
     }
+    // Deflate never grows data by more than a few bytes per block: a part whose compressed data
+    // is larger than its declared size is lying about that size.
+    if (part.size > part.originalSize * 1.01 + 1024) {
+      throw new InputError(fileName, `part ${part.name} is larger compressed than its declared size; the zip is corrupt or hostile`);
+    }
     if (part.originalSize > limits.ratioCheckFrom && part.originalSize > part.size * limits.maxRatio) {
       throw new InputError(fileName, `part ${part.name} has a compression ratio over ${limits.maxRatio}:1; refusing a possible zip bomb`);
     }

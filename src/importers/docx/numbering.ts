@@ -16,7 +16,7 @@ interface LevelDefinition {
   readonly start: number;
   readonly format: string;
   readonly text: string;
-  /** 1-based level after which this level restarts; 0 = never; undefined = after any higher level. */
+  /** 1-based level whose use restarts this level; 0 = never; undefined = any higher level. */
   readonly restartAfter?: number;
   readonly isLegal: boolean;
   readonly styleId?: string;
@@ -163,7 +163,8 @@ export class NumberingCounter {
     counts[level] = current === undefined ? startOf(level) : current + 1;
     for (let deeper = level + 1; deeper < LEVELS; deeper++) {
       const restartAfter = this.definitions.level(list, abstract, deeper)?.restartAfter;
-      if (restartAfter === undefined || (restartAfter !== 0 && restartAfter <= level + 1)) counts[deeper] = undefined;
+      // `lvlRestart` N: restart only when a level at or above (1-based) level N is numbered.
+      if (restartAfter === undefined || (restartAfter !== 0 && level + 1 <= restartAfter)) counts[deeper] = undefined;
     }
 
     const isBullet = definition.format === 'bullet';

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * The `redline` command line. Exit codes: 0 done, 1 internal error, 2 bad input or usage
+ * (one line on stderr naming the file and the reason).
+ */
+import { readFileSync } from 'node:fs';
+import { InputError, UsageError } from '../diagnostics/errors.js';
+import { COMPARE_HELP, compareCommand } from './commands/compare.js';
+import { VERIFY_HELP, verifyCommand } from './commands/verify.js';
+import { processIo, type CommandIo } from './io.js';
+
+const HELP = `Usage: redline COMMAND [options]
+
+Commands:
+  compare OLD NEW -o OUT …   compare two versions; write a redline (.docx), the change set (.json)
+  verify REDLINE OLD NEW     check that Reject All gives OLD and Accept All gives NEW
+
+Run 'redline COMMAND --help' for a command's options.
+Options: -h, --help; -v, --version`;
+
+type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
+  compare: { run: compareCommand, help: COMPARE_HELP },
+  verify: { run: verifyCommand, help: VERIFY_HELP },
+};
+
+export function version(): string {
+  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return packageJson.version;
+}
+
+export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      io.out(HELP);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '-v' || name === '--version') {
+      io.out(version());
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command '${name}' (see redline --help)`);
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      io.err(`redline: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`redline: ${error.message}`);
+      return 2;
+    }
+    io.err(`redline: internal error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

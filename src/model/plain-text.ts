@@ -1,0 +1,59 @@
+/**
+ * The plain text of a document as a list of lines, the way LibreOffice's text view of a Word
+ * file reads: one line per paragraph (a line break starts a new line), table cells in row order,
+ * then the notes the text refers to, in the order of their references, each after a
+ * `[footnote N]` line. Used by `redline verify`.
+ */
+import type { Block, Document, Inline, Note, NoteKind } from './document.js';
+
+export interface PlainTextOptions {
+  /** Drop empty lines. */
+  readonly ignoreEmptyLines?: boolean;
+}
+
+export function inlineText(inline: Inline): string {
+  if (inline.type === 'text') return inline.text;
+  if (inline.type === 'marker') return '';
+  return inline.kind === 'tab' || inline.kind === 'break' || inline.kind === 'symbol' || inline.kind === 'simple-field' || inline.kind === 'other' ? inline.text : '';
+}
+
+function blockLines(blocks: readonly Block[], out: string[]): void {
+  for (const block of blocks) {
+    if (block.type === 'paragraph') out.push(...block.inlines.map(inlineText).join('').split('\n'));
+    else if (block.type === 'table') {
+      for (const row of block.rows) for (const cell of row.cells) if (cell.vMerge !== 'continue') blockLines(cell.blocks, out);
+    } else out.push(block.text);
+  }
+}
+
+/** Note references in reading order. */
+function noteReferences(blocks: readonly Block[], out: { kind: NoteKind; id: string }[]): void {
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      for (const inline of block.inlines) if (inline.type === 'atom' && inline.note) out.push(inline.note);
+    } else if (block.type === 'table') {
+      for (const row of block.rows) for (const cell of row.cells) noteReferences(cell.blocks, out);
+    }
+  }
+}
+
+export function documentLines(doc: Document, options: PlainTextOptions = {}): string[] {
+  const lines: string[] = [];
+  blockLines(doc.body, lines);
+  const references: { kind: NoteKind; id: string }[] = [];
+  noteReferences(doc.body, references);
+  for (const kind of ['footnote', 'endnote'] as const) {
+    const notes: readonly Note[] = kind === 'footnote' ? doc.footnotes : doc.endnotes;
+    references
+      .filter((r) => r.kind === kind)
+      .forEach((reference, i) => {
+        lines.push(`[${kind} ${i + 1}]`);
+        blockLines(notes.find((n) => n.id === reference.id)?.blocks ?? [], lines);
+      });
+  }
+  let normalised = lines.map((line) => line.replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/\s+$/u, ''));
+  if (options.ignoreEmptyLines) normalised = normalised.filter((line) => line !== '');
+  while (normalised[0] === '') normalised.shift();
+  while (normalised[normalised.length - 1] === '') normalised.pop();
+  return normalised;
+}

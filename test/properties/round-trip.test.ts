@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareDocuments } from '../../src/diff/compare-documents.js';
+import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
+import { documentLines } from '../../src/model/plain-text.js';
+import { buildDocx } from '../helpers/docx-builder.js';
+import { applyEdit, documentArb, editArb, NUMBERING_XML, toXml, type BlockSpec } from '../helpers/random-docs.js';
+
+function docx(spec: readonly BlockSpec[]): Uint8Array {
+  const { body, footnotes } = toXml(spec);
+  return buildDocx({ body, numbering: NUMBERING_XML, footnotes });
+}
+
+/**
+ * Reject All of the redline reads as OLD, Accept All as NEW. Empty lines are ignored, as in the
+ * LibreOffice check: a paragraph deleted between two tables must keep its mark (Word cannot join
+ * a paragraph into a table), so Accept All leaves it empty.
+ */
+function roundTrip(oldSpec: readonly BlockSpec[], newSpec: readonly BlockSpec[]): { reject: string[]; accept: string[]; old: string[]; new: string[]; changes: number } {
+  const old = fromDocx(docx(oldSpec), 'old.docx').document;
+  const neu = fromDocx(docx(newSpec), 'new.docx').document;
+  const redline = compareDocuments(old, neu);
+  const { bytes } = redlineToDocx(redline);
+  const lines = (doc: Parameters<typeof documentLines>[0]): string[] => documentLines(doc, { ignoreEmptyLines: true });
+  return {
+    reject: lines(fromDocx(bytes, 'redline.docx', { view: 'before' }).document),
+    accept: lines(fromDocx(bytes, 'redline.docx', { view: 'after' }).document),
+    old: lines(old),
+    new: lines(neu),
+    changes: redline.changes.length,
+  };
+}
+
+describe('round trip of random documents and random edits', () => {
+  it('accept all gives the new version and reject all the old one (1,000 cases)', () => {
+    fc.assert(
+      fc.property(documentArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (base, edits) => {
+        const edited = edits.reduce(applyEdit, base);
+        const result = roundTrip(base, edited);
+        expect(result.accept).toEqual(result.new);
+        expect(result.reject).toEqual(result.old);
+      }),
+      { numRuns: 1000, seed: 20261128 },
+    );
+  }, 120_000);
+
+  it('comparing a document with itself gives no changes', () => {
+    fc.assert(
+      fc.property(documentArb, (doc) => {
+        expect(roundTrip(doc, doc).changes).toBe(0);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});
