@@ -8,7 +8,7 @@ import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { hashString } from '../util/hash.js';
 import { alignSequences, type AlignOp } from './align.js';
 import type { DiffContext } from './diff-context.js';
-import { diffParagraphRun } from './diff-paragraphs.js';
+import { diffParagraphRun, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffTables, wholeTable } from './diff-tables.js';
 import { fixStoryMarks } from './story-marks.js';
 import { dice, mergeBags, wordBag, type WordBag } from './similarity.js';
@@ -20,25 +20,44 @@ export const TABLE_PAIR_THRESHOLD = 0.2;
 /** A split or merge is recognised when joining a neighbour raises the similarity by this much. */
 const SPLIT_GAIN = 0.1;
 
-interface BlockInfo {
+/** A block's exact-match signature, and its word bag (computed only if it is ever needed). */
+export class BlockInfo {
   readonly block: Block;
   readonly signature: string;
-  readonly bag: WordBag;
+  private readonly ctx: DiffContext;
+  private cachedBag: WordBag | undefined;
+
+  constructor(ctx: DiffContext, block: Block) {
+    this.ctx = ctx;
+    this.block = block;
+    this.signature = blockSignature(ctx, block);
+  }
+
+  get bag(): WordBag {
+    this.cachedBag ??= blockBag(this.ctx, this.block);
+    return this.cachedBag;
+  }
 }
 
-export function blockInfo(ctx: DiffContext, block: Block): BlockInfo {
+function blockSignature(ctx: DiffContext, block: Block): string {
   switch (block.type) {
-    case 'paragraph': {
-      const info = ctx.paragraph(block);
-      return { block, signature: info.signature, bag: info.bag };
-    }
-    case 'table': {
-      const cells = block.rows.flatMap((row) => row.cells.map((cell) => cell.blocks.map((b) => blockInfo(ctx, b))));
-      const signature = `t:${hashString(cells.map((c) => c.map((b) => b.signature).join(',')).join('|'))}`;
-      return { block, signature, bag: mergeBags(cells.flat().map((c) => c.bag)) };
-    }
+    case 'paragraph':
+      return ctx.signature(block);
+    case 'table':
+      return `\u0002t${hashString(block.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => blockSignature(ctx, b)).join('\u0003')).join('\u0004')).join('\u0005'))}`;
     case 'opaque':
-      return { block, signature: `o:${block.key}`, bag: wordBag([]) };
+      return `\u0002o${block.key}`;
+  }
+}
+
+function blockBag(ctx: DiffContext, block: Block): WordBag {
+  switch (block.type) {
+    case 'paragraph':
+      return ctx.bag(block);
+    case 'table':
+      return mergeBags(block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.blocks.map((b) => blockBag(ctx, b)))));
+    case 'opaque':
+      return wordBag([]);
   }
 }
 
@@ -51,8 +70,8 @@ function blockSimilarity(a: BlockInfo, b: BlockInfo): number {
 
 /** Diffs two block lists (one story) into redline blocks. */
 export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
-  const oldInfos = olds.map((b) => blockInfo(ctx, b));
-  const newInfos = news.map((b) => blockInfo(ctx, b));
+  const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
+  const newInfos = news.map((b) => new BlockInfo(ctx, b));
   const ops = alignSequences(oldInfos, newInfos, {
     signature: (info) => info.signature,
     similarity: blockSimilarity,
@@ -78,13 +97,14 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
 }
 
 function equalBlock(old: Block, neu: Block, ctx: DiffContext): RedlineBlock[] {
-  if (old.type === 'paragraph' && neu.type === 'paragraph') return paragraphRun([old], [neu], ctx);
+  if (old.type === 'paragraph' && neu.type === 'paragraph') return [unchangedParagraph(old, neu, ctx) ?? paragraphRun([old], [neu], ctx)].flat();
   if (old.type === 'table' && neu.type === 'table') return [diffTables(old, neu, ctx)];
   return [{ type: 'opaque', block: neu as OpaqueBlock, side: 'new', status: 'equal' }];
 }
 
 function paragraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext): RedlineParagraph[] {
-  return diffParagraphRun(olds.map((p) => ctx.paragraph(p).tokenized), news.map((p) => ctx.paragraph(p).tokenized), ctx);
+  if (olds.length === 0 || news.length === 0) return wholeParagraphs(olds.length === 0 ? news : olds, olds.length === 0 ? 'new' : 'old', ctx);
+  return diffParagraphRun(olds.map((p) => ctx.tokenized(p)), news.map((p) => ctx.tokenized(p)), ctx);
 }
 
 /** A unit of output: paragraphs compared together, or one table/opaque block. */
@@ -128,6 +148,8 @@ function diffRegion(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], new
   return out;
 }
 
+/** Runs at least this alike are taken as they are: absorbing a neighbour cannot help. */
+const NO_SPLIT_ABOVE = 0.9;
 /** How many unpaired neighbours a run may take in one step (a split around an inserted paragraph). */
 const SPLIT_LOOKAHEAD = 3;
 
@@ -150,6 +172,8 @@ function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: re
   while (grew) {
     grew = false;
     const base = score(run.olds, run.news);
+    // A pair that already explains itself almost wholly is no split or merge.
+    if (base >= NO_SPLIT_ABOVE) break;
     for (const [side, atEnd] of [['new', true], ['new', false], ['old', true], ['old', false]] as const) {
       const list = side === 'new' ? run.news : run.olds;
       const pool = side === 'new' ? unpairedNew : unpairedOld;

@@ -1,12 +1,15 @@
 /**
- * State shared by one comparison: the options, a cache of tokenised paragraphs and the note
- * references met on the way (their notes are compared once the body is done).
+ * State shared by one comparison: the options, caches of per-paragraph work (signature, tokens,
+ * word bag, each computed only when needed) and the note references met on the way (their notes
+ * are compared once the body is done).
+ *
+ * Most paragraphs of a new version are unchanged, so the cost of a comparison is kept in the few
+ * that changed: an unchanged paragraph is only hashed, never tokenised.
  */
 import type { NoteKind, Paragraph } from '../model/document.js';
-import { hashString } from '../util/hash.js';
 import type { ResolvedDiffOptions } from './options.js';
 import { wordBag, type WordBag } from './similarity.js';
-import { tokenizeParagraph, type TokenizedParagraph } from './tokenize.js';
+import { normaliseText, tokenizeParagraph, type TokenizedParagraph } from './tokenize.js';
 
 /** A note reference in the redline: paired (both ids), inserted (new only) or deleted (old only). */
 export interface NoteLink {
@@ -15,30 +18,60 @@ export interface NoteLink {
   readonly newId?: string;
 }
 
-export interface ParagraphInfo {
-  readonly tokenized: TokenizedParagraph;
-  readonly signature: string;
-  readonly bag: WordBag;
-}
+const INVISIBLE_SPACES = /[\u00a0\u202f\u2007]/;
+const INVISIBLE_SPACES_ALL = /[\u00a0\u202f\u2007]/g;
 
 export class DiffContext {
   readonly options: ResolvedDiffOptions;
   readonly noteLinks: NoteLink[] = [];
-  private readonly paragraphs = new WeakMap<Paragraph, ParagraphInfo>();
+  private readonly signatures = new WeakMap<Paragraph, string>();
+  private readonly tokens = new WeakMap<Paragraph, TokenizedParagraph>();
+  private readonly bags = new WeakMap<Paragraph, WordBag>();
 
   constructor(options: ResolvedDiffOptions) {
     this.options = options;
   }
 
-  paragraph(paragraph: Paragraph): ParagraphInfo {
-    let info = this.paragraphs.get(paragraph);
-    if (!info) {
-      const tokenized = tokenizeParagraph(paragraph, this.options);
-      const signature = `p:${hashString(tokenized.tokens.map((t) => t.key).join('\u0001'))}`;
-      info = { tokenized, signature, bag: wordBag(tokenized.tokens) };
-      this.paragraphs.set(paragraph, info);
+  /**
+   * The exact-match key of a paragraph: equal keys mean equal token keys. It is the normalised
+   * text itself (atoms as `\u0000key\u0000`), not a hash of it: a paragraph of one run costs
+   * nothing, and maps hash strings natively.
+   */
+  signature(paragraph: Paragraph): string {
+    let signature = this.signatures.get(paragraph);
+    if (signature === undefined) {
+      const normalise = this.options.ignoreCase || this.options.ignoreQuotes || this.options.ignoreWhitespace;
+      signature = '';
+      for (const inline of paragraph.inlines) {
+        if (inline.type === 'text') {
+          // Space variants that print alike are folded, as the tokenizer folds them.
+          const text = INVISIBLE_SPACES.test(inline.text) ? inline.text.replace(INVISIBLE_SPACES_ALL, ' ') : inline.text;
+          signature += normalise ? normaliseText(text, this.options) : text;
+        } else if (inline.type === 'atom') {
+          signature += `\u0000${inline.key}\u0000`;
+        }
+      }
+      this.signatures.set(paragraph, signature);
     }
-    return info;
+    return signature;
+  }
+
+  tokenized(paragraph: Paragraph): TokenizedParagraph {
+    let tokenized = this.tokens.get(paragraph);
+    if (!tokenized) {
+      tokenized = tokenizeParagraph(paragraph, this.options);
+      this.tokens.set(paragraph, tokenized);
+    }
+    return tokenized;
+  }
+
+  bag(paragraph: Paragraph): WordBag {
+    let bag = this.bags.get(paragraph);
+    if (!bag) {
+      bag = wordBag(this.tokenized(paragraph).tokens);
+      this.bags.set(paragraph, bag);
+    }
+    return bag;
   }
 
   recordNote(link: NoteLink): void {

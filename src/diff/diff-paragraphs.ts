@@ -6,7 +6,7 @@
  * inserted paragraph mark, a merge (2×1) a deleted one, exactly what Word's accept/reject need.
  * The runs' final marks always correspond to each other.
  */
-import type { Atom, Inline, Marker, RunFormat } from '../model/document.js';
+import type { Atom, Inline, Marker, Paragraph, RunFormat } from '../model/document.js';
 import type { MarkStatus, PieceStatus, RedlineParagraph, RedlinePiece } from '../model/redline.js';
 import { visibleRunFormat } from '../model/run-format.js';
 import { cleanupSemantic } from './cleanup.js';
@@ -37,18 +37,66 @@ function buildStream(run: readonly TokenizedParagraph[]): StreamToken[] {
   return stream;
 }
 
-/** Diffs a run of old paragraphs against a run of new ones (either may be empty, not both). */
+/**
+ * A paragraph that matched exactly and whose runs are the same, formatting included: it is
+ * written back as it was, without tokenising. Undefined when a closer look is needed.
+ */
+export function unchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffContext): RedlineParagraph | undefined {
+  const olds = old.inlines;
+  const news = neu.inlines;
+  const checkFormat = !ctx.options.ignoreFormatting;
+  let i = 0;
+  let j = 0;
+  let notes = false;
+  for (;;) {
+    while (i < olds.length && (olds[i] as Inline).type === 'marker') i++;
+    while (j < news.length && (news[j] as Inline).type === 'marker') j++;
+    if (i === olds.length || j === news.length) break;
+    const a = olds[i++] as Inline;
+    const b = news[j++] as Inline;
+    if (a.type === 'text' && b.type === 'text') {
+      if (a.text !== b.text || (checkFormat && a.direct !== b.direct && formatKey(a.direct) !== formatKey(b.direct))) return undefined;
+    } else if (a.type === 'atom' && b.type === 'atom') {
+      if (a.key !== b.key || a.stories || b.stories) return undefined;
+      if (a.note) notes = true;
+    } else {
+      return undefined;
+    }
+  }
+  if (i !== olds.length || j !== news.length) return undefined;
+  if (notes) recordNotePairs(old, neu, ctx);
+  const pieces: RedlinePiece[] = new Array<RedlinePiece>(news.length);
+  for (let k = 0; k < news.length; k++) pieces[k] = { status: 'equal', inline: news[k] as Inline };
+  return { type: 'paragraph', paragraph: neu, side: 'new', previous: old, mark: 'equal', pieces, unchanged: true };
+}
+
+function recordNotePairs(old: Paragraph, neu: Paragraph, ctx: DiffContext): void {
+  const oldNotes = old.inlines.flatMap((i) => (i.type === 'atom' && i.note ? [i.note] : []));
+  const newNotes = neu.inlines.flatMap((i) => (i.type === 'atom' && i.note ? [i.note] : []));
+  newNotes.forEach((note, k) => ctx.recordNote({ kind: note.kind, newId: note.id, ...(oldNotes[k] && { oldId: oldNotes[k].id }) }));
+}
+
+/** Paragraphs inserted (new side) or deleted (old side) whole. */
+export function wholeParagraphs(paragraphs: readonly Paragraph[], side: 'old' | 'new', ctx: DiffContext): RedlineParagraph[] {
+  const status = side === 'new' ? 'inserted' : 'deleted';
+  return paragraphs.map((paragraph) => {
+    const pieces: RedlinePiece[] = [];
+    for (const inline of paragraph.inlines) {
+      if (inline.type === 'marker') {
+        if (side === 'new') pieces.push({ status: 'equal', inline });
+        continue;
+      }
+      if (inline.type === 'atom' && inline.note) ctx.recordNote(side === 'new' ? { kind: inline.note.kind, newId: inline.note.id } : { kind: inline.note.kind, oldId: inline.note.id });
+      const stories = inline.type === 'atom' && inline.stories ? inline.stories.map((blocks) => (side === 'new' ? diffBlocks([], blocks, ctx) : diffBlocks(blocks, [], ctx))) : undefined;
+      pieces.push({ status, inline, ...(stories && { stories }) });
+    }
+    return { type: 'paragraph', paragraph, side, mark: status, pieces, unchanged: false };
+  });
+}
+
+/** Diffs a run of old paragraphs against a run of new ones (both non-empty). */
 export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: readonly TokenizedParagraph[], ctx: DiffContext): RedlineParagraph[] {
   const emitter = new ParagraphEmitter(olds, news, ctx);
-  if (olds.length === 0 || news.length === 0) {
-    const [run, status] = olds.length === 0 ? [news, 'inserted' as const] : [olds, 'deleted' as const];
-    run.forEach((tp, index) => {
-      if (status === 'inserted') emitter.inserted(index, 0, endOf(tp));
-      else emitter.deleted(index, 0, endOf(tp));
-      emitter.endParagraph(status, status === 'inserted' ? index : undefined, status === 'deleted' ? index : undefined);
-    });
-    return emitter.out;
-  }
 
   const oldStream = buildStream(olds);
   const newStream = buildStream(news);
@@ -59,12 +107,7 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
 
   for (const segment of segments) {
     if (segment.equal) {
-      for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
-        const o = oldStream[segment.oldFrom + k] as StreamToken;
-        const n = newStream[segment.newFrom + k] as StreamToken;
-        if (n.isMark) emitter.endParagraph('equal', n.paragraph, o.paragraph);
-        else emitter.equal(o.paragraph, o.token, n.paragraph, n.token);
-      }
+      emitEqual(emitter, oldStream, newStream, segment);
       continue;
     }
     if (!emitAtomOnlyChange(emitter, oldStream, newStream, segment)) {
@@ -74,6 +117,42 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
   }
   emitter.endParagraph('equal', news.length - 1, olds.length - 1);
   return emitter.out;
+}
+
+/**
+ * Emits an equal stretch: runs of tokens whose text is the same on both sides go out as one
+ * range (a handful of pieces, not one per word); tokens equal only after normalisation (case,
+ * quotes) go one by one.
+ */
+function emitEqual(emitter: ParagraphEmitter, oldStream: readonly StreamToken[], newStream: readonly StreamToken[], segment: Segment): void {
+  let runStart = -1;
+  const flush = (end: number): void => {
+    if (runStart < 0) return;
+    const first = oldStream[segment.oldFrom + runStart] as StreamToken;
+    const last = oldStream[segment.oldFrom + end - 1] as StreamToken;
+    const newFirst = newStream[segment.newFrom + runStart] as StreamToken;
+    const newLast = newStream[segment.newFrom + end - 1] as StreamToken;
+    emitter.equal(first.paragraph, span(first.token, last.token), newFirst.paragraph, span(newFirst.token, newLast.token));
+    runStart = -1;
+  };
+  for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
+    const o = oldStream[segment.oldFrom + k] as StreamToken;
+    const n = newStream[segment.newFrom + k] as StreamToken;
+    if (n.isMark) {
+      flush(k);
+      emitter.endParagraph('equal', n.paragraph, o.paragraph);
+    } else if (o.token.text === n.token.text) {
+      if (runStart < 0) runStart = k;
+    } else {
+      flush(k);
+      emitter.equal(o.paragraph, o.token, n.paragraph, n.token);
+    }
+  }
+  flush(segment.oldTo - segment.oldFrom);
+}
+
+function span(first: Token, last: Token): Token {
+  return first === last ? first : { key: '', text: '', kind: first.kind, start: first.start, end: last.end };
 }
 
 /**
@@ -120,11 +199,6 @@ function characters(stream: readonly StreamToken[]): Token[] {
     }
   }
   return out;
-}
-
-function endOf(tp: TokenizedParagraph): number {
-  const last = tp.tokens[tp.tokens.length - 1];
-  return last ? last.end : 0;
 }
 
 /** Emits a changed stretch of one side, token runs at a time, ending paragraphs at marks. */

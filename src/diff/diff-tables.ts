@@ -7,7 +7,7 @@ import type { Table, TableCell, TableRow } from '../model/document.js';
 import type { RedlineCell, RedlineRow, RedlineTable, RowStatus, Side } from '../model/redline.js';
 import { hashString } from '../util/hash.js';
 import { alignSequences } from './align.js';
-import { blockInfo, diffBlocks } from './diff-blocks.js';
+import { BlockInfo, diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { dice, mergeBags, type WordBag } from './similarity.js';
 import { isUnchangedBlock } from './unchanged.js';
@@ -22,11 +22,15 @@ interface RowInfo {
 }
 
 function rowInfo(ctx: DiffContext, row: TableRow): RowInfo {
-  const cells = row.cells.map((cell) => cell.blocks.map((b) => blockInfo(ctx, b)));
+  const cells = row.cells.map((cell) => cell.blocks.map((b) => new BlockInfo(ctx, b)));
+  let bag: WordBag | undefined;
   return {
     row,
-    signature: hashString(cells.map((c) => c.map((b) => b.signature).join(',')).join('|')),
-    bag: mergeBags(cells.flat().map((b) => b.bag)),
+    signature: hashString(cells.map((c) => c.map((b) => b.signature).join('\u0003')).join('\u0004')),
+    get bag(): WordBag {
+      bag ??= mergeBags(cells.flat().map((b) => b.bag));
+      return bag;
+    },
   };
 }
 

@@ -2,7 +2,7 @@
  * Lossless tokenisation of paragraph content for the word diff.
  *
  * Tokens are words, runs of white space, single punctuation marks and atoms (a tab, an image, a
- * note reference…). A word keeps inner `.` `,` `'` `’` `-` `/` between letters or digits, so
+ * note reference…). A word keeps inner `.` `,` `'` `’` `/` and hyphens or dashes between letters or digits, so
  * `3.5`, `1,000`, `2012-13`, `G3.5` and `don't` stay whole; CJK ideographs are one token each.
  * Tokens span runs: a word whose letters are formatted differently is still one word, and the
  * exporter splits it back at run boundaries.
@@ -35,8 +35,52 @@ export interface TokenizedParagraph {
 /** Stands for an atom in the token text. */
 export const ATOM_CHAR = '\uFFFC';
 
-const WORD_PATTERN =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}_]+(?:['’.,\-/][\p{L}\p{M}\p{N}_]+)*|[^\S\uFFFC]+|\uFFFC|[^]/gu;
+/** Characters that join two word parts into one word (`3.5`, `1,000`, `don't`, `2012-13`, `a/b`). */
+const JOINERS = new Set(["'", '’', '.', ',', '-', '/', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']);
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SPACE_CHAR = /\s/u;
+
+/** Whether the code point at `i` is a letter, mark, digit or underscore (ASCII decided without a regex). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i) ?? c)) && !IDEOGRAPH.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+}
+
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
+  return c >= 128 && c !== 0xfffc && SPACE_CHAR.test(text.charAt(i));
+}
+
+/** Scans the text into (kind, start, end) tokens: ideograph, word, space, atom or other. */
+function scanTokens(text: string, emit: (kind: TokenKind, start: number, end: number) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    if (text.charCodeAt(i) === 0xfffc) {
+      emit('atom', i, i + 1);
+      i++;
+    } else if (isSpace(text, i)) {
+      while (i < text.length && isSpace(text, i)) i++;
+      emit('space', start, i);
+    } else if (isWordChar(text, i)) {
+      i += width;
+      for (;;) {
+        while (i < text.length && isWordChar(text, i)) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+        if (i + 1 < text.length && JOINERS.has(text.charAt(i)) && isWordChar(text, i + 1)) i++;
+        else break;
+      }
+      emit('word', start, i);
+    } else {
+      // Ideographs are words of one character; anything else is one punctuation mark.
+      i += width;
+      emit(IDEOGRAPH.test(text.slice(start, i)) ? 'word' : 'punct', start, i);
+    }
+  }
+}
 
 const QUOTE_FOLDS: Readonly<Record<string, string>> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
@@ -88,13 +132,11 @@ export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOpt
   if (options.granularity === 'char') {
     let offset = 0;
     for (const char of text) {
-      tokens.push(makeToken(char, offset, atomKeys, options));
+      tokens.push(makeToken(char, kindOf(char), offset, atomKeys, options));
       offset += char.length;
     }
   } else {
-    for (const match of text.matchAll(WORD_PATTERN)) {
-      tokens.push(makeToken(match[0], match.index, atomKeys, options));
-    }
+    scanTokens(text, (kind, start, end) => tokens.push(makeToken(text.slice(start, end), kind, start, atomKeys, options)));
   }
   return { paragraph, tokens, inlines, inlineStarts, markers };
 }
@@ -102,12 +144,11 @@ export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOpt
 /** Space variants that print the same: a change between them is not a change a reader can see. */
 const INVISIBLE_SPACE_VARIANTS = /[\u00a0\u202f\u2007]/g;
 
-function makeToken(text: string, start: number, atomKeys: ReadonlyMap<number, string>, options: ResolvedDiffOptions): Token {
-  const kind = kindOf(text);
+function makeToken(text: string, kind: TokenKind, start: number, atomKeys: ReadonlyMap<number, string>, options: ResolvedDiffOptions): Token {
   let key: string;
   if (kind === 'atom') key = `\u0000${atomKeys.get(start) ?? ''}`;
   else if (kind === 'space') key = normaliseText(text.replace(INVISIBLE_SPACE_VARIANTS, ' '), options);
-  else key = normaliseText(text, options);
+  else key = options.ignoreCase || options.ignoreQuotes ? normaliseText(text, options) : text;
   return { key, text, kind, start, end: start + text.length };
 }
 
