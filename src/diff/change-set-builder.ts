@@ -55,6 +55,7 @@ export class ChangeSetBuilder {
   private readonly newIndex = new Map<Block, number>();
   private label: string | undefined;
   private heading: string | undefined;
+  private readonly moves = new Map<string, { id: string; index: number; oldText: string; newText: string; source?: ChangeLocation; destination?: ChangeLocation }>();
 
   constructor(options: ChangeSetOptions, oldBlocks: readonly Block[] = [], newBlocks: readonly Block[] = []) {
     this.author = options.author;
@@ -141,24 +142,67 @@ export class ChangeSetBuilder {
         i = piece.previousFormat ? this.formatRun(pieces, i, place) : i + 1;
         continue;
       }
+      const moved = isMoved(piece);
       let j = i;
-      while (j < pieces.length && isChangedOrMarker(pieces[j] as RedlinePiece)) j++;
-      const reachesMark = j === pieces.length && block.mark !== 'equal';
-      const id = this.textChange(pieces.slice(i, j), reachesMark ? block.mark : undefined, wholeParagraph, place);
+      while (j < pieces.length && isChangedOrMarker(pieces[j] as RedlinePiece) && (pieces[j]?.inline.type === 'marker' || isMoved(pieces[j] as RedlinePiece) === moved)) j++;
+      const group = pieces.slice(i, j);
+      let id: string;
+      if (moved) {
+        id = this.moveChange(piece.moveName ?? '', piece.status, place);
+      } else {
+        const reachesMark = j === pieces.length && (block.mark === 'inserted' || block.mark === 'deleted');
+        id = this.textChange(group, reachesMark ? block.mark : undefined, wholeParagraph && !block.moveName, place);
+        if (reachesMark) markChangeId = id;
+      }
       for (let k = i; k < j; k++) if ((pieces[k] as RedlinePiece).status !== 'equal') pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
-      if (reachesMark) markChangeId = id;
       i = j;
     }
-    if (block.mark !== 'equal' && markChangeId === undefined) {
+    if ((block.mark === 'moved-from' || block.mark === 'moved-to') && block.moveName !== undefined) {
+      markChangeId = this.moveChange(block.moveName, block.mark, place, paragraphText(block.paragraph));
+    } else if (block.mark !== 'equal' && markChangeId === undefined) {
       markChangeId = this.textChange([], block.mark, false, place);
     }
     return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
   }
 
+  /**
+   * One `move` change per move, whichever end the walk meets first: `location` is the source,
+   * `to` the destination; its texts are the whole moved text before and after.
+   */
+  private moveChange(name: string, status: RedlinePiece['status'], place: Place, paragraphText?: string): string {
+    let move = this.moves.get(name);
+    if (!move) {
+      move = { id: `c${this.changes.length + 1}`, index: this.changes.length, oldText: '', newText: '' };
+      this.moves.set(name, move);
+      this.changes.push({ id: move.id, kind: 'move', scope: 'paragraph', oldText: '', newText: '', location: this.location(place), sources: [], author: this.author });
+    }
+    const join = (text: string, more: string | undefined): string => (more === undefined ? text : text === '' ? more : `${text}\n${more}`);
+    if (status === 'moved-from') {
+      move.oldText = join(move.oldText, paragraphText);
+      move.source ??= this.location(place);
+    } else {
+      move.newText = join(move.newText, paragraphText);
+      move.destination ??= this.location(place);
+    }
+    const location = move.source ?? move.destination ?? this.location(place);
+    this.changes[move.index] = {
+      id: move.id,
+      kind: 'move',
+      scope: 'paragraph',
+      oldText: move.oldText,
+      newText: move.newText,
+      location,
+      ...(move.source && move.destination && { to: move.destination }),
+      sources: [],
+      author: this.author,
+    };
+    return move.id;
+  }
+
   private recordRenumber(block: RedlineParagraph, place: Place): void {
     const oldLabel = block.previous?.numbering?.label;
     const newLabel = block.paragraph.numbering?.label;
-    if (block.side !== 'new' || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return;
+    if (block.side !== 'new' || block.mark === 'moved-to' || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return;
     this.changes.push({
       id: `c${this.changes.length + 1}`,
       kind: 'renumber',
@@ -218,6 +262,10 @@ export class ChangeSetBuilder {
       ...(place.note !== undefined && { note: place.note }),
     };
   }
+}
+
+function isMoved(piece: RedlinePiece): boolean {
+  return piece.status === 'moved-from' || piece.status === 'moved-to';
 }
 
 function isChangedOrMarker(piece: RedlinePiece): boolean {

@@ -10,6 +10,7 @@ import { alignSequences, type AlignOp } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphRun, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffTables, wholeTable } from './diff-tables.js';
+import { detectMoves } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { dice, mergeBags, wordBag, type WordBag } from './similarity.js';
 
@@ -93,7 +94,7 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
     }
   }
   flush();
-  return fixStoryMarks(out);
+  return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, olds, news, ctx) : out);
 }
 
 function equalBlock(old: Block, neu: Block, ctx: DiffContext): RedlineBlock[] {

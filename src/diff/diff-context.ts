@@ -74,6 +74,14 @@ export class DiffContext {
     return bag;
   }
 
+  private moves = 0;
+
+  /** A name for the next move, unique in the document (`move1`, `move2`…). */
+  nextMoveName(): string {
+    this.moves += 1;
+    return `move${this.moves}`;
+  }
+
   recordNote(link: NoteLink): void {
     this.noteLinks.push(link);
   }

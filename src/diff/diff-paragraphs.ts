@@ -264,6 +264,30 @@ function sliceInline(inline: Inline, from: number, to: number): Inline {
   return { ...inline, text: inline.text.slice(from, to) };
 }
 
+/**
+ * The pieces of `tp` between two offsets, all of one status (the content of an insertion, a
+ * deletion or a move). Note references are recorded; text boxes get their stories inserted or
+ * deleted whole.
+ */
+export function slicePieces(tp: TokenizedParagraph, from: number, to: number, status: PieceStatus, ctx: DiffContext, moveName?: string): { piece: RedlinePiece; origin: Inline }[] {
+  const out: { piece: RedlinePiece; origin: Inline }[] = [];
+  const removed = status === 'deleted' || status === 'moved-from';
+  let offset = from;
+  while (offset < to) {
+    const index = inlineAt(tp, offset);
+    const inline = tp.inlines[index] as Inline;
+    const start = tp.inlineStarts[index] as number;
+    const end = Math.min(to, inlineEnd(tp, index));
+    if (inline.type === 'atom' && inline.note) {
+      ctx.recordNote(removed ? { kind: inline.note.kind, oldId: inline.note.id } : { kind: inline.note.kind, newId: inline.note.id });
+    }
+    const stories = inline.type === 'atom' && inline.stories ? inline.stories.map((blocks) => (removed ? diffBlocks(blocks, [], ctx) : diffBlocks([], blocks, ctx))) : undefined;
+    out.push({ piece: { status, inline: sliceInline(inline, offset - start, end - start), ...(stories && { stories }), ...(moveName !== undefined && { moveName }) }, origin: inline });
+    offset = end;
+  }
+  return out;
+}
+
 class ParagraphEmitter {
   readonly out: RedlineParagraph[] = [];
   private pieces: RedlinePiece[] = [];
@@ -347,19 +371,7 @@ class ParagraphEmitter {
   }
 
   private pushSlices(tp: TokenizedParagraph, from: number, to: number, status: PieceStatus): void {
-    let offset = from;
-    while (offset < to) {
-      const index = inlineAt(tp, offset);
-      const inline = tp.inlines[index] as Inline;
-      const start = tp.inlineStarts[index] as number;
-      const end = Math.min(to, inlineEnd(tp, index));
-      if (inline.type === 'atom' && inline.note) {
-        this.ctx.recordNote(status === 'deleted' ? { kind: inline.note.kind, oldId: inline.note.id } : { kind: inline.note.kind, newId: inline.note.id });
-      }
-      const stories = inline.type === 'atom' && inline.stories ? inline.stories.map((blocks) => (status === 'deleted' ? diffBlocks(blocks, [], this.ctx) : diffBlocks([], blocks, this.ctx))) : undefined;
-      this.push(status, sliceInline(inline, offset - start, end - start), inline, undefined, stories);
-      offset = end;
-    }
+    for (const { piece, origin } of slicePieces(tp, from, to, status, this.ctx)) this.push(status, piece.inline, origin, undefined, piece.stories);
   }
 
   /** Text boxes that stayed: their stories are compared one by one. */

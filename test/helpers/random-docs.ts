@@ -47,7 +47,7 @@ const tableArb: fc.Arbitrary<TableSpec> = fc
 
 export const documentArb: fc.Arbitrary<BlockSpec[]> = fc.array(fc.oneof({ weight: 6, arbitrary: paragraphArb }, { weight: 1, arbitrary: tableArb }), { minLength: 1, maxLength: 12 });
 
-export type EditKind = 'insert-word' | 'delete-word' | 'replace-word' | 'insert-paragraph' | 'delete-paragraph' | 'split-paragraph' | 'merge-paragraphs' | 'insert-row' | 'delete-row' | 'toggle-bold' | 'edit-cell' | 'edit-footnote';
+export type EditKind = 'insert-word' | 'delete-word' | 'replace-word' | 'insert-paragraph' | 'delete-paragraph' | 'split-paragraph' | 'merge-paragraphs' | 'move-paragraph' | 'insert-row' | 'delete-row' | 'toggle-bold' | 'edit-cell' | 'edit-footnote';
 export interface Edit {
   readonly kind: EditKind;
   readonly at: number;
@@ -57,7 +57,7 @@ export interface Edit {
 }
 
 export const editArb: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom<EditKind>('insert-word', 'delete-word', 'replace-word', 'insert-paragraph', 'delete-paragraph', 'split-paragraph', 'merge-paragraphs', 'insert-row', 'delete-row', 'toggle-bold', 'edit-cell', 'edit-footnote'),
+  kind: fc.constantFrom<EditKind>('insert-word', 'delete-word', 'replace-word', 'insert-paragraph', 'delete-paragraph', 'split-paragraph', 'merge-paragraphs', 'move-paragraph', 'insert-row', 'delete-row', 'toggle-bold', 'edit-cell', 'edit-footnote'),
   at: fc.nat(),
   pos: fc.nat(),
   word: wordArb,
@@ -86,6 +86,12 @@ export function applyEdit(doc: readonly BlockSpec[], edit: Edit): BlockSpec[] {
       return [...doc.slice(0, index), edit.paragraph, ...doc.slice(index)];
     case 'delete-paragraph':
       return doc.length > 1 ? replaceAt(doc, index, []) : [...doc];
+    case 'move-paragraph': {
+      if (!block || doc.length < 3) return [...doc];
+      const rest = replaceAt(doc, index, []);
+      const to = edit.pos % (rest.length + 1);
+      return [...rest.slice(0, to), block, ...rest.slice(to)];
+    }
     case 'merge-paragraphs': {
       const next = doc[index + 1];
       if (block?.kind !== 'p' || next?.kind !== 'p' || next.footnote !== undefined) return [...doc];

@@ -66,7 +66,8 @@ export function writeParagraph(block: RedlineParagraph, ctx: WriterContext): str
   const paragraph = block.paragraph;
   if (block.unchanged && block.side === 'new' && block.mark === 'equal' && paragraph.xml !== undefined) return paragraph.xml;
   const open = block.side === 'new' ? (paragraph.open ?? '<w:p>') : '<w:p>';
-  return `${open}${paragraphProps(block, ctx)}${writePieces(block.pieces, ctx)}</w:p>`;
+  const moveAuthor = (): string => ctx.authorOf(block.markChangeId ?? block.pieces.find((p) => p.moveName !== undefined)?.changeId);
+  return `${open}${paragraphProps(block, ctx)}${ctx.moves.starts(block, ctx.stamp, moveAuthor)}${writePieces(block.pieces, ctx)}${ctx.moves.ends(block)}</w:p>`;
 }
 
 function paragraphProps(block: RedlineParagraph, ctx: WriterContext): string {

@@ -9,7 +9,7 @@ import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
 import { childElements, parseXml } from '../../ooxml/xml.js';
 import { writeBlocks } from './block-writer.js';
 import type { PackageBuilder } from './package-builder.js';
-import type { WriterContext } from './writer-context.js';
+import { MoveRanges, type WriterContext } from './writer-context.js';
 
 const PART_NAME: Record<NoteKind, string> = { footnote: 'word/footnotes.xml', endnote: 'word/endnotes.xml' };
 const CONTENT_TYPE: Record<NoteKind, string> = {
@@ -47,7 +47,7 @@ export function writeNotes(kind: NoteKind, notes: readonly RedlineNote[], newSou
     out.registerContentType(part, CONTENT_TYPE[kind]);
     out.addRelationship(newSource.mainPart, REL_TYPE[kind], part, false);
   }
-  const ctx: WriterContext = { ...base, oldPart: notesPart(oldSource, kind) ?? base.oldPart, outputPart: part };
+  const ctx: WriterContext = { ...base, oldPart: notesPart(oldSource, kind) ?? base.oldPart, outputPart: part, moves: new MoveRanges(ofKind.flatMap((n) => n.blocks)) };
   const doc = parseXml(out.text(part) ?? emptyNotesPart(kind), part);
   const element = `w:${kind}`;
   const byId = new Map(ofKind.filter((n) => n.side === 'new').map((n) => [n.id, n]));

@@ -14,7 +14,7 @@ import { renumberNotes } from './note-ids.js';
 import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
 import { OldResources } from './old-resources.js';
 import { PackageBuilder } from './package-builder.js';
-import { RevisionStamp, type WriterContext } from './writer-context.js';
+import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
 
 export interface DocxExportOptions {
   /** The revisions' date (ISO 8601); none by default, so that output is deterministic. */
@@ -44,6 +44,7 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
     outputPart: newSource.mainPart,
     oldNoteIds: assignOldNoteIds(redline.notes, newSource),
     diagnostics,
+    moves: new MoveRanges(redline.body),
   };
 
   const prefix = declareMissingNamespaces(newSource.bodyPrefix, 'w:document', oldSource?.bodyPrefix);

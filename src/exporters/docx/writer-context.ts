@@ -4,6 +4,7 @@
  */
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { escapeXml } from '../../ooxml/xml.js';
+import type { RedlineBlock, RedlineParagraph } from '../../model/redline.js';
 import type { OldResources } from './old-resources.js';
 
 /** Rewrites old-version XML for the part being written. */
@@ -34,6 +35,66 @@ export class RevisionStamp {
   }
 }
 
+/**
+ * Move ranges (`w:moveFromRangeStart`/`End`, `w:moveToRangeStart`/`End`, ECMA-376 §17.13.5.23-28):
+ * a move's source range opens in its first paragraph and closes at the end of its last one; the
+ * destination likewise; both carry the move's name.
+ */
+export class MoveRanges {
+  private readonly last = new Map<string, RedlineParagraph>();
+  private readonly open = new Map<string, number>();
+
+  constructor(blocks: readonly RedlineBlock[]) {
+    this.scan(blocks);
+  }
+
+  private scan(blocks: readonly RedlineBlock[]): void {
+    for (const block of blocks) {
+      if (block.type === 'paragraph') {
+        for (const key of moveKeys(block)) this.last.set(key, block);
+        for (const piece of block.pieces) for (const story of piece.stories ?? []) this.scan(story);
+      } else if (block.type === 'table') {
+        for (const row of block.rows) for (const cell of row.cells) this.scan(cell.blocks);
+      }
+    }
+  }
+
+  /** Range starts to write at the beginning of a paragraph's content. */
+  starts(block: RedlineParagraph, stamp: RevisionStamp, author: (name: string) => string): string {
+    let out = '';
+    for (const key of moveKeys(block)) {
+      if (this.open.has(key)) continue;
+      const id = stamp.id();
+      this.open.set(key, id);
+      const [name, side] = key.split('\u0000') as [string, 'from' | 'to'];
+      out += `<w:move${side === 'from' ? 'From' : 'To'}RangeStart w:id="${id}" w:author="${escapeXml(author(name))}" w:name="${escapeXml(name)}"/>`;
+    }
+    return out;
+  }
+
+  /** Range ends to write after a paragraph's content. */
+  ends(block: RedlineParagraph): string {
+    let out = '';
+    for (const key of moveKeys(block)) {
+      const id = this.open.get(key);
+      if (id === undefined || this.last.get(key) !== block) continue;
+      const side = key.endsWith('\u0000from') ? 'From' : 'To';
+      out += `<w:move${side}RangeEnd w:id="${id}"/>`;
+    }
+    return out;
+  }
+}
+
+function moveKeys(block: RedlineParagraph): string[] {
+  const keys = new Set<string>();
+  const add = (name: string | undefined, status: string): void => {
+    if (name !== undefined && (status === 'moved-from' || status === 'moved-to')) keys.add(`${name}\u0000${status === 'moved-from' ? 'from' : 'to'}`);
+  };
+  add(block.moveName, block.mark);
+  for (const piece of block.pieces) add(piece.moveName, piece.status);
+  return [...keys];
+}
+
 export interface WriterContext {
   readonly stamp: RevisionStamp;
   /** The author of a change (its source, or the default author). */
@@ -46,4 +107,5 @@ export interface WriterContext {
   /** `footnote:3` (old id) → the id the old note has in the output. */
   readonly oldNoteIds: ReadonlyMap<string, string>;
   readonly diagnostics: Diagnostics;
+  readonly moves: MoveRanges;
 }

@@ -1,0 +1,124 @@
+/**
+ * Move detection: paragraphs deleted in one place and inserted in another are a move when they
+ * are the same or nearly the same text. The moved text is marked moved-from at its source and
+ * moved-to at its destination; words changed on the way show as a deletion at the source and an
+ * insertion at the destination, so Accept All and Reject All still give the two versions.
+ *
+ * Thresholds (short or common fragments never count as moves):
+ * - a move starts from a paragraph of at least {@link MOVE_MIN_WORDS} words whose text occurs
+ *   once in each version, matched exactly or at a similarity of {@link MOVE_MIN_SIMILARITY};
+ * - it then grows over the neighbouring deleted and inserted paragraphs (a clause's limbs) that
+ *   are at least {@link MOVE_GROW_SIMILARITY} alike, whatever their length;
+ * - a deletion right next to its insertion is a change in place, not a move.
+ */
+import type { Block, Inline, Paragraph } from '../model/document.js';
+import type { RedlineBlock, RedlineParagraph, RedlinePiece } from '../model/redline.js';
+import { cleanupSemantic } from './cleanup.js';
+import type { DiffContext } from './diff-context.js';
+import { slicePieces } from './diff-paragraphs.js';
+import { diffSequences } from './sequence-diff.js';
+import { dice } from './similarity.js';
+import type { TokenizedParagraph } from './tokenize.js';
+
+export const MOVE_MIN_WORDS = 8;
+export const MOVE_MIN_SIMILARITY = 0.75;
+export const MOVE_GROW_SIMILARITY = 0.5;
+/** Above this many candidate pairs only exact matches are looked for (bounded cost). */
+const SIMILARITY_PAIR_LIMIT = 250_000;
+
+function isWhole(block: RedlineBlock | undefined, side: 'old' | 'new'): block is RedlineParagraph {
+  if (block?.type !== 'paragraph' || block.side !== side) return false;
+  const status = side === 'old' ? 'deleted' : 'inserted';
+  return block.mark === status && block.pieces.every((p) => p.status === status || p.inline.type === 'marker');
+}
+
+export function detectMoves(blocks: readonly RedlineBlock[], olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
+  const deleted = blocks.flatMap((b, i) => (isWhole(b, 'old') ? [i] : []));
+  const inserted = blocks.flatMap((b, i) => (isWhole(b, 'new') ? [i] : []));
+  if (deleted.length === 0 || inserted.length === 0) return [...blocks];
+
+  const counts = new Map<string, number>();
+  for (const block of [...olds, ...news]) if (block.type === 'paragraph') counts.set(ctx.signature(block), (counts.get(ctx.signature(block)) ?? 0) + 1);
+  const paragraph = (i: number): Paragraph => (blocks[i] as RedlineParagraph).paragraph;
+  // Unique in each version: the signature occurs at most twice over both (once deleted, once inserted).
+  const isSeed = (i: number): boolean => ctx.bag(paragraph(i)).total >= MOVE_MIN_WORDS && (counts.get(ctx.signature(paragraph(i))) ?? 0) <= 2;
+
+  const used = new Set<number>();
+  const pairs: [number, number][] = [];
+  const insertedBySignature = new Map<string, number>();
+  for (const i of inserted) if (isSeed(i)) insertedBySignature.set(ctx.signature(paragraph(i)), i);
+  for (const d of deleted) {
+    if (!isSeed(d)) continue;
+    const i = insertedBySignature.get(ctx.signature(paragraph(d)));
+    if (i !== undefined && !used.has(i) && Math.abs(i - d) > 1) {
+      pairs.push([d, i]);
+      used.add(d).add(i);
+    }
+  }
+  const looseDeleted = deleted.filter((d) => !used.has(d) && isSeed(d));
+  const looseInserted = inserted.filter((i) => !used.has(i) && isSeed(i));
+  if (looseDeleted.length * looseInserted.length <= SIMILARITY_PAIR_LIMIT) {
+    for (const d of looseDeleted) {
+      let best = -1;
+      let bestSim = MOVE_MIN_SIMILARITY;
+      for (const i of looseInserted) {
+        if (used.has(i) || Math.abs(i - d) <= 1) continue;
+        const sim = dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i)));
+        if (sim >= bestSim) {
+          bestSim = sim;
+          best = i;
+        }
+      }
+      if (best >= 0) {
+        pairs.push([d, best]);
+        used.add(d).add(best);
+      }
+    }
+  }
+
+  const grows = (d: number, i: number): boolean =>
+    isWhole(blocks[d], 'old') && isWhole(blocks[i], 'new') && !used.has(d) && !used.has(i) && Math.abs(i - d) > 1 && (ctx.signature(paragraph(d)) === ctx.signature(paragraph(i)) || dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i))) >= MOVE_GROW_SIMILARITY);
+  const out = [...blocks];
+  for (const [seedD, seedI] of pairs) {
+    const group: [number, number][] = [[seedD, seedI]];
+    for (let k = 1; grows(seedD + k, seedI + k); k++) {
+      group.push([seedD + k, seedI + k]);
+      used.add(seedD + k).add(seedI + k);
+    }
+    for (let k = 1; grows(seedD - k, seedI - k); k++) {
+      group.unshift([seedD - k, seedI - k]);
+      used.add(seedD - k).add(seedI - k);
+    }
+    const moveName = ctx.nextMoveName();
+    for (const [d, i] of group) {
+      const source = blocks[d] as RedlineParagraph;
+      const destination = blocks[i] as RedlineParagraph;
+      const moved = diffMove(ctx.tokenized(source.paragraph), ctx.tokenized(destination.paragraph), moveName, ctx);
+      out[d] = { type: 'paragraph', paragraph: source.paragraph, side: 'old', mark: 'moved-from', pieces: moved.source, unchanged: false, moveName };
+      out[i] = { type: 'paragraph', paragraph: destination.paragraph, side: 'new', previous: source.paragraph, mark: 'moved-to', pieces: moved.destination, unchanged: false, moveName };
+    }
+  }
+  return out;
+}
+
+/** The source and destination pieces of one moved paragraph, with the words changed on the way. */
+function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: string, ctx: DiffContext): { source: RedlinePiece[]; destination: RedlinePiece[] } {
+  const segments = cleanupSemantic(diffSequences(old.tokens.map((t) => t.key), neu.tokens.map((t) => t.key)), old.tokens, neu.tokens);
+  const offset = (tp: TokenizedParagraph, index: number): number => (index < tp.tokens.length ? (tp.tokens[index]?.start ?? 0) : (tp.tokens[tp.tokens.length - 1]?.end ?? 0));
+  const source: RedlinePiece[] = [];
+  const destination: RedlinePiece[] = [...[...neu.markers.values()].flat().map((marker): RedlinePiece => ({ status: 'equal', inline: marker as Inline }))];
+  for (const segment of segments) {
+    const oldFrom = offset(old, segment.oldFrom);
+    const oldTo = offset(old, segment.oldTo);
+    const newFrom = offset(neu, segment.newFrom);
+    const newTo = offset(neu, segment.newTo);
+    if (segment.equal) {
+      source.push(...slicePieces(old, oldFrom, oldTo, 'moved-from', ctx, moveName).map((s) => s.piece));
+      destination.push(...slicePieces(neu, newFrom, newTo, 'moved-to', ctx, moveName).map((s) => s.piece));
+    } else {
+      source.push(...slicePieces(old, oldFrom, oldTo, 'deleted', ctx).map((s) => s.piece));
+      destination.push(...slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece));
+    }
+  }
+  return { source, destination };
+}
