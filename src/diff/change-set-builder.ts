@@ -23,6 +23,7 @@ interface Place {
   row?: number;
   cell?: number;
   note?: string;
+  part?: string;
 }
 
 /** The display text of an inline in change texts. */
@@ -51,23 +52,26 @@ export function displayText(inline: Inline): string {
 export class ChangeSetBuilder {
   readonly changes: Change[] = [];
   private readonly author: string;
-  private readonly oldIndex = new Map<Block, number>();
-  private readonly newIndex = new Map<Block, number>();
+  private oldIndex = new Map<Block, number>();
+  private newIndex = new Map<Block, number>();
   private label: string | undefined;
   private heading: string | undefined;
   private readonly moves = new Map<string, { id: string; index: number; oldText: string; newText: string; source?: ChangeLocation; destination?: ChangeLocation }>();
 
-  constructor(options: ChangeSetOptions, oldBlocks: readonly Block[] = [], newBlocks: readonly Block[] = []) {
+  constructor(options: ChangeSetOptions) {
     this.author = options.author;
-    oldBlocks.forEach((b, i) => this.oldIndex.set(b, i));
-    newBlocks.forEach((b, i) => this.newIndex.set(b, i));
   }
 
-  /** Walks one story's blocks, returning them with change ids filled in. */
-  story(blocks: readonly RedlineBlock[], story: StoryName, note?: string): RedlineBlock[] {
+  /**
+   * Walks one story's blocks, returning them with change ids filled in. `olds` and `news` are the
+   * story's blocks in each version, for block indexes.
+   */
+  story(blocks: readonly RedlineBlock[], olds: readonly Block[], news: readonly Block[], story: StoryName, where: { note?: string; part?: string } = {}): RedlineBlock[] {
     this.label = undefined;
     this.heading = undefined;
-    const place: Place = { story, block: 0, ...(note !== undefined && { note }) };
+    this.oldIndex = new Map(olds.map((b, i) => [b, i]));
+    this.newIndex = new Map(news.map((b, i) => [b, i]));
+    const place: Place = { story, block: 0, ...(where.note !== undefined && { note: where.note }), ...(where.part !== undefined && { part: where.part }) };
     return blocks.map((block) => {
       this.placeTopLevel(place, block);
       return this.block(block, place);
@@ -111,7 +115,11 @@ export class ChangeSetBuilder {
       const rowPlace: Place = { ...place, row: r + 1 };
       if (row.status === 'inserted' || row.status === 'deleted') {
         const text = rowText(row);
-        const id = this.record(row.status === 'inserted' ? 'table-row-insert' : 'table-row-delete', 'table-row', row.status === 'deleted' ? text : '', row.status === 'inserted' ? text : '', rowPlace);
+        const moveName = rowMoveName(row);
+        const id =
+          moveName !== undefined
+            ? this.moveChange(moveName, row.status === 'deleted' ? 'moved-from' : 'moved-to', rowPlace, text)
+            : this.record(row.status === 'inserted' ? 'table-row-insert' : 'table-row-delete', 'table-row', row.status === 'deleted' ? text : '', row.status === 'inserted' ? text : '', rowPlace);
         return stampRow(row, id);
       }
       if (row.status === 'equal') return row;
@@ -130,6 +138,14 @@ export class ChangeSetBuilder {
     this.recordRenumber(block, place);
     if (block.unchanged) return block;
 
+    // The moved text of a paragraph goes into its move's texts once (a paragraph whose mark only
+    // was borrowed for a move at the end of a story adds nothing).
+    const movedPiece = block.pieces.find(isMoved);
+    const hasContent = block.pieces.some((p) => p.inline.type !== 'marker');
+    if (block.moveName !== undefined && (movedPiece || !hasContent)) {
+      const status = movedPiece?.status ?? block.mark;
+      if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph));
+    }
     const pieces: RedlinePiece[] = block.pieces.map((piece) =>
       piece.stories ? { ...piece, stories: piece.stories.map((story) => story.map((b) => this.block(b, { ...place, story: 'textbox' }))) } : piece,
     );
@@ -158,7 +174,7 @@ export class ChangeSetBuilder {
       i = j;
     }
     if ((block.mark === 'moved-from' || block.mark === 'moved-to') && block.moveName !== undefined) {
-      markChangeId = this.moveChange(block.moveName, block.mark, place, paragraphText(block.paragraph));
+      markChangeId = this.moveChange(block.moveName, block.mark, place);
     } else if (block.mark !== 'equal' && markChangeId === undefined) {
       markChangeId = this.textChange([], block.mark, false, place);
     }
@@ -177,12 +193,15 @@ export class ChangeSetBuilder {
       this.changes.push({ id: move.id, kind: 'move', scope: 'paragraph', oldText: '', newText: '', location: this.location(place), sources: [], author: this.author });
     }
     const join = (text: string, more: string | undefined): string => (more === undefined ? text : text === '' ? more : `${text}\n${more}`);
-    if (status === 'moved-from') {
-      move.oldText = join(move.oldText, paragraphText);
-      move.source ??= this.location(place);
-    } else {
-      move.newText = join(move.newText, paragraphText);
-      move.destination ??= this.location(place);
+    // Locations come from the paragraphs that hold moved text, not from borrowed marks.
+    if (paragraphText !== undefined) {
+      if (status === 'moved-from') {
+        move.oldText = join(move.oldText, paragraphText);
+        move.source ??= this.location(place);
+      } else {
+        move.newText = join(move.newText, paragraphText);
+        move.destination ??= this.location(place);
+      }
     }
     const location = move.source ?? move.destination ?? this.location(place);
     this.changes[move.index] = {
@@ -202,7 +221,7 @@ export class ChangeSetBuilder {
   private recordRenumber(block: RedlineParagraph, place: Place): void {
     const oldLabel = block.previous?.numbering?.label;
     const newLabel = block.paragraph.numbering?.label;
-    if (block.side !== 'new' || block.mark === 'moved-to' || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return;
+    if (block.side !== 'new' || block.moveName !== undefined || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return;
     this.changes.push({
       id: `c${this.changes.length + 1}`,
       kind: 'renumber',
@@ -221,7 +240,8 @@ export class ChangeSetBuilder {
   private formatRun(pieces: RedlinePiece[], from: number, place: Place): number {
     const first = pieces[from] as RedlinePiece;
     let to = from;
-    while (to < pieces.length && (pieces[to] as RedlinePiece).status === 'equal' && (pieces[to] as RedlinePiece).previousFormat?.props === first.previousFormat?.props) to++;
+    const same = (piece: RedlinePiece): boolean => piece.status === 'equal' && piece.previousFormat !== undefined && piece.previousFormat.props === first.previousFormat?.props;
+    while (to < pieces.length && same(pieces[to] as RedlinePiece)) to++;
     const text = pieces.slice(from, to).map((p) => displayText(p.inline)).join('');
     const newFormat = first.inline.type === 'marker' ? {} : visibleRunFormat(first.inline.direct);
     const id = this.record('format', 'text', text, text, place, {
@@ -260,6 +280,7 @@ export class ChangeSetBuilder {
       ...(place.row !== undefined && { row: place.row }),
       ...(place.cell !== undefined && { cell: place.cell }),
       ...(place.note !== undefined && { note: place.note }),
+      ...(place.part !== undefined && { part: place.part }),
     };
   }
 }
@@ -270,6 +291,12 @@ function isMoved(piece: RedlinePiece): boolean {
 
 function isChangedOrMarker(piece: RedlinePiece): boolean {
   return piece.status !== 'equal' || piece.inline.type === 'marker';
+}
+
+/** The move a whole inserted or deleted row belongs to (its content is moved). */
+function rowMoveName(row: RedlineRow): string | undefined {
+  for (const cell of row.cells) for (const block of cell.blocks) if (block.type === 'paragraph' && block.moveName !== undefined) return block.moveName;
+  return undefined;
 }
 
 function paragraphText(paragraph: Paragraph): string {

@@ -1,8 +1,8 @@
 /**
  * The diff core's entry point: two documents in, a redline (with its change set) out.
  */
-import type { Document, Note, NoteKind } from '../model/document.js';
-import type { Redline, RedlineNote } from '../model/redline.js';
+import type { Block, Document, Note, NoteKind } from '../model/document.js';
+import type { Redline, RedlineNote, RedlineStory } from '../model/redline.js';
 import { ChangeSetBuilder } from './change-set-builder.js';
 import { diffBlocks } from './diff-blocks.js';
 import { DiffContext, type NoteLink } from './diff-context.js';
@@ -17,27 +17,55 @@ export function compareDocuments(old: Document, neu: Document, options: CompareO
   const ctx = new DiffContext(resolveDiffOptions(options));
   const body = diffBlocks(old.body, neu.body, ctx);
   const notes = diffNotes(old, neu, ctx);
+  const stories = diffStories(old, neu, ctx);
 
-  const builder = new ChangeSetBuilder({ author: options.author ?? 'Redline' }, old.body, neu.body);
-  const stampedBody = builder.story(body, 'body');
-  const stampedNotes = notes.map((note) => ({ ...note, blocks: builder.story(note.blocks, note.kind, note.id) }));
-  return { old, new: neu, body: stampedBody, notes: stampedNotes, changes: builder.changes };
+  const builder = new ChangeSetBuilder({ author: options.author ?? 'Redline' });
+  const stampedBody = builder.story(body, old.body, neu.body, 'body');
+  const noteBlocks = (doc: Document, kind: NoteKind, id: string | undefined): readonly Block[] => findNote(doc, kind, id)?.blocks ?? [];
+  const stampedNotes = notes.map((note) => ({
+    ...note,
+    blocks: builder.story(note.blocks, noteBlocks(old, note.kind, note.side === 'old' ? note.id : note.oldId), note.side === 'new' ? noteBlocks(neu, note.kind, note.id) : [], note.kind, { note: note.id }),
+  }));
+  const storyBlocks = (doc: Document, part: string | undefined): readonly Block[] => [...doc.headers, ...doc.footers].find((s) => s.part === part)?.blocks ?? [];
+  const stampedStories = stories.map((story) => ({ ...story, blocks: builder.story(story.blocks, storyBlocks(old, story.oldPart), storyBlocks(neu, story.part), story.kind, { part: story.part }) }));
+  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes };
+}
+
+/**
+ * Headers and footers, compared as stories of their own: the n-th header of a kind (default,
+ * first page, even pages) of the new version with the n-th of the old.
+ */
+function diffStories(old: Document, neu: Document, ctx: DiffContext): RedlineStory[] {
+  const out: RedlineStory[] = [];
+  for (const kind of ['header', 'footer'] as const) {
+    const olds = kind === 'header' ? old.headers : old.footers;
+    const seen = new Map<string, number>();
+    for (const story of kind === 'header' ? neu.headers : neu.footers) {
+      const n = seen.get(story.variant) ?? 0;
+      seen.set(story.variant, n + 1);
+      const counterpart = olds.filter((s) => s.variant === story.variant)[n];
+      out.push({ kind, variant: story.variant, part: story.part, ...(counterpart && { oldPart: counterpart.part }), blocks: diffBlocks(counterpart?.blocks ?? [], story.blocks, ctx) });
+    }
+  }
+  return out;
+}
+
+function findNote(doc: Document, kind: NoteKind, id: string | undefined): Note | undefined {
+  return id === undefined ? undefined : (kind === 'footnote' ? doc.footnotes : doc.endnotes).find((n) => n.id === id);
 }
 
 /** Compares the notes whose references the body diff met: paired, inserted or deleted. */
 function diffNotes(old: Document, neu: Document, ctx: DiffContext): RedlineNote[] {
-  const find = (doc: Document, kind: NoteKind, id: string | undefined): Note | undefined =>
-    id === undefined ? undefined : (kind === 'footnote' ? doc.footnotes : doc.endnotes).find((n) => n.id === id);
   const seen = new Set<string>();
   const out: RedlineNote[] = [];
   for (const link of ctx.noteLinks as readonly NoteLink[]) {
     const key = `${link.kind}:${link.newId ?? ''}:${link.oldId ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const oldNote = find(old, link.kind, link.oldId);
-    const newNote = find(neu, link.kind, link.newId);
+    const oldNote = findNote(old, link.kind, link.oldId);
+    const newNote = findNote(neu, link.kind, link.newId);
     if (newNote) {
-      out.push({ kind: link.kind, side: 'new', id: newNote.id, blocks: diffBlocks(oldNote?.blocks ?? [], newNote.blocks, ctx) });
+      out.push({ kind: link.kind, side: 'new', id: newNote.id, ...(oldNote && { oldId: oldNote.id }), blocks: diffBlocks(oldNote?.blocks ?? [], newNote.blocks, ctx) });
     } else if (oldNote) {
       out.push({ kind: link.kind, side: 'old', id: oldNote.id, blocks: diffBlocks(oldNote.blocks, [], ctx) });
     }

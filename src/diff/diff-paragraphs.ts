@@ -7,11 +7,10 @@
  * The runs' final marks always correspond to each other.
  */
 import type { Atom, Inline, Marker, Paragraph, RunFormat } from '../model/document.js';
-import type { MarkStatus, PieceStatus, RedlineParagraph, RedlinePiece } from '../model/redline.js';
+import { isUnchangedPiece, type MarkStatus, type PieceStatus, type RedlineParagraph, type RedlinePiece } from '../model/redline.js';
 import { visibleRunFormat } from '../model/run-format.js';
 import { cleanupSemantic } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
-import { isUnchangedPiece } from './unchanged.js';
 import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
 import type { Token, TokenizedParagraph } from './tokenize.js';

@@ -1,63 +1,145 @@
 /**
- * Table diff: rows aligned like blocks (exact matches, then pairing by similarity), cells of
- * paired rows diffed as stories of their own. A row whose cell structure changed is shown as the
- * old row deleted and the new row inserted.
+ * Table diff.
+ *
+ * - Columns: when the two tables have a different number of columns, columns are aligned first
+ *   (by header and content) and cells of inserted or deleted columns are marked as such.
+ * - Rows are aligned like blocks (exact matches, then pairing by similarity). In a table keyed by
+ *   its first column (a definitions table: term | definition), rows pair by that key, so an
+ *   amended definition is a changed row and a new term an inserted row.
+ * - Cells of paired rows are diffed as stories of their own, so a changed row shows word changes,
+ *   not a deleted row and an inserted one. Rows whose cell structure changed otherwise (merged
+ *   cells) are shown deleted and inserted.
+ * - A row deleted in one place and inserted in another (same text, at least
+ *   {@link ROW_MOVE_MIN_WORDS} words, unique in the table) is a move.
  */
 import type { Table, TableCell, TableRow } from '../model/document.js';
-import type { RedlineCell, RedlineRow, RedlineTable, RowStatus, Side } from '../model/redline.js';
+import { isUnchangedBlock, type RedlineBlock, type RedlineCell, type RedlinePiece, type RedlineRow, type RedlineTable, type RowStatus, type Side } from '../model/redline.js';
 import { hashString } from '../util/hash.js';
-import { alignSequences } from './align.js';
+import { alignSequences, type AlignOp } from './align.js';
 import { BlockInfo, diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { dice, mergeBags, type WordBag } from './similarity.js';
-import { isUnchangedBlock } from './unchanged.js';
 
 /** Rows at least this alike are compared cell by cell. */
 export const ROW_PAIR_THRESHOLD = 0.3;
+/** In a keyed table, rows with different keys pair only when nearly identical (a renamed term). */
+const KEYED_RENAME_THRESHOLD = 0.8;
+export const ROW_MOVE_MIN_WORDS = 3;
+const COLUMN_PAIR_THRESHOLD = 0.3;
 
-interface RowInfo {
-  readonly row: TableRow;
-  readonly signature: string;
-  readonly bag: WordBag;
+/** One column of the output: a column of both tables, or of one of them only. */
+interface ColumnSlot {
+  readonly old?: number;
+  readonly new?: number;
 }
 
-function rowInfo(ctx: DiffContext, row: TableRow): RowInfo {
-  const cells = row.cells.map((cell) => cell.blocks.map((b) => new BlockInfo(ctx, b)));
-  let bag: WordBag | undefined;
-  return {
-    row,
-    signature: hashString(cells.map((c) => c.map((b) => b.signature).join('\u0003')).join('\u0004')),
-    get bag(): WordBag {
-      bag ??= mergeBags(cells.flat().map((b) => b.bag));
-      return bag;
-    },
-  };
+class RowInfo {
+  readonly row: TableRow;
+  readonly signature: string;
+  readonly key: string;
+  private readonly cells: readonly (readonly BlockInfo[])[];
+  private cachedBag: WordBag | undefined;
+
+  constructor(ctx: DiffContext, row: TableRow, columns: readonly number[] | undefined) {
+    this.row = row;
+    const picked = columns ? columns.map((c) => row.cells[c]) : row.cells;
+    this.cells = picked.map((cell) => (cell ? cell.blocks.map((b) => new BlockInfo(ctx, b)) : []));
+    this.signature = hashString(this.cells.map((c) => c.map((b) => b.signature).join('\u0003')).join('\u0004'));
+    this.key = this.cells[0]?.map((b) => b.signature).join('\u0003') ?? '';
+  }
+
+  get bag(): WordBag {
+    this.cachedBag ??= mergeBags(this.cells.flat().map((b) => b.bag));
+    return this.cachedBag;
+  }
+}
+
+function isRectangular(table: Table): boolean {
+  const width = table.rows[0]?.cells.length ?? 0;
+  return table.rows.every((row) => row.cells.length === width && row.cells.every((cell) => cell.gridSpan === 1 && cell.vMerge === undefined));
 }
 
 export function diffTables(old: Table, neu: Table, ctx: DiffContext): RedlineTable {
-  const oldRows = old.rows.map((r) => rowInfo(ctx, r));
-  const newRows = neu.rows.map((r) => rowInfo(ctx, r));
+  const columns = alignColumns(old, neu, ctx);
+  const oldRows = old.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.old as number)));
+  const newRows = neu.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.new as number)));
+  const keyed = isKeyed(oldRows) && isKeyed(newRows);
   const ops = alignSequences(oldRows, newRows, {
     signature: (r) => r.signature,
-    similarity: (a, b) => (sameShape(a.row, b.row) ? dice(a.bag, b.bag) : 0),
+    similarity: (a, b) => rowSimilarity(a, b, keyed, columns !== undefined),
     threshold: ROW_PAIR_THRESHOLD,
-    canPairAlone: (a, b) => sameShape(a.row, b.row),
+    canPairAlone: (a, b) => columns !== undefined || sameShape(a.row, b.row),
   });
   const rows: RedlineRow[] = [];
   for (const op of ops) {
     if (op.type === 'delete') rows.push(wholeRow(old.rows[op.old] as TableRow, 'old', ctx));
     else if (op.type === 'insert') rows.push(wholeRow(neu.rows[op.new] as TableRow, 'new', ctx));
-    else rows.push(...pairedRows(old.rows[op.old] as TableRow, neu.rows[op.new] as TableRow, ctx));
+    else rows.push(...pairedRows(old.rows[op.old] as TableRow, neu.rows[op.new] as TableRow, columns, ctx));
   }
-  const status: RowStatus = rows.every((r) => r.status === 'equal') ? 'equal' : 'modified';
-  return { type: 'table', table: neu, side: 'new', status, rows };
+  const withMoves = detectRowMoves(rows, ops, oldRows, newRows, ctx);
+  const status: RowStatus = withMoves.every((r) => r.status === 'equal') && columns === undefined ? 'equal' : 'modified';
+  const grid = columns?.map((slot) => (slot.new !== undefined ? neu.columnWidths[slot.new] : old.columnWidths[slot.old as number]) ?? 0);
+  return { type: 'table', table: neu, side: 'new', status, rows: withMoves, ...(grid && { columnWidths: grid }) };
+}
+
+function isKeyed(rows: readonly RowInfo[]): boolean {
+  if (rows.length < 3) return false;
+  const keys = new Set<string>();
+  for (const row of rows) {
+    if (row.key === '' || keys.has(row.key)) return false;
+    keys.add(row.key);
+  }
+  return true;
+}
+
+function rowSimilarity(a: RowInfo, b: RowInfo, keyed: boolean, columnsChanged: boolean): number {
+  if (!columnsChanged && !sameShape(a.row, b.row)) return 0;
+  if (keyed) {
+    if (a.key === b.key) return 1;
+    const sim = dice(a.bag, b.bag);
+    return sim >= KEYED_RENAME_THRESHOLD ? sim : 0;
+  }
+  return dice(a.bag, b.bag);
 }
 
 function sameShape(a: TableRow, b: TableRow): boolean {
   return a.cells.length === b.cells.length && a.cells.every((cell, i) => cell.gridSpan === (b.cells[i] as TableCell).gridSpan);
 }
 
-function pairedRows(old: TableRow, neu: TableRow, ctx: DiffContext): RedlineRow[] {
+/**
+ * When the tables differ in their number of columns (and neither has merged cells), which old
+ * column is which new one; undefined when the columns are the same.
+ */
+function alignColumns(old: Table, neu: Table, ctx: DiffContext): ColumnSlot[] | undefined {
+  const oldWidth = old.rows[0]?.cells.length ?? 0;
+  const newWidth = neu.rows[0]?.cells.length ?? 0;
+  if (oldWidth === newWidth || !isRectangular(old) || !isRectangular(neu)) return undefined;
+  const column = (table: Table, c: number): { header: string; bag: WordBag } => {
+    const infos = table.rows.map((row) => (row.cells[c] as TableCell).blocks.map((b) => new BlockInfo(ctx, b)));
+    return { header: infos[0]?.map((b) => b.signature).join('\u0003') ?? '', bag: mergeBags(infos.flat().map((b) => b.bag)) };
+  };
+  const oldColumns = Array.from({ length: oldWidth }, (_, c) => column(old, c));
+  const newColumns = Array.from({ length: newWidth }, (_, c) => column(neu, c));
+  const ops = alignSequences(oldColumns, newColumns, {
+    signature: (c) => c.header,
+    similarity: (a, b) => dice(a.bag, b.bag),
+    threshold: COLUMN_PAIR_THRESHOLD,
+  });
+  return ops.map((op): ColumnSlot => (op.type === 'delete' ? { old: op.old } : op.type === 'insert' ? { new: op.new } : { old: op.old, new: op.new }));
+}
+
+function pairedRows(old: TableRow, neu: TableRow, columns: readonly ColumnSlot[] | undefined, ctx: DiffContext): RedlineRow[] {
+  if (columns) {
+    const cells: RedlineCell[] = columns.map((slot) => {
+      const oldCell = slot.old === undefined ? undefined : old.cells[slot.old];
+      const newCell = slot.new === undefined ? undefined : neu.cells[slot.new];
+      if (oldCell && newCell) return { cell: newCell, side: 'new', blocks: diffBlocks(oldCell.blocks, newCell.blocks, ctx) };
+      if (newCell) return { cell: newCell, side: 'new', status: 'inserted', blocks: diffBlocks([], newCell.blocks, ctx) };
+      const deleted = oldCell as TableCell;
+      return { cell: deleted, side: 'old', status: 'deleted', blocks: diffBlocks(deleted.blocks, [], ctx) };
+    });
+    return [{ status: 'modified', row: neu, side: 'new', cells }];
+  }
   if (!sameShape(old, neu)) return [wholeRow(old, 'old', ctx), wholeRow(neu, 'new', ctx)];
   const cells: RedlineCell[] = neu.cells.map((cell, i) => ({ cell, side: 'new', blocks: diffBlocks((old.cells[i] as TableCell).blocks, cell.blocks, ctx) }));
   const unchanged = cells.every((c) => c.blocks.every(isUnchangedBlock));
@@ -77,4 +159,46 @@ export function wholeRow(row: TableRow, side: Side, ctx: DiffContext): RedlineRo
 /** A table deleted or inserted as a whole: every row deleted or inserted. */
 export function wholeTable(table: Table, side: Side, ctx: DiffContext): RedlineTable {
   return { type: 'table', table, side, status: side === 'old' ? 'deleted' : 'inserted', rows: table.rows.map((row) => wholeRow(row, side, ctx)) };
+}
+
+/** Deleted and inserted rows with the same (unique) text become a moved row. */
+function detectRowMoves(rows: readonly RedlineRow[], ops: readonly AlignOp[], oldRows: readonly RowInfo[], newRows: readonly RowInfo[], ctx: DiffContext): RedlineRow[] {
+  if (!ctx.options.detectMoves) return [...rows];
+  const count = new Map<string, number>();
+  for (const row of [...oldRows, ...newRows]) count.set(row.signature, (count.get(row.signature) ?? 0) + 1);
+  const deletedBySignature = new Map<string, RedlineRow>();
+  const insertedBySignature = new Map<string, RedlineRow>();
+  const bySource = new Map<TableRow, RedlineRow>();
+  for (const row of rows) if (row.status === 'deleted' || row.status === 'inserted') bySource.set(row.row, row);
+  for (const op of ops) {
+    if (op.type === 'delete') {
+      const info = oldRows[op.old] as RowInfo;
+      const row = bySource.get(info.row);
+      if (row && count.get(info.signature) === 2 && info.bag.total >= ROW_MOVE_MIN_WORDS) deletedBySignature.set(info.signature, row);
+    } else if (op.type === 'insert') {
+      const info = newRows[op.new] as RowInfo;
+      const row = bySource.get(info.row);
+      if (row && count.get(info.signature) === 2) insertedBySignature.set(info.signature, row);
+    }
+  }
+  const replaced = new Map<RedlineRow, RedlineRow>();
+  for (const [signature, from] of deletedBySignature) {
+    const to = insertedBySignature.get(signature);
+    if (!to) continue;
+    const name = ctx.nextMoveName();
+    replaced.set(from, asMoved(from, 'moved-from', name));
+    replaced.set(to, asMoved(to, 'moved-to', name));
+  }
+  return rows.map((row) => replaced.get(row) ?? row);
+}
+
+/** A whole deleted (inserted) row whose content is marked moved-from (moved-to) instead. */
+function asMoved(row: RedlineRow, status: 'moved-from' | 'moved-to', moveName: string): RedlineRow {
+  const from = status === 'moved-from' ? 'deleted' : 'inserted';
+  const block = (b: RedlineBlock): RedlineBlock => {
+    if (b.type !== 'paragraph') return b;
+    const pieces = b.pieces.map((p): RedlinePiece => (p.status === from ? { ...p, status, moveName } : p));
+    return { ...b, pieces, moveName, ...(b.mark === from && { mark: status }) };
+  };
+  return { ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: cell.blocks.map(block) })) };
 }

@@ -52,9 +52,10 @@ function fixSegment(paragraphs: readonly RedlineParagraph[]): RedlineParagraph[]
   const kept = out[keptIndex];
   const lastIndex = out.length - 1;
   if (kept) {
-    // The paragraph before the tail takes the tail's status; the tail's last mark stays.
+    // The paragraph before the tail takes the tail's status (and move, for a moved tail); the
+    // tail's last mark stays.
     out[keptIndex] = { ...kept, mark: last.mark, unchanged: false, ...(last.moveName !== undefined && { moveName: last.moveName }) };
-    out[lastIndex] = { ...last, mark: 'equal', unchanged: false, ...(kept.previous && { previous: kept.previous }) };
+    out[lastIndex] = { ...last, mark: 'equal', unchanged: false };
   } else {
     // Nothing before: the story was empty on one side; its last mark must stay all the same.
     out[lastIndex] = { ...last, mark: 'equal', unchanged: false };

@@ -9,6 +9,8 @@ import type { Block, Document, Inline, Note, NoteKind } from './document.js';
 export interface PlainTextOptions {
   /** Drop empty lines. */
   readonly ignoreEmptyLines?: boolean;
+  /** Add the headers and footers, each after a `[header]`/`[footer]` line. */
+  readonly headers?: boolean;
 }
 
 export function inlineText(inline: Inline): string {
@@ -50,6 +52,12 @@ export function documentLines(doc: Document, options: PlainTextOptions = {}): st
         lines.push(`[${kind} ${i + 1}]`);
         blockLines(notes.find((n) => n.id === reference.id)?.blocks ?? [], lines);
       });
+  }
+  if (options.headers) {
+    for (const story of [...doc.headers, ...doc.footers]) {
+      lines.push(`[${story.kind}]`);
+      blockLines(story.blocks, lines);
+    }
   }
   let normalised = lines.map((line) => line.replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/\s+$/u, ''));
   if (options.ignoreEmptyLines) normalised = normalised.filter((line) => line !== '');

@@ -7,7 +7,7 @@
  * is the old version's, everything else the new version's.
  */
 import type { Change } from './change-set.js';
-import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, Table, TableCell, TableRow } from './document.js';
+import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, StoryKind, Table, TableCell, TableRow } from './document.js';
 
 export type Side = 'old' | 'new';
 
@@ -52,6 +52,8 @@ export type RowStatus = 'equal' | 'inserted' | 'deleted' | 'modified';
 export interface RedlineCell {
   readonly cell: TableCell;
   readonly side: Side;
+  /** A cell of an inserted or deleted column. */
+  readonly status?: 'inserted' | 'deleted';
   readonly blocks: readonly RedlineBlock[];
 }
 
@@ -69,6 +71,8 @@ export interface RedlineTable {
   readonly side: Side;
   readonly status: RowStatus;
   readonly rows: readonly RedlineRow[];
+  /** When columns were inserted or deleted: the widths (points) of the columns written. */
+  readonly columnWidths?: readonly number[];
 }
 
 export interface RedlineOpaque {
@@ -87,6 +91,19 @@ export interface RedlineNote {
   readonly side: Side;
   /** The note's id in its own version. */
   readonly id: string;
+  /** For a new note paired with an old one: the old note's id. */
+  readonly oldId?: string;
+  readonly blocks: readonly RedlineBlock[];
+}
+
+/** A header or footer of the new version, compared with its old counterpart. */
+export interface RedlineStory {
+  readonly kind: StoryKind;
+  readonly variant: string;
+  /** The new version's part. */
+  readonly part: string;
+  /** The old version's part it was compared with, if any. */
+  readonly oldPart?: string;
   readonly blocks: readonly RedlineBlock[];
 }
 
@@ -95,5 +112,16 @@ export interface Redline {
   readonly new: Document;
   readonly body: readonly RedlineBlock[];
   readonly notes: readonly RedlineNote[];
+  readonly stories: readonly RedlineStory[];
   readonly changes: readonly Change[];
+}
+
+/** Whether a redline block carries no change at all (so it can be written back as it was). */
+export function isUnchangedBlock(block: RedlineBlock): boolean {
+  if (block.type === 'paragraph') return block.unchanged;
+  return block.status === 'equal';
+}
+
+export function isUnchangedPiece(piece: RedlinePiece): boolean {
+  return piece.status === 'equal' && piece.previousFormat === undefined && (piece.stories ?? []).every((story) => story.every(isUnchangedBlock));
 }

@@ -28,10 +28,12 @@ export interface VerifyInput {
 
 export interface VerifyOptions {
   readonly ignoreEmptyLines?: boolean;
+  /** Compare headers and footers too. */
+  readonly headers?: boolean;
 }
 
 export async function verifyRedline(redline: VerifyInput, old: VerifyInput, neu: VerifyInput, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const textOptions = { ignoreEmptyLines: options.ignoreEmptyLines ?? false };
+  const textOptions = { ignoreEmptyLines: options.ignoreEmptyLines ?? false, headers: options.headers ?? false };
   const lines = async (input: VerifyInput, view: 'before' | 'after'): Promise<string[]> => documentLines((await loadDocument(input.bytes, input.name, { view })).document, textOptions);
   const reject = compareLines(await lines(old, 'after'), await lines(redline, 'before'));
   const accept = compareLines(await lines(neu, 'after'), await lines(redline, 'after'));

@@ -17,6 +17,8 @@ export interface DocxParts {
   /** Extra parts by name (bytes or text), with their relationships from the document. */
   readonly extraParts?: Readonly<Record<string, string | Uint8Array>>;
   readonly extraRels?: string;
+  /** Content of a default header part (paragraphs), referenced from the section. */
+  readonly header?: string;
   /** Replaces the whole document.xml (for malformed-XML fixtures). */
   readonly rawDocumentXml?: string;
 }
@@ -31,7 +33,13 @@ export function buildDocx(parts: DocxParts): Uint8Array {
   const add = (name: string, data: string | Uint8Array): void => {
     files[name] = [typeof data === 'string' ? strToU8(data) : data, { mtime: new Date(1980, 0, 1) }];
   };
-  add('word/document.xml', parts.rawDocumentXml ?? `${XML_DECL}<w:document ${W_NS}><w:body>${parts.body}${SECT}</w:body></w:document>`);
+  const sect = parts.header === undefined ? SECT : SECT.replace('<w:sectPr>', '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>');
+  add('word/document.xml', parts.rawDocumentXml ?? `${XML_DECL}<w:document ${W_NS}><w:body>${parts.body}${sect}</w:body></w:document>`);
+  if (parts.header !== undefined) {
+    add('word/header1.xml', `${XML_DECL}<w:hdr ${W_NS}>${parts.header}</w:hdr>`);
+    overrides.push('<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>');
+    rels.push('<Relationship Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>');
+  }
   add('word/styles.xml', `${XML_DECL}<w:styles ${W_NS}>${parts.styles ?? DEFAULT_STYLES}</w:styles>`);
   overrides.push('<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>');
   rels.push('<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>');

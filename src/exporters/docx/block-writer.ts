@@ -97,7 +97,8 @@ function writeTable(block: RedlineTable, ctx: WriterContext): string {
   const table = block.table;
   if (block.status === 'equal' && block.side === 'new' && table.xml !== undefined) return table.xml;
   const remap = (xml: string): string => (block.side === 'old' ? remapOld(xml, ctx) : xml);
-  const grid = table.grid ?? `<w:tblGrid>${table.columnWidths.map((w) => `<w:gridCol w:w="${Math.round(w * 20)}"/>`).join('')}</w:tblGrid>`;
+  const widths = block.columnWidths ?? table.columnWidths;
+  const grid = block.columnWidths === undefined && table.grid !== undefined ? table.grid : `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${Math.round(w * 20)}"/>`).join('')}</w:tblGrid>`;
   return `<w:tbl>${remap(table.props ?? '<w:tblPr/>')}${grid}${block.rows.map((row) => writeRow(row, ctx)).join('')}</w:tbl>`;
 }
 
@@ -115,8 +116,25 @@ function writeRow(row: RedlineRow, ctx: WriterContext): string {
     .map((cell) => {
       const content = writeBlocks(cell.blocks, ctx);
       const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
-      return `<w:tc>${cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '')}${content}${endsWithParagraph ? '' : '<w:p/>'}</w:tc>`;
+      let props = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');
+      if (cell.status) props = withCellRevision(props, `<${cell.status === 'inserted' ? 'w:cellIns' : 'w:cellDel'}${ctx.stamp.attributes(ctx.authorOf(firstChangeId(cell.blocks)))}/>`);
+      return `<w:tc>${props}${content}${endsWithParagraph ? '' : '<w:p/>'}</w:tc>`;
     })
     .join('');
   return `${open}${remap(source.exceptions ?? '')}${props}${markers}${cells}</w:tr>`;
+}
+
+/** Puts a cell revision (`w:cellIns`/`w:cellDel`) last in the cell's `w:tcPr` (ECMA-376 §17.13.5.1-2). */
+function withCellRevision(props: string, mark: string): string {
+  if (props === '' || /^<w:tcPr\s*\/>$/.test(props)) return `<w:tcPr>${mark}</w:tcPr>`;
+  return props.replace(/<\/w:tcPr>\s*$/, `${mark}</w:tcPr>`);
+}
+
+function firstChangeId(blocks: readonly RedlineBlock[]): string | undefined {
+  for (const block of blocks) {
+    if (block.type !== 'paragraph') continue;
+    const id = block.markChangeId ?? block.pieces.find((p) => p.changeId !== undefined)?.changeId;
+    if (id !== undefined) return id;
+  }
+  return undefined;
 }

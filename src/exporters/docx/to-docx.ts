@@ -14,6 +14,7 @@ import { renumberNotes } from './note-ids.js';
 import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
 import { OldResources } from './old-resources.js';
 import { PackageBuilder } from './package-builder.js';
+import { writeStories } from './stories-writer.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
 
 export interface DocxExportOptions {
@@ -58,6 +59,7 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
     out.setText(part, declareMissingNamespaces(renumbered.notesXml, `w:${kind}s`, partText(oldSource, notesPart(oldSource, kind))));
   }
   out.setText(newSource.mainPart, documentXml);
+  writeStories(redline.stories, out, ctx, oldSource);
   return { bytes: out.toZip(), diagnostics: diagnostics.list() };
 }
 

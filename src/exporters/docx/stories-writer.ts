@@ -1,0 +1,24 @@
+/**
+ * Headers and footers of the redline: each part of the new version whose story changed is
+ * rewritten with its tracked changes; the others are left as they were.
+ */
+import type { DocxSource } from '../../model/document.js';
+import { isUnchangedBlock, type RedlineStory } from '../../model/redline.js';
+import { parseXml, startTagOf } from '../../ooxml/xml.js';
+import { writeBlocks } from './block-writer.js';
+import type { PackageBuilder } from './package-builder.js';
+import { MoveRanges, type WriterContext } from './writer-context.js';
+
+export function writeStories(stories: readonly RedlineStory[], out: PackageBuilder, base: WriterContext, oldSource: DocxSource | undefined): void {
+  for (const story of stories) {
+    if (story.blocks.every(isUnchangedBlock)) continue;
+    const text = out.text(story.part);
+    if (text === undefined) continue;
+    const doc = parseXml(text, story.part);
+    const open = startTagOf(doc, doc.root);
+    const close = `</${doc.root.name}>`;
+    const ctx: WriterContext = { ...base, oldPart: story.oldPart ?? oldSource?.mainPart ?? base.oldPart, outputPart: story.part, moves: new MoveRanges(story.blocks) };
+    const start = text.indexOf(open, doc.root.start);
+    out.setText(story.part, text.slice(0, start) + open + writeBlocks(story.blocks, ctx) + close);
+  }
+}
