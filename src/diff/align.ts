@@ -37,67 +37,115 @@ const DP_CELL_LIMIT = 40_000;
 const GREEDY_WINDOW = 12;
 
 export function alignSequences<T>(olds: readonly T[], news: readonly T[], options: AlignOptions<T>): AlignOp[] {
-  const oldSigs = olds.map(options.signature);
-  const newSigs = news.map(options.signature);
-  const ops: AlignOp[] = [];
-  const pairGap = (a0: number, a1: number, b0: number, b1: number): void => {
-    ops.push(...pairBySimilarity(olds, news, a0, a1, b0, b1, options));
+  const ids = new Map<string, number>();
+  const intern = (item: T): number => {
+    const signature = options.signature(item);
+    let id = ids.get(signature);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(signature, id);
+    }
+    return id;
   };
-  alignRange(oldSigs, newSigs, 0, olds.length, 0, news.length, ops, pairGap);
-  return ops;
+  const oldIds = Int32Array.from(olds, intern);
+  const newIds = Int32Array.from(news, intern);
+  const aligner = new Aligner(oldIds, newIds, ids.size, (a0, a1, b0, b1) => pairBySimilarity(olds, news, a0, a1, b0, b1, options));
+  aligner.alignRange(0, olds.length, 0, news.length);
+  return aligner.ops;
 }
 
-type GapHandler = (a0: number, a1: number, b0: number, b1: number) => void;
+type GapHandler = (a0: number, a1: number, b0: number, b1: number) => AlignOp[];
 
-function alignRange(oldSigs: readonly string[], newSigs: readonly string[], a0: number, a1: number, b0: number, b1: number, ops: AlignOp[], pairGap: GapHandler): void {
-  // Common prefix and suffix.
-  while (a0 < a1 && b0 < b1 && oldSigs[a0] === newSigs[b0]) ops.push({ type: 'equal', old: a0++, new: b0++ });
-  const tail: AlignOp[] = [];
-  while (a0 < a1 && b0 < b1 && oldSigs[a1 - 1] === newSigs[b1 - 1]) tail.push({ type: 'equal', old: --a1, new: --b1 });
+/** The exact-match part of the alignment, over signatures interned as small integers. */
+class Aligner {
+  readonly ops: AlignOp[] = [];
+  private readonly oldIds: Int32Array;
+  private readonly newIds: Int32Array;
+  private readonly pairGap: GapHandler;
+  // Per-signature scratch space for counting, reset lazily by generation.
+  private readonly generation: Int32Array;
+  private readonly oldCount: Int32Array;
+  private readonly newCount: Int32Array;
+  private readonly newIndex: Int32Array;
+  private currentGeneration = 0;
 
-  if (a0 < a1 && b0 < b1) {
-    const anchors = uniqueAnchors(oldSigs, newSigs, a0, a1, b0, b1);
-    if (anchors.length > 0) {
-      let oldPos = a0;
-      let newPos = b0;
-      for (const [oldIndex, newIndex] of anchors) {
-        alignRange(oldSigs, newSigs, oldPos, oldIndex, newPos, newIndex, ops, pairGap);
-        ops.push({ type: 'equal', old: oldIndex, new: newIndex });
-        oldPos = oldIndex + 1;
-        newPos = newIndex + 1;
+  constructor(oldIds: Int32Array, newIds: Int32Array, distinct: number, pairGap: GapHandler) {
+    this.oldIds = oldIds;
+    this.newIds = newIds;
+    this.pairGap = pairGap;
+    this.generation = new Int32Array(distinct);
+    this.oldCount = new Int32Array(distinct);
+    this.newCount = new Int32Array(distinct);
+    this.newIndex = new Int32Array(distinct);
+  }
+
+  alignRange(a0: number, a1: number, b0: number, b1: number): void {
+    const { oldIds, newIds, ops } = this;
+    // Common prefix and suffix.
+    while (a0 < a1 && b0 < b1 && oldIds[a0] === newIds[b0]) ops.push({ type: 'equal', old: a0++, new: b0++ });
+    const tail: AlignOp[] = [];
+    while (a0 < a1 && b0 < b1 && oldIds[a1 - 1] === newIds[b1 - 1]) tail.push({ type: 'equal', old: --a1, new: --b1 });
+
+    if (a0 < a1 && b0 < b1) {
+      const anchors = this.uniqueAnchors(a0, a1, b0, b1);
+      if (anchors.length > 0) {
+        let oldPos = a0;
+        let newPos = b0;
+        for (const [oldIndex, newIndex] of anchors) {
+          this.alignRange(oldPos, oldIndex, newPos, newIndex);
+          ops.push({ type: 'equal', old: oldIndex, new: newIndex });
+          oldPos = oldIndex + 1;
+          newPos = newIndex + 1;
+        }
+        this.alignRange(oldPos, a1, newPos, b1);
+      } else {
+        this.alignByMyers(a0, a1, b0, b1);
       }
-      alignRange(oldSigs, newSigs, oldPos, a1, newPos, b1, ops, pairGap);
     } else {
-      alignByMyers(oldSigs, newSigs, a0, a1, b0, b1, ops, pairGap);
+      ops.push(...this.pairGap(a0, a1, b0, b1));
     }
-  } else {
-    pairGap(a0, a1, b0, b1);
+    for (let i = tail.length - 1; i >= 0; i--) ops.push(tail[i] as AlignOp);
   }
-  for (let i = tail.length - 1; i >= 0; i--) ops.push(tail[i] as AlignOp);
-}
 
-/** Items whose signature occurs once in each range, kept in an order-preserving chain (LIS). */
-function uniqueAnchors(oldSigs: readonly string[], newSigs: readonly string[], a0: number, a1: number, b0: number, b1: number): [number, number][] {
-  const counts = new Map<string, { old: number; new: number; oldIndex: number; newIndex: number }>();
-  for (let i = a0; i < a1; i++) {
-    const sig = oldSigs[i] as string;
-    const entry = counts.get(sig);
-    if (entry) entry.old++;
-    else counts.set(sig, { old: 1, new: 0, oldIndex: i, newIndex: -1 });
+  /** Items whose signature occurs once in each range, kept in an order-preserving chain (LIS). */
+  private uniqueAnchors(a0: number, a1: number, b0: number, b1: number): [number, number][] {
+    const generation = ++this.currentGeneration;
+    const touch = (id: number): void => {
+      if (this.generation[id] !== generation) {
+        this.generation[id] = generation;
+        this.oldCount[id] = 0;
+        this.newCount[id] = 0;
+      }
+    };
+    for (let i = a0; i < a1; i++) {
+      const id = this.oldIds[i] as number;
+      touch(id);
+      this.oldCount[id] = (this.oldCount[id] as number) + 1;
+    }
+    for (let j = b0; j < b1; j++) {
+      const id = this.newIds[j] as number;
+      touch(id);
+      this.newCount[id] = (this.newCount[id] as number) + 1;
+      this.newIndex[id] = j;
+    }
+    const pairs: [number, number][] = [];
+    for (let i = a0; i < a1; i++) {
+      const id = this.oldIds[i] as number;
+      if (this.oldCount[id] === 1 && this.newCount[id] === 1) pairs.push([i, this.newIndex[id] as number]);
+    }
+    return longestIncreasing(pairs);
   }
-  for (let j = b0; j < b1; j++) {
-    const entry = counts.get(newSigs[j] as string);
-    if (entry) {
-      entry.new++;
-      entry.newIndex = j;
+
+  private alignByMyers(a0: number, a1: number, b0: number, b1: number): void {
+    const segments = diffSequences(Array.from(this.oldIds.subarray(a0, a1)), Array.from(this.newIds.subarray(b0, b1)));
+    for (const segment of segments) {
+      if (segment.equal) {
+        for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) this.ops.push({ type: 'equal', old: a0 + segment.oldFrom + k, new: b0 + segment.newFrom + k });
+      } else {
+        this.ops.push(...this.pairGap(a0 + segment.oldFrom, a0 + segment.oldTo, b0 + segment.newFrom, b0 + segment.newTo));
+      }
     }
   }
-  const pairs: [number, number][] = [];
-  for (const entry of counts.values()) {
-    if (entry.old === 1 && entry.new === 1) pairs.push([entry.oldIndex, entry.newIndex]);
-  }
-  pairs.sort((x, y) => x[0] - y[0]);
-  return longestIncreasing(pairs);
 }
 
 /** Longest subsequence of pairs (sorted by old index) increasing in new index: O(n log n). */
@@ -125,22 +173,13 @@ function longestIncreasing(pairs: readonly [number, number][]): [number, number]
   return out.reverse();
 }
 
-function alignByMyers(oldSigs: readonly string[], newSigs: readonly string[], a0: number, a1: number, b0: number, b1: number, ops: AlignOp[], pairGap: GapHandler): void {
-  const segments = diffSequences(oldSigs.slice(a0, a1), newSigs.slice(b0, b1));
-  for (const segment of segments) {
-    if (segment.equal) {
-      for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) ops.push({ type: 'equal', old: a0 + segment.oldFrom + k, new: b0 + segment.newFrom + k });
-    } else {
-      pairGap(a0 + segment.oldFrom, a0 + segment.oldTo, b0 + segment.newFrom, b0 + segment.newTo);
-    }
-  }
-}
-
 /** Pairs the items of an unmatched region by similarity, keeping order; the rest are deleted/inserted. */
 function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: AlignOptions<T>): AlignOp[] {
   const n = a1 - a0;
   const m = b1 - b0;
   if (n === 0 || m === 0) return emitUnpaired(a0, a1, b0, b1);
+  // The commonest gap of all, one changed item: no similarity needed.
+  if (n === 1 && m === 1 && options.canPairAlone?.(olds[a0] as T, news[b0] as T)) return [{ type: 'pair', old: a0, new: b0 }];
   const found = n * m <= DP_CELL_LIMIT ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
   const pairs = options.canPairAlone ? pairLoneGaps(found, olds, news, a0, a1, b0, b1, options.canPairAlone) : found;
   const ops: AlignOp[] = [];

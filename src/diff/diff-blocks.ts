@@ -8,7 +8,7 @@ import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { hashString } from '../util/hash.js';
 import { alignSequences, type AlignOp } from './align.js';
 import type { DiffContext } from './diff-context.js';
-import { diffParagraphRun, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
+import { diffParagraphPair, diffParagraphRun, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffTables, wholeTable } from './diff-tables.js';
 import { detectMoves } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
@@ -105,6 +105,7 @@ function equalBlock(old: Block, neu: Block, ctx: DiffContext): RedlineBlock[] {
 
 function paragraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext): RedlineParagraph[] {
   if (olds.length === 0 || news.length === 0) return wholeParagraphs(olds.length === 0 ? news : olds, olds.length === 0 ? 'new' : 'old', ctx);
+  if (olds.length === 1 && news.length === 1) return diffParagraphPair(olds[0] as Paragraph, news[0] as Paragraph, ctx);
   return diffParagraphRun(olds.map((p) => ctx.tokenized(p)), news.map((p) => ctx.tokenized(p)), ctx);
 }
 
@@ -157,8 +158,9 @@ const SPLIT_LOOKAHEAD = 3;
 /** Extends a paired paragraph run with adjacent unpaired paragraphs that it absorbs (split/merge). */
 function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], unpairedOld: Set<number>, unpairedNew: Set<number>): void {
   if (oldInfos[run.olds[0] as number]?.block.type !== 'paragraph') return;
-  const score = (olds: readonly number[], news: readonly number[]): number =>
-    dice(mergeBags(olds.map((i) => (oldInfos[i] as BlockInfo).bag)), mergeBags(news.map((i) => (newInfos[i] as BlockInfo).bag)));
+  const bagOf = (indexes: readonly number[], infos: readonly BlockInfo[]): WordBag =>
+    indexes.length === 1 ? (infos[indexes[0] as number] as BlockInfo).bag : mergeBags(indexes.map((i) => (infos[i] as BlockInfo).bag));
+  const score = (olds: readonly number[], news: readonly number[]): number => dice(bagOf(olds, oldInfos), bagOf(news, newInfos));
   /** The neighbours on one side of the run, nearest first, while they are unpaired paragraphs. */
   const neighbours = (list: readonly number[], pool: Set<number>, infos: readonly BlockInfo[], atEnd: boolean): number[] => {
     const out: number[] = [];
@@ -169,8 +171,10 @@ function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: re
     }
     return out;
   };
+  const hasNeighbour = (): boolean =>
+    neighbours(run.news, unpairedNew, newInfos, true).length + neighbours(run.news, unpairedNew, newInfos, false).length + neighbours(run.olds, unpairedOld, oldInfos, true).length + neighbours(run.olds, unpairedOld, oldInfos, false).length > 0;
   let grew = true;
-  while (grew) {
+  while (grew && hasNeighbour()) {
     grew = false;
     const base = score(run.olds, run.news);
     // A pair that already explains itself almost wholly is no split or merge.

@@ -8,8 +8,8 @@
  */
 import type { NoteKind, Paragraph } from '../model/document.js';
 import type { ResolvedDiffOptions } from './options.js';
-import { wordBag, type WordBag } from './similarity.js';
-import { normaliseText, tokenizeParagraph, type TokenizedParagraph } from './tokenize.js';
+import { bagOfKeys, type WordBag } from './similarity.js';
+import { forEachWordKey, normaliseText, prepareParagraph, tokenizeRange, type PreparedParagraph, type TokenizedParagraph } from './tokenize.js';
 
 /** A note reference in the redline: paired (both ids), inserted (new only) or deleted (old only). */
 export interface NoteLink {
@@ -26,6 +26,7 @@ export class DiffContext {
   readonly noteLinks: NoteLink[] = [];
   private readonly signatures = new WeakMap<Paragraph, string>();
   private readonly tokens = new WeakMap<Paragraph, TokenizedParagraph>();
+  private readonly preparedParagraphs = new WeakMap<Paragraph, PreparedParagraph>();
   private readonly bags = new WeakMap<Paragraph, WordBag>();
 
   constructor(options: ResolvedDiffOptions) {
@@ -56,10 +57,20 @@ export class DiffContext {
     return signature;
   }
 
+  prepared(paragraph: Paragraph): PreparedParagraph {
+    let prepared = this.preparedParagraphs.get(paragraph);
+    if (!prepared) {
+      prepared = prepareParagraph(paragraph);
+      this.preparedParagraphs.set(paragraph, prepared);
+    }
+    return prepared;
+  }
+
   tokenized(paragraph: Paragraph): TokenizedParagraph {
     let tokenized = this.tokens.get(paragraph);
     if (!tokenized) {
-      tokenized = tokenizeParagraph(paragraph, this.options);
+      const prepared = this.prepared(paragraph);
+      tokenized = tokenizeRange(prepared, 0, prepared.text.length, this.options);
       this.tokens.set(paragraph, tokenized);
     }
     return tokenized;
@@ -68,7 +79,8 @@ export class DiffContext {
   bag(paragraph: Paragraph): WordBag {
     let bag = this.bags.get(paragraph);
     if (!bag) {
-      bag = wordBag(this.tokenized(paragraph).tokens);
+      const prepared = this.prepared(paragraph);
+      bag = bagOfKeys((visit) => forEachWordKey(prepared, this.options, visit));
       this.bags.set(paragraph, bag);
     }
     return bag;

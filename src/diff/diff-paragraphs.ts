@@ -13,7 +13,7 @@ import { cleanupSemantic } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
-import type { Token, TokenizedParagraph } from './tokenize.js';
+import { tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
 
 const MARK_KEY = '\u0000\u00b6';
 
@@ -54,7 +54,7 @@ export function unchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffCont
     const a = olds[i++] as Inline;
     const b = news[j++] as Inline;
     if (a.type === 'text' && b.type === 'text') {
-      if (a.text !== b.text || (checkFormat && a.direct !== b.direct && formatKey(a.direct) !== formatKey(b.direct))) return undefined;
+      if (a.text !== b.text || (checkFormat && a.props !== b.props && formatKey(a.direct) !== formatKey(b.direct))) return undefined;
     } else if (a.type === 'atom' && b.type === 'atom') {
       if (a.key !== b.key || a.stories || b.stories) return undefined;
       if (a.note) notes = true;
@@ -93,9 +93,61 @@ export function wholeParagraphs(paragraphs: readonly Paragraph[], side: 'old' | 
   });
 }
 
+/**
+ * One changed paragraph against its new self. Only the sentences that changed are tokenised and
+ * diffed: the unchanged sentences before and after them (found by comparing characters) go out
+ * as one equal stretch each. Cutting at sentence boundaries keeps the clean-up passes, which work
+ * sentence by sentence, exactly as they would be on the whole paragraph.
+ */
+export function diffParagraphPair(old: Paragraph, neu: Paragraph, ctx: DiffContext): RedlineParagraph[] {
+  const a = ctx.prepared(old);
+  const b = ctx.prepared(neu);
+  const { prefix, suffix } = unchangedSentences(a, b);
+  const oldTp = tokenizeRange(a, prefix, a.text.length - suffix, ctx.options);
+  const newTp = tokenizeRange(b, prefix, b.text.length - suffix, ctx.options);
+  return diffParagraphRun([oldTp], [newTp], ctx, { prefix, suffix, oldLength: a.text.length, newLength: b.text.length });
+}
+
+interface Frame {
+  readonly prefix: number;
+  readonly suffix: number;
+  readonly oldLength: number;
+  readonly newLength: number;
+}
+
+function sameChar(a: PreparedParagraph, b: PreparedParagraph, i: number, j: number): boolean {
+  const c = a.text.charCodeAt(i);
+  if (c !== b.text.charCodeAt(j)) return false;
+  return c !== 0xfffc || a.atomKeys.get(i) === b.atomKeys.get(j);
+}
+
+/** Whether a sentence starts at `i`: after `.`, `!`, `?` or `;` and the white space after it. */
+function isSentenceStart(text: string, i: number): boolean {
+  if (i === 0 || i >= text.length) return false;
+  if (!/\s/.test(text.charAt(i - 1)) || /\s/.test(text.charAt(i))) return false;
+  let k = i - 1;
+  while (k > 0 && /\s/.test(text.charAt(k))) k--;
+  return /[.!?;]/.test(text.charAt(k));
+}
+
+/** Lengths of the unchanged leading and trailing whole sentences of two versions of a paragraph. */
+function unchangedSentences(a: PreparedParagraph, b: PreparedParagraph): { prefix: number; suffix: number } {
+  const max = Math.min(a.text.length, b.text.length);
+  let p = 0;
+  while (p < max && sameChar(a, b, p, p)) p++;
+  let s = 0;
+  while (s < max - p && sameChar(a, b, a.text.length - 1 - s, b.text.length - 1 - s)) s++;
+  let prefix = p;
+  while (prefix > 0 && !isSentenceStart(a.text, prefix)) prefix--;
+  let start = a.text.length - s;
+  while (start < a.text.length && !isSentenceStart(a.text, start)) start++;
+  return { prefix, suffix: a.text.length - start };
+}
+
 /** Diffs a run of old paragraphs against a run of new ones (both non-empty). */
-export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: readonly TokenizedParagraph[], ctx: DiffContext): RedlineParagraph[] {
+export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: readonly TokenizedParagraph[], ctx: DiffContext, frame?: Frame): RedlineParagraph[] {
   const emitter = new ParagraphEmitter(olds, news, ctx);
+  if (frame && frame.prefix > 0) emitter.equal(0, wholeSpan(0, frame.prefix), 0, wholeSpan(0, frame.prefix));
 
   const oldStream = buildStream(olds);
   const newStream = buildStream(news);
@@ -114,8 +166,13 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
       emitRange(emitter, newStream, segment.newFrom, segment.newTo, 'inserted');
     }
   }
+  if (frame && frame.suffix > 0) emitter.equal(0, wholeSpan(frame.oldLength - frame.suffix, frame.oldLength), 0, wholeSpan(frame.newLength - frame.suffix, frame.newLength));
   emitter.endParagraph('equal', news.length - 1, olds.length - 1);
   return emitter.out;
+}
+
+function wholeSpan(start: number, end: number): Token {
+  return { key: '', text: '', kind: 'word', start, end };
 }
 
 /**
@@ -364,7 +421,7 @@ class ParagraphEmitter {
 
   private previousFormat(oldInline: Inline, newInline: Inline, piece: Inline): RedlinePiece['previousFormat'] {
     if (this.ctx.options.ignoreFormatting || oldInline.type !== 'text' || newInline.type !== 'text' || piece.type !== 'text') return undefined;
-    if (formatKey(oldInline.direct) === formatKey(newInline.direct)) return undefined;
+    if (oldInline.props === newInline.props || formatKey(oldInline.direct) === formatKey(newInline.direct)) return undefined;
     if (/^\s*$/.test(piece.text) && formatKey(spaceVisible(oldInline.direct)) === formatKey(spaceVisible(newInline.direct))) return undefined;
     return { format: oldInline.direct, ...(oldInline.props !== undefined && { props: oldInline.props }) };
   }

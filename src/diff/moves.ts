@@ -37,8 +37,11 @@ export function detectMoves(blocks: readonly RedlineBlock[], olds: readonly Bloc
   const inserted = blocks.flatMap((b, i) => (isWhole(b, 'new') ? [i] : []));
   if (deleted.length === 0 || inserted.length === 0) return [...blocks];
 
+  // How often each candidate's text occurs in the two versions (only candidates are counted).
   const counts = new Map<string, number>();
-  for (const block of [...olds, ...news]) if (block.type === 'paragraph') counts.set(ctx.signature(block), (counts.get(ctx.signature(block)) ?? 0) + 1);
+  for (const i of [...deleted, ...inserted]) counts.set(ctx.signature((blocks[i] as RedlineParagraph).paragraph), 0);
+  for (const block of olds) if (block.type === 'paragraph' && counts.has(ctx.signature(block))) counts.set(ctx.signature(block), (counts.get(ctx.signature(block)) ?? 0) + 1);
+  for (const block of news) if (block.type === 'paragraph' && counts.has(ctx.signature(block))) counts.set(ctx.signature(block), (counts.get(ctx.signature(block)) ?? 0) + 1);
   const paragraph = (i: number): Paragraph => (blocks[i] as RedlineParagraph).paragraph;
   // Unique in each version: the signature occurs at most twice over both (once deleted, once inserted).
   const isSeed = (i: number): boolean => ctx.bag(paragraph(i)).total >= MOVE_MIN_WORDS && (counts.get(ctx.signature(paragraph(i))) ?? 0) <= 2;

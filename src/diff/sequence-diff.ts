@@ -21,7 +21,7 @@ export interface SequenceDiffOptions {
 }
 
 /** Diffs two key sequences into segments: equal ones and changed ones, never two changes in a row. */
-export function diffSequences(oldKeys: readonly string[], newKeys: readonly string[], options: SequenceDiffOptions = {}): Segment[] {
+export function diffSequences<K extends string | number>(oldKeys: readonly K[], newKeys: readonly K[], options: SequenceDiffOptions = {}): Segment[] {
   let prefix = 0;
   const minLength = Math.min(oldKeys.length, newKeys.length);
   while (prefix < minLength && oldKeys[prefix] === newKeys[prefix]) prefix++;
@@ -51,9 +51,9 @@ export function diffSequences(oldKeys: readonly string[], newKeys: readonly stri
 }
 
 /** Maps the keys of both middles to small integers so Myers compares numbers. */
-function internKeys(oldKeys: readonly string[], oldFrom: number, oldTo: number, newKeys: readonly string[], newFrom: number, newTo: number): { old: number[]; new: number[] } {
-  const ids = new Map<string, number>();
-  const intern = (key: string): number => {
+function internKeys<K extends string | number>(oldKeys: readonly K[], oldFrom: number, oldTo: number, newKeys: readonly K[], newFrom: number, newTo: number): { old: number[]; new: number[] } {
+  const ids = new Map<K, number>();
+  const intern = (key: K): number => {
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
@@ -62,9 +62,9 @@ function internKeys(oldKeys: readonly string[], oldFrom: number, oldTo: number, 
     return id;
   };
   const oldIds: number[] = [];
-  for (let i = oldFrom; i < oldTo; i++) oldIds.push(intern(oldKeys[i] as string));
+  for (let i = oldFrom; i < oldTo; i++) oldIds.push(intern(oldKeys[i] as K));
   const newIds: number[] = [];
-  for (let i = newFrom; i < newTo; i++) newIds.push(intern(newKeys[i] as string));
+  for (let i = newFrom; i < newTo; i++) newIds.push(intern(newKeys[i] as K));
   return { old: oldIds, new: newIds };
 }
 

@@ -20,6 +20,17 @@ export function wordBag(tokens: Iterable<Token>): WordBag {
   return { counts, total };
 }
 
+/** A word bag built from keys one at a time. */
+export function bagOfKeys(each: (visit: (key: string) => void) => void): WordBag {
+  const counts = new Map<string, number>();
+  let total = 0;
+  each((key) => {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    total++;
+  });
+  return { counts, total };
+}
+
 export function mergeBags(bags: Iterable<WordBag>): WordBag {
   const counts = new Map<string, number>();
   let total = 0;

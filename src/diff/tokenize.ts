@@ -105,7 +105,18 @@ function kindOf(text: string): TokenKind {
   return 'punct';
 }
 
-export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOptions): TokenizedParagraph {
+/** A paragraph's text (atoms as one character each) with where each inline starts. */
+export interface PreparedParagraph {
+  readonly paragraph: Paragraph;
+  readonly text: string;
+  readonly inlines: readonly Inline[];
+  readonly inlineStarts: readonly number[];
+  readonly markers: ReadonlyMap<number, readonly Marker[]>;
+  /** Atom keys by offset. */
+  readonly atomKeys: ReadonlyMap<number, string>;
+}
+
+export function prepareParagraph(paragraph: Paragraph): PreparedParagraph {
   const inlines: Inline[] = [];
   const inlineStarts: number[] = [];
   const markers = new Map<number, Marker[]>();
@@ -127,18 +138,39 @@ export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOpt
       text += inline.text;
     }
   }
+  return { paragraph, text, inlines, inlineStarts, markers, atomKeys };
+}
 
+/** Tokens of the prepared text between two offsets (which must fall between tokens). */
+export function tokenizeRange(prepared: PreparedParagraph, from: number, to: number, options: ResolvedDiffOptions): TokenizedParagraph {
+  const { text, atomKeys } = prepared;
   const tokens: Token[] = [];
   if (options.granularity === 'char') {
-    let offset = 0;
-    for (const char of text) {
+    let offset = from;
+    for (const char of text.slice(from, to)) {
       tokens.push(makeToken(char, kindOf(char), offset, atomKeys, options));
       offset += char.length;
     }
   } else {
-    scanTokens(text, (kind, start, end) => tokens.push(makeToken(text.slice(start, end), kind, start, atomKeys, options)));
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    scanTokens(part, (kind, start, end) => tokens.push(makeToken(part.slice(start, end), kind, start + from, atomKeys, options)));
   }
-  return { paragraph, tokens, inlines, inlineStarts, markers };
+  return { paragraph: prepared.paragraph, tokens, inlines: prepared.inlines, inlineStarts: prepared.inlineStarts, markers: prepared.markers };
+}
+
+/** Calls `visit` with the key of every word and atom token, without building tokens. */
+export function forEachWordKey(prepared: PreparedParagraph, options: ResolvedDiffOptions, visit: (key: string) => void): void {
+  const { text, atomKeys } = prepared;
+  const normalise = options.ignoreCase || options.ignoreQuotes;
+  scanTokens(text, (kind, start, end) => {
+    if (kind === 'word') visit(normalise ? normaliseText(text.slice(start, end), options) : text.slice(start, end));
+    else if (kind === 'atom') visit(`\u0000${atomKeys.get(start) ?? ''}`);
+  });
+}
+
+export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOptions): TokenizedParagraph {
+  const prepared = prepareParagraph(paragraph);
+  return tokenizeRange(prepared, 0, prepared.text.length, options);
 }
 
 /** Space variants that print the same: a change between them is not a change a reader can see. */
@@ -150,9 +182,4 @@ function makeToken(text: string, kind: TokenKind, start: number, atomKeys: Reado
   else if (kind === 'space') key = normaliseText(text.replace(INVISIBLE_SPACE_VARIANTS, ' '), options);
   else key = options.ignoreCase || options.ignoreQuotes ? normaliseText(text, options) : text;
   return { key, text, kind, start, end: start + text.length };
-}
-
-/** The plain text a token list stands for (atoms as their display text). */
-export function tokensText(tokens: readonly Token[]): string {
-  return tokens.map((t) => t.text).join('');
 }

@@ -56,8 +56,22 @@ export function applyEdit(spec: DocSpec, edit: SpecEdit): DocSpec {
   }
 }
 
+/** Applies edits in order; word edits (the many) are applied in one pass over the document. */
 export function applyEdits(spec: DocSpec, edits: readonly SpecEdit[]): DocSpec {
-  return edits.reduce(applyEdit, spec);
+  const wordEdits = new Map<string, SpecEdit[]>();
+  for (const edit of edits) {
+    if (edit.kind !== 'replace-words') continue;
+    const list = wordEdits.get(edit.id) ?? [];
+    list.push(edit);
+    wordEdits.set(edit.id, list);
+  }
+  const editText = <T extends ClauseSpec | LimbSpec>(item: T): T => {
+    const own = wordEdits.get(item.id);
+    const text = own ? own.reduce((t, e) => (e.kind === 'replace-words' ? replaceWords(t, e.at, e.remove, e.insert) : t), item.text) : item.text;
+    return { ...item, text, limbs: item.limbs.map(editText) };
+  };
+  const worded = wordEdits.size === 0 ? spec : { ...spec, parts: spec.parts.map((p) => ({ ...p, clauses: p.clauses.map(editText) })) };
+  return edits.filter((e) => e.kind !== 'replace-words').reduce(applyEdit, worded);
 }
 
 export interface RandomEditOptions {

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: generates pairs of synthetic code documents of about 100, 300 and 1,000 pages
+ * (≈500 words a page, ≈2% of words changed, clauses inserted, deleted and moved, table rows
+ * changed) and prints a table of timings. Not a test: it prints figures.
+ *
+ * Columns: the diff core (two models to a redline, median of 3 runs), `redline compare`
+ * DOCX→DOCX end to end in a fresh process with its peak RSS, and on the same plain text
+ * `git diff --no-index --word-diff=porcelain` and jsdiff's `diffWords` (capped at 60 s).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffWords } from 'diff';
+import { compareDocuments } from '../diff/compare-documents.js';
+import { fromDocx } from '../importers/docx/from-docx.js';
+import { documentLines } from '../model/plain-text.js';
+import { applyEdits, randomEdits } from '../synthetic/edits.js';
+import { Random } from '../synthetic/random.js';
+import { generateDocSpec } from '../synthetic/spec.js';
+import { specToDocx } from '../synthetic/to-docx.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CLI = resolve(HERE, '../cli/main.js');
+const RSS_REPORTER = resolve(HERE, 'rss-reporter.js');
+const WORDS_PER_PAGE = 500;
+const JSDIFF_CAP_MS = 60_000;
+
+export interface Timed {
+  readonly ms: number;
+  readonly rssMb?: number;
+}
+
+/** Runs a command in a fresh Node process with the RSS reporter preloaded. */
+export function runNode(args: readonly string[]): Timed & { status: number | null } {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - start;
+  const rss = /MAXRSS_KB (\d+)/.exec(run.stderr)?.[1];
+  return { ms, status: run.status, ...(rss !== undefined && { rssMb: Number(rss) / 1024 }) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+export interface Pair {
+  readonly oldDocx: string;
+  readonly newDocx: string;
+  readonly oldText: string;
+  readonly newText: string;
+  readonly words: number;
+}
+
+/** Writes a generated pair of the given size into `dir`. */
+export async function generatePair(dir: string, pages: number, seed = 7): Promise<Pair> {
+  const words = pages * WORDS_PER_PAGE;
+  const spec = generateDocSpec({ id: 'G', title: `Section G (${pages} pages)`, prefix: 'G', words, seed, definitions: Math.round(pages / 2), matrixRows: Math.round(pages / 2), matrixColumns: 6, footnoteEvery: 40 });
+  const edits = randomEdits(spec, new Random(seed + 1), { wordRate: 0.02, insertClauses: Math.ceil(pages / 20), deleteClauses: Math.ceil(pages / 20), moveClauses: Math.ceil(pages / 50), rowChanges: Math.ceil(pages / 10), tag: `v2-${pages}` });
+  const oldBytes = await specToDocx(spec);
+  const newBytes = await specToDocx(applyEdits(spec, edits));
+  const pair: Pair = { oldDocx: join(dir, `${pages}-old.docx`), newDocx: join(dir, `${pages}-new.docx`), oldText: join(dir, `${pages}-old.txt`), newText: join(dir, `${pages}-new.txt`), words };
+  writeFileSync(pair.oldDocx, oldBytes);
+  writeFileSync(pair.newDocx, newBytes);
+  writeFileSync(pair.oldText, `${documentLines(fromDocx(oldBytes, pair.oldDocx).document).join('\n')}\n`);
+  writeFileSync(pair.newText, `${documentLines(fromDocx(newBytes, pair.newDocx).document).join('\n')}\n`);
+  return pair;
+}
+
+function timeDiffCore(pair: Pair): { ms: number; changes: number } {
+  const old = fromDocx(readFileSync(pair.oldDocx), pair.oldDocx).document;
+  const neu = fromDocx(readFileSync(pair.newDocx), pair.newDocx).document;
+  const runs: number[] = [];
+  let changes = 0;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    changes = compareDocuments(old, neu).changes.length;
+    runs.push(performance.now() - start);
+  }
+  return { ms: median(runs), changes };
+}
+
+function timeGit(pair: Pair): number | undefined {
+  const start = performance.now();
+  const run = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', pair.oldText, pair.newText], { maxBuffer: 256 << 20 });
+  const ms = performance.now() - start;
+  return run.status === 0 || run.status === 1 ? ms : undefined;
+}
+
+function timeJsdiff(pair: Pair): number | undefined {
+  const start = performance.now();
+  const result = diffWords(readFileSync(pair.oldText, 'utf8'), readFileSync(pair.newText, 'utf8'), { timeout: JSDIFF_CAP_MS });
+  const ms = performance.now() - start;
+  return result === undefined ? undefined : ms;
+}
+
+const seconds = (ms: number | undefined): string => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-bench-'));
+  const sizes = (process.env.BENCH_PAGES ?? '100,300,1000').split(',').map(Number);
+  const rows: string[][] = [];
+  const endToEnd = new Map<number, number>();
+  process.stdout.write(`Compare benchmark (${WORDS_PER_PAGE} words a page; files in ${dir})\n`);
+  for (const pages of sizes) {
+    const pair = await generatePair(dir, pages);
+    const core = timeDiffCore(pair);
+    const e2e = runNode([CLI, 'compare', pair.oldDocx, pair.newDocx, '-o', join(dir, `${pages}-redline.docx`), '-q']);
+    endToEnd.set(pages, e2e.ms);
+    const git = timeGit(pair);
+    const jsdiff = timeJsdiff(pair);
+    rows.push([
+      String(pages),
+      String(pair.words),
+      String(core.changes),
+      `${core.ms.toFixed(0)} ms`,
+      seconds(e2e.ms),
+      e2e.rssMb === undefined ? 'n/a' : `${e2e.rssMb.toFixed(0)} MB`,
+      git === undefined ? 'n/a' : `${git.toFixed(0)} ms`,
+      jsdiff === undefined ? '> 60 s' : seconds(jsdiff),
+    ]);
+  }
+  const header = ['pages', 'words', 'changes', 'diff core', 'compare DOCX→DOCX', 'peak RSS', 'git word-diff', 'jsdiff diffWords'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  process.stdout.write(`${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}\n`);
+  const t300 = endToEnd.get(300);
+  const t1000 = endToEnd.get(1000);
+  if (t300 !== undefined && t1000 !== undefined) process.stdout.write(`1,000 pages / 300 pages (end to end): ${(t1000 / t300).toFixed(2)}×\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
