@@ -28,7 +28,7 @@ export function compareDocuments(old: Document, neu: Document, options: CompareO
   }));
   const storyBlocks = (doc: Document, part: string | undefined): readonly Block[] => [...doc.headers, ...doc.footers].find((s) => s.part === part)?.blocks ?? [];
   const stampedStories = stories.map((story) => ({ ...story, blocks: builder.story(story.blocks, storyBlocks(old, story.oldPart), storyBlocks(neu, story.part), story.kind, { part: story.part }) }));
-  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes };
+  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes, sources: [] };
 }
 
 /**

@@ -55,6 +55,11 @@ export interface Change {
   readonly newFormat?: RunFormat;
   /** Ids of the sources that made this change (attribution); empty when none explains it. */
   readonly sources: readonly string[];
+  /**
+   * For a chain of versions: earlier edits of the same words that a later version replaced,
+   * oldest first.
+   */
+  readonly history?: readonly { readonly source: string; readonly oldText: string; readonly newText: string }[];
   /** The revision author written for it (the source id, or the `--author`). */
   readonly author: string;
 }

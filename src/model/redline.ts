@@ -7,6 +7,7 @@
  * is the old version's, everything else the new version's.
  */
 import type { Change } from './change-set.js';
+import type { SourceInfo } from './source.js';
 import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, StoryKind, Table, TableCell, TableRow } from './document.js';
 
 export type Side = 'old' | 'new';
@@ -113,6 +114,8 @@ export interface Redline {
   readonly body: readonly RedlineBlock[];
   readonly notes: readonly RedlineNote[];
   readonly stories: readonly RedlineStory[];
+  /** The sources changes are attributed to (empty for a plain comparison). */
+  readonly sources: readonly SourceInfo[];
   readonly changes: readonly Change[];
 }
 
