@@ -10,8 +10,8 @@ import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineT
 import { visibleRunFormat } from '../model/run-format.js';
 
 export interface ChangeSetOptions {
-  /** Author written for every change. */
-  readonly author: string;
+  /** The author written for a change made by these sources (none: a plain comparison). */
+  readonly authorFor: (sources: readonly string[]) => string;
 }
 
 /** Where the walk is: used for change locations. */
@@ -51,15 +51,15 @@ export function displayText(inline: Inline): string {
 
 export class ChangeSetBuilder {
   readonly changes: Change[] = [];
-  private readonly author: string;
+  private readonly authorFor: (sources: readonly string[]) => string;
   private oldIndex = new Map<Block, number>();
   private newIndex = new Map<Block, number>();
   private label: string | undefined;
   private heading: string | undefined;
-  private readonly moves = new Map<string, { id: string; index: number; oldText: string; newText: string; source?: ChangeLocation; destination?: ChangeLocation }>();
+  private readonly moves = new Map<string, { id: string; index: number; oldText: string; newText: string; sources: Set<string>; source?: ChangeLocation; destination?: ChangeLocation }>();
 
   constructor(options: ChangeSetOptions) {
-    this.author = options.author;
+    this.authorFor = options.authorFor;
   }
 
   /**
@@ -108,7 +108,7 @@ export class ChangeSetBuilder {
   private table(table: RedlineTable, place: Place): RedlineTable {
     if (table.status === 'inserted' || table.status === 'deleted') {
       const text = table.rows.map(rowText).join('\n');
-      const id = this.record(table.status === 'inserted' ? 'insert' : 'delete', 'table', table.status === 'deleted' ? text : '', table.status === 'inserted' ? text : '', place);
+      const id = this.record(table.status === 'inserted' ? 'insert' : 'delete', 'table', table.status === 'deleted' ? text : '', table.status === 'inserted' ? text : '', place, {}, sourcesOfRows(table.rows));
       return { ...table, rows: table.rows.map((row) => stampRow(row, id)) };
     }
     const rows = table.rows.map((row, r) => {
@@ -118,8 +118,8 @@ export class ChangeSetBuilder {
         const moveName = rowMoveName(row);
         const id =
           moveName !== undefined
-            ? this.moveChange(moveName, row.status === 'deleted' ? 'moved-from' : 'moved-to', rowPlace, text)
-            : this.record(row.status === 'inserted' ? 'table-row-insert' : 'table-row-delete', 'table-row', row.status === 'deleted' ? text : '', row.status === 'inserted' ? text : '', rowPlace);
+            ? this.moveChange(moveName, row.status === 'deleted' ? 'moved-from' : 'moved-to', rowPlace, text, sourcesOfRows([row]))
+            : this.record(row.status === 'inserted' ? 'table-row-insert' : 'table-row-delete', 'table-row', row.status === 'deleted' ? text : '', row.status === 'inserted' ? text : '', rowPlace, {}, sourcesOfRows([row]));
         return stampRow(row, id);
       }
       if (row.status === 'equal') return row;
@@ -144,7 +144,7 @@ export class ChangeSetBuilder {
     const hasContent = block.pieces.some((p) => p.inline.type !== 'marker');
     if (block.moveName !== undefined && (movedPiece || !hasContent)) {
       const status = movedPiece?.status ?? block.mark;
-      if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph));
+      if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph), unionSources(block.pieces.filter(isMoved)));
     }
     const pieces: RedlinePiece[] = block.pieces.map((piece) =>
       piece.stories ? { ...piece, stories: piece.stories.map((story) => story.map((b) => this.block(b, { ...place, story: 'textbox' }))) } : piece,
@@ -159,24 +159,26 @@ export class ChangeSetBuilder {
         continue;
       }
       const moved = isMoved(piece);
+      const key = sourcesKey(piece);
       let j = i;
-      while (j < pieces.length && isChangedOrMarker(pieces[j] as RedlinePiece) && (pieces[j]?.inline.type === 'marker' || isMoved(pieces[j] as RedlinePiece) === moved)) j++;
+      const belongs = (next: RedlinePiece): boolean => next.inline.type === 'marker' || (next.status !== 'equal' && isMoved(next) === moved && sourcesKey(next) === key);
+      while (j < pieces.length && belongs(pieces[j] as RedlinePiece)) j++;
       const group = pieces.slice(i, j);
       let id: string;
       if (moved) {
-        id = this.moveChange(piece.moveName ?? '', piece.status, place);
+        id = this.moveChange(piece.moveName ?? '', piece.status, place, undefined, piece.sources);
       } else {
         const reachesMark = j === pieces.length && (block.mark === 'inserted' || block.mark === 'deleted');
-        id = this.textChange(group, reachesMark ? block.mark : undefined, wholeParagraph && !block.moveName, place);
+        id = this.textChange(group, reachesMark ? block.mark : undefined, wholeParagraph && !block.moveName, place, piece.sources ?? []);
         if (reachesMark) markChangeId = id;
       }
       for (let k = i; k < j; k++) if ((pieces[k] as RedlinePiece).status !== 'equal') pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
       i = j;
     }
     if ((block.mark === 'moved-from' || block.mark === 'moved-to') && block.moveName !== undefined) {
-      markChangeId = this.moveChange(block.moveName, block.mark, place);
+      markChangeId = this.moveChange(block.moveName, block.mark, place, undefined, block.markSources);
     } else if (block.mark !== 'equal' && markChangeId === undefined) {
-      markChangeId = this.textChange([], block.mark, false, place);
+      markChangeId = this.textChange([], block.mark, false, place, block.markSources ?? []);
     }
     return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
   }
@@ -185,13 +187,14 @@ export class ChangeSetBuilder {
    * One `move` change per move, whichever end the walk meets first: `location` is the source,
    * `to` the destination; its texts are the whole moved text before and after.
    */
-  private moveChange(name: string, status: RedlinePiece['status'], place: Place, paragraphText?: string): string {
+  private moveChange(name: string, status: RedlinePiece['status'], place: Place, paragraphText?: string, sources: readonly string[] = []): string {
     let move = this.moves.get(name);
     if (!move) {
-      move = { id: `c${this.changes.length + 1}`, index: this.changes.length, oldText: '', newText: '' };
+      move = { id: `c${this.changes.length + 1}`, index: this.changes.length, oldText: '', newText: '', sources: new Set() };
       this.moves.set(name, move);
-      this.changes.push({ id: move.id, kind: 'move', scope: 'paragraph', oldText: '', newText: '', location: this.location(place), sources: [], author: this.author });
+      this.changes.push({ id: move.id, kind: 'move', scope: 'paragraph', oldText: '', newText: '', location: this.location(place), sources: [], author: this.authorFor([]) });
     }
+    for (const source of sources) move.sources.add(source);
     const join = (text: string, more: string | undefined): string => (more === undefined ? text : text === '' ? more : `${text}\n${more}`);
     // Locations come from the paragraphs that hold moved text, not from borrowed marks.
     if (paragraphText !== undefined) {
@@ -212,8 +215,8 @@ export class ChangeSetBuilder {
       newText: move.newText,
       location,
       ...(move.source && move.destination && { to: move.destination }),
-      sources: [],
-      author: this.author,
+      sources: [...move.sources],
+      author: this.authorFor([...move.sources]),
     };
     return move.id;
   }
@@ -232,7 +235,7 @@ export class ChangeSetBuilder {
       newLabel,
       location: this.location(place),
       sources: [],
-      author: this.author,
+      author: this.authorFor([]),
     });
   }
 
@@ -240,19 +243,16 @@ export class ChangeSetBuilder {
   private formatRun(pieces: RedlinePiece[], from: number, place: Place): number {
     const first = pieces[from] as RedlinePiece;
     let to = from;
-    const same = (piece: RedlinePiece): boolean => piece.status === 'equal' && piece.previousFormat !== undefined && piece.previousFormat.props === first.previousFormat?.props;
+    const same = (piece: RedlinePiece): boolean => piece.status === 'equal' && piece.previousFormat !== undefined && piece.previousFormat.props === first.previousFormat?.props && sourcesKey(piece) === sourcesKey(first);
     while (to < pieces.length && same(pieces[to] as RedlinePiece)) to++;
     const text = pieces.slice(from, to).map((p) => displayText(p.inline)).join('');
     const newFormat = first.inline.type === 'marker' ? {} : visibleRunFormat(first.inline.direct);
-    const id = this.record('format', 'text', text, text, place, {
-      oldFormat: visibleRunFormat(first.previousFormat?.format ?? {}),
-      newFormat,
-    });
+    const id = this.record('format', 'text', text, text, place, { oldFormat: visibleRunFormat(first.previousFormat?.format ?? {}), newFormat }, first.sources ?? []);
     for (let k = from; k < to; k++) pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
     return to;
   }
 
-  private textChange(pieces: readonly RedlinePiece[], mark: RedlineParagraph['mark'] | undefined, wholeParagraph: boolean, place: Place): string {
+  private textChange(pieces: readonly RedlinePiece[], mark: RedlineParagraph['mark'] | undefined, wholeParagraph: boolean, place: Place, sources: readonly string[]): string {
     const removed = (p: RedlinePiece): boolean => p.status === 'deleted' || p.status === 'moved-from';
     const added = (p: RedlinePiece): boolean => p.status === 'inserted' || p.status === 'moved-to';
     let oldText = pieces.filter(removed).map((p) => displayText(p.inline)).join('');
@@ -260,12 +260,12 @@ export class ChangeSetBuilder {
     if (!wholeParagraph && (mark === 'deleted' || mark === 'moved-from')) oldText += '\n';
     if (!wholeParagraph && (mark === 'inserted' || mark === 'moved-to')) newText += '\n';
     const kind: ChangeKind = oldText !== '' && newText !== '' ? 'replace' : oldText !== '' ? 'delete' : 'insert';
-    return this.record(kind, wholeParagraph ? 'paragraph' : 'text', oldText, newText, place);
+    return this.record(kind, wholeParagraph ? 'paragraph' : 'text', oldText, newText, place, {}, sources);
   }
 
-  private record(kind: ChangeKind, scope: ChangeScope, oldText: string, newText: string, place: Place, extra: Partial<Change> = {}): string {
+  private record(kind: ChangeKind, scope: ChangeScope, oldText: string, newText: string, place: Place, extra: Partial<Change> = {}, sources: readonly string[] = []): string {
     const id = `c${this.changes.length + 1}`;
-    this.changes.push({ id, kind, scope, oldText, newText, location: this.location(place), sources: [], author: this.author, ...extra });
+    this.changes.push({ id, kind, scope, oldText, newText, location: this.location(place), sources, author: this.authorFor(sources), ...extra });
     return id;
   }
 
@@ -285,12 +285,29 @@ export class ChangeSetBuilder {
   }
 }
 
-function isMoved(piece: RedlinePiece): boolean {
-  return piece.status === 'moved-from' || piece.status === 'moved-to';
+function sourcesKey(piece: RedlinePiece): string {
+  return (piece.sources ?? []).join('\u0000');
 }
 
-function isChangedOrMarker(piece: RedlinePiece): boolean {
-  return piece.status !== 'equal' || piece.inline.type === 'marker';
+/** The sources of some pieces, in first-seen order. */
+function unionSources(pieces: readonly RedlinePiece[]): string[] {
+  return [...new Set(pieces.flatMap((p) => p.sources ?? []))];
+}
+
+function sourcesOfRows(rows: readonly RedlineRow[]): string[] {
+  const pieces: RedlinePiece[] = [];
+  const collect = (blocks: readonly RedlineBlock[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'paragraph') pieces.push(...block.pieces.filter((p) => p.status !== 'equal'));
+      else if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) collect(cell.blocks);
+    }
+  };
+  for (const row of rows) for (const cell of row.cells) collect(cell.blocks);
+  return unionSources(pieces);
+}
+
+function isMoved(piece: RedlinePiece): boolean {
+  return piece.status === 'moved-from' || piece.status === 'moved-to';
 }
 
 /** The move a whole inserted or deleted row belongs to (its content is moved). */

@@ -2,8 +2,9 @@
  * The diff core's entry point: two documents in, a redline (with its change set) out.
  */
 import type { Block, Document, Note, NoteKind } from '../model/document.js';
-import type { Redline, RedlineNote, RedlineStory } from '../model/redline.js';
-import { ChangeSetBuilder } from './change-set-builder.js';
+import type { Redline, RedlineBlock, RedlineNote, RedlineStory } from '../model/redline.js';
+import type { SourceInfo } from '../model/source.js';
+import { ChangeSetBuilder, type ChangeSetOptions } from './change-set-builder.js';
 import { diffBlocks } from './diff-blocks.js';
 import { DiffContext, type NoteLink } from './diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from './options.js';
@@ -13,13 +14,31 @@ export interface CompareOptions extends DiffOptions {
   readonly author?: string;
 }
 
+/** A redline before change ids are assigned: what the diff produced. */
+export interface RedlineParts {
+  readonly body: readonly RedlineBlock[];
+  readonly notes: readonly RedlineNote[];
+  readonly stories: readonly RedlineStory[];
+}
+
 export function compareDocuments(old: Document, neu: Document, options: CompareOptions = {}): Redline {
+  const author = options.author ?? 'Redline';
+  return stampRedline(old, neu, diffDocuments(old, neu, options), { authorFor: () => author });
+}
+
+/** The diff of two documents: body, notes and headers/footers, without a change set yet. */
+export function diffDocuments(old: Document, neu: Document, options: DiffOptions = {}): RedlineParts {
   const ctx = new DiffContext(resolveDiffOptions(options));
   const body = diffBlocks(old.body, neu.body, ctx);
   const notes = diffNotes(old, neu, ctx);
   const stories = diffStories(old, neu, ctx);
+  return { body, notes, stories };
+}
 
-  const builder = new ChangeSetBuilder({ author: options.author ?? 'Redline' });
+/** Derives the change set of a diff, giving every changed piece its change's id. */
+export function stampRedline(old: Document, neu: Document, parts: RedlineParts, options: ChangeSetOptions & { readonly sources?: readonly SourceInfo[] }): Redline {
+  const { body, notes, stories } = parts;
+  const builder = new ChangeSetBuilder(options);
   const stampedBody = builder.story(body, old.body, neu.body, 'body');
   const noteBlocks = (doc: Document, kind: NoteKind, id: string | undefined): readonly Block[] => findNote(doc, kind, id)?.blocks ?? [];
   const stampedNotes = notes.map((note) => ({
@@ -28,7 +47,7 @@ export function compareDocuments(old: Document, neu: Document, options: CompareO
   }));
   const storyBlocks = (doc: Document, part: string | undefined): readonly Block[] => [...doc.headers, ...doc.footers].find((s) => s.part === part)?.blocks ?? [];
   const stampedStories = stories.map((story) => ({ ...story, blocks: builder.story(story.blocks, storyBlocks(old, story.oldPart), storyBlocks(neu, story.part), story.kind, { part: story.part }) }));
-  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes, sources: [] };
+  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes, sources: options.sources ?? [] };
 }
 
 /**

@@ -69,8 +69,19 @@ function blockSimilarity(a: BlockInfo, b: BlockInfo): number {
   return a.block.type === 'table' ? Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD) : sim;
 }
 
-/** Diffs two block lists (one story) into redline blocks. */
-export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
+/**
+ * How two block lists correspond, in reading order: blocks equal, runs of paragraphs (a changed
+ * paragraph, or a split or merge) or a pair of tables compared together, and blocks deleted or
+ * inserted (deletions first within a region).
+ */
+export type BlockUnit =
+  | { readonly kind: 'equal'; readonly old: Block; readonly neu: Block }
+  | { readonly kind: 'run'; readonly olds: readonly Block[]; readonly news: readonly Block[] }
+  | { readonly kind: 'deleted'; readonly blocks: readonly Block[] }
+  | { readonly kind: 'inserted'; readonly blocks: readonly Block[] };
+
+/** Aligns two block lists (one story): exact matches, then pairs, splits and merges. */
+export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): BlockUnit[] {
   const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
   const newInfos = news.map((b) => new BlockInfo(ctx, b));
   const ops = alignSequences(oldInfos, newInfos, {
@@ -79,21 +90,46 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
     threshold: PARAGRAPH_PAIR_THRESHOLD,
     canPairAlone: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph',
   });
-  const out: RedlineBlock[] = [];
+  const units: BlockUnit[] = [];
   let region: AlignOp[] = [];
   const flush = (): void => {
-    out.push(...diffRegion(region, oldInfos, newInfos, ctx));
+    units.push(...regionUnits(region, oldInfos, newInfos));
     region = [];
   };
   for (const op of ops) {
     if (op.type === 'equal') {
       flush();
-      out.push(...equalBlock(olds[op.old] as Block, news[op.new] as Block, ctx));
+      units.push({ kind: 'equal', old: olds[op.old] as Block, neu: news[op.new] as Block });
     } else {
       region.push(op);
     }
   }
   flush();
+  return units;
+}
+
+/** Diffs two block lists (one story) into redline blocks. */
+export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
+  const out: RedlineBlock[] = [];
+  for (const unit of alignBlocks(olds, news, ctx)) {
+    switch (unit.kind) {
+      case 'equal':
+        out.push(...equalBlock(unit.old, unit.neu, ctx));
+        break;
+      case 'run': {
+        const first = unit.olds[0] as Block;
+        if (first.type === 'table') out.push(diffTables(first, unit.news[0] as Table, ctx));
+        else out.push(...paragraphRun(unit.olds as Paragraph[], unit.news as Paragraph[], ctx));
+        break;
+      }
+      case 'deleted':
+        out.push(...unpairedBlocks(unit.blocks, 'old', ctx));
+        break;
+      case 'inserted':
+        out.push(...unpairedBlocks(unit.blocks, 'new', ctx));
+        break;
+    }
+  }
   return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, olds, news, ctx) : out);
 }
 
@@ -116,11 +152,11 @@ interface Run {
 }
 
 /**
- * Diffs the blocks between two exact matches. Pairs become runs; unpaired paragraphs next to a
- * run join it when that explains them better (a split or a merge); what is left is deleted or
- * inserted, deletions first.
+ * The units of the blocks between two exact matches. Pairs become runs; unpaired paragraphs next
+ * to a run join it when that explains them better (a split or a merge); what is left is deleted
+ * or inserted, deletions first.
  */
-function diffRegion(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], ctx: DiffContext): RedlineBlock[] {
+function regionUnits(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): BlockUnit[] {
   if (ops.length === 0) return [];
   const runs: Run[] = [];
   const unpairedOld = new Set<number>();
@@ -132,22 +168,24 @@ function diffRegion(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], new
   }
   for (const run of runs) absorbNeighbours(run, oldInfos, newInfos, unpairedOld, unpairedNew);
 
-  const out: RedlineBlock[] = [];
+  const units: BlockUnit[] = [];
   const oldQueue = [...unpairedOld].sort((a, b) => a - b);
   const newQueue = [...unpairedNew].sort((a, b) => a - b);
+  const blocksOf = (indexes: readonly number[], infos: readonly BlockInfo[]): Block[] => indexes.map((i) => (infos[i] as BlockInfo).block);
   const emitUnpairedBefore = (oldLimit: number, newLimit: number): void => {
     const deleted: number[] = [];
     while (oldQueue.length > 0 && (oldQueue[0] as number) < oldLimit) deleted.push(oldQueue.shift() as number);
     const inserted: number[] = [];
     while (newQueue.length > 0 && (newQueue[0] as number) < newLimit) inserted.push(newQueue.shift() as number);
-    out.push(...unpairedBlocks(deleted, 'old', oldInfos, ctx), ...unpairedBlocks(inserted, 'new', newInfos, ctx));
+    if (deleted.length > 0) units.push({ kind: 'deleted', blocks: blocksOf(deleted, oldInfos) });
+    if (inserted.length > 0) units.push({ kind: 'inserted', blocks: blocksOf(inserted, newInfos) });
   };
   for (const run of runs) {
     emitUnpairedBefore(run.olds[0] as number, run.news[0] as number);
-    out.push(...pairedRun(run, oldInfos, newInfos, ctx));
+    units.push({ kind: 'run', olds: blocksOf(run.olds, oldInfos), news: blocksOf(run.news, newInfos) });
   }
   emitUnpairedBefore(Infinity, Infinity);
-  return out;
+  return units;
 }
 
 /** Runs at least this alike are taken as they are: absorbing a neighbour cannot help. */
@@ -199,24 +237,15 @@ function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: re
   }
 }
 
-function pairedRun(run: Run, oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], ctx: DiffContext): RedlineBlock[] {
-  const olds = run.olds.map((i) => (oldInfos[i] as BlockInfo).block);
-  const news = run.news.map((i) => (newInfos[i] as BlockInfo).block);
-  const first = olds[0] as Block;
-  if (first.type === 'table') return [diffTables(first, news[0] as Table, ctx)];
-  return paragraphRun(olds as Paragraph[], news as Paragraph[], ctx);
-}
-
 /** Deleted (old side) or inserted (new side) blocks, consecutive paragraphs as one run. */
-function unpairedBlocks(indexes: readonly number[], side: 'old' | 'new', infos: readonly BlockInfo[], ctx: DiffContext): RedlineBlock[] {
+function unpairedBlocks(blocks: readonly Block[], side: 'old' | 'new', ctx: DiffContext): RedlineBlock[] {
   const out: RedlineBlock[] = [];
   let paragraphs: Paragraph[] = [];
   const flushParagraphs = (): void => {
     if (paragraphs.length > 0) out.push(...(side === 'old' ? paragraphRun(paragraphs, [], ctx) : paragraphRun([], paragraphs, ctx)));
     paragraphs = [];
   };
-  for (const index of indexes) {
-    const block = (infos[index] as BlockInfo).block;
+  for (const block of blocks) {
     if (block.type === 'paragraph') {
       paragraphs.push(block);
       continue;

@@ -64,9 +64,22 @@ export function unchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffCont
   }
   if (i !== olds.length || j !== news.length) return undefined;
   if (notes) recordNotePairs(old, neu, ctx);
-  const pieces: RedlinePiece[] = new Array<RedlinePiece>(news.length);
-  for (let k = 0; k < news.length; k++) pieces[k] = { status: 'equal', inline: news[k] as Inline };
-  return { type: 'paragraph', paragraph: neu, side: 'new', previous: old, mark: 'equal', pieces, unchanged: true };
+  return { type: 'paragraph', paragraph: neu, side: 'new', previous: old, mark: 'equal', pieces: piecesOf(neu, 'equal'), unchanged: true };
+}
+
+/** A paragraph's inlines as pieces of one status, each with its origin. */
+function piecesOf(paragraph: Paragraph, status: PieceStatus): RedlinePiece[] {
+  const pieces: RedlinePiece[] = [];
+  let offset = 0;
+  for (const inline of paragraph.inlines) {
+    if (inline.type === 'marker') {
+      pieces.push({ status: 'equal', inline });
+      continue;
+    }
+    pieces.push({ status, inline, origin: { paragraph, offset } });
+    offset += inline.type === 'text' ? inline.text.length : 1;
+  }
+  return pieces;
 }
 
 function recordNotePairs(old: Paragraph, neu: Paragraph, ctx: DiffContext): void {
@@ -80,14 +93,15 @@ export function wholeParagraphs(paragraphs: readonly Paragraph[], side: 'old' | 
   const status = side === 'new' ? 'inserted' : 'deleted';
   return paragraphs.map((paragraph) => {
     const pieces: RedlinePiece[] = [];
-    for (const inline of paragraph.inlines) {
+    for (const piece of piecesOf(paragraph, status)) {
+      const inline = piece.inline;
       if (inline.type === 'marker') {
-        if (side === 'new') pieces.push({ status: 'equal', inline });
+        if (side === 'new') pieces.push(piece);
         continue;
       }
       if (inline.type === 'atom' && inline.note) ctx.recordNote(side === 'new' ? { kind: inline.note.kind, newId: inline.note.id } : { kind: inline.note.kind, oldId: inline.note.id });
       const stories = inline.type === 'atom' && inline.stories ? inline.stories.map((blocks) => (side === 'new' ? diffBlocks([], blocks, ctx) : diffBlocks(blocks, [], ctx))) : undefined;
-      pieces.push({ status, inline, ...(stories && { stories }) });
+      pieces.push(stories ? { ...piece, stories } : piece);
     }
     return { type: 'paragraph', paragraph, side, mark: status, pieces, unchanged: false };
   });
@@ -338,7 +352,7 @@ export function slicePieces(tp: TokenizedParagraph, from: number, to: number, st
       ctx.recordNote(removed ? { kind: inline.note.kind, oldId: inline.note.id } : { kind: inline.note.kind, newId: inline.note.id });
     }
     const stories = inline.type === 'atom' && inline.stories ? inline.stories.map((blocks) => (removed ? diffBlocks(blocks, [], ctx) : diffBlocks([], blocks, ctx))) : undefined;
-    out.push({ piece: { status, inline: sliceInline(inline, offset - start, end - start), ...(stories && { stories }), ...(moveName !== undefined && { moveName }) }, origin: inline });
+    out.push({ piece: { status, inline: sliceInline(inline, offset - start, end - start), origin: { paragraph: tp.paragraph, offset }, ...(stories && { stories }), ...(moveName !== undefined && { moveName }) }, origin: inline });
     offset = end;
   }
   return out;
@@ -385,7 +399,7 @@ class ParagraphEmitter {
         this.ctx.recordNote({ kind: newInline.note.kind, newId: newInline.note.id, ...(oldId !== undefined && { oldId }) });
       }
       const stories = newInline.type === 'atom' && newInline.stories ? this.storyDiff(oldInline, newInline) : undefined;
-      this.push('equal', piece, newInline, this.previousFormat(oldInline, newInline, piece), stories);
+      this.push('equal', piece, newInline, this.previousFormat(oldInline, newInline, piece), stories, { paragraph: newTp.paragraph, offset });
       offset = to;
     }
   }
@@ -427,7 +441,7 @@ class ParagraphEmitter {
   }
 
   private pushSlices(tp: TokenizedParagraph, from: number, to: number, status: PieceStatus): void {
-    for (const { piece, origin } of slicePieces(tp, from, to, status, this.ctx)) this.push(status, piece.inline, origin, undefined, piece.stories);
+    for (const { piece, origin } of slicePieces(tp, from, to, status, this.ctx)) this.push(status, piece.inline, origin, undefined, piece.stories, piece.origin);
   }
 
   /** Text boxes that stayed: their stories are compared one by one. */
@@ -436,13 +450,13 @@ class ParagraphEmitter {
     return (newInline.stories ?? []).map((blocks, i) => diffBlocks(oldStories[i] ?? [], blocks, this.ctx));
   }
 
-  private push(status: PieceStatus, inline: Inline, origin: Inline, previousFormat: RedlinePiece['previousFormat'], stories?: RedlinePiece['stories']): void {
+  private push(status: PieceStatus, inline: Inline, origin: Inline, previousFormat: RedlinePiece['previousFormat'], stories?: RedlinePiece['stories'], from?: RedlinePiece['origin']): void {
     const last = this.pieces[this.pieces.length - 1];
     if (last && last.status === status && this.origins[this.origins.length - 1] === origin && last.inline.type === 'text' && inline.type === 'text' && last.previousFormat?.props === previousFormat?.props && (last.previousFormat === undefined) === (previousFormat === undefined)) {
       this.pieces[this.pieces.length - 1] = { ...last, inline: { ...last.inline, text: last.inline.text + inline.text } };
       return;
     }
-    this.pieces.push({ status, inline, ...(previousFormat && { previousFormat }), ...(stories && { stories }) });
+    this.pieces.push({ status, inline, ...(from && { origin: from }), ...(previousFormat && { previousFormat }), ...(stories && { stories }) });
     this.origins.push(origin);
   }
 

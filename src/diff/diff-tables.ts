@@ -28,12 +28,12 @@ export const ROW_MOVE_MIN_WORDS = 3;
 const COLUMN_PAIR_THRESHOLD = 0.3;
 
 /** One column of the output: a column of both tables, or of one of them only. */
-interface ColumnSlot {
+export interface ColumnSlot {
   readonly old?: number;
   readonly new?: number;
 }
 
-class RowInfo {
+export class RowInfo {
   readonly row: TableRow;
   readonly signature: string;
   readonly key: string;
@@ -59,7 +59,15 @@ function isRectangular(table: Table): boolean {
   return table.rows.every((row) => row.cells.length === width && row.cells.every((cell) => cell.gridSpan === 1 && cell.vMerge === undefined));
 }
 
-export function diffTables(old: Table, neu: Table, ctx: DiffContext): RedlineTable {
+/** How the rows (and, when their number changed, the columns) of two tables correspond. */
+export interface TableAlignment {
+  readonly columns?: readonly ColumnSlot[];
+  readonly ops: readonly AlignOp[];
+  readonly oldRows: readonly RowInfo[];
+  readonly newRows: readonly RowInfo[];
+}
+
+export function alignTables(old: Table, neu: Table, ctx: DiffContext): TableAlignment {
   const columns = alignColumns(old, neu, ctx);
   const oldRows = old.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.old as number)));
   const newRows = neu.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.new as number)));
@@ -70,6 +78,11 @@ export function diffTables(old: Table, neu: Table, ctx: DiffContext): RedlineTab
     threshold: ROW_PAIR_THRESHOLD,
     canPairAlone: (a, b) => columns !== undefined || sameShape(a.row, b.row),
   });
+  return { ...(columns && { columns }), ops, oldRows, newRows };
+}
+
+export function diffTables(old: Table, neu: Table, ctx: DiffContext): RedlineTable {
+  const { columns, ops, oldRows, newRows } = alignTables(old, neu, ctx);
   const rows: RedlineRow[] = [];
   for (const op of ops) {
     if (op.type === 'delete') rows.push(wholeRow(old.rows[op.old] as TableRow, 'old', ctx));
@@ -129,21 +142,30 @@ function alignColumns(old: Table, neu: Table, ctx: DiffContext): ColumnSlot[] | 
 }
 
 function pairedRows(old: TableRow, neu: TableRow, columns: readonly ColumnSlot[] | undefined, ctx: DiffContext): RedlineRow[] {
-  if (columns) {
-    const cells: RedlineCell[] = columns.map((slot) => {
-      const oldCell = slot.old === undefined ? undefined : old.cells[slot.old];
-      const newCell = slot.new === undefined ? undefined : neu.cells[slot.new];
-      if (oldCell && newCell) return { cell: newCell, side: 'new', blocks: diffBlocks(oldCell.blocks, newCell.blocks, ctx) };
-      if (newCell) return { cell: newCell, side: 'new', status: 'inserted', blocks: diffBlocks([], newCell.blocks, ctx) };
-      const deleted = oldCell as TableCell;
-      return { cell: deleted, side: 'old', status: 'deleted', blocks: diffBlocks(deleted.blocks, [], ctx) };
-    });
-    return [{ status: 'modified', row: neu, side: 'new', cells }];
-  }
+  if (columns) return [columnChangedRow(old, neu, columns, ctx)];
   if (!sameShape(old, neu)) return [wholeRow(old, 'old', ctx), wholeRow(neu, 'new', ctx)];
   const cells: RedlineCell[] = neu.cells.map((cell, i) => ({ cell, side: 'new', blocks: diffBlocks((old.cells[i] as TableCell).blocks, cell.blocks, ctx) }));
   const unchanged = cells.every((c) => c.blocks.every(isUnchangedBlock));
   return [{ status: unchanged ? 'equal' : 'modified', row: neu, side: 'new', cells }];
+}
+
+/** The cells of a row of a table whose columns changed, in the order of the written columns. */
+export function cellPairs(old: TableRow, neu: TableRow, columns: readonly ColumnSlot[]): { old?: TableCell; neu?: TableCell }[] {
+  return columns.map((slot) => {
+    const oldCell = slot.old === undefined ? undefined : old.cells[slot.old];
+    const newCell = slot.new === undefined ? undefined : neu.cells[slot.new];
+    return { ...(oldCell && { old: oldCell }), ...(newCell && { neu: newCell }) };
+  });
+}
+
+function columnChangedRow(old: TableRow, neu: TableRow, columns: readonly ColumnSlot[], ctx: DiffContext): RedlineRow {
+  const cells: RedlineCell[] = cellPairs(old, neu, columns).map(({ old: oldCell, neu: newCell }) => {
+    if (oldCell && newCell) return { cell: newCell, side: 'new', blocks: diffBlocks(oldCell.blocks, newCell.blocks, ctx) };
+    if (newCell) return { cell: newCell, side: 'new', status: 'inserted', blocks: diffBlocks([], newCell.blocks, ctx) };
+    const deleted = oldCell as TableCell;
+    return { cell: deleted, side: 'old', status: 'deleted', blocks: diffBlocks(deleted.blocks, [], ctx) };
+  });
+  return { status: 'modified', row: neu, side: 'new', cells };
 }
 
 /** A row deleted (old side) or inserted (new side) as a whole. */

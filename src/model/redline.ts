@@ -25,6 +25,14 @@ export interface RedlinePiece {
   readonly moveName?: string;
   /** For text boxes: the redline of each story inside (compared as stories of their own). */
   readonly stories?: readonly (readonly RedlineBlock[])[];
+  /**
+   * Where the piece's text comes from: the paragraph (the old one for deleted and moved-from
+   * pieces, the new one otherwise) and the offset in its text (atoms count one character).
+   * Attribution uses it to find who changed these characters.
+   */
+  readonly origin?: { readonly paragraph: Paragraph; readonly offset: number };
+  /** The sources that made this change (set by attribution). */
+  readonly sources?: readonly string[];
 }
 
 /**
@@ -46,6 +54,8 @@ export interface RedlineParagraph {
   /** Nothing changed: the new paragraph can be written back as it was. */
   readonly unchanged: boolean;
   readonly moveName?: string;
+  /** The sources of a changed paragraph mark (set by attribution). */
+  readonly markSources?: readonly string[];
 }
 
 export type RowStatus = 'equal' | 'inserted' | 'deleted' | 'modified';

@@ -1,0 +1,88 @@
+/**
+ * Character-level correspondence between two versions of a document, built with the diff core's
+ * own alignment (blocks, paragraph runs with splits and merges, table rows and cells, notes):
+ * the foundation of attribution, which asks of every changed character who changed it.
+ */
+import { alignBlocks } from '../diff/diff-blocks.js';
+import type { DiffContext } from '../diff/diff-context.js';
+import { cellPairs, alignTables } from '../diff/diff-tables.js';
+import { diffSequences } from '../diff/sequence-diff.js';
+import type { Token, TokenizedParagraph } from '../diff/tokenize.js';
+import type { Block, Document, Note, Paragraph, Table, TableCell } from '../model/document.js';
+import { CharMap } from './char-map.js';
+
+/** Maps every character of `a` that is unchanged in `b` to its place in `b`. */
+export function alignDocuments(a: Document, b: Document, ctx: DiffContext): CharMap {
+  const map = new CharMap();
+  alignBlockLists(a.body, b.body, ctx, map);
+  alignNotes(a.footnotes, b.footnotes, ctx, map);
+  alignNotes(a.endnotes, b.endnotes, ctx, map);
+  for (const kind of ['headers', 'footers'] as const) {
+    a[kind].forEach((story, i) => {
+      const counterpart = b[kind][i];
+      if (counterpart) alignBlockLists(story.blocks, counterpart.blocks, ctx, map);
+    });
+  }
+  return map;
+}
+
+function alignNotes(a: readonly Note[], b: readonly Note[], ctx: DiffContext, map: CharMap): void {
+  const byId = new Map(b.map((n) => [n.id, n]));
+  for (const note of a) {
+    const counterpart = byId.get(note.id);
+    if (counterpart) alignBlockLists(note.blocks, counterpart.blocks, ctx, map);
+  }
+}
+
+function alignBlockLists(olds: readonly Block[], news: readonly Block[], ctx: DiffContext, map: CharMap): void {
+  for (const unit of alignBlocks(olds, news, ctx)) {
+    if (unit.kind === 'equal') alignPair(unit.old, unit.neu, ctx, map);
+    else if (unit.kind === 'run') {
+      const first = unit.olds[0];
+      if (first?.type === 'table' && unit.news[0]?.type === 'table') alignTableCells(first, unit.news[0], ctx, map);
+      else alignParagraphRun(unit.olds.filter(isParagraph), unit.news.filter(isParagraph), ctx, map);
+    }
+  }
+}
+
+function isParagraph(block: Block): block is Paragraph {
+  return block.type === 'paragraph';
+}
+
+function alignPair(old: Block, neu: Block, ctx: DiffContext, map: CharMap): void {
+  if (old.type === 'paragraph' && neu.type === 'paragraph') alignParagraphRun([old], [neu], ctx, map);
+  else if (old.type === 'table' && neu.type === 'table') alignTableCells(old, neu, ctx, map);
+}
+
+function alignTableCells(old: Table, neu: Table, ctx: DiffContext, map: CharMap): void {
+  const { columns, ops } = alignTables(old, neu, ctx);
+  for (const op of ops) {
+    if (op.type !== 'equal' && op.type !== 'pair') continue;
+    const oldRow = old.rows[op.old];
+    const newRow = neu.rows[op.new];
+    if (!oldRow || !newRow) continue;
+    const pairs: { old?: TableCell; neu?: TableCell }[] = columns ? cellPairs(oldRow, newRow, columns) : newRow.cells.map((cell, i) => ({ neu: cell, ...(oldRow.cells[i] && { old: oldRow.cells[i] }) }));
+    for (const pair of pairs) if (pair.old && pair.neu) alignBlockLists(pair.old.blocks, pair.neu.blocks, ctx, map);
+  }
+}
+
+interface Located {
+  readonly token: Token;
+  readonly paragraph: Paragraph;
+}
+
+/** Maps the equal tokens of a run of paragraphs (paragraph marks are not characters). */
+function alignParagraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext, map: CharMap): void {
+  const stream = (paragraphs: readonly Paragraph[]): Located[] =>
+    paragraphs.flatMap((paragraph) => (ctx.tokenized(paragraph) as TokenizedParagraph).tokens.map((token) => ({ token, paragraph })));
+  const a = stream(olds);
+  const b = stream(news);
+  for (const segment of diffSequences(a.map((t) => t.token.key), b.map((t) => t.token.key))) {
+    if (!segment.equal) continue;
+    for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
+      const x = a[segment.oldFrom + k] as Located;
+      const y = b[segment.newFrom + k] as Located;
+      if (x.token.text.length === y.token.text.length) map.add(x.paragraph, x.token.start, x.token.end, y.paragraph, y.token.start);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The attribution report: per source, what it changed; and the four lists an administrator acts
+ * on — changes no source explains, source edits that did not land, source edits that landed with
+ * other words, and edits of two sources that collide.
+ */
+import { summariseChanges, type Change, type ChangeKind } from '../model/change-set.js';
+import type { Paragraph } from '../model/document.js';
+import type { Redline } from '../model/redline.js';
+import type { MappedRange } from './char-map.js';
+import type { AttributionSource } from './attribute.js';
+import { collectRanges } from './change-ranges.js';
+import type { LabelMap } from './labels.js';
+import type { SourceForm } from './source-versions.js';
+
+/** One edit of one source (a change of its own comparison), carried onto the old and new versions. */
+export interface SourceEdit {
+  readonly index: number;
+  readonly source: string;
+  /** The source's position in the list (a chain's order). */
+  readonly order: number;
+  readonly change: Change;
+  readonly deletedOld: readonly MappedRange[];
+  readonly insertedNew: readonly MappedRange[];
+  readonly formattedNew: readonly MappedRange[];
+  /** Characters the edit inserted in the source's own version (found in the new version or not). */
+  readonly insertedTotal: number;
+  /** For an insertion: where it would stand in the new version. */
+  readonly anchorNew?: MappedRange;
+}
+
+export interface SourceSummary {
+  readonly id: string;
+  readonly title?: string;
+  readonly kind?: string;
+  readonly form: SourceForm;
+  readonly total: number;
+  readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;
+  /** Clause labels of the changes, in document order. */
+  readonly clauses: readonly string[];
+}
+
+export interface UnattributedChange {
+  readonly change: string;
+  readonly kind: ChangeKind;
+  readonly oldText: string;
+  readonly newText: string;
+  readonly label?: string;
+  /** With `--fallback-source`: the source it was given to. */
+  readonly assignedTo?: string;
+}
+
+export interface SourceEditIssue {
+  readonly source: string;
+  readonly kind: ChangeKind;
+  readonly label?: string;
+  readonly expected: { readonly oldText: string; readonly newText: string };
+  /** What the new version has there instead (for `differs`). */
+  readonly actual?: { readonly oldText: string; readonly newText: string };
+}
+
+export interface Conflict {
+  readonly sources: readonly string[];
+  readonly label?: string;
+  readonly oldText: string;
+  /** Each source's replacement text. */
+  readonly texts: Readonly<Record<string, string>>;
+}
+
+export interface AttributionReport {
+  readonly sources: readonly SourceSummary[];
+  readonly unattributed: readonly UnattributedChange[];
+  readonly notApplied: readonly SourceEditIssue[];
+  readonly differs: readonly SourceEditIssue[];
+  readonly conflicts: readonly Conflict[];
+}
+
+/** Whether the report lists anything an administrator must look at. */
+export function hasIssues(report: AttributionReport): boolean {
+  return report.unattributed.length + report.notApplied.length + report.differs.length + report.conflicts.length > 0;
+}
+
+/** Characters of each paragraph, by change. */
+class CharIndex {
+  private readonly ranges = new Map<Paragraph, { start: number; end: number; change: string }[]>();
+
+  add(range: MappedRange, change: string): void {
+    const list = this.ranges.get(range.paragraph) ?? [];
+    list.push({ start: range.start, end: range.end, change });
+    this.ranges.set(range.paragraph, list);
+  }
+
+  covered(range: MappedRange): number {
+    let n = 0;
+    for (const r of this.ranges.get(range.paragraph) ?? []) n += Math.max(0, Math.min(range.end, r.end) - Math.max(range.start, r.start));
+    return n;
+  }
+
+  /** Changes whose characters overlap (or, for an empty range, touch) the range. */
+  changesAt(range: MappedRange): string[] {
+    return (this.ranges.get(range.paragraph) ?? []).filter((r) => (range.start === range.end ? r.start <= range.end && r.end >= range.start : r.start < range.end && r.end > range.start)).map((r) => r.change);
+  }
+}
+
+export function buildReport(
+  redline: Redline,
+  sources: readonly AttributionSource[],
+  edits: readonly SourceEdit[],
+  deletedLabels: LabelMap,
+  mode: 'sources' | 'chain',
+  fallbackSource: string | undefined,
+): { redline: Redline; report: AttributionReport } {
+  const unattributed: UnattributedChange[] = [];
+  const changes = redline.changes.map((change) => {
+    if (change.sources.length > 0 || change.kind === 'renumber') return change;
+    unattributed.push({ change: change.id, kind: change.kind, oldText: change.oldText, newText: change.newText, ...(change.location.label !== undefined && { label: change.location.label }), ...(fallbackSource !== undefined && { assignedTo: fallbackSource }) });
+    return fallbackSource === undefined ? change : { ...change, sources: [fallbackSource], author: fallbackSource };
+  });
+
+  const deleted = new CharIndex();
+  const inserted = new CharIndex();
+  for (const [change, ranges] of collectRanges([...redline.body, ...redline.notes.flatMap((n) => n.blocks), ...redline.stories.flatMap((s) => s.blocks)])) {
+    for (const r of ranges.deleted) deleted.add(r, change);
+    for (const r of ranges.inserted) inserted.add(r, change);
+  }
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const notApplied: SourceEditIssue[] = [];
+  const differs: SourceEditIssue[] = [];
+  if (mode === 'sources') {
+    for (const edit of edits) {
+      if (edit.change.kind === 'format') continue;
+      const issue = checkEdit(edit, deleted, inserted, byId);
+      if (issue?.status === 'not-applied') notApplied.push(issue.entry);
+      else if (issue?.status === 'differs') differs.push(issue.entry);
+    }
+  }
+
+  const summaries = sources.map((source): SourceSummary => {
+    const own = changes.filter((c) => c.sources.includes(source.info.id));
+    const summary = summariseChanges(own);
+    return {
+      id: source.info.id,
+      ...(source.info.title !== undefined && { title: source.info.title }),
+      ...(source.info.kind !== undefined && { kind: source.info.kind }),
+      form: source.form,
+      total: summary.total,
+      byKind: summary.byKind,
+      clauses: [...new Set(own.flatMap((c) => (c.location.label === undefined ? [] : [c.location.label])))],
+    };
+  });
+  const report: AttributionReport = { sources: summaries, unattributed, notApplied, differs, conflicts: findConflicts(edits, deletedLabels) };
+  return { redline: { ...redline, changes }, report };
+}
+
+function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
+  const total = (ranges: readonly MappedRange[]): number => ranges.reduce((n, r) => n + r.end - r.start, 0);
+  const deletedTotal = total(edit.deletedOld);
+  const deletedLanded = edit.deletedOld.reduce((n, r) => n + deleted.covered(r), 0);
+  const insertedLanded = edit.insertedNew.reduce((n, r) => n + inserted.covered(r), 0);
+  if (deletedTotal === 0 && edit.insertedTotal === 0) return undefined;
+  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.changesAt(r)), ...edit.insertedNew.flatMap((r) => inserted.changesAt(r)), ...(edit.anchorNew ? inserted.changesAt(edit.anchorNew) : [])]);
+  const entry: SourceEditIssue = {
+    source: edit.source,
+    kind: edit.change.kind,
+    ...(edit.change.location.label !== undefined && { label: edit.change.location.label }),
+    expected: { oldText: edit.change.oldText, newText: edit.change.newText },
+  };
+  if (deletedLanded === deletedTotal && insertedLanded === edit.insertedTotal) return { status: 'applied', entry };
+  if (deletedLanded === 0 && insertedLanded === 0 && touching.size === 0) return { status: 'not-applied', entry };
+  const actual = [...touching].map((id) => changes.get(id)).filter((c): c is Change => c !== undefined);
+  return { status: 'differs', entry: { ...entry, actual: { oldText: actual.map((c) => c.oldText).join(' … '), newText: actual.map((c) => c.newText).join(' … ') } } };
+}
+
+/** Edits of two sources deleting the same characters of the old version in different ways. */
+function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): Conflict[] {
+  const seen = new Set<string>();
+  const conflicts: Conflict[] = [];
+  for (const paragraph of deletedLabels.paragraphs()) {
+    const ranges = deletedLabels.rangesOf(paragraph);
+    for (let i = 0; i < ranges.length; i++) {
+      for (let j = i + 1; j < ranges.length; j++) {
+        const a = ranges[i];
+        const b = ranges[j];
+        if (!a || !b || a.label.source === b.label.source || a.start >= b.end || b.start >= a.end) continue;
+        const ea = edits[a.label.edit] as SourceEdit;
+        const eb = edits[b.label.edit] as SourceEdit;
+        const key = [ea.index, eb.index].sort((x, y) => x - y).join(':');
+        if (seen.has(key) || ea.change.newText === eb.change.newText) continue;
+        seen.add(key);
+        conflicts.push({
+          sources: [ea.source, eb.source],
+          ...(ea.change.location.label !== undefined && { label: ea.change.location.label }),
+          oldText: ea.change.oldText.length >= eb.change.oldText.length ? ea.change.oldText : eb.change.oldText,
+          texts: { [ea.source]: ea.change.newText, [eb.source]: eb.change.newText },
+        });
+      }
+    }
+  }
+  return conflicts;
+}
