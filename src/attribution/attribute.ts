@@ -194,26 +194,22 @@ function regroup(pieces: readonly RedlinePiece[], mode: 'sources' | 'chain', ord
 }
 
 function bySource(stretch: readonly RedlinePiece[]): RedlinePiece[] {
-  const keys: string[] = [];
-  const groups = new Map<string, RedlinePiece[]>();
-  const markers: RedlinePiece[] = [];
-  for (const piece of stretch) {
-    if (piece.inline.type === 'marker') {
-      markers.push(piece);
-      continue;
-    }
-    const key = (piece.sources ?? []).join('\u0000');
-    if (!groups.has(key)) {
-      groups.set(key, []);
-      keys.push(key);
-    }
-    groups.get(key)?.push(piece);
+  const removed = stretch.filter((p) => p.inline.type !== 'marker' && (p.status === 'deleted' || p.status === 'moved-from'));
+  const added = stretch.filter((p) => p.inline.type !== 'marker' && p.status !== 'deleted' && p.status !== 'moved-from');
+  const markers = stretch.filter((p) => p.inline.type === 'marker');
+  const key = (piece: RedlinePiece): string => (piece.sources ?? []).join('\u0000');
+  // Interleave the deleted and the inserted pieces, each list in its own order (so Reject All and
+  // Accept All are unchanged), taking each source's pieces together where the orders allow.
+  const out: RedlinePiece[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < removed.length || j < added.length) {
+    const current = i < removed.length ? key(removed[i] as RedlinePiece) : key(added[j] as RedlinePiece);
+    while (i < removed.length && key(removed[i] as RedlinePiece) === current) out.push(removed[i++] as RedlinePiece);
+    while (j < added.length && key(added[j] as RedlinePiece) === current) out.push(added[j++] as RedlinePiece);
+    if (i < removed.length && j < added.length && key(removed[i] as RedlinePiece) !== current && key(added[j] as RedlinePiece) === key(removed[i] as RedlinePiece)) continue;
   }
-  const removedFirst = (list: readonly RedlinePiece[]): RedlinePiece[] => [
-    ...list.filter((p) => p.status === 'deleted' || p.status === 'moved-from'),
-    ...list.filter((p) => p.status !== 'deleted' && p.status !== 'moved-from'),
-  ];
-  return [...keys.flatMap((key) => removedFirst(groups.get(key) ?? [])), ...markers];
+  return [...out, ...markers];
 }
 
 function toLastVersion(stretch: readonly RedlinePiece[], order: ReadonlyMap<string, number>): RedlinePiece[] {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../diagnostics/errors.js';
+import { APPLY_HELP, applyCommand } from './commands/apply.js';
 import { COMPARE_HELP, compareCommand } from './commands/compare.js';
 import { VERIFY_HELP, verifyCommand } from './commands/verify.js';
 import { processIo, type CommandIo } from './io.js';
@@ -12,7 +13,9 @@ import { processIo, type CommandIo } from './io.js';
 const HELP = `Usage: redline COMMAND [options]
 
 Commands:
-  compare OLD NEW -o OUT …   compare two versions; write a redline (.docx), the change set (.json)
+  compare OLD NEW -o OUT …   compare two versions; write a redline (.docx), the change set (.json);
+                             with --source/--chain, every change attributed to its source
+  apply OLD --source … -o NEW.docx   conform the new version from the sources' edits
   verify REDLINE OLD NEW     check that Reject All gives OLD and Accept All gives NEW
 
 Run 'redline COMMAND --help' for a command's options.
@@ -22,6 +25,7 @@ type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   compare: { run: compareCommand, help: COMPARE_HELP },
+  apply: { run: applyCommand, help: APPLY_HELP },
   verify: { run: verifyCommand, help: VERIFY_HELP },
 };
 

@@ -1,7 +1,9 @@
 /** `redline compare OLD NEW -o OUT.docx [-o OUT.json …]` */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../diagnostics/errors.js';
-import { runCompare } from '../../pipeline/compare.js';
+import { hasIssues, type AttributionReport } from '../../attribution/report.js';
+import { runCompare, type AttributionRequest } from '../../pipeline/compare.js';
+import { readSourceSpecs, readSourcesFile } from '../sources.js';
 import { parseDate, parseGranularity, parseIgnore, parseView } from '../options.js';
 import { readInput } from '../read-input.js';
 import type { CommandIo } from '../io.js';
@@ -9,7 +11,8 @@ import { writeOutputsAtomically } from '../write-outputs.js';
 
 export const COMPARE_HELP = `Usage: redline compare OLD NEW -o OUT [-o OUT …] [options]
 
-Compares two versions of a document (.docx, .txt or .md) and writes the redline.
+Compares two versions of a document (.docx, .txt or .md) and writes the redline. With sources,
+every change is attributed to the source (modification, designation) that made it.
 The format of each output follows its extension:
   .docx   marked-up Word document with real tracked changes
   .json   the change set (see the README for the schema)
@@ -21,10 +24,20 @@ Options:
   --date ISO-8601          date of the tracked changes (default: none, for deterministic output)
   --granularity word|char  compare whole words (default) or characters
   --ignore WHAT            case, whitespace, quotes, formatting (comma-separated or repeated)
+  --source ID=FILE         a source and its file: a full version (OLD with only its changes), a
+                           DOCX with tracked changes, or a manual redline (underline/strike);
+                           repeat for several sources
+  --sources FILE           sources.json: each source's title and kind
+  --chain ID=FILE          an intermediate version, in order (repeat); each change goes to the
+                           last version that touched it
+  --fallback-source ID     give changes no source explains to this source (still reported)
   --old-view before|after  which view of tracked changes already in OLD to read (default: after)
   --new-view before|after  the same for NEW
   -q, --quiet              print nothing but errors
-  -h, --help               show this help`;
+  -h, --help               show this help
+
+Exit codes: 0 done; 2 bad input or usage; 4 (with sources) the report lists unattributed changes,
+source edits not applied or applied differently, or conflicts (the outputs are still written).`;
 
 export async function compareCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,6 +49,10 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
       date: { type: 'string' },
       granularity: { type: 'string' },
       ignore: { type: 'string', multiple: true },
+      source: { type: 'string', multiple: true },
+      sources: { type: 'string' },
+      chain: { type: 'string', multiple: true },
+      'fallback-source': { type: 'string' },
       'old-view': { type: 'string' },
       'new-view': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
@@ -55,6 +72,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   const oldView = parseView('--old-view', values['old-view']);
   const newView = parseView('--new-view', values['new-view']);
   const [oldBytes, newBytes] = await Promise.all([readInput(oldPath), readInput(newPath)]);
+  const attribution = await attributionRequest(values);
 
   const result = await runCompare({
     old: { bytes: oldBytes, name: oldPath, ...(oldView && { view: oldView }) },
@@ -65,10 +83,42 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
       ...(values.author !== undefined && { author: values.author }),
       ...(date !== undefined && { date }),
     },
+    ...(attribution && { attribution }),
     outputs,
   });
   await writeOutputsAtomically(result.outputs);
   for (const d of result.diagnostics) if (d.severity === 'warning') io.err(`warning: ${d.message}${d.count > 1 ? ` (${d.count} times)` : ''}${d.file ? ` [${d.file}]` : ''}`);
   if (!values.quiet) io.out(`${result.redline.changes.length} change(s); wrote ${result.outputs.map((o) => o.path).join(', ')}`);
+  if (result.report) {
+    if (!values.quiet) io.out(describeReport(result.report));
+    if (hasIssues(result.report)) return 4;
+  }
   return 0;
+}
+
+interface AttributionValues {
+  readonly source?: string[];
+  readonly sources?: string;
+  readonly chain?: string[];
+  readonly 'fallback-source'?: string;
+}
+
+/** The attribution asked for on the command line, if any. */
+async function attributionRequest(values: AttributionValues): Promise<AttributionRequest | undefined> {
+  if (values.source && values.chain) throw new UsageError('--source and --chain cannot be used together');
+  const specs = values.source ?? values.chain;
+  if (!specs) {
+    if (values.sources !== undefined || values['fallback-source'] !== undefined) throw new UsageError('--sources and --fallback-source need --source or --chain');
+    return undefined;
+  }
+  const files = await readSourceSpecs(specs, values.source ? '--source' : '--chain');
+  const info = await readSourcesFile(values.sources);
+  const fallback = values['fallback-source'];
+  return { mode: values.chain ? 'chain' : 'sources', files, ...(info && { info }), ...(fallback !== undefined && { fallbackSource: fallback }) };
+}
+
+function describeReport(report: AttributionReport): string {
+  const lines = report.sources.map((s) => `  ${s.id}${s.title ? ` (${s.title})` : ''}: ${s.total} change(s) [${s.form}]`);
+  lines.push(`  unattributed: ${report.unattributed.length}; not applied: ${report.notApplied.length}; differs: ${report.differs.length}; conflicts: ${report.conflicts.length}`);
+  return lines.join('\n');
 }

@@ -7,6 +7,7 @@
 import type { Atom, Inline, InlineWrapper } from '../../model/document.js';
 import type { PieceStatus, RedlineBlock, RedlinePiece } from '../../model/redline.js';
 import { writeBlocks } from './block-writer.js';
+import { commentRange } from './comments.js';
 import { escapeXml, findAll, parseXml, textContent } from '../../ooxml/xml.js';
 import { remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
 
@@ -20,7 +21,35 @@ const REVISION_ELEMENT: Record<Exclude<PieceStatus, 'equal'>, RevisionElement> =
 const isOldSide = (status: PieceStatus): boolean => status === 'deleted' || status === 'moved-from';
 const isRemoved = isOldSide;
 
+/**
+ * Writes pieces; with attribution comments, each run of adjacent changes of one source gets a
+ * comment naming it.
+ */
 export function writePieces(pieces: readonly RedlinePiece[], ctx: WriterContext): string {
+  const comments = ctx.comments;
+  if (!comments) return writeSegment(pieces, ctx);
+  const noteOf = (piece: RedlinePiece): ReturnType<typeof comments.noteFor> =>
+    piece.changeId !== undefined && (piece.status !== 'equal' || piece.previousFormat) ? comments.noteFor(piece.changeId) : undefined;
+  let out = '';
+  let i = 0;
+  while (i < pieces.length) {
+    const note = noteOf(pieces[i] as RedlinePiece);
+    if (!note) {
+      let j = i + 1;
+      while (j < pieces.length && !noteOf(pieces[j] as RedlinePiece)) j++;
+      out += writeSegment(pieces.slice(i, j), ctx);
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    while (j < pieces.length && (pieces[j]?.inline.type === 'marker' || noteOf(pieces[j] as RedlinePiece)?.text === note.text)) j++;
+    out += commentRange(comments.collector.add(note), writeSegment(pieces.slice(i, j), ctx));
+    i = j;
+  }
+  return out;
+}
+
+function writeSegment(pieces: readonly RedlinePiece[], ctx: WriterContext): string {
   let out = '';
   let i = 0;
   while (i < pieces.length) {

@@ -7,7 +7,8 @@
  * links along.
  */
 import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { DocxSource } from '../../model/document.js';
+import type { Document, DocxSource } from '../../model/document.js';
+import { unchangedRedline } from '../../model/unchanged-redline.js';
 import type { Redline } from '../../model/redline.js';
 import { writeBlocks } from './block-writer.js';
 import { renumberNotes } from './note-ids.js';
@@ -15,16 +16,24 @@ import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
 import { OldResources } from './old-resources.js';
 import { PackageBuilder } from './package-builder.js';
 import { writeStories } from './stories-writer.js';
+import { CommentCollector, firstFreeCommentId, writeComments, type CommentNote } from './comments.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
 
 export interface DocxExportOptions {
   /** The revisions' date (ISO 8601); none by default, so that output is deterministic. */
   readonly date?: string;
+  /** Comment each change with its source (default: when the redline has sources). */
+  readonly comments?: boolean;
 }
 
 export interface DocxExport {
   readonly bytes: Uint8Array;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A clean DOCX of a document (tracked changes it was read with are resolved to its view). */
+export function documentToDocx(document: Document): DocxExport {
+  return redlineToDocx(unchangedRedline(document));
 }
 
 export function redlineToDocx(redline: Redline, options: DocxExportOptions = {}): DocxExport {
@@ -46,6 +55,7 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
     oldNoteIds: assignOldNoteIds(redline.notes, newSource),
     diagnostics,
     moves: new MoveRanges(redline.body),
+    ...((options.comments ?? redline.sources.length > 0) && { comments: { collector: new CommentCollector(firstFreeCommentId(newSource), options.date), noteFor: sourceNotes(redline) } }),
   };
 
   const prefix = declareMissingNamespaces(newSource.bodyPrefix, 'w:document', oldSource?.bodyPrefix);
@@ -60,7 +70,21 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
   }
   out.setText(newSource.mainPart, documentXml);
   writeStories(redline.stories, out, ctx, oldSource);
+  if (ctx.comments) writeComments(ctx.comments.collector, newSource, out);
   return { bytes: out.toZip(), diagnostics: diagnostics.list() };
+}
+
+/** The comment of each change: its source(s) and their titles. */
+function sourceNotes(redline: Redline): (changeId: string) => CommentNote | undefined {
+  const titles = new Map(redline.sources.map((s) => [s.id, s.title]));
+  const changes = new Map(redline.changes.map((c) => [c.id, c]));
+  return (changeId) => {
+    const change = changes.get(changeId);
+    if (!change) return undefined;
+    if (change.sources.length === 0) return { author: change.author, text: `${change.author} — no source explains this change` };
+    const text = change.sources.map((id) => (titles.get(id) ? `${id} — ${titles.get(id)}` : id)).join('; ');
+    return { author: change.author, text };
+  };
 }
 
 function maxDrawingId(xml: string): number {

@@ -5,6 +5,7 @@
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { escapeXml } from '../../ooxml/xml.js';
 import type { RedlineBlock, RedlineParagraph } from '../../model/redline.js';
+import type { CommentCollector, CommentNote } from './comments.js';
 import type { OldResources } from './old-resources.js';
 
 /** Rewrites old-version XML for the part being written. */
@@ -108,4 +109,6 @@ export interface WriterContext {
   readonly oldNoteIds: ReadonlyMap<string, string>;
   readonly diagnostics: Diagnostics;
   readonly moves: MoveRanges;
+  /** With attribution: the comments naming each change's source. */
+  readonly comments?: { readonly collector: CommentCollector; readonly noteFor: (changeId: string) => CommentNote | undefined };
 }

@@ -1,0 +1,83 @@
+/**
+ * Word comments naming the source of each change (or run of adjacent changes of one source), as
+ * in "MP093 — Implementing IRP511 and CRP535 to support GBCS v3.2 devices": a real comments part
+ * (`word/comments.xml`, ECMA-376 §17.13.4) that Word and LibreOffice show beside the text.
+ */
+import type { DocxSource } from '../../model/document.js';
+import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
+import { escapeXml } from '../../ooxml/xml.js';
+import type { PackageBuilder } from './package-builder.js';
+
+const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
+
+export interface CommentNote {
+  readonly author: string;
+  readonly text: string;
+}
+
+export class CommentCollector {
+  private readonly comments: { id: number; note: CommentNote }[] = [];
+  private next: number;
+  private readonly date: string | undefined;
+
+  constructor(firstId: number, date: string | undefined) {
+    this.next = firstId;
+    this.date = date;
+  }
+
+  add(note: CommentNote): number {
+    const id = this.next++;
+    this.comments.push({ id, note });
+    return id;
+  }
+
+  get isEmpty(): boolean {
+    return this.comments.length === 0;
+  }
+
+  /** The `w:comment` elements. */
+  xml(): string {
+    return this.comments
+      .map(({ id, note }) => {
+        const author = escapeXml(note.author);
+        return (
+          `<w:comment w:id="${id}" w:author="${author}" w:initials="${author}"${this.date === undefined ? '' : ` w:date="${escapeXml(this.date)}"`}>` +
+          `<w:p><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">${escapeXml(note.text)}</w:t></w:r></w:p></w:comment>`
+        );
+      })
+      .join('');
+  }
+}
+
+/** The `w:commentRangeStart` … `w:commentRangeEnd` + reference run around some content. */
+export function commentRange(id: number, content: string): string {
+  return `<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+}
+
+function commentsPart(source: DocxSource): string | undefined {
+  return OpcPackage.fromParts(new Map(source.parts)).relatedPart(source.mainPart, REL_TYPES.comments);
+}
+
+/** The first comment id free in the new version's package. */
+export function firstFreeCommentId(source: DocxSource): number {
+  const part = commentsPart(source);
+  const text = part === undefined ? '' : new TextDecoder().decode(source.parts.get(part));
+  let max = -1;
+  for (const match of text.matchAll(/<w:comment\b[^>]*\bw:id="(\d+)"/g)) max = Math.max(max, Number(match[1]));
+  return max + 1;
+}
+
+/** Adds the collected comments to the package's comments part, creating it if needed. */
+export function writeComments(collector: CommentCollector, source: DocxSource, out: PackageBuilder): void {
+  if (collector.isEmpty) return;
+  let part = commentsPart(source);
+  if (part === undefined) {
+    part = out.freshPartName('word/comments.xml');
+    out.setText(part, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:comments>');
+    out.registerContentType(part, CONTENT_TYPE);
+    out.addRelationship(source.mainPart, REL_TYPES.comments, part, false);
+  }
+  const text = out.text(part) ?? '';
+  const closing = text.lastIndexOf('</w:comments>');
+  out.setText(part, closing >= 0 ? text.slice(0, closing) + collector.xml() + text.slice(closing) : text.replace(/<w:comments([^>]*)\/>\s*$/, `<w:comments$1>${collector.xml()}</w:comments>`));
+}

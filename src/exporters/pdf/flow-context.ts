@@ -1,0 +1,28 @@
+/** What the block layout shares while it walks a redline. */
+import type { ChangePalette } from './change-palette.js';
+import type { FontLibrary } from './fonts.js';
+import type { ImageResolver, PartKind } from './images.js';
+import type { NoteRegistry } from './note-registry.js';
+import type { RenumberIndex } from './renumber-index.js';
+
+export interface FlowContext {
+  readonly fonts: FontLibrary;
+  /** Absent for a clean document: nothing is marked. */
+  readonly palette?: ChangePalette;
+  readonly notes: NoteRegistry;
+  readonly images: ImageResolver;
+  readonly renumbers: RenumberIndex;
+}
+
+/** Where the blocks being laid out live. */
+export interface StoryContext {
+  /** The package part their pictures' relationships belong to. */
+  readonly part: PartKind;
+  /** Font size of text that sets none. */
+  readonly baseSize: number;
+  /** Inside a note: its reference mark, drawn where the note's own mark stands. */
+  readonly noteLabel?: string;
+}
+
+/** Body text that sets no size is 11 pt, notes 9 pt. */
+export const BODY_STORY: StoryContext = { part: 'main', baseSize: 11 };

@@ -1,0 +1,183 @@
+/**
+ * A redline paragraph's pieces as inline items: text in its style and change mark, split among
+ * faces where the serif lacks a character; tabs and breaks; note references as superscript
+ * numbers; pictures as image boxes and other objects as labelled boxes; a changed paragraph mark
+ * as a marked pilcrow. Text boxes are returned apart, to be drawn after the paragraph.
+ */
+import type { Atom, Inline, RunFormat } from '../../model/document.js';
+import type { PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
+import type { MarkStyle } from './change-palette.js';
+import type { FlowContext, StoryContext } from './flow-context.js';
+import type { FontLibrary } from './fonts.js';
+import type { BoxItem, Footnote, InlineItem } from './inline-items.js';
+import { staticBlocks } from './static-redline.js';
+import { styledText, textStyle, type BaseStyle, type TextStyle } from './text-style.js';
+
+export interface ParagraphContent {
+  readonly items: readonly InlineItem[];
+  /** The stories of the paragraph's text boxes, drawn after it. */
+  readonly textBoxes: readonly (readonly RedlineBlock[])[];
+}
+
+/** Pictures are scaled down to the column and to most of a page. */
+const MAX_IMAGE_HEIGHT = 600;
+
+const PLACEHOLDERS: Partial<Record<Atom['kind'], string>> = {
+  math: '[equation]',
+  drawing: '[drawing]',
+  object: '[object]',
+  image: '[image]',
+};
+
+/** Private-use characters of the Symbol and Wingdings fonts that Word uses for bullets. */
+const SYMBOLS: Readonly<Record<number, string>> = {
+  0xf0b7: '•',
+  0xf06c: '●',
+  0xf0a7: '▪',
+  0xf0a8: '□',
+  0xf0d8: '➢',
+  0xf0e0: '→',
+  0xf0fc: '✓',
+  0xf076: '❖',
+  0xf06f: '○',
+};
+
+export function isOldSide(status: PieceStatus): boolean {
+  return status === 'deleted' || status === 'moved-from';
+}
+
+/** Text as it can be drawn: NFC, no control characters, no invisible formatting characters. */
+export function drawableText(text: string): string {
+  return visibleSymbols(text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, ''));
+}
+
+export function visibleSymbols(text: string): string {
+  return text.replace(/[\uf000-\uf0ff]/g, (char) => SYMBOLS[char.charCodeAt(0)] ?? char);
+}
+
+export function pieceMark(piece: RedlinePiece, ctx: FlowContext): MarkStyle | undefined {
+  if (!ctx.palette) return undefined;
+  if (piece.status !== 'equal') return ctx.palette.mark(piece.status, piece.changeId);
+  return piece.previousFormat ? ctx.palette.formatMark(piece.changeId) : undefined;
+}
+
+export function paragraphContent(block: RedlineParagraph, base: BaseStyle, maxWidth: number, ctx: FlowContext, story: StoryContext): ParagraphContent {
+  const builder = new ContentBuilder(base, maxWidth, ctx, story);
+  for (const piece of block.pieces) builder.piece(piece);
+  if (ctx.palette && (block.mark === 'inserted' || block.mark === 'deleted')) {
+    const style = textStyle({}, base, { ownColours: false, mark: ctx.palette.mark(block.mark, block.markChangeId) });
+    builder.text('¶', style, block.markChangeId);
+  }
+  return { items: builder.items, textBoxes: builder.textBoxes };
+}
+
+class ContentBuilder {
+  readonly items: InlineItem[] = [];
+  readonly textBoxes: (readonly RedlineBlock[])[] = [];
+  private readonly base: BaseStyle;
+  private readonly maxWidth: number;
+  private readonly ctx: FlowContext;
+  private readonly story: StoryContext;
+
+  constructor(base: BaseStyle, maxWidth: number, ctx: FlowContext, story: StoryContext) {
+    this.base = base;
+    this.maxWidth = maxWidth;
+    this.ctx = ctx;
+    this.story = story;
+  }
+
+  piece(piece: RedlinePiece): void {
+    const inline = piece.inline;
+    if (inline.type === 'marker') return;
+    const mark = pieceMark(piece, this.ctx);
+    const link = linkTarget(inline);
+    const style = textStyle(inline.format, this.base, { ownColours: !this.ctx.palette, ...(mark && { mark }), ...(link !== undefined && { link }) });
+    const changeId = this.ctx.palette ? piece.changeId : undefined;
+    if (inline.type === 'text') {
+      this.text(drawableText(styledText(inline.text, inline.format)), style, changeId);
+      return;
+    }
+    this.atom(inline, piece, style, changeId);
+  }
+
+  text(text: string, style: TextStyle, changeId: string | undefined, footnote?: Footnote): void {
+    let first = true;
+    for (const run of this.ctx.fonts.runs(text, style.variant)) {
+      this.items.push({ kind: 'text', text: run.text, face: run.face, style, ...(changeId !== undefined && { changeId }), ...(first && footnote && { footnote }) });
+      first = false;
+    }
+  }
+
+  private atom(atom: Atom, piece: RedlinePiece, style: TextStyle, changeId: string | undefined): void {
+    const id = changeId === undefined ? {} : { changeId };
+    switch (atom.kind) {
+      case 'tab':
+        this.items.push({ kind: 'tab', style, ...id });
+        return;
+      case 'break':
+      case 'column-break':
+        this.items.push({ kind: 'break', page: false, ...id });
+        return;
+      case 'page-break':
+        this.items.push({ kind: 'break', page: true, ...id });
+        return;
+      case 'symbol':
+      case 'simple-field':
+      case 'other':
+        this.text(drawableText(styledText(atom.text, atom.format)), style, changeId);
+        return;
+      case 'note-reference': {
+        const call = this.ctx.notes.call(atom, isOldSide(piece.status) ? 'old' : 'new');
+        this.text(call.label, superscript(atom.format, this.base, style), changeId, call.footnote);
+        return;
+      }
+      case 'note-mark':
+        if (this.story.noteLabel !== undefined) this.text(this.story.noteLabel, superscript(atom.format, this.base, style), changeId);
+        return;
+      case 'image':
+        this.items.push(this.imageBox(atom, piece, style, changeId));
+        return;
+      case 'textbox':
+        for (const content of piece.stories ?? atom.stories?.map((blocks) => staticBlocks(blocks, { status: piece.status, ...id })) ?? []) this.textBoxes.push(content);
+        return;
+      case 'drawing':
+      case 'math':
+      case 'object':
+        this.items.push(this.labelBox(PLACEHOLDERS[atom.kind] ?? '[object]', style, changeId));
+        return;
+      case 'field-char':
+      case 'field-code':
+      case 'content-control':
+        return;
+    }
+  }
+
+  private imageBox(atom: Atom, piece: RedlinePiece, style: TextStyle, changeId: string | undefined): BoxItem {
+    const box = this.ctx.images.resolve(atom, isOldSide(piece.status) ? 'old' : 'new', this.story.part);
+    if (!box.source) return this.labelBox(PLACEHOLDERS.image ?? '[image]', style, changeId);
+    const scale = Math.min(1, this.maxWidth / box.width, MAX_IMAGE_HEIGHT / box.height);
+    return { kind: 'box', width: box.width * scale, height: box.height * scale, style, image: box.source, ...(changeId !== undefined && { changeId }) };
+  }
+
+  private labelBox(text: string, style: TextStyle, changeId: string | undefined): BoxItem {
+    return labelBox(this.ctx.fonts, text, style, changeId);
+  }
+}
+
+/** A small framed box with a label, standing for an object we do not draw (`[equation]`). */
+export function labelBox(fonts: FontLibrary, text: string, style: TextStyle, changeId: string | undefined): BoxItem {
+  const face = fonts.face('sans', 'regular');
+  const size = style.size * 0.75;
+  return { kind: 'box', width: face.width(text, size) + 6, height: style.size * 1.05, style, label: { text, face, size }, ...(changeId !== undefined && { changeId }) };
+}
+
+function superscript(format: RunFormat, base: BaseStyle, style: TextStyle): TextStyle {
+  const raised = textStyle({ ...format, vertAlign: 'superscript' }, base, { ownColours: false });
+  return { ...style, size: raised.size, rise: raised.rise };
+}
+
+/** External hyperlinks become link annotations; anchors inside the document do not. */
+function linkTarget(inline: Exclude<Inline, { type: 'marker' }>): string | undefined {
+  const target = inline.wrapper?.kind === 'hyperlink' ? inline.wrapper.target : undefined;
+  return target !== undefined && /^(https?:|mailto:)/i.test(target) ? target : undefined;
+}

@@ -1,0 +1,158 @@
+/**
+ * A paragraph as flow items, one per line: indents and spacing from its layout (in points), the
+ * clause label at the first line's indent with the text from the hanging indent (or the next tab
+ * stop after the label), heading levels drawn larger and bold, and the stories of its text boxes
+ * indented after it. In a redline the label shows renumbering (old label struck through, new one
+ * underlined) and takes the mark of a paragraph inserted or deleted as a whole.
+ */
+import { displayText } from '../../diff/change-set-builder.js';
+import type { Paragraph } from '../../model/document.js';
+import type { RedlineParagraph } from '../../model/redline.js';
+import { blockFlow } from './block-flow.js';
+import type { Canvas } from './canvas.js';
+import type { MarkStyle } from './change-palette.js';
+import { LIGHT_GREY } from './colour.js';
+import type { FlowContext, StoryContext } from './flow-context.js';
+import { indented, type FlowItem, type HeadingEntry } from './flow.js';
+import { ASCENT, DESCENT } from './fonts.js';
+import { breakLines, type LineSlot, type PlacedText } from './line-breaker.js';
+import { LineItem } from './line-item.js';
+import { drawableText, isOldSide, paragraphContent } from './paragraph-content.js';
+import { textStyle, type BaseStyle, type TextStyle } from './text-style.js';
+
+/** Sizes of headings that set none, by level. */
+const HEADING_SIZES: readonly number[] = [16, 14, 12.5, 12, 11.5, 11.5, 11, 11, 11];
+const TITLE_SIZE = 20;
+/** The narrowest line we lay out; indents that leave less are ignored. */
+const MIN_LINE_WIDTH = 36;
+const TAB_STOP = 36;
+const LABEL_GAP = 4;
+const TEXT_BOX_INDENT = 18;
+
+export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowContext, story: StoryContext): FlowItem[] {
+  const paragraph = block.paragraph;
+  const layout = paragraph.layout;
+  const base = baseStyle(paragraph, story.baseSize);
+  const content = paragraphContent(block, base, width, ctx, story);
+  const label = clauseLabel(block, base, ctx);
+
+  let indentLeft = clamp(layout.indentLeft ?? 0, 0, width - MIN_LINE_WIDTH);
+  let indentRight = clamp(layout.indentRight ?? 0, 0, width - indentLeft - MIN_LINE_WIDTH);
+  if (width - indentLeft - indentRight < MIN_LINE_WIDTH) indentLeft = indentRight = 0;
+  const firstStart = clamp(indentLeft + (layout.indentFirstLine ?? 0), 0, width - indentRight - MIN_LINE_WIDTH);
+  let textStart = firstStart;
+  let labelPieces: PlacedText[] = [];
+  if (label) {
+    labelPieces = label.pieces.map((piece) => ({ ...piece, x: piece.x + firstStart }));
+    const labelEnd = firstStart + label.width + LABEL_GAP;
+    textStart = indentLeft >= labelEnd ? indentLeft : Math.ceil(labelEnd / TAB_STOP) * TAB_STOP;
+    if (textStart > width - indentRight - MIN_LINE_WIDTH) textStart = labelEnd;
+  }
+  const slotOf = (line: number): LineSlot => {
+    const left = line === 0 ? textStart : indentLeft;
+    return { left, width: Math.max(MIN_LINE_WIDTH, width - indentRight - left) };
+  };
+  const lines = breakLines(content.items, slotOf, { ascent: base.size * ASCENT, descent: base.size * DESCENT });
+
+  const heading = headingEntry(block, label?.text);
+  const keepWithNext = layout.keepWithNext === true || paragraph.headingLevel !== undefined;
+  const markChangeIds = ctx.palette && block.mark !== 'equal' && block.markChangeId !== undefined ? [block.markChangeId] : [];
+  const items: FlowItem[] = lines.map((line, i) => {
+    const first = i === 0;
+    const last = i === lines.length - 1;
+    return new LineItem(line, {
+      align: layout.align ?? 'left',
+      ...(first && labelPieces.length > 0 && { label: labelPieces }),
+      spaceBefore: first ? (layout.spaceBefore ?? 0) : 0,
+      spaceAfter: last ? (layout.spaceAfter ?? 0) : 0,
+      keepWithNext,
+      pageBreakBefore: first ? layout.pageBreakBefore === true : (lines[i - 1]?.pageBreakAfter ?? false),
+      ...(first && heading && { heading }),
+      extraChangeIds: [...(first ? (label?.changeIds ?? []) : []), ...(last ? markChangeIds : [])],
+    });
+  });
+  for (const textBox of content.textBoxes) {
+    for (const item of blockFlow(textBox, width - TEXT_BOX_INDENT, ctx, story)) items.push(indented(item, TEXT_BOX_INDENT, textBoxRule));
+  }
+  return items;
+}
+
+/** A grey rule beside a text box's content. */
+function textBoxRule(canvas: Canvas, left: number, top: number, height: number): void {
+  canvas.fill(left + TEXT_BOX_INDENT / 2 - 1, top, 2, height, LIGHT_GREY);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, Math.max(min, max)));
+}
+
+export function baseStyle(paragraph: Paragraph, baseSize: number): BaseStyle {
+  if (paragraph.headingLevel !== undefined) return { size: HEADING_SIZES[paragraph.headingLevel - 1] ?? baseSize, bold: true };
+  if (paragraph.styleId === 'Title' || paragraph.styleName === 'Title') return { size: TITLE_SIZE, bold: true };
+  return { size: baseSize, bold: false };
+}
+
+interface ClauseLabel {
+  readonly text: string;
+  readonly pieces: PlacedText[];
+  readonly width: number;
+  readonly changeIds: string[];
+}
+
+/**
+ * The label Word computes for the paragraph, in the style of the paragraph's first run. A
+ * renumbered clause shows its old label struck through before the new one.
+ */
+function clauseLabel(block: RedlineParagraph, base: BaseStyle, ctx: FlowContext): ClauseLabel | undefined {
+  const label = block.paragraph.numbering?.label;
+  if (label === undefined || label === '') return undefined;
+  const firstRun = block.paragraph.inlines.find((inline) => inline.type === 'text');
+  const format = firstRun?.type === 'text' ? { bold: firstRun.format.bold, italic: firstRun.format.italic, size: firstRun.format.size } : {};
+  const plain = textStyle(format, base, { ownColours: !ctx.palette });
+  const parts: { text: string; style: TextStyle; changeId?: string }[] = [];
+  const palette = ctx.palette;
+  const oldLabel = block.previous?.numbering?.label;
+  const renumberId = palette && block.side === 'new' && block.moveName === undefined && oldLabel !== undefined && oldLabel !== label ? ctx.renumbers.take(oldLabel, label) : undefined;
+  const whole = palette ? wholeParagraphMark(block, palette.mark.bind(palette)) : undefined;
+  if (palette && renumberId !== undefined && oldLabel !== undefined) {
+    parts.push({ text: oldLabel, style: textStyle(format, base, { ownColours: false, mark: palette.mark('deleted', renumberId) }), changeId: renumberId });
+    parts.push({ text: ' ', style: plain });
+    parts.push({ text: label, style: textStyle(format, base, { ownColours: false, mark: palette.mark('inserted', renumberId) }), changeId: renumberId });
+  } else if (whole) {
+    parts.push({ text: label, style: textStyle(format, base, { ownColours: false, mark: whole.mark }), ...(whole.changeId !== undefined && { changeId: whole.changeId }) });
+  } else {
+    parts.push({ text: label, style: plain });
+  }
+  const pieces: PlacedText[] = [];
+  let x = 0;
+  for (const part of parts) {
+    for (const run of ctx.fonts.runs(drawableText(part.text), part.style.variant)) {
+      const width = run.face.width(run.text, part.style.size);
+      pieces.push({ kind: 'text', item: { kind: 'text', text: run.text, face: run.face, style: part.style, ...(part.changeId !== undefined && { changeId: part.changeId }) }, text: run.text, x, width, spaces: 0 });
+      x += width;
+    }
+  }
+  const changeIds = [...new Set(parts.flatMap((part) => (part.changeId === undefined ? [] : [part.changeId])))];
+  return { text: label, pieces, width: x, changeIds };
+}
+
+/** A paragraph inserted, deleted or moved as a whole gives its label the same mark. */
+function wholeParagraphMark(block: RedlineParagraph, mark: (status: Exclude<RedlineParagraph['mark'], 'equal'>, changeId: string | undefined) => MarkStyle): { mark: MarkStyle; changeId?: string } | undefined {
+  if (block.mark === 'equal') return undefined;
+  if (!block.pieces.every((piece) => piece.inline.type === 'marker' || piece.status !== 'equal')) return undefined;
+  return { mark: mark(block.mark, block.markChangeId), ...(block.markChangeId !== undefined && { changeId: block.markChangeId }) };
+}
+
+/** A heading's outline entry: its label and the text it has in the new version. */
+function headingEntry(block: RedlineParagraph, label: string | undefined): HeadingEntry | undefined {
+  const level = block.paragraph.headingLevel;
+  if (level === undefined) return undefined;
+  const text = block.pieces
+    .filter((piece) => !isOldSide(piece.status))
+    .map((piece) => displayText(piece.inline))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text === '') return undefined;
+  return { level, title: label === undefined ? text : `${label} ${text}` };
+}

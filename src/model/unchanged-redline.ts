@@ -1,0 +1,23 @@
+/**
+ * A document as a redline with no change: how a clean version (an applied merge, a DOCX read as
+ * Accept All) is written through the same exporters as a redline.
+ */
+import type { Block, Document } from './document.js';
+import type { Redline, RedlineBlock } from './redline.js';
+
+export function unchangedBlocks(blocks: readonly Block[]): RedlineBlock[] {
+  return blocks.map((block): RedlineBlock => {
+    if (block.type === 'paragraph') {
+      return { type: 'paragraph', paragraph: block, side: 'new', mark: 'equal', pieces: block.inlines.map((inline) => ({ status: 'equal', inline })), unchanged: true };
+    }
+    if (block.type === 'table') {
+      return { type: 'table', table: block, side: 'new', status: 'equal', rows: block.rows.map((row) => ({ status: 'equal', row, side: 'new', cells: row.cells.map((cell) => ({ cell, side: 'new', blocks: unchangedBlocks(cell.blocks) })) })) };
+    }
+    return { type: 'opaque', block, side: 'new', status: 'equal' };
+  });
+}
+
+/** The redline of a document against itself. */
+export function unchangedRedline(document: Document): Redline {
+  return { old: document, new: document, body: unchangedBlocks(document.body), notes: [], stories: [], changes: [], sources: [] };
+}
