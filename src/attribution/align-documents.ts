@@ -8,15 +8,22 @@ import type { DiffContext } from '../diff/diff-context.js';
 import { cellPairs, alignTables } from '../diff/diff-tables.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import type { Token, TokenizedParagraph } from '../diff/tokenize.js';
-import type { Block, Document, Note, Paragraph, Table, TableCell } from '../model/document.js';
+import type { Block, Document, Note, NoteKind, Paragraph, Table, TableCell } from '../model/document.js';
 import { CharMap } from './char-map.js';
 
 /** Maps every character of `a` that is unchanged in `b` to its place in `b`. */
 export function alignDocuments(a: Document, b: Document, ctx: DiffContext): CharMap {
   const map = new CharMap();
   alignBlockLists(a.body, b.body, ctx, map);
-  alignNotes(a.footnotes, b.footnotes, ctx, map);
-  alignNotes(a.endnotes, b.endnotes, ctx, map);
+  // Notes pair through their references: a reference that maps is the same note in both.
+  const targets = new Map(noteReferences(b.body).map((r) => [`${referenceKey(r.paragraph, r.offset)}`, r.note]));
+  for (const reference of noteReferences(a.body)) {
+    const mapped = map.map(reference.paragraph, reference.offset, reference.offset + 1)[0];
+    const target = mapped && targets.get(referenceKey(mapped.paragraph, mapped.start));
+    const noteA = findNote(a, reference.note);
+    const noteB = target && findNote(b, target);
+    if (noteA && noteB) alignBlockLists(noteA.blocks, noteB.blocks, ctx, map);
+  }
   for (const kind of ['headers', 'footers'] as const) {
     a[kind].forEach((story, i) => {
       const counterpart = b[kind][i];
@@ -26,12 +33,43 @@ export function alignDocuments(a: Document, b: Document, ctx: DiffContext): Char
   return map;
 }
 
-function alignNotes(a: readonly Note[], b: readonly Note[], ctx: DiffContext, map: CharMap): void {
-  const byId = new Map(b.map((n) => [n.id, n]));
-  for (const note of a) {
-    const counterpart = byId.get(note.id);
-    if (counterpart) alignBlockLists(note.blocks, counterpart.blocks, ctx, map);
+interface NoteReference {
+  readonly paragraph: Paragraph;
+  readonly offset: number;
+  readonly note: { readonly kind: NoteKind; readonly id: string };
+}
+
+// Paragraph identity, not text, keys a reference: identical paragraphs hold different notes.
+const paragraphKeys = new WeakMap<Paragraph, number>();
+let nextParagraphKey = 0;
+function referenceKey(paragraph: Paragraph, offset: number): string {
+  let key = paragraphKeys.get(paragraph);
+  if (key === undefined) {
+    key = nextParagraphKey++;
+    paragraphKeys.set(paragraph, key);
   }
+  return `${key}:${offset}`;
+}
+
+/** The note references of a story, with their offsets (atoms count one character). */
+function noteReferences(blocks: readonly Block[], out: NoteReference[] = []): NoteReference[] {
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      let offset = 0;
+      for (const inline of block.inlines) {
+        if (inline.type === 'marker') continue;
+        if (inline.type === 'atom' && inline.note) out.push({ paragraph: block, offset, note: inline.note });
+        offset += inline.type === 'text' ? inline.text.length : 1;
+      }
+    } else if (block.type === 'table') {
+      for (const row of block.rows) for (const cell of row.cells) noteReferences(cell.blocks, out);
+    }
+  }
+  return out;
+}
+
+function findNote(doc: Document, note: { readonly kind: NoteKind; readonly id: string }): Note | undefined {
+  return (note.kind === 'footnote' ? doc.footnotes : doc.endnotes).find((n) => n.id === note.id);
 }
 
 function alignBlockLists(olds: readonly Block[], news: readonly Block[], ctx: DiffContext, map: CharMap): void {

@@ -111,7 +111,7 @@ function anchorOf(inserted: readonly MappedRange[], toNew: CharMap | undefined):
 
 /** Labels every changed piece of the diff with its sources, splitting pieces where sources change. */
 function labelParts(parts: RedlineParts, labels: Labels, mode: 'sources' | 'chain', order: ReadonlyMap<string, number>): RedlineParts {
-  const blocks = (list: readonly RedlineBlock[]): RedlineBlock[] => list.map((block) => labelBlock(block, labels, mode, order, blocks));
+  const blocks = (list: readonly RedlineBlock[]): RedlineBlock[] => inheritMarkSources(list.map((block) => labelBlock(block, labels, mode, order, blocks)));
   return {
     body: blocks(parts.body),
     notes: parts.notes.map((note) => ({ ...note, blocks: blocks(note.blocks) })),
@@ -129,6 +129,24 @@ function labelBlock(block: RedlineBlock, labels: Labels, mode: 'sources' | 'chai
   const pieces = regroup(inheritAcrossFiller(split), mode, order);
   const lastChanged = [...pieces].reverse().find((p) => p.status !== 'equal' && p.inline.type !== 'marker');
   return { ...block, pieces, ...(block.mark !== 'equal' && { markSources: lastChanged?.sources ?? [] }) } satisfies RedlineParagraph;
+}
+
+/**
+ * A paragraph mark changed with no changed words in its paragraph (the break before inserted
+ * paragraphs, or after deleted ones) belongs to the edit beside it: the next paragraph's first
+ * change, else the previous paragraph's last.
+ */
+function inheritMarkSources(blocks: RedlineBlock[]): RedlineBlock[] {
+  const changedSources = (block: RedlineBlock | undefined, from: 'first' | 'last'): readonly string[] | undefined => {
+    if (block?.type !== 'paragraph') return undefined;
+    const changed = block.pieces.filter((p) => isChanged(p) && (p.sources ?? []).length > 0);
+    return (from === 'first' ? changed[0] : changed[changed.length - 1])?.sources;
+  };
+  return blocks.map((block, i) => {
+    if (block.type !== 'paragraph' || block.mark === 'equal' || (block.markSources ?? []).length > 0) return block;
+    const sources = changedSources(blocks[i + 1], 'first') ?? changedSources(blocks[i - 1], 'last');
+    return sources ? { ...block, markSources: sources } : block;
+  });
 }
 
 /** A changed piece cut where the labels of its characters change, each part with its sources. */

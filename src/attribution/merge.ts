@@ -9,12 +9,15 @@
  * words (or the same block) in different ways are conflicts, never resolved silently: the policy
  * says whether to stop (`fail`), take the first source's edit (`first`) or neither (`skip`).
  */
+import { diffDocuments } from '../diff/compare-documents.js';
 import { alignBlocks, type BlockUnit } from '../diff/diff-blocks.js';
 import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
+import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table } from '../model/document.js';
+import { PackageBuilder } from '../ooxml/package-builder.js';
+import { ResourceImporter } from '../ooxml/resource-importer.js';
 import type { AttributionSource } from './attribute.js';
 import { alignDocuments } from './align-documents.js';
 import type { CharMap } from './char-map.js';
@@ -32,6 +35,8 @@ export interface MergeResult {
 /** A word-level edit of one paragraph of the old version. */
 interface WordEdit {
   readonly source: string;
+  /** The source's version the inserted words come from. */
+  readonly document: Document;
   readonly start: number;
   readonly end: number;
   /** The inserted text: a range of the source's paragraph. */
@@ -43,33 +48,59 @@ interface WordEdit {
 type Claim =
   | { readonly kind: 'words'; readonly source: string; readonly edits: readonly WordEdit[] }
   | { readonly kind: 'delete'; readonly source: string }
-  | { readonly kind: 'replace'; readonly source: string; readonly blocks: readonly Block[]; readonly key: string };
+  | { readonly kind: 'replace'; readonly source: string; readonly from: Document; readonly blocks: readonly Block[]; readonly key: string };
+
+/** Where blocks are inserted: after an old block, or at the start of a story (its block list). */
+type Anchor = Block | readonly Block[];
 
 interface Plan {
   readonly claims: Map<Block, Claim[]>;
-  /** Blocks inserted after an old block (or at the start, under `null`), in source order. */
-  readonly inserts: Map<Block | null, { source: string; blocks: readonly Block[] }[]>;
+  /** Blocks inserted at an anchor, in source order. */
+  readonly inserts: Map<Anchor, { source: string; from: Document; blocks: readonly Block[] }[]>;
 }
 
 export function mergeSources(old: Document, sources: readonly AttributionSource[], policy: ConflictPolicy, options: DiffOptions = {}): MergeResult {
   const plan: Plan = { claims: new Map(), inserts: new Map() };
-  const diagnostics = new Diagnostics();
-  for (const source of sources) planSource(old, source, plan, options, diagnostics);
+  for (const source of sources) planSource(old, source, plan, options);
 
+  const diagnostics = new Diagnostics();
   const conflicts: Conflict[] = [];
-  const body: Block[] = [...(plan.inserts.get(null) ?? []).flatMap((i) => i.blocks.map((b) => foreign(b, diagnostics)))];
-  for (const block of old.body) {
-    body.push(...resolve(block, plan.claims.get(block) ?? [], policy, conflicts, diagnostics));
-    body.push(...(plan.inserts.get(block) ?? []).flatMap((i) => i.blocks.map((b) => foreign(b, diagnostics))));
-  }
-  return { document: { ...old, body }, conflicts, diagnostics: diagnostics.list() };
+  const adopter = new Adopter(old, diagnostics);
+  const story = (blocks: readonly Block[]): Block[] => {
+    const inserted = (anchor: Anchor): Block[] => (plan.inserts.get(anchor) ?? []).flatMap((i) => i.blocks.map((b) => adopter.block(b, i.from)));
+    const out = inserted(blocks);
+    for (const block of blocks) {
+      out.push(...resolve(block, plan.claims.get(block) ?? [], policy, conflicts, adopter));
+      out.push(...inserted(block));
+    }
+    return out;
+  };
+  const body = story(old.body);
+  const footnotes = old.footnotes.map((note) => ({ ...note, blocks: story(note.blocks) }));
+  const endnotes = old.endnotes.map((note) => ({ ...note, blocks: story(note.blocks) }));
+  return { document: adopter.finish({ ...old, body, footnotes, endnotes }), conflicts, diagnostics: diagnostics.list() };
 }
 
-/** Carries one source's edits onto the old version's blocks. */
-function planSource(old: Document, source: AttributionSource, plan: Plan, options: DiffOptions, diagnostics: Diagnostics): void {
-  const ctx = new DiffContext(resolveDiffOptions({ ...options, detectMoves: false }));
-  const toOld = blockMap(source.before, old, ctx);
-  const chars: CharMap | undefined = source.before === old ? undefined : alignDocuments(source.before, old, new DiffContext(resolveDiffOptions({ ...options, detectMoves: false })));
+/** Carries one source's edits onto the old version's blocks: the body's, and the notes'. */
+function planSource(old: Document, source: AttributionSource, plan: Plan, options: DiffOptions): void {
+  const ctx = (): DiffContext => new DiffContext(resolveDiffOptions({ ...options, detectMoves: false }));
+  const chars: CharMap | undefined = source.before === old ? undefined : alignDocuments(source.before, old, ctx());
+  planStory(old.body, source.before.body, source.after.body, source, chars, plan, ctx());
+  // Notes of the source's before and after versions, paired through their references.
+  const pairs = diffDocuments(source.before, source.after, { ...options, detectMoves: false }).notes.filter((n) => n.side === 'new' && n.oldId !== undefined);
+  for (const kind of ['footnote', 'endnote'] as const) {
+    const notesOf = (doc: Document): readonly Note[] => (kind === 'footnote' ? doc.footnotes : doc.endnotes);
+    for (const pair of pairs.filter((n) => n.kind === kind)) {
+      const before = notesOf(source.before).find((n) => n.id === pair.oldId);
+      const after = notesOf(source.after).find((n) => n.id === pair.id);
+      const target = notesOf(old).find((n) => n.id === pair.oldId);
+      if (before && after && target) planStory(target.blocks, before.blocks, after.blocks, source, chars, plan, ctx());
+    }
+  }
+}
+
+function planStory(olds: readonly Block[], before: readonly Block[], after: readonly Block[], source: AttributionSource, chars: CharMap | undefined, plan: Plan, ctx: DiffContext): void {
+  const toOld = blockMap(before, olds, ctx);
   const id = source.info.id;
   const claim = (block: Block | undefined, c: Claim): void => {
     if (!block) return;
@@ -77,8 +108,8 @@ function planSource(old: Document, source: AttributionSource, plan: Plan, option
     list.push(c);
     plan.claims.set(block, list);
   };
-  let anchor: Block | null = null;
-  for (const unit of alignBlocks(source.before.body, source.after.body, ctx)) {
+  let anchor: Anchor = olds;
+  for (const unit of alignBlocks(before, after, ctx)) {
     switch (unit.kind) {
       case 'equal':
         anchor = toOld.get(unit.old) ?? anchor;
@@ -86,9 +117,9 @@ function planSource(old: Document, source: AttributionSource, plan: Plan, option
       case 'run': {
         const targets = unit.olds.map((b) => toOld.get(b));
         if (unit.olds.length === 1 && unit.news.length === 1 && unit.olds[0]?.type === 'paragraph' && unit.news[0]?.type === 'paragraph') {
-          claim(targets[0], { kind: 'words', source: id, edits: wordEdits(unit.olds[0], unit.news[0], targets[0], chars, id, ctx) });
+          claim(targets[0], { kind: 'words', source: id, edits: wordEdits(unit.olds[0], unit.news[0], targets[0], chars, id, source.after, ctx) });
         } else {
-          targets.forEach((target, i) => claim(target, i === 0 ? { kind: 'replace', source: id, blocks: unit.news, key: keyOf(unit) } : { kind: 'delete', source: id }));
+          targets.forEach((target, i) => claim(target, i === 0 ? { kind: 'replace', source: id, from: source.after, blocks: unit.news, key: keyOf(unit) } : { kind: 'delete', source: id }));
         }
         anchor = targets[targets.length - 1] ?? anchor;
         break;
@@ -98,14 +129,11 @@ function planSource(old: Document, source: AttributionSource, plan: Plan, option
         break;
       case 'inserted': {
         const list = plan.inserts.get(anchor) ?? [];
-        list.push({ source: id, blocks: unit.blocks });
+        list.push({ source: id, from: source.after, blocks: unit.blocks });
         plan.inserts.set(anchor, list);
         break;
       }
     }
-  }
-  if (JSON.stringify(source.before.footnotes.map((n) => n.id)) !== JSON.stringify(source.after.footnotes.map((n) => n.id))) {
-    diagnostics.warn('apply/notes-not-merged', `${id}: changes to footnotes are not applied by 'apply'`);
   }
 }
 
@@ -120,13 +148,13 @@ function blockText(block: Block): string {
 }
 
 /** Which block of the old version each block of the source's before version is. */
-function blockMap(before: Document, old: Document, ctx: DiffContext): Map<Block, Block> {
+function blockMap(before: readonly Block[], olds: readonly Block[], ctx: DiffContext): Map<Block, Block> {
   const map = new Map<Block, Block>();
-  if (before === old) {
-    for (const block of old.body) map.set(block, block);
+  if (before === olds) {
+    for (const block of olds) map.set(block, block);
     return map;
   }
-  for (const unit of alignBlocks(before.body, old.body, ctx)) {
+  for (const unit of alignBlocks(before, olds, ctx)) {
     if (unit.kind === 'equal') map.set(unit.old, unit.neu);
     else if (unit.kind === 'run' && unit.olds.length === 1 && unit.news.length === 1) map.set(unit.olds[0] as Block, unit.news[0] as Block);
   }
@@ -134,7 +162,7 @@ function blockMap(before: Document, old: Document, ctx: DiffContext): Map<Block,
 }
 
 /** The word edits turning `before` into `after`, on the offsets of the old paragraph `target`. */
-function wordEdits(before: Paragraph, after: Paragraph, target: Block | undefined, chars: CharMap | undefined, source: string, ctx: DiffContext): WordEdit[] {
+function wordEdits(before: Paragraph, after: Paragraph, target: Block | undefined, chars: CharMap | undefined, source: string, document: Document, ctx: DiffContext): WordEdit[] {
   const a = ctx.tokenized(before);
   const b = ctx.tokenized(after);
   const offset = (tokens: typeof a.tokens, i: number): number => (i < tokens.length ? (tokens[i]?.start ?? 0) : (tokens[tokens.length - 1]?.end ?? 0));
@@ -152,20 +180,20 @@ function wordEdits(before: Paragraph, after: Paragraph, target: Block | undefine
       start = mappedStart;
       end = Math.max(mappedStart, mappedEnd);
     }
-    edits.push({ source, start, end, from: after, insertStart: offset(b.tokens, segment.newFrom), insertEnd: offset(b.tokens, segment.newTo) });
+    edits.push({ source, document, start, end, from: after, insertStart: offset(b.tokens, segment.newFrom), insertEnd: offset(b.tokens, segment.newTo) });
   }
   return edits;
 }
 
 /** The blocks an old block becomes, given the claims of the sources on it. */
-function resolve(block: Block, claims: readonly Claim[], policy: ConflictPolicy, conflicts: Conflict[], diagnostics: Diagnostics): Block[] {
+function resolve(block: Block, claims: readonly Claim[], policy: ConflictPolicy, conflicts: Conflict[], adopter: Adopter): Block[] {
   if (claims.length === 0) return [block];
   const words = claims.filter((c): c is Extract<Claim, { kind: 'words' }> => c.kind === 'words');
-  if (words.length === claims.length && block.type === 'paragraph') return [mergeWords(block, words, policy, conflicts)];
+  if (words.length === claims.length && block.type === 'paragraph') return [mergeWords(block, words, policy, conflicts, adopter)];
   const distinct = new Map(claims.map((c) => [claimKey(c), c]));
-  if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, diagnostics);
+  if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, adopter);
   conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], oldText: blockText(block), texts: Object.fromEntries(claims.map((c) => [c.source, c.kind === 'delete' ? '' : c.kind === 'replace' ? c.blocks.map(blockText).join('\n') : '(changed words)'])) });
-  return policy === 'first' ? applyClaim(block, claims[0] as Claim, diagnostics) : [block];
+  return policy === 'first' ? applyClaim(block, claims[0] as Claim, adopter) : [block];
 }
 
 function claimKey(claim: Claim): string {
@@ -174,14 +202,14 @@ function claimKey(claim: Claim): string {
   return `words:${claim.edits.map((e) => `${e.start}-${e.end}:${textOf(e.from, e.insertStart, e.insertEnd)}`).join('|')}`;
 }
 
-function applyClaim(block: Block, claim: Claim, diagnostics: Diagnostics): Block[] {
+function applyClaim(block: Block, claim: Claim, adopter: Adopter): Block[] {
   if (claim.kind === 'delete') return [];
-  if (claim.kind === 'replace') return claim.blocks.map((b) => foreign(b, diagnostics));
-  return block.type === 'paragraph' ? [applyWordEdits(block, claim.edits)] : [block];
+  if (claim.kind === 'replace') return claim.blocks.map((b) => adopter.block(b, claim.from));
+  return block.type === 'paragraph' ? [applyWordEdits(block, claim.edits, adopter)] : [block];
 }
 
 /** Applies the word edits of several sources to one paragraph; overlapping different edits conflict. */
-function mergeWords(paragraph: Paragraph, claims: readonly Extract<Claim, { kind: 'words' }>[], policy: ConflictPolicy, conflicts: Conflict[]): Paragraph {
+function mergeWords(paragraph: Paragraph, claims: readonly Extract<Claim, { kind: 'words' }>[], policy: ConflictPolicy, conflicts: Conflict[], adopter: Adopter): Paragraph {
   const all = claims.flatMap((c) => c.edits).sort((x, y) => x.start - y.start || x.end - y.end);
   const kept: WordEdit[] = [];
   for (const edit of all) {
@@ -194,7 +222,7 @@ function mergeWords(paragraph: Paragraph, claims: readonly Extract<Claim, { kind
     conflicts.push({ sources: [clash.source, edit.source], oldText: textOf(paragraph, Math.min(clash.start, edit.start), Math.max(clash.end, edit.end)), texts: { [clash.source]: textOf(clash.from, clash.insertStart, clash.insertEnd), [edit.source]: textOf(edit.from, edit.insertStart, edit.insertEnd) } });
     if (policy === 'skip') kept.splice(kept.indexOf(clash), 1);
   }
-  return applyWordEdits(paragraph, kept.sort((x, y) => x.start - y.start || x.end - y.end));
+  return applyWordEdits(paragraph, kept.sort((x, y) => x.start - y.start || x.end - y.end), adopter);
 }
 
 /** Two edits collide when they replace overlapping words, or insert at the same point. */
@@ -234,14 +262,14 @@ function sliceInlines(paragraph: Paragraph, start: number, end: number): Inline[
   return out;
 }
 
-function applyWordEdits(paragraph: Paragraph, edits: readonly WordEdit[]): Paragraph {
+function applyWordEdits(paragraph: Paragraph, edits: readonly WordEdit[], adopter: Adopter): Paragraph {
   let length = 0;
   for (const inline of paragraph.inlines) if (inline.type !== 'marker') length += inline.type === 'text' ? inline.text.length : 1;
   const inlines: Inline[] = [];
   let position = 0;
   for (const edit of edits) {
     inlines.push(...sliceInlines(paragraph, position, edit.start));
-    inlines.push(...sliceInlines(edit.from, edit.insertStart, edit.insertEnd).filter((i) => !isForeignReference(i)));
+    inlines.push(...sliceInlines(edit.from, edit.insertStart, edit.insertEnd).map((i) => adopter.inline(i, edit.document)));
     position = Math.max(position, edit.end);
   }
   inlines.push(...sliceInlines(paragraph, position, length + 1));
@@ -249,26 +277,73 @@ function applyWordEdits(paragraph: Paragraph, edits: readonly WordEdit[]): Parag
   return { ...rest, inlines };
 }
 
-/** Whether an inline points at a relationship of its own package (a picture, a link). */
-function isForeignReference(inline: Inline): boolean {
-  return (inline.type === 'atom' && /\br:(embed|id|link)="/.test(inline.xml)) || (inline.type !== 'marker' && inline.wrapper?.kind === 'hyperlink' && /\br:id="/.test(inline.wrapper.open));
-}
-
 /**
- * A block taken from a source's package: written anew in the old version's package, so it loses
- * its verbatim XML, and pictures or links that point into the source's package are left out.
+ * Content taken from a source's package, adopted into the old version's package: pictures and
+ * links it points at are copied over, notes it refers to are added with fresh ids, and its
+ * verbatim XML is dropped so that it is written anew.
  */
-function foreign(block: Block, diagnostics: Diagnostics): Block {
-  if (block.type === 'paragraph') {
-    const inlines = block.inlines.filter((i) => !isForeignReference(i));
-    if (inlines.length !== block.inlines.length) diagnostics.warn('apply/foreign-objects', 'pictures and links inserted by a source are not carried into the applied version');
-    const { xml: _xml, ...rest } = block;
-    return { ...rest, inlines };
-  }
-  if (block.type === 'table') {
-    const { xml: _xml, ...rest } = block satisfies Table;
-    return { ...rest, rows: block.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: cell.blocks.map((b) => foreign(b, diagnostics)) })) })) };
-  }
-  return block;
-}
+class Adopter {
+  private readonly old: Document;
+  private readonly builder: PackageBuilder | undefined;
+  private readonly importers = new Map<DocxSource, ResourceImporter>();
+  private readonly notes: Record<NoteKind, Note[]> = { footnote: [], endnote: [] };
+  private readonly nextNote: Record<NoteKind, number>;
+  private readonly diagnostics: Diagnostics;
 
+  constructor(old: Document, diagnostics: Diagnostics) {
+    this.old = old;
+    this.diagnostics = diagnostics;
+    this.builder = old.docx && new PackageBuilder(old.docx.parts);
+    const next = (notes: readonly Note[]): number => Math.max(0, ...notes.map((n) => Number(n.id)).filter(Number.isFinite)) + 1;
+    this.nextNote = { footnote: next(old.footnotes), endnote: next(old.endnotes) };
+  }
+
+  block(block: Block, from: Document): Block {
+    if (block.type === 'paragraph') {
+      const { xml: _xml, ...rest } = block;
+      return { ...rest, inlines: block.inlines.map((i) => this.inline(i, from)) };
+    }
+    if (block.type === 'table') {
+      const { xml: _xml, ...rest } = block satisfies Table;
+      return { ...rest, rows: block.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: cell.blocks.map((b) => this.block(b, from)) })) })) };
+    }
+    return block;
+  }
+
+  inline(inline: Inline, from: Document): Inline {
+    if (inline.type === 'marker' || from.docx === this.old.docx) return inline;
+    const remap = (xml: string): string => this.remap(xml, from);
+    const wrapper = inline.wrapper && { ...inline.wrapper, open: remap(inline.wrapper.open) };
+    const adopted = { ...inline, ...(wrapper && { wrapper }) };
+    if (adopted.type !== 'atom') return adopted;
+    if (adopted.note) return this.note(adopted, adopted.note.kind, adopted.note.id, from);
+    return { ...adopted, xml: remap(adopted.xml) };
+  }
+
+  /** A note reference from a source: its note is added to the old version with a fresh id. */
+  private note(atom: Atom, kind: NoteKind, id: string, from: Document): Atom {
+    const note = (kind === 'footnote' ? from.footnotes : from.endnotes).find((n) => n.id === id);
+    if (!note) return atom;
+    const fresh = String(this.nextNote[kind]++);
+    this.notes[kind].push({ ...note, id: fresh, blocks: note.blocks.map((b) => this.block(b, from)) });
+    return { ...atom, note: { kind, id: fresh }, xml: atom.xml.replace(/\bw:id="[^"]*"/, `w:id="${fresh}"`) };
+  }
+
+  private remap(xml: string, from: Document): string {
+    if (!from.docx || !this.builder || !this.old.docx || !/\br:[a-z]+="/.test(xml)) return xml;
+    let importer = this.importers.get(from.docx);
+    if (!importer) {
+      importer = new ResourceImporter(from.docx, this.builder, 100_000 * (this.importers.size + 1));
+      this.importers.set(from.docx, importer);
+    }
+    const remapped = importer.remap(xml, from.docx.mainPart, this.old.docx.mainPart);
+    if (remapped !== xml) this.diagnostics.info('apply/adopted-resources', 'pictures or links inserted by a source were copied into the applied version');
+    return remapped;
+  }
+
+  /** The merged document, with the adopted notes and parts added. */
+  finish(merged: Document): Document {
+    const docx = this.old.docx && this.builder ? { ...this.old.docx, parts: this.builder.finalParts() } : undefined;
+    return { ...merged, footnotes: [...merged.footnotes, ...this.notes.footnote], endnotes: [...merged.endnotes, ...this.notes.endnote], ...(docx && { docx }) };
+  }
+}

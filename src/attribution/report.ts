@@ -167,8 +167,11 @@ function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, ch
   if (deletedLanded === deletedTotal && insertedLanded === edit.insertedTotal) return { status: 'applied', entry };
   if (deletedLanded === 0 && insertedLanded === 0 && touching.size === 0) return { status: 'not-applied', entry };
   const actual = [...touching].map((id) => changes.get(id)).filter((c): c is Change => c !== undefined);
-  return { status: 'differs', entry: { ...entry, actual: { oldText: actual.map((c) => c.oldText).join(' … '), newText: actual.map((c) => c.newText).join(' … ') } } };
+  return { status: 'differs', entry: { ...entry, actual: { oldText: joinTexts(actual.map((c) => c.oldText)), newText: joinTexts(actual.map((c) => c.newText)) } } };
 }
+
+/** The texts of several changes, with an ellipsis between the parts that are not together. */
+const joinTexts = (texts: readonly string[]): string => texts.filter((t) => t !== '').join(' … ');
 
 /** Edits of two sources deleting the same characters of the old version in different ways. */
 function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): Conflict[] {

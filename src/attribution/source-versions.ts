@@ -49,6 +49,8 @@ function hasManualMarkup(blocks: readonly Block[]): boolean {
   });
 }
 
+const MARKING_PROPS = /<w:(?:u|strike|dstrike|color)\b[^>]*\/>|<w:(u|strike|dstrike|color)\b[^>]*>.*?<\/w:\1>/g;
+
 /** The before (struck kept, underlined dropped) or after (the reverse) view of a manual redline. */
 function markupView(document: Document, view: 'before' | 'after'): Document {
   const dropped = view === 'before' ? isUnderlined : isStruck;
@@ -56,7 +58,9 @@ function markupView(document: Document, view: 'before' | 'after'): Document {
     if (inline.type === 'marker') return inline;
     const { strike: _s, doubleStrike: _d, underline: _u, color: _c, ...format } = inline.format;
     const { strike: _ds, doubleStrike: _dd, underline: _du, color: _dc, ...direct } = inline.direct;
-    return { ...inline, format, direct };
+    // The marking must not travel with the words into a version conformed from this source.
+    const props = inline.props?.replace(MARKING_PROPS, '');
+    return { ...inline, format, direct, ...(props !== undefined && { props }) };
   };
   const paragraph = (p: Paragraph): Paragraph | undefined => {
     const content = p.inlines.filter((i) => i.type !== 'marker');

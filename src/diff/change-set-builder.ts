@@ -243,7 +243,10 @@ export class ChangeSetBuilder {
   private formatRun(pieces: RedlinePiece[], from: number, place: Place): number {
     const first = pieces[from] as RedlinePiece;
     let to = from;
-    const same = (piece: RedlinePiece): boolean => piece.status === 'equal' && piece.previousFormat !== undefined && piece.previousFormat.props === first.previousFormat?.props && sourcesKey(piece) === sourcesKey(first);
+    // Compared by visible formatting, not by the rPr text: runs split differently still read as one change.
+    const formats = (piece: RedlinePiece): string => JSON.stringify([visibleRunFormat(piece.previousFormat?.format ?? {}), piece.inline.type === 'marker' ? {} : visibleRunFormat(piece.inline.direct)]);
+    const key = formats(first);
+    const same = (piece: RedlinePiece): boolean => piece.status === 'equal' && piece.previousFormat !== undefined && formats(piece) === key && sourcesKey(piece) === sourcesKey(first);
     while (to < pieces.length && same(pieces[to] as RedlinePiece)) to++;
     const text = pieces.slice(from, to).map((p) => displayText(p.inline)).join('');
     const newFormat = first.inline.type === 'marker' ? {} : visibleRunFormat(first.inline.direct);

@@ -19,5 +19,6 @@ export function unchangedBlocks(blocks: readonly Block[]): RedlineBlock[] {
 
 /** The redline of a document against itself. */
 export function unchangedRedline(document: Document): Redline {
-  return { old: document, new: document, body: unchangedBlocks(document.body), notes: [], stories: [], changes: [], sources: [] };
+  const notes = [...document.footnotes, ...document.endnotes].map((note) => ({ kind: note.kind, side: 'new' as const, id: note.id, blocks: unchangedBlocks(note.blocks) }));
+  return { old: document, new: document, body: unchangedBlocks(document.body), notes, stories: [], changes: [], sources: [] };
 }

@@ -6,7 +6,7 @@
  */
 import { attributeChanges, type AttributionSource } from '../attribution/attribute.js';
 import { mergeSources, type ConflictPolicy } from '../attribution/merge.js';
-import type { AttributionReport } from '../attribution/report.js';
+import type { AttributionReport, Conflict } from '../attribution/report.js';
 import { loadSourceVersions } from '../attribution/source-versions.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -59,7 +59,7 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
   const merged = { ...mergedResult, document: { ...mergedResult.document, name: docxOutputs[0] as string } };
   diagnostics.addAll(merged.diagnostics);
   const attributed = attributeChanges(old.document, merged.document, sources, job.options ?? {});
-  const report: AttributionReport = { ...attributed.report, conflicts: [...merged.conflicts, ...attributed.report.conflicts] };
+  const report: AttributionReport = { ...attributed.report, conflicts: uniqueConflicts([...merged.conflicts, ...attributed.report.conflicts]) };
   const failed = job.policy === 'fail' && merged.conflicts.length > 0;
 
   const outputs: RenderedOutput[] = [];
@@ -74,4 +74,15 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
     outputs.push({ path, data: changeSetToJson({ old: old.document, new: merged.document, changes: attributed.redline.changes, diagnostics: diagnostics.list(), extra: { ...report } }) });
   }
   return { redline: attributed.redline, report, outputs, diagnostics: diagnostics.list(), failed };
+}
+
+/** The merge and the attribution find the same collisions; each is reported once, with its clause label when known. */
+function uniqueConflicts(conflicts: readonly Conflict[]): Conflict[] {
+  const unique = new Map<string, Conflict>();
+  for (const conflict of conflicts) {
+    const key = JSON.stringify([[...conflict.sources].sort(), conflict.oldText, conflict.texts]);
+    const seen = unique.get(key);
+    if (!seen || (seen.label === undefined && conflict.label !== undefined)) unique.set(key, conflict);
+  }
+  return [...unique.values()];
 }

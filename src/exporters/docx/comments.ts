@@ -6,7 +6,7 @@
 import type { DocxSource } from '../../model/document.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
 import { escapeXml } from '../../ooxml/xml.js';
-import type { PackageBuilder } from './package-builder.js';
+import type { PackageBuilder } from '../../ooxml/package-builder.js';
 
 const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
@@ -59,11 +59,23 @@ function commentsPart(source: DocxSource): string | undefined {
 }
 
 /** The first comment id free in the new version's package. */
-export function firstFreeCommentId(source: DocxSource): number {
-  const part = commentsPart(source);
-  const text = part === undefined ? '' : new TextDecoder().decode(source.parts.get(part));
-  let max = -1;
-  for (const match of text.matchAll(/<w:comment\b[^>]*\bw:id="(\d+)"/g)) max = Math.max(max, Number(match[1]));
+/**
+ * The first id for new comments: past the package's own comments and past every id a footnote or
+ * endnote of the output can take (`noteCount` bounds the notes the redline writes). LibreOffice
+ * attaches the wrong note text to a reference when a comment shares its id with a note.
+ */
+export function firstFreeCommentId(source: DocxSource, noteCount: number): number {
+  let max = noteCount;
+  for (const part of source.parts.keys()) {
+    if (!/^word\/(comments|footnotes|endnotes)\d*\.xml$/.test(part)) continue;
+    const text = new TextDecoder().decode(source.parts.get(part));
+    let notes = 0;
+    for (const match of text.matchAll(/<w:(comment|footnote|endnote)\b[^>]*\bw:id="(-?\d+)"/g)) {
+      max = Math.max(max, Number(match[2]));
+      if (match[1] !== 'comment') notes++;
+    }
+    max = Math.max(max, notes + noteCount);
+  }
   return max + 1;
 }
 

@@ -8,7 +8,7 @@ import type { RedlineNote } from '../../model/redline.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
 import { childElements, parseXml } from '../../ooxml/xml.js';
 import { writeBlocks } from './block-writer.js';
-import type { PackageBuilder } from './package-builder.js';
+import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { MoveRanges, type WriterContext } from './writer-context.js';
 
 const PART_NAME: Record<NoteKind, string> = { footnote: 'word/footnotes.xml', endnote: 'word/endnotes.xml' };
@@ -47,10 +47,13 @@ export function writeNotes(kind: NoteKind, notes: readonly RedlineNote[], newSou
     out.registerContentType(part, CONTENT_TYPE[kind]);
     out.addRelationship(newSource.mainPart, REL_TYPE[kind], part, false);
   }
-  const ctx: WriterContext = { ...base, oldPart: notesPart(oldSource, kind) ?? base.oldPart, outputPart: part, moves: new MoveRanges(ofKind.flatMap((n) => n.blocks)) };
+  // No comments inside notes: LibreOffice refuses to open a document with comments in notes.
+  const { comments: _comments, ...rest } = base;
+  const ctx: WriterContext = { ...rest, oldPart: notesPart(oldSource, kind) ?? base.oldPart, outputPart: part, moves: new MoveRanges(ofKind.flatMap((n) => n.blocks)) };
   const doc = parseXml(out.text(part) ?? emptyNotesPart(kind), part);
   const element = `w:${kind}`;
   const byId = new Map(ofKind.filter((n) => n.side === 'new').map((n) => [n.id, n]));
+  const present = new Set(childElements(doc.root, element).map((n) => n.attrs['w:id'] ?? ''));
   let text = '';
   let pos = 0;
   for (const child of childElements(doc.root, element)) {
@@ -62,9 +65,9 @@ export function writeNotes(kind: NoteKind, notes: readonly RedlineNote[], newSou
   }
   let appended = '';
   for (const note of ofKind) {
-    if (note.side !== 'old') continue;
-    const id = base.oldNoteIds.get(`${kind}:${note.id}`);
-    appended += `<${element} w:id="${id ?? note.id}">${writeBlocks(note.blocks, ctx)}</${element}>`;
+    // Old notes (deleted references) get fresh ids; new notes the package lacks are added as they are.
+    if (note.side === 'old') appended += `<${element} w:id="${base.oldNoteIds.get(`${kind}:${note.id}`) ?? note.id}">${writeBlocks(note.blocks, ctx)}</${element}>`;
+    else if (!present.has(note.id)) appended += `<${element} w:id="${note.id}">${writeBlocks(note.blocks, ctx)}</${element}>`;
   }
   const closeAt = doc.source.lastIndexOf(`</w:${kind}s>`);
   text += doc.source.slice(pos, closeAt) + appended + doc.source.slice(closeAt);

@@ -163,7 +163,9 @@ function atomRunContent(atom: Atom, piece: RedlinePiece, ctx: WriterContext): st
  * Rewrites the text boxes of a drawing with their redlined stories. A drawing may hold each
  * story twice (the DrawingML choice and its VML fallback): the k-th text box gets story k mod n.
  */
-function withStories(xml: string, stories: readonly (readonly RedlineBlock[])[], ctx: WriterContext): string {
+function withStories(xml: string, stories: readonly (readonly RedlineBlock[])[], base: WriterContext): string {
+  // Text boxes carry no comments of their own: the drawing's run in the body is commented.
+  const { comments: _comments, ...ctx } = base;
   const doc = parseXml(xml, 'drawing');
   const boxes = findAll(doc.root, 'w:txbxContent');
   let out = '';

@@ -6,7 +6,7 @@ import type { DocxSource } from '../../model/document.js';
 import { isUnchangedBlock, type RedlineStory } from '../../model/redline.js';
 import { parseXml, startTagOf } from '../../ooxml/xml.js';
 import { writeBlocks } from './block-writer.js';
-import type { PackageBuilder } from './package-builder.js';
+import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { MoveRanges, type WriterContext } from './writer-context.js';
 
 export function writeStories(stories: readonly RedlineStory[], out: PackageBuilder, base: WriterContext, oldSource: DocxSource | undefined): void {
@@ -17,7 +17,9 @@ export function writeStories(stories: readonly RedlineStory[], out: PackageBuild
     const doc = parseXml(text, story.part);
     const open = startTagOf(doc, doc.root);
     const close = `</${doc.root.name}>`;
-    const ctx: WriterContext = { ...base, oldPart: story.oldPart ?? oldSource?.mainPart ?? base.oldPart, outputPart: story.part, moves: new MoveRanges(story.blocks) };
+    // Comments belong to the main story (they cannot anchor in headers and footers).
+    const { comments: _comments, ...rest } = base;
+    const ctx: WriterContext = { ...rest, oldPart: story.oldPart ?? oldSource?.mainPart ?? base.oldPart, outputPart: story.part, moves: new MoveRanges(story.blocks) };
     const start = text.indexOf(open, doc.root.start);
     out.setText(story.part, text.slice(0, start) + open + writeBlocks(story.blocks, ctx) + close);
   }

@@ -13,8 +13,8 @@ import type { Redline } from '../../model/redline.js';
 import { writeBlocks } from './block-writer.js';
 import { renumberNotes } from './note-ids.js';
 import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
-import { OldResources } from './old-resources.js';
-import { PackageBuilder } from './package-builder.js';
+import { ResourceImporter } from '../../ooxml/resource-importer.js';
+import { PackageBuilder } from '../../ooxml/package-builder.js';
 import { writeStories } from './stories-writer.js';
 import { CommentCollector, firstFreeCommentId, writeComments, type CommentNote } from './comments.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
@@ -49,13 +49,13 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
   const ctx: WriterContext = {
     stamp: new RevisionStamp(options.date),
     authorOf: (id) => (id === undefined ? defaultAuthor : (authors.get(id) ?? defaultAuthor)),
-    old: new OldResources(oldSource, out, maxDrawingId(mainText) + 1),
+    old: new ResourceImporter(oldSource, out, maxDrawingId(mainText) + 1),
     oldPart: oldSource?.mainPart ?? 'word/document.xml',
     outputPart: newSource.mainPart,
     oldNoteIds: assignOldNoteIds(redline.notes, newSource),
     diagnostics,
     moves: new MoveRanges(redline.body),
-    ...((options.comments ?? redline.sources.length > 0) && { comments: { collector: new CommentCollector(firstFreeCommentId(newSource), options.date), noteFor: sourceNotes(redline) } }),
+    ...((options.comments ?? redline.sources.length > 0) && { comments: { collector: new CommentCollector(firstFreeCommentId(newSource, redline.notes.length), options.date), noteFor: sourceNotes(redline) } }),
   };
 
   const prefix = declareMissingNamespaces(newSource.bodyPrefix, 'w:document', oldSource?.bodyPrefix);

@@ -6,7 +6,7 @@ import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { escapeXml } from '../../ooxml/xml.js';
 import type { RedlineBlock, RedlineParagraph } from '../../model/redline.js';
 import type { CommentCollector, CommentNote } from './comments.js';
-import type { OldResources } from './old-resources.js';
+import type { ResourceImporter } from '../../ooxml/resource-importer.js';
 
 /** Rewrites old-version XML for the part being written. */
 export function remapOld(xml: string, ctx: WriterContext): string {
@@ -100,7 +100,7 @@ export interface WriterContext {
   readonly stamp: RevisionStamp;
   /** The author of a change (its source, or the default author). */
   readonly authorOf: (changeId: string | undefined) => string;
-  readonly old: OldResources;
+  readonly old: ResourceImporter;
   /** The old package's part that deleted content being written came from (for relationship ids). */
   readonly oldPart: string;
   /** The output part being written. */

@@ -1,32 +1,33 @@
 /**
- * Deleted content comes from the old version's package: its pictures, charts and hyperlinks
- * point at the old package's relationships. Before such XML goes into the output, its
- * relationship ids are rewritten to relationships of the output package (the referenced parts
- * copied over under fresh names), and its drawing ids made unique, so Word opens the result
- * without a repair prompt.
+ * Brings XML from another package into the one being built. Deleted content of a redline comes
+ * from the old version's package, content a source inserted from the source's: their pictures,
+ * charts and hyperlinks point at that package's relationships. Before such XML goes into the
+ * output, its relationship ids are rewritten to relationships of the output package (the
+ * referenced parts copied over under fresh names), and its drawing ids made unique, so Word opens
+ * the result without a repair prompt.
  */
-import type { DocxSource } from '../../model/document.js';
-import { OpcPackage, relationshipsPartName, type Relationship } from '../../ooxml/package.js';
-import { childElements, escapeXml } from '../../ooxml/xml.js';
+import type { DocxSource } from '../model/document.js';
+import { OpcPackage, relationshipsPartName, type Relationship } from './package.js';
+import { childElements, escapeXml } from './xml.js';
 import { relativeTarget, type PackageBuilder } from './package-builder.js';
 
 const REFERENCE = /\b(r:(?:embed|link|id|dm|lo|qs|cs|pict))="([^"]*)"/g;
 const DRAWING_ID = /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g;
 
-export class OldResources {
+export class ResourceImporter {
   private readonly old: OpcPackage | undefined;
   private readonly out: PackageBuilder;
   private readonly copied = new Map<string, string>();
   private readonly relMap = new Map<string, string>();
   private nextDrawingId: number;
 
-  constructor(old: DocxSource | undefined, out: PackageBuilder, firstDrawingId: number) {
-    this.old = old && OpcPackage.fromParts(new Map(old.parts));
+  constructor(from: DocxSource | undefined, out: PackageBuilder, firstDrawingId: number) {
+    this.old = from && OpcPackage.fromParts(new Map(from.parts));
     this.out = out;
     this.nextDrawingId = firstDrawingId;
   }
 
-  /** Rewrites XML taken from `sourcePart` of the old package for use in `outputPart`. */
+  /** Rewrites XML taken from `sourcePart` of the other package for use in `outputPart`. */
   remap(xml: string, sourcePart: string, outputPart: string): string {
     if (!this.old) return xml;
     const rels = this.old.relationships(sourcePart);

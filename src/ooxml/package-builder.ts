@@ -4,8 +4,8 @@
  * source's part order).
  */
 import { zipSync, type Zippable } from 'fflate';
-import { relationshipsPartName } from '../../ooxml/package.js';
-import { childElements, escapeXml, parseXml } from '../../ooxml/xml.js';
+import { relationshipsPartName } from './package.js';
+import { childElements, escapeXml, parseXml } from './xml.js';
 
 /** 1980-01-01, the earliest date a zip entry can carry: output never depends on the clock. */
 const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
@@ -101,6 +101,13 @@ export class PackageBuilder {
     } else {
       this.addedOverrides.set(`/${part}`, contentType);
     }
+  }
+
+  /** All parts, with the relationships and content types added so far written into them. */
+  finalParts(): Map<string, Uint8Array> {
+    this.flushRelationships();
+    this.flushContentTypes();
+    return new Map(this.order.flatMap((name) => (this.parts.has(name) ? [[name, this.parts.get(name) as Uint8Array] as const] : [])));
   }
 
   /** The zipped package. */
