@@ -3,19 +3,21 @@
  * merge with the old version as the common base.
  *
  * Each source's own edits (its before against its after) are carried onto the old version's
- * blocks: paragraphs changed word by word, blocks deleted, blocks inserted after an anchor,
- * blocks replaced whole (a split or merged paragraph, a changed table). Edits of different
- * sources to different words of one paragraph are both applied; edits of two sources to the same
- * words (or the same block) in different ways are conflicts, never resolved silently: the policy
+ * blocks: paragraphs changed word by word, tables row by row, blocks deleted, blocks inserted
+ * after an anchor, blocks replaced whole (a split or merged paragraph, a table whose columns
+ * changed). Edits of different sources to different words of one paragraph, or different rows of
+ * one table, are all applied; edits of two sources to the same words (or the same row or block)
+ * in different ways are conflicts, never resolved silently: the policy
  * says whether to stop (`fail`), take the first source's edit (`first`) or neither (`skip`).
  */
 import { diffDocuments } from '../diff/compare-documents.js';
 import { alignBlocks, type BlockUnit } from '../diff/diff-blocks.js';
+import { alignTables } from '../diff/diff-tables.js';
 import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table } from '../model/document.js';
+import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table, TableRow } from '../model/document.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
 import { ResourceImporter } from '../ooxml/resource-importer.js';
 import type { AttributionSource } from './attribute.js';
@@ -45,8 +47,16 @@ interface WordEdit {
   readonly insertEnd: number;
 }
 
+/** A row-level edit of one table of the old version (rows by index in the old table). */
+type RowEdit =
+  | { readonly kind: 'change'; readonly row: number; readonly to: TableRow }
+  | { readonly kind: 'delete'; readonly row: number }
+  /** Inserted after old row `after` (-1: before the first row). */
+  | { readonly kind: 'insert'; readonly after: number; readonly rows: readonly TableRow[] };
+
 type Claim =
   | { readonly kind: 'words'; readonly source: string; readonly edits: readonly WordEdit[] }
+  | { readonly kind: 'rows'; readonly source: string; readonly from: Document; readonly edits: readonly RowEdit[] }
   | { readonly kind: 'delete'; readonly source: string }
   | { readonly kind: 'replace'; readonly source: string; readonly from: Document; readonly blocks: readonly Block[]; readonly key: string };
 
@@ -116,8 +126,12 @@ function planStory(olds: readonly Block[], before: readonly Block[], after: read
         break;
       case 'run': {
         const targets = unit.olds.map((b) => toOld.get(b));
-        if (unit.olds.length === 1 && unit.news.length === 1 && unit.olds[0]?.type === 'paragraph' && unit.news[0]?.type === 'paragraph') {
-          claim(targets[0], { kind: 'words', source: id, edits: wordEdits(unit.olds[0], unit.news[0], targets[0], chars, id, source.after, ctx) });
+        const [before1, after1] = [unit.olds[0], unit.news[0]];
+        const single = unit.olds.length === 1 && unit.news.length === 1;
+        if (single && before1?.type === 'paragraph' && after1?.type === 'paragraph') {
+          claim(targets[0], { kind: 'words', source: id, edits: wordEdits(before1, after1, targets[0], chars, id, source.after, ctx) });
+        } else if (single && before1?.type === 'table' && after1?.type === 'table' && targets[0]?.type === 'table' && sameColumns(before1, after1)) {
+          claim(targets[0], { kind: 'rows', source: id, from: source.after, edits: rowEdits(before1, after1, targets[0], ctx) });
         } else {
           targets.forEach((target, i) => claim(target, i === 0 ? { kind: 'replace', source: id, from: source.after, blocks: unit.news, key: keyOf(unit) } : { kind: 'delete', source: id }));
         }
@@ -190,21 +204,31 @@ function resolve(block: Block, claims: readonly Claim[], policy: ConflictPolicy,
   if (claims.length === 0) return [block];
   const words = claims.filter((c): c is Extract<Claim, { kind: 'words' }> => c.kind === 'words');
   if (words.length === claims.length && block.type === 'paragraph') return [mergeWords(block, words, policy, conflicts, adopter)];
+  const rows = claims.filter((c): c is Extract<Claim, { kind: 'rows' }> => c.kind === 'rows');
+  if (rows.length === claims.length && block.type === 'table') return [mergeRows(block, rows, policy, conflicts, adopter)];
   const distinct = new Map(claims.map((c) => [claimKey(c), c]));
   if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, adopter);
-  conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], oldText: blockText(block), texts: Object.fromEntries(claims.map((c) => [c.source, c.kind === 'delete' ? '' : c.kind === 'replace' ? c.blocks.map(blockText).join('\n') : '(changed words)'])) });
+  const describe = (c: Claim): string => (c.kind === 'delete' ? '' : c.kind === 'replace' ? clip(c.blocks.map(blockText).join('\n')) : c.kind === 'rows' ? '(changed rows)' : '(changed words)');
+  conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], oldText: clip(blockText(block)), texts: Object.fromEntries(claims.map((c) => [c.source, describe(c)])) });
   return policy === 'first' ? applyClaim(block, claims[0] as Claim, adopter) : [block];
+}
+
+/** Whole blocks in a conflict are quoted by their start: enough to find them. */
+function clip(text: string, max = 300): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
 
 function claimKey(claim: Claim): string {
   if (claim.kind === 'delete') return 'delete';
   if (claim.kind === 'replace') return `replace:${claim.key}`;
+  if (claim.kind === 'rows') return `rows:${JSON.stringify(claim.edits.map((e) => (e.kind === 'change' ? [e.row, rowText(e.to)] : e.kind === 'delete' ? [e.row] : [e.after, e.rows.map(rowText)])))}`;
   return `words:${claim.edits.map((e) => `${e.start}-${e.end}:${textOf(e.from, e.insertStart, e.insertEnd)}`).join('|')}`;
 }
 
 function applyClaim(block: Block, claim: Claim, adopter: Adopter): Block[] {
   if (claim.kind === 'delete') return [];
   if (claim.kind === 'replace') return claim.blocks.map((b) => adopter.block(b, claim.from));
+  if (claim.kind === 'rows') return block.type === 'table' ? [mergeRows(block, [claim], 'first', [], adopter)] : [block];
   return block.type === 'paragraph' ? [applyWordEdits(block, claim.edits, adopter)] : [block];
 }
 
@@ -223,6 +247,72 @@ function mergeWords(paragraph: Paragraph, claims: readonly Extract<Claim, { kind
     if (policy === 'skip') kept.splice(kept.indexOf(clash), 1);
   }
   return applyWordEdits(paragraph, kept.sort((x, y) => x.start - y.start || x.end - y.end), adopter);
+}
+
+function rowText(row: TableRow): string {
+  return row.cells.map((c) => c.blocks.map(blockText).join('\n')).join(' | ');
+}
+
+function sameColumns(a: Table, b: Table): boolean {
+  const width = (t: Table): number => t.rows[0]?.cells.length ?? 0;
+  return width(a) === width(b);
+}
+
+/** The row edits turning table `before` into `after`, on the rows of the old table `target`. */
+function rowEdits(before: Table, after: Table, target: Table, ctx: DiffContext): RowEdit[] {
+  const toOld = new Map<number, number>();
+  if (before === target) before.rows.forEach((_, i) => toOld.set(i, i));
+  else for (const op of alignTables(before, target, ctx).ops) if (op.type === 'equal' || op.type === 'pair') toOld.set(op.old, op.new);
+  const edits: RowEdit[] = [];
+  let anchor = -1;
+  for (const op of alignTables(before, after, ctx).ops) {
+    if (op.type === 'equal') anchor = toOld.get(op.old) ?? anchor;
+    else if (op.type === 'pair') {
+      const row = toOld.get(op.old);
+      if (row !== undefined) edits.push({ kind: 'change', row, to: after.rows[op.new] as TableRow });
+      anchor = row ?? anchor;
+    } else if (op.type === 'delete') {
+      const row = toOld.get(op.old);
+      if (row !== undefined) edits.push({ kind: 'delete', row });
+    } else {
+      const last = edits[edits.length - 1];
+      if (last?.kind === 'insert' && last.after === anchor) edits[edits.length - 1] = { ...last, rows: [...last.rows, after.rows[op.new] as TableRow] };
+      else edits.push({ kind: 'insert', after: anchor, rows: [after.rows[op.new] as TableRow] });
+    }
+  }
+  return edits;
+}
+
+/** Applies the row edits of several sources to one table; two sources changing one row differently conflict. */
+function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' }>[], policy: ConflictPolicy, conflicts: Conflict[], adopter: Adopter): Table {
+  const outcome = new Map<number, { source: string; row?: TableRow; from: Document }[]>();
+  const inserts = new Map<number, TableRow[]>();
+  for (const claim of claims) {
+    for (const edit of claim.edits) {
+      if (edit.kind === 'insert') {
+        inserts.set(edit.after, [...(inserts.get(edit.after) ?? []), ...edit.rows.map((r) => adopter.row(r, claim.from))]);
+        continue;
+      }
+      const list = outcome.get(edit.row) ?? [];
+      list.push({ source: claim.source, from: claim.from, ...(edit.kind === 'change' && { row: edit.to }) });
+      outcome.set(edit.row, list);
+    }
+  }
+  const rows: TableRow[] = [...(inserts.get(-1) ?? [])];
+  table.rows.forEach((row, i) => {
+    const edits = outcome.get(i) ?? [];
+    const distinct = new Map(edits.map((e) => [e.row ? rowText(e.row) : '\u0000deleted', e]));
+    let chosen = edits[0];
+    if (distinct.size > 1) {
+      conflicts.push({ sources: [...new Set(edits.map((e) => e.source))], oldText: rowText(row), texts: Object.fromEntries(edits.map((e) => [e.source, e.row ? rowText(e.row) : ''])) });
+      if (policy !== 'first') chosen = undefined;
+    }
+    if (!chosen) rows.push(row);
+    else if (chosen.row) rows.push(adopter.row(chosen.row, chosen.from));
+    rows.push(...(inserts.get(i) ?? []));
+  });
+  const { xml: _xml, ...rest } = table;
+  return { ...rest, rows };
 }
 
 /** Two edits collide when they replace overlapping words, or insert at the same point. */
@@ -305,9 +395,13 @@ class Adopter {
     }
     if (block.type === 'table') {
       const { xml: _xml, ...rest } = block satisfies Table;
-      return { ...rest, rows: block.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: cell.blocks.map((b) => this.block(b, from)) })) })) };
+      return { ...rest, rows: block.rows.map((row) => this.row(row, from)) };
     }
     return block;
+  }
+
+  row(row: TableRow, from: Document): TableRow {
+    return { ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: cell.blocks.map((b) => this.block(b, from)) })) };
   }
 
   inline(inline: Inline, from: Document): Inline {

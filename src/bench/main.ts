@@ -20,26 +20,13 @@ import { applyEdits, randomEdits } from '../synthetic/edits.js';
 import { Random } from '../synthetic/random.js';
 import { generateDocSpec } from '../synthetic/spec.js';
 import { specToDocx } from '../synthetic/to-docx.js';
+import { benchRelease, describeReleaseBench } from './release-bench.js';
+import { runNode } from './run-node.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(HERE, '../cli/main.js');
-const RSS_REPORTER = resolve(HERE, 'rss-reporter.js');
 const WORDS_PER_PAGE = 500;
 const JSDIFF_CAP_MS = 60_000;
-
-export interface Timed {
-  readonly ms: number;
-  readonly rssMb?: number;
-}
-
-/** Runs a command in a fresh Node process with the RSS reporter preloaded. */
-export function runNode(args: readonly string[]): Timed & { status: number | null } {
-  const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const ms = performance.now() - start;
-  const rss = /MAXRSS_KB (\d+)/.exec(run.stderr)?.[1];
-  return { ms, status: run.status, ...(rss !== undefined && { rssMb: Number(rss) / 1024 }) };
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -129,6 +116,7 @@ async function main(): Promise<void> {
   const t300 = endToEnd.get(300);
   const t1000 = endToEnd.get(1000);
   if (t300 !== undefined && t1000 !== undefined) process.stdout.write(`1,000 pages / 300 pages (end to end): ${(t1000 / t300).toFixed(2)}×\n`);
+  process.stdout.write(`\n${describeReleaseBench(benchRelease())}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,6 +1,7 @@
 /** Parsing and validation of the options the commands share. */
 import { UsageError } from '../diagnostics/errors.js';
 import type { DiffOptions } from '../diff/options.js';
+import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { RevisionView } from '../model/document.js';
 
 const IGNORABLE = ['case', 'whitespace', 'quotes', 'formatting'] as const;
@@ -39,4 +40,35 @@ export function parseDate(value: string | undefined): string | undefined {
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) throw new UsageError(`--date: '${value}' is not a valid date`);
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export interface PdfOptionValues {
+  readonly 'page-size'?: string;
+  readonly 'changed-pages-only'?: boolean;
+  readonly title?: string;
+  readonly subtitle?: string;
+}
+
+/** The options of `parseArgs` that PDF outputs take. */
+export const PDF_OPTIONS = {
+  'page-size': { type: 'string' },
+  'changed-pages-only': { type: 'boolean' },
+  title: { type: 'string' },
+  subtitle: { type: 'string' },
+} as const;
+
+export const PDF_OPTIONS_HELP = `  --page-size A4|Letter    PDF page size (default A4)
+  --changed-pages-only     PDF: keep only the pages that carry a change, with their real numbers
+  --title TEXT             PDF running header title (default: the document's title or file name)
+  --subtitle TEXT          PDF running header subtitle, e.g. "Marked up against v26.0"`;
+
+export function parsePdfOptions(values: PdfOptionValues): Omit<PdfOptions, 'date'> {
+  const size = values['page-size'];
+  if (size !== undefined && size !== 'A4' && size !== 'Letter') throw new UsageError(`--page-size: '${size}' is not A4 or Letter`);
+  return {
+    ...(size !== undefined && { pageSize: size }),
+    ...(values['changed-pages-only'] === true && { changedPagesOnly: true }),
+    ...(values.title !== undefined && { title: values.title }),
+    ...(values.subtitle !== undefined && { subtitle: values.subtitle }),
+  };
 }

@@ -10,7 +10,7 @@ import { alignSequences, type AlignOp } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphPair, diffParagraphRun, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffTables, wholeTable } from './diff-tables.js';
-import { detectMoves } from './moves.js';
+import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { dice, mergeBags, wordBag, type WordBag } from './similarity.js';
 
@@ -84,11 +84,16 @@ export type BlockUnit =
 export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): BlockUnit[] {
   const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
   const newInfos = news.map((b) => new BlockInfo(ctx, b));
+  const oldSignatures = new Set(oldInfos.map((i) => i.signature));
+  const newSignatures = new Set(newInfos.map((i) => i.signature));
+  // A paragraph found verbatim on the other side was moved there: pairing it with whatever
+  // stands in its old place would hide the move behind an unrelated rewrite.
+  const moved = (info: BlockInfo, other: ReadonlySet<string>): boolean => other.has(info.signature) && (info.signature.match(/\S+/g)?.length ?? 0) >= MOVE_MIN_WORDS;
   const ops = alignSequences(oldInfos, newInfos, {
     signature: (info) => info.signature,
     similarity: blockSimilarity,
     threshold: PARAGRAPH_PAIR_THRESHOLD,
-    canPairAlone: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph',
+    canPairAlone: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && !moved(a, newSignatures) && !moved(b, oldSignatures),
   });
   const units: BlockUnit[] = [];
   let region: AlignOp[] = [];

@@ -4,6 +4,7 @@
  * report. With several reviewers' copies as sources, this is how their edits are consolidated into
  * one tracked document.
  */
+import { basename } from 'node:path';
 import { attributeChanges, type AttributionSource } from '../attribution/attribute.js';
 import { mergeSources, type ConflictPolicy } from '../attribution/merge.js';
 import type { AttributionReport, Conflict } from '../attribution/report.js';
@@ -11,26 +12,28 @@ import { loadSourceVersions } from '../attribution/source-versions.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { DiffOptions } from '../diff/options.js';
-import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
-import { changeSetToJson } from '../exporters/json/to-json.js';
-import { toMarkup } from '../exporters/markup/to-markup.js';
+import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
+import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
-import type { RenderedOutput, SourceFileInput, VersionInput } from './compare.js';
+import type { SourceFileInput, VersionInput } from './compare.js';
 import { loadDocument } from './load-document.js';
+import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
 
 export interface ApplyJob {
   readonly old: VersionInput;
   readonly sources: readonly SourceFileInput[];
   readonly info?: readonly SourceInfo[];
   readonly policy: ConflictPolicy;
-  readonly options?: DiffOptions & { readonly date?: string };
-  /** The first .docx is the new version, a second .docx its redline; .json the report; .txt the redline as text. */
-  readonly outputs: readonly string[];
+  readonly options?: DiffOptions & { readonly date?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
+  /** What to write (`applyOutputKinds` reads them from the command line's paths). */
+  readonly outputs: readonly OutputRequest[];
 }
 
 export interface ApplyResult {
   readonly redline: Redline;
+  /** The conformed new version. */
+  readonly new: Document;
   readonly report: AttributionReport;
   readonly outputs: readonly RenderedOutput[];
   readonly diagnostics: readonly Diagnostic[];
@@ -38,12 +41,20 @@ export interface ApplyResult {
   readonly failed: boolean;
 }
 
-export async function runApply(job: ApplyJob): Promise<ApplyResult> {
-  const docxOutputs = job.outputs.filter((o) => /\.docx$/i.test(o));
-  if (docxOutputs.length === 0) throw new UsageError('apply needs the new version as an output: -o NEW.docx');
-  if (docxOutputs.length > 2) throw new UsageError('apply writes at most two DOCX files: -o NEW.docx [-o REDLINE.docx]');
-  for (const output of job.outputs) if (!/\.(docx|json|txt|md)$/i.test(output)) throw new UsageError(`${output}: unknown output format (use .docx, .json, .txt or .md)`);
+/** `apply`'s outputs: the first .docx is the conformed version, a second .docx and a .pdf its redline. */
+export function applyOutputKinds(paths: readonly string[]): OutputRequest[] {
+  const docx = paths.filter((o) => /\.docx$/i.test(o));
+  if (docx.length === 0) throw new UsageError('apply needs the new version as an output: -o NEW.docx');
+  if (docx.length > 2) throw new UsageError('apply writes at most two DOCX files: -o NEW.docx [-o REDLINE.docx]');
+  return paths.map((path) => {
+    if (path === docx[0]) return { path, kind: 'clean-docx' };
+    return { path, kind: compareOutputKind(path) };
+  });
+}
 
+export async function runApply(job: ApplyJob): Promise<ApplyResult> {
+  const requests = job.outputs;
+  const cleanOutput = requests.find((r) => r.kind === 'clean-docx' || r.kind === 'clean-pdf')?.path;
   const diagnostics = new Diagnostics();
   const old = await loadDocument(job.old.bytes, job.old.name, job.old.view === undefined ? {} : { view: job.old.view });
   diagnostics.addAll(old.diagnostics);
@@ -56,24 +67,24 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
   }
 
   const mergedResult = mergeSources(old.document, sources, job.policy, job.options ?? {});
-  const merged = { ...mergedResult, document: { ...mergedResult.document, name: docxOutputs[0] as string } };
+  // Named after its file, not its path: outputs must not depend on where they are written.
+  const merged = { ...mergedResult, document: { ...mergedResult.document, name: cleanOutput === undefined ? old.document.name : basename(cleanOutput) } };
   diagnostics.addAll(merged.diagnostics);
   const attributed = attributeChanges(old.document, merged.document, sources, job.options ?? {});
   const report: AttributionReport = { ...attributed.report, conflicts: uniqueConflicts([...merged.conflicts, ...attributed.report.conflicts]) };
   const failed = job.policy === 'fail' && merged.conflicts.length > 0;
 
-  const outputs: RenderedOutput[] = [];
-  for (const path of job.outputs) {
-    if (/\.json$/i.test(path)) continue;
-    if (failed) continue;
-    if (path === docxOutputs[0]) outputs.push({ path, data: documentToDocx(merged.document).bytes });
-    else if (/\.docx$/i.test(path)) outputs.push({ path, data: redlineToDocx(attributed.redline, job.options?.date === undefined ? {} : { date: job.options.date }).bytes });
-    else outputs.push({ path, data: toMarkup(attributed.redline) });
-  }
-  for (const path of job.outputs.filter((o) => /\.json$/i.test(o))) {
-    outputs.push({ path, data: changeSetToJson({ old: old.document, new: merged.document, changes: attributed.redline.changes, diagnostics: diagnostics.list(), extra: { ...report } }) });
-  }
-  return { redline: attributed.redline, report, outputs, diagnostics: diagnostics.list(), failed };
+  // With conflicts under the `fail` policy, nothing but the report is written.
+  const outputs = await renderOutputs(failed ? requests.filter((r) => r.kind === 'json') : requests, {
+    old: old.document,
+    new: merged.document,
+    redline: attributed.redline,
+    report,
+    diagnostics,
+    ...(job.options?.date !== undefined && { date: job.options.date }),
+    ...(job.options?.pdf && { pdf: job.options.pdf }),
+  });
+  return { redline: attributed.redline, new: merged.document, report, outputs, diagnostics: diagnostics.list(), failed };
 }
 
 /** The merge and the attribution find the same collisions; each is reported once, with its clause label when known. */

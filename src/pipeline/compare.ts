@@ -7,25 +7,15 @@ import { attributeChanges, type AttributionSource } from '../attribution/attribu
 import type { AttributionReport } from '../attribution/report.js';
 import { loadSourceVersions } from '../attribution/source-versions.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../diagnostics/errors.js';
 import { compareDocuments, type CompareOptions } from '../diff/compare-documents.js';
-import { redlineToDocx } from '../exporters/docx/to-docx.js';
-import { changeSetToJson } from '../exporters/json/to-json.js';
-import { toMarkup } from '../exporters/markup/to-markup.js';
+import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document, RevisionView } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
 import { loadDocument } from './load-document.js';
+import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
 
-export type OutputFormat = 'docx' | 'json' | 'markup';
-
-export function outputFormatOf(path: string): OutputFormat {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  if (ext === 'docx') return 'docx';
-  if (ext === 'json') return 'json';
-  if (ext === 'txt' || ext === 'md') return 'markup';
-  throw new UsageError(`${path}: unknown output format (use .docx, .json, .txt or .md)`);
-}
+export type { RenderedOutput } from './outputs.js';
 
 export interface VersionInput {
   readonly bytes: Uint8Array;
@@ -52,27 +42,23 @@ export interface AttributionRequest {
 export interface CompareJob {
   readonly old: VersionInput;
   readonly new: VersionInput;
-  readonly options?: CompareOptions & { readonly date?: string };
+  readonly options?: CompareOptions & { readonly date?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
   readonly attribution?: AttributionRequest;
-  readonly outputs: readonly string[];
-}
-
-export interface RenderedOutput {
-  readonly path: string;
-  readonly data: Uint8Array | string;
+  /** Paths (the format follows the extension) or explicit requests. */
+  readonly outputs: readonly (string | OutputRequest)[];
 }
 
 export interface CompareResult {
   readonly redline: Redline;
+  readonly old: Document;
+  readonly new: Document;
   readonly outputs: readonly RenderedOutput[];
   readonly diagnostics: readonly Diagnostic[];
   readonly report?: AttributionReport;
 }
 
 export async function runCompare(job: CompareJob): Promise<CompareResult> {
-  // DOCX first: its diagnostics belong in the JSON written after it.
-  const order: Record<OutputFormat, number> = { docx: 0, markup: 1, json: 2 };
-  const formats = job.outputs.map((path) => ({ path, format: outputFormatOf(path) })).sort((a, b) => order[a.format] - order[b.format]);
+  const requests = job.outputs.map((o) => (typeof o === 'string' ? { path: o, kind: compareOutputKind(o) } : o));
   const [old, neu] = await Promise.all([
     loadDocument(job.old.bytes, job.old.name, job.old.view === undefined ? {} : { view: job.old.view }),
     loadDocument(job.new.bytes, job.new.name, job.new.view === undefined ? {} : { view: job.new.view }),
@@ -96,19 +82,16 @@ export async function runCompare(job: CompareJob): Promise<CompareResult> {
     redline = compareDocuments(old.document, neu.document, job.options ?? {});
   }
 
-  const outputs: RenderedOutput[] = [];
-  for (const { path, format } of formats) {
-    if (format === 'docx') {
-      const docx = redlineToDocx(redline, job.options?.date === undefined ? {} : { date: job.options.date });
-      diagnostics.addAll(docx.diagnostics);
-      outputs.push({ path, data: docx.bytes });
-    } else if (format === 'json') {
-      outputs.push({ path, data: changeSetToJson({ old: old.document, new: neu.document, changes: redline.changes, diagnostics: diagnostics.list(), ...(report && { extra: { ...report } }) }) });
-    } else {
-      outputs.push({ path, data: toMarkup(redline) });
-    }
-  }
-  return { redline, outputs, diagnostics: diagnostics.list(), ...(report && { report }) };
+  const outputs = await renderOutputs(requests, {
+    old: old.document,
+    new: neu.document,
+    redline,
+    ...(report && { report }),
+    diagnostics,
+    ...(job.options?.date !== undefined && { date: job.options.date }),
+    ...(job.options?.pdf && { pdf: job.options.pdf }),
+  });
+  return { redline, old: old.document, new: neu.document, outputs, diagnostics: diagnostics.list(), ...(report && { report }) };
 }
 
 /** Reads every source: as a full version, a tracked-change redline or a manual redline (detected). */

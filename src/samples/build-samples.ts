@@ -8,6 +8,7 @@ import { applyEdits, randomEdits } from '../synthetic/edits.js';
 import { Random } from '../synthetic/random.js';
 import { generateDocSpec } from '../synthetic/spec.js';
 import { specToDocx } from '../synthetic/to-docx.js';
+import { buildSampleRelease } from './build-release.js';
 
 async function buildComparePair(folder: string): Promise<void> {
   const v1 = generateDocSpec({ id: 'G', title: 'Section G: Security (version 1.0)', prefix: 'G', words: 6000, seed: 11, definitions: 12, matrixRows: 14, matrixColumns: 5, footnoteEvery: 9 });
@@ -18,4 +19,6 @@ async function buildComparePair(folder: string): Promise<void> {
   await writeFile(join(folder, 'section-g-v2.docx'), await specToDocx(v2));
 }
 
-await buildComparePair(join(process.argv[2] ?? 'samples', 'compare'));
+const root = process.argv[2] ?? 'samples';
+await buildComparePair(join(root, 'compare'));
+await buildSampleRelease(join(root, 'release'));

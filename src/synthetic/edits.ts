@@ -22,10 +22,17 @@ function mapText<T extends ClauseSpec | LimbSpec>(item: T, id: string, change: (
 }
 
 function replaceWords(text: string, at: number, remove: number, insert: readonly string[]): string {
+  const { before, inserted, after } = splitWordEdit(text, { at, remove, insert });
+  return [...before, ...inserted, ...after].join(' ');
+}
+
+/** The words of a text around a word edit: those before it, those it removes and inserts, those after. */
+export function splitWordEdit(text: string, edit: { readonly at: number; readonly remove: number; readonly insert: readonly string[] }): { before: string[]; removed: string[]; inserted: string[]; after: string[] } {
   const words = text.split(' ');
-  const index = Math.min(at, words.length);
-  words.splice(index, Math.min(remove, Math.max(0, words.length - index - 1)), ...insert);
-  return words.join(' ');
+  const index = Math.min(edit.at, words.length);
+  // The last word (with the sentence's full stop) is never removed.
+  const count = Math.min(edit.remove, Math.max(0, words.length - index - 1));
+  return { before: words.slice(0, index), removed: words.slice(index, index + count), inserted: [...edit.insert], after: words.slice(index + count) };
 }
 
 function mapTable(part: PartSpec, tableId: string, change: (table: TableSpec) => TableSpec): PartSpec {

@@ -1,15 +1,25 @@
 /**
  * Writes a synthetic document spec as a Word document with the `docx` package: parts as numbered
  * headings (`G1`), clauses (`G1.1`), limbs (`(a)`, `(i)`) on one multi-level list, a definitions
- * table and a matrix with repeated header rows, footnotes.
+ * table and a matrix with repeated header rows, footnotes. With `markup`, word edits are shown
+ * as a drafter marks them up by hand: removed words struck through, new words underlined.
  */
 import { AlignmentType, Document as WordDocument, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { withFixedDates } from '../exporters/docx/to-clean-docx.js';
+import { splitWordEdit, type SpecEdit } from './edits.js';
 import type { ClauseSpec, DocSpec, LimbSpec, TableSpec } from './spec.js';
 
 const LIST = 'code-clauses';
 
-export async function specToDocx(spec: DocSpec): Promise<Uint8Array> {
+type WordEdit = Extract<SpecEdit, { kind: 'replace-words' }>;
+
+export interface SpecDocxOptions {
+  /** Word edits to show as a manual redline on the spec's (unedited) text, by clause or limb id. */
+  readonly markup?: readonly WordEdit[];
+}
+
+export async function specToDocx(spec: DocSpec, options: SpecDocxOptions = {}): Promise<Uint8Array> {
+  const markup = new Map((options.markup ?? []).map((edit) => [edit.id, edit]));
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   let nextFootnote = 1;
   const children: FileChild[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(spec.title)] })];
@@ -21,7 +31,7 @@ export async function specToDocx(spec: DocSpec): Promise<Uint8Array> {
         footnoteId = nextFootnote++;
         footnotes[String(footnoteId)] = { children: [new Paragraph(clause.footnote)] };
       }
-      children.push(...clauseParagraphs(clause, 1, footnoteId));
+      children.push(...clauseParagraphs(clause, 1, markup, footnoteId));
     }
     if (part.table) children.push(tableOf(part.table), new Paragraph(''));
   }
@@ -48,11 +58,23 @@ export async function specToDocx(spec: DocSpec): Promise<Uint8Array> {
   return withFixedDates(new Uint8Array(await Packer.toBuffer(word)));
 }
 
-function clauseParagraphs(clause: ClauseSpec | LimbSpec, level: number, footnoteId?: number): Paragraph[] {
-  const runs = [new TextRun(clause.text), ...(footnoteId === undefined ? [] : [new FootnoteReferenceRun(footnoteId)])];
+function clauseParagraphs(clause: ClauseSpec | LimbSpec, level: number, markup: ReadonlyMap<string, WordEdit>, footnoteId?: number): Paragraph[] {
+  const runs = [...textRuns(clause.text, markup.get(clause.id)), ...(footnoteId === undefined ? [] : [new FootnoteReferenceRun(footnoteId)])];
   return [
     new Paragraph({ numbering: { reference: LIST, level }, alignment: AlignmentType.JUSTIFIED, children: runs }),
-    ...clause.limbs.flatMap((limb) => clauseParagraphs(limb, Math.min(level + 1, 3))),
+    ...clause.limbs.flatMap((limb) => clauseParagraphs(limb, Math.min(level + 1, 3), markup)),
+  ];
+}
+
+function textRuns(text: string, edit: WordEdit | undefined): TextRun[] {
+  if (!edit) return [new TextRun(text)];
+  const { before, removed, inserted, after } = splitWordEdit(text, edit);
+  const join = (words: readonly string[], lead: boolean): string => (words.length === 0 ? '' : `${lead ? ' ' : ''}${words.join(' ')}`);
+  return [
+    new TextRun(before.join(' ')),
+    ...(removed.length > 0 ? [new TextRun({ text: join(removed, before.length > 0), strike: true, color: 'C00000' })] : []),
+    ...(inserted.length > 0 ? [new TextRun({ text: join(inserted, before.length > 0), underline: {}, color: '0000C0' })] : []),
+    ...(after.length > 0 ? [new TextRun(join(after, true))] : []),
   ];
 }
 

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionReport } from '../../src/attribution/report.js';
-import { runApply } from '../../src/pipeline/apply.js';
+import { applyOutputKinds, runApply } from '../../src/pipeline/apply.js';
 import { tempDir } from '../helpers/cli.js';
 import { CORPUS, hasCorpus, hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -34,7 +34,7 @@ describe.runIf(runCorpus)('WmlComparer consolidation cases', () => {
         old: { bytes: readFileSync(join(CORPUS, c.base)), name: c.base },
         sources: c.sources.map((s) => ({ id: s.author, bytes: readFileSync(join(CORPUS, s.file)), name: s.file })),
         policy: 'fail',
-        outputs: [conformed(c), redline(c)],
+        outputs: applyOutputKinds([conformed(c), redline(c)]),
       });
       for (const o of result.outputs) writeFileSync(o.path, o.data);
       reports.set(c.id, result.report);

@@ -3,12 +3,12 @@ import { parseArgs } from 'node:util';
 import { hasIssues } from '../../attribution/report.js';
 import type { ConflictPolicy } from '../../attribution/merge.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { runApply } from '../../pipeline/apply.js';
+import { applyOutputKinds, runApply } from '../../pipeline/apply.js';
 import type { CommandIo } from '../io.js';
-import { parseDate, parseGranularity, parseIgnore } from '../options.js';
+import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../read-input.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
-import { writeOutputsAtomically } from '../write-outputs.js';
+import { writeOutputsAtomically } from '../../io/write-outputs.js';
 
 export const APPLY_HELP = `Usage: redline apply OLD --source ID=FILE [--source ID=FILE …] -o NEW.docx [-o REDLINE.docx] [-o REPORT.json]
 
@@ -23,6 +23,8 @@ Options:
   --on-conflict POLICY     fail (default: stop, exit 3), first (the first source's edit wins), or
                            skip (neither edit is applied); conflicts are always reported
   --date ISO-8601, --ignore WHAT, --granularity word|char   as for compare
+  -o REDLINE.pdf           the redline as a marked-up PDF, with:
+${PDF_OPTIONS_HELP}
   -q, --quiet              print nothing but errors
 
 Exit codes: 0 done; 2 bad input or usage; 3 conflicts with --on-conflict fail (only the report is
@@ -40,6 +42,7 @@ export async function applyCommand(args: readonly string[], io: CommandIo): Prom
       date: { type: 'string' },
       granularity: { type: 'string' },
       ignore: { type: 'string', multiple: true },
+      ...PDF_OPTIONS,
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -61,8 +64,8 @@ export async function applyCommand(args: readonly string[], io: CommandIo): Prom
     sources: await readSourceSpecs(values.source, '--source'),
     ...(info && { info }),
     policy: policy as ConflictPolicy,
-    options: { ...parseIgnore(values.ignore), ...(granularity && { granularity }), ...(date !== undefined && { date }) },
-    outputs: values.output ?? [],
+    options: { ...parseIgnore(values.ignore), ...(granularity && { granularity }), ...(date !== undefined && { date }), pdf: parsePdfOptions(values) },
+    outputs: applyOutputKinds(values.output ?? []),
   });
   await writeOutputsAtomically(result.outputs);
   for (const conflict of result.report.conflicts) {

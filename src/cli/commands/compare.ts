@@ -4,10 +4,10 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { hasIssues, type AttributionReport } from '../../attribution/report.js';
 import { runCompare, type AttributionRequest } from '../../pipeline/compare.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
-import { parseDate, parseGranularity, parseIgnore, parseView } from '../options.js';
+import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../read-input.js';
 import type { CommandIo } from '../io.js';
-import { writeOutputsAtomically } from '../write-outputs.js';
+import { writeOutputsAtomically } from '../../io/write-outputs.js';
 
 export const COMPARE_HELP = `Usage: redline compare OLD NEW -o OUT [-o OUT …] [options]
 
@@ -15,6 +15,8 @@ Compares two versions of a document (.docx, .txt or .md) and writes the redline.
 every change is attributed to the source (modification, designation) that made it.
 The format of each output follows its extension:
   .docx   marked-up Word document with real tracked changes
+  .pdf    marked-up PDF: a summary of the changes, then the document with every change
+          coloured by source and a change bar beside it
   .json   the change set (see the README for the schema)
   .txt    a plain-text redline: [-deleted-] {+inserted+}
 
@@ -33,6 +35,7 @@ Options:
   --fallback-source ID     give changes no source explains to this source (still reported)
   --old-view before|after  which view of tracked changes already in OLD to read (default: after)
   --new-view before|after  the same for NEW
+${PDF_OPTIONS_HELP}
   -q, --quiet              print nothing but errors
   -h, --help               show this help
 
@@ -55,6 +58,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
       'fallback-source': { type: 'string' },
       'old-view': { type: 'string' },
       'new-view': { type: 'string' },
+      ...PDF_OPTIONS,
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -82,6 +86,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
       ...(granularity && { granularity }),
       ...(values.author !== undefined && { author: values.author }),
       ...(date !== undefined && { date }),
+      pdf: parsePdfOptions(values),
     },
     ...(attribution && { attribution }),
     outputs,

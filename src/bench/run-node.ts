@@ -1,0 +1,20 @@
+/** Runs a command in a fresh Node process, timing it and reading its peak RSS. */
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RSS_REPORTER = resolve(dirname(fileURLToPath(import.meta.url)), 'rss-reporter.js');
+
+export interface Timed {
+  readonly ms: number;
+  readonly rssMb?: number;
+}
+
+export function runNode(args: readonly string[]): Timed & { status: number | null } {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - start;
+  const rss = /MAXRSS_KB (\d+)/.exec(run.stderr)?.[1];
+  return { ms, status: run.status, ...(rss !== undefined && { rssMb: Number(rss) / 1024 }) };
+}
+

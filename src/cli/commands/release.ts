@@ -1,0 +1,135 @@
+/** `redline release MANIFEST -o OUT [options]` and `redline release --merge-reports REPORT… -o OUT` */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../diagnostics/errors.js';
+import { parseManifest } from '../../release/manifest.js';
+import { mergeReports } from '../../release/merge-reports.js';
+import { Progress } from '../../release/progress.js';
+import type { ReleaseReport } from '../../release/release-report.js';
+import { runRelease, type Shard } from '../../release/run-release.js';
+import { writeReleaseReport } from '../../release/write-report.js';
+import type { CommandIo } from '../io.js';
+import { readInput } from '../read-input.js';
+import { version } from '../version.js';
+
+export const RELEASE_HELP = `Usage: redline release MANIFEST -o OUT [options]
+       redline release --merge-reports REPORT.json [REPORT.json …] -o OUT
+
+Runs a whole release from its manifest (YAML or JSON; see the README): for every document, the
+redline against its previous version with every change attributed to its source (DOCX and PDF),
+the clean version (DOCX and PDF) and the change set (JSON), as the manifest asks; then the release
+report in OUT: index.html, report.md, report.json and document-log.csv. Documents run in parallel
+on worker threads; a re-run skips documents whose inputs are unchanged.
+
+Options:
+  -o, --output DIR         the output folder (nothing is written outside it)
+  --concurrency N          worker threads (default: the number of cores)
+  --only DOC,…             process only these documents (the report still lists every document
+                           done before in this folder)
+  --shard K/N              process the K-th of N disjoint slices of the documents; writes
+                           report-shard-K-of-N.json for --merge-reports
+  --force                  redo every document, even those whose inputs are unchanged
+  --merge-reports          join shard reports (the positional arguments) into OUT's report
+  --json                   print a machine-readable summary on stdout
+  -q, --quiet              no progress, only errors and the summary
+
+Exit codes: 0 every document done and verified; 2 bad manifest or usage; 4 verification issues
+(unattributed changes, source edits not applied or differing, conflicts); 5 a document failed
+(the others are still done).`;
+
+export async function releaseCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      concurrency: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      shard: { type: 'string' },
+      force: { type: 'boolean' },
+      'merge-reports': { type: 'boolean' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(RELEASE_HELP);
+    return 0;
+  }
+  const output = values.output;
+  if (output === undefined) throw new UsageError('release needs an output folder: -o OUT');
+
+  if (values['merge-reports']) {
+    if (positionals.length === 0) throw new UsageError('--merge-reports needs the shard reports to join');
+    const report = await mergeReports(positionals, output);
+    const files = await writeReleaseReport(report, output);
+    return finish(io, report, { json: values.json ?? false, files, processed: [], skipped: [], milliseconds: 0 });
+  }
+
+  if (positionals.length !== 1) throw new UsageError('release needs one MANIFEST (see redline release --help)');
+  const manifestPath = positionals[0] as string;
+  const manifest = parseManifest(new TextDecoder().decode(await readInput(manifestPath)), manifestPath);
+  const concurrency = parseConcurrency(values.concurrency);
+  const shard = parseShard(values.shard);
+  const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const progress = values.quiet ? undefined : new Progress((text) => process.stderr.write(text), process.stderr.isTTY === true);
+  const result = await runRelease({
+    manifest,
+    outputFolder: output,
+    programVersion: version(),
+    ...(concurrency !== undefined && { concurrency }),
+    ...(only && { only }),
+    ...(shard && { shard }),
+    force: values.force ?? false,
+    ...(progress && { progress }),
+  });
+  return finish(io, result.report, { json: values.json ?? false, files: result.reportFiles, processed: result.processed, skipped: result.skipped, milliseconds: result.milliseconds });
+}
+
+interface Summary {
+  readonly json: boolean;
+  readonly files: readonly string[];
+  readonly processed: readonly string[];
+  readonly skipped: readonly string[];
+  readonly milliseconds: number;
+}
+
+function finish(io: CommandIo, report: ReleaseReport, summary: Summary): number {
+  const failed = report.documents.filter((d) => d.status === 'failed').map((d) => d.id);
+  const code = failed.length > 0 ? 5 : report.issues.length > 0 ? 4 : 0;
+  if (summary.json) {
+    io.out(
+      JSON.stringify({
+        release: report.release.id,
+        processed: summary.processed,
+        skipped: summary.skipped,
+        failed,
+        documents: report.documents.map((d) => ({ id: d.id, status: d.status, changes: d.changes, unattributed: d.unattributed, ...(d.error !== undefined && { error: d.error }) })),
+        issues: report.issues.length,
+        reportFiles: summary.files,
+        seconds: Math.round(summary.milliseconds / 100) / 10,
+        exitCode: code,
+      }),
+    );
+  } else {
+    const changes = report.documents.reduce((n, d) => n + d.changes, 0);
+    io.out(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s), ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}; wrote ${summary.files.join(', ')}`);
+  }
+  return code;
+}
+
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency: '${value}' is not a whole number from 1 to 256`);
+  return n;
+}
+
+function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: '${value}' is not K/N with 1 ≤ K ≤ N`);
+  return { index, count };
+}

@@ -1,0 +1,8 @@
+/** The document log as CSV (RFC 4180): the version of each document now in force. */
+import type { ReleaseReport } from './release-report.js';
+
+export function documentLogToCsv(report: ReleaseReport): string {
+  const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const rows = [['document', 'title', 'previous_version', 'new_version', 'effective_date', 'release'], ...report.log.map((l) => [l.document, l.title, l.previousVersion, l.newVersion, l.effectiveDate, report.release.id])];
+  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,202 @@
+/**
+ * The release manifest (YAML or JSON): the release, its sources, its documents and the outputs
+ * wanted. Validated with an error naming the file and the field for every mistake; file paths are
+ * resolved against the manifest's folder and may not leave it unless given as absolute paths.
+ *
+ * ```yaml
+ * release: { id: R2026.11, title: November 2026 Release, effectiveDate: 2026-11-27 }
+ * sources:
+ *   - { id: MP093, title: Implementing IRP511, kind: modification, status: approved }
+ *   - { id: BEIS, title: BEIS designation, kind: designation }
+ * documents:
+ *   - id: section-g
+ *     title: "Section G: Security"
+ *     previous: { version: "26.0", file: documents/section-g-v26.0.docx }
+ *     new: { version: "27.0", file: documents/section-g-v27.0.docx }   # no file: conformed with apply
+ *     sources: [{ id: MP093, file: sources/mp093-section-g.docx }]
+ * outputs: [redline-docx, redline-pdf, clean-docx, clean-pdf, json]
+ * ```
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../diagnostics/errors.js';
+import type { SourceInfo } from '../model/source.js';
+import { SOURCE_ID } from '../attribution/sources-file.js';
+
+export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json'] as const;
+export type ReleaseOutput = (typeof RELEASE_OUTPUTS)[number];
+
+const SOURCE_KINDS = ['modification', 'designation'] as const;
+
+export interface ReleaseInfo {
+  readonly id: string;
+  readonly title: string;
+  /** ISO date (YYYY-MM-DD). */
+  readonly effectiveDate: string;
+}
+
+export interface ReleaseSource extends SourceInfo {
+  readonly kind: 'modification' | 'designation';
+  readonly status?: string;
+}
+
+export interface VersionRef {
+  readonly version: string;
+  /** Absolute path; absent for a new version conformed from the sources. */
+  readonly file?: string;
+}
+
+export interface DocumentSourceRef {
+  readonly id: string;
+  readonly file: string;
+}
+
+export interface ReleaseDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly previous: VersionRef & { readonly file: string };
+  readonly new: VersionRef;
+  readonly sources: readonly DocumentSourceRef[];
+}
+
+export interface ReleaseManifest {
+  /** The manifest file and its folder (absolute). */
+  readonly file: string;
+  readonly folder: string;
+  readonly release: ReleaseInfo;
+  readonly sources: readonly ReleaseSource[];
+  readonly documents: readonly ReleaseDocument[];
+  readonly outputs: readonly ReleaseOutput[];
+}
+
+const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function parseManifest(text: string, file: string): ReleaseManifest {
+  let data: unknown;
+  try {
+    data = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new InputError(file, `not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'} (${(error as Error).message.split('\n')[0]})`);
+  }
+  return new ManifestReader(file).read(data);
+}
+
+class ManifestReader {
+  readonly folder: string;
+
+  constructor(readonly file: string) {
+    this.folder = dirname(resolve(file));
+  }
+
+  fail(field: string, message: string): never {
+    throw new InputError(this.file, `${field}: ${message}`);
+  }
+
+  read(data: unknown): ReleaseManifest {
+    const root = this.object(data, 'the manifest');
+    this.only(root, 'the manifest', ['release', 'sources', 'documents', 'outputs']);
+    const release = this.release(root.release);
+    const sources = this.list(root.sources, 'sources').map((item, i) => this.source(item, `sources[${i}]`));
+    this.unique(sources.map((s) => s.id), 'sources', 'id');
+    const known = new Set(sources.map((s) => s.id));
+    const documents = this.list(root.documents, 'documents').map((item, i) => this.document(item, `documents[${i}]`, known));
+    if (documents.length === 0) this.fail('documents', 'the release has no documents');
+    this.unique(documents.map((d) => d.id), 'documents', 'id');
+    const outputs = root.outputs === undefined ? [...RELEASE_OUTPUTS] : this.list(root.outputs, 'outputs').map((o, i) => this.output(o, `outputs[${i}]`));
+    return { file: resolve(this.file), folder: this.folder, release, sources, documents, outputs };
+  }
+
+  release(value: unknown): ReleaseInfo {
+    const release = this.object(value, 'release');
+    this.only(release, 'release', ['id', 'title', 'effectiveDate']);
+    const effectiveDate = release.effectiveDate instanceof Date ? release.effectiveDate.toISOString().slice(0, 10) : this.string(release.effectiveDate, 'release.effectiveDate');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) || Number.isNaN(Date.parse(effectiveDate))) this.fail('release.effectiveDate', `'${effectiveDate}' is not a date (YYYY-MM-DD)`);
+    return { id: this.string(release.id, 'release.id'), title: this.string(release.title, 'release.title'), effectiveDate };
+  }
+
+  source(value: unknown, field: string): ReleaseSource {
+    const source = this.object(value, field);
+    this.only(source, field, ['id', 'title', 'kind', 'status']);
+    const id = this.string(source.id, `${field}.id`);
+    if (!SOURCE_ID.test(id)) this.fail(`${field}.id`, `'${id}' is not a source id such as MP093 (letters, digits, space . _ -)`);
+    const kind = this.string(source.kind, `${field}.kind`);
+    if (!(SOURCE_KINDS as readonly string[]).includes(kind)) this.fail(`${field}.kind`, `'${kind}' is not ${SOURCE_KINDS.join(' or ')}`);
+    return { id, title: this.string(source.title, `${field}.title`), kind: kind as ReleaseSource['kind'], ...(source.status !== undefined && { status: this.string(source.status, `${field}.status`) }) };
+  }
+
+  document(value: unknown, field: string, known: ReadonlySet<string>): ReleaseDocument {
+    const document = this.object(value, field);
+    this.only(document, field, ['id', 'title', 'previous', 'new', 'sources']);
+    const id = this.string(document.id, `${field}.id`);
+    if (!DOCUMENT_ID.test(id)) this.fail(`${field}.id`, `'${id}' must be letters, digits, . _ - (it names the document's output folder)`);
+    const previous = this.version(document.previous, `${field}.previous`, true);
+    const neu = this.version(document.new, `${field}.new`, false);
+    const sources = document.sources === undefined ? [] : this.list(document.sources, `${field}.sources`).map((item, i) => this.documentSource(item, `${field}.sources[${i}]`, known));
+    this.unique(sources.map((s) => s.id), `${field}.sources`, 'id');
+    if (neu.file === undefined && sources.length === 0) this.fail(`${field}.new.file`, 'is needed when the document has no sources to conform it from');
+    return { id, title: this.string(document.title, `${field}.title`), previous: previous as VersionRef & { file: string }, new: neu, sources };
+  }
+
+  version(value: unknown, field: string, fileRequired: boolean): VersionRef {
+    const version = this.object(value, field);
+    this.only(version, field, ['version', 'file']);
+    const label = typeof version.version === 'number' ? String(version.version) : this.string(version.version, `${field}.version`);
+    if (version.file === undefined && !fileRequired) return { version: label };
+    return { version: label, file: this.path(version.file, `${field}.file`) };
+  }
+
+  documentSource(value: unknown, field: string, known: ReadonlySet<string>): DocumentSourceRef {
+    const source = this.object(value, field);
+    this.only(source, field, ['id', 'file']);
+    const id = this.string(source.id, `${field}.id`);
+    if (!known.has(id)) this.fail(`${field}.id`, `unknown source '${id}' (not in the manifest's sources)`);
+    return { id, file: this.path(source.file, `${field}.file`) };
+  }
+
+  output(value: unknown, field: string): ReleaseOutput {
+    const output = this.string(value, field);
+    if (!(RELEASE_OUTPUTS as readonly string[]).includes(output)) this.fail(field, `'${output}' is not one of ${RELEASE_OUTPUTS.join(', ')}`);
+    return output as ReleaseOutput;
+  }
+
+  /** A relative path stays inside the manifest's folder; an absolute one is read where it says. */
+  path(value: unknown, field: string): string {
+    const given = this.string(value, field);
+    const path = resolve(this.folder, given);
+    if (!isAbsolute(given)) {
+      const inside = relative(this.folder, path);
+      if (inside.startsWith('..') || isAbsolute(inside)) this.fail(field, `'${given}' is outside the manifest's folder (give an absolute path to read a file elsewhere)`);
+    }
+    if (!existsSync(path)) this.fail(field, `'${given}' does not exist`);
+    if (!statSync(path).isFile()) this.fail(field, `'${given}' is not a file`);
+    return path;
+  }
+
+  object(value: unknown, field: string): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(field, 'must be a mapping (key: value)');
+    return value as Record<string, unknown>;
+  }
+
+  list(value: unknown, field: string): unknown[] {
+    if (!Array.isArray(value)) this.fail(field, 'must be a list');
+    return value;
+  }
+
+  string(value: unknown, field: string): string {
+    if (typeof value !== 'string' || value.trim() === '') this.fail(field, value === undefined ? 'is missing' : 'must be a non-empty string');
+    return value;
+  }
+
+  only(object: Record<string, unknown>, field: string, keys: readonly string[]): void {
+    for (const key of Object.keys(object)) if (!keys.includes(key)) this.fail(`${field === 'the manifest' ? '' : `${field}.`}${key}`, `is not a known field (${keys.join(', ')})`);
+  }
+
+  unique(values: readonly string[], field: string, key: string): void {
+    const seen = new Set<string>();
+    values.forEach((value, i) => {
+      if (seen.has(value)) this.fail(`${field}[${i}].${key}`, `'${value}' is given twice`);
+      seen.add(value);
+    });
+  }
+}

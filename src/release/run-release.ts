@@ -1,0 +1,148 @@
+/**
+ * A release run: every document of the manifest (or of one shard, or those asked for) through
+ * its document task on a pool of worker threads, skipping those whose inputs have not changed,
+ * then the release report. A document that fails fails alone.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../diagnostics/errors.js';
+import { removeStaleTemporaries } from '../io/write-outputs.js';
+import type { DocumentResult, DocumentTask } from './document-job.js';
+import type { ReleaseManifest } from './manifest.js';
+import type { ProgressSink } from './progress.js';
+import { buildReleaseReport, type ReleaseReport } from './release-report.js';
+import { writeReleaseReport } from './write-report.js';
+import { fingerprint, outputsIntact, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
+import { WorkerPool } from './worker-pool.js';
+
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface ReleaseRunOptions {
+  readonly manifest: ReleaseManifest;
+  readonly outputFolder: string;
+  readonly programVersion: string;
+  /** Worker threads; default the number of cores. */
+  readonly concurrency?: number;
+  readonly only?: readonly string[];
+  readonly shard?: Shard;
+  /** Redo every document, even those whose inputs have not changed. */
+  readonly force?: boolean;
+  readonly progress?: ProgressSink;
+}
+
+export interface ReleaseRunResult {
+  readonly report: ReleaseReport;
+  readonly processed: readonly string[];
+  readonly skipped: readonly string[];
+  readonly failed: readonly string[];
+  readonly milliseconds: number;
+  /** Files written for the report, relative to the output folder. */
+  readonly reportFiles: readonly string[];
+}
+
+const WORKER = new URL('./document-worker.js', import.meta.url);
+
+/** The documents of shard K of N: every N-th document of the manifest, starting at the K-th. */
+export function inShard(index: number, shard: Shard | undefined): boolean {
+  return shard === undefined || index % shard.count === shard.index - 1;
+}
+
+export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRunResult> {
+  const began = Date.now();
+  const { manifest, outputFolder } = options;
+  const known = new Set(manifest.documents.map((d) => d.id));
+  for (const id of options.only ?? []) if (!known.has(id)) throw new UsageError(`--only: no document '${id}' in ${manifest.file}`);
+  await removeStaleTemporaries(outputFolder);
+
+  const stateName = stateFileName(options.shard);
+  const state = await readState(outputFolder, stateName);
+  const documents = { ...state.documents } as Record<string, DocumentState>;
+  const scope = manifest.documents.filter((_, i) => inShard(i, options.shard));
+  const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
+
+  const tasks: { task: DocumentTask; fingerprint: string; size: number }[] = [];
+  const skipped: string[] = [];
+  for (const document of selected) {
+    const task: DocumentTask = { release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), outputs: manifest.outputs, outputFolder };
+    const print = await fingerprint(task, options.programVersion);
+    const previous = documents[document.id];
+    if (!options.force && previous?.fingerprint === print && previous.result.status !== 'failed' && (await outputsIntact(outputFolder, previous.outputs))) {
+      skipped.push(document.id);
+      continue;
+    }
+    const size = (await stat(document.previous.file)).size + (document.new.file ? (await stat(document.new.file)).size : 0);
+    tasks.push({ task, fingerprint: print, size });
+  }
+  // Largest first, so that the longest document does not start last.
+  tasks.sort((a, b) => b.size - a.size);
+
+  options.progress?.start(tasks.length, skipped);
+  const processed: string[] = [];
+  if (tasks.length > 0) {
+    const pool = new WorkerPool<DocumentTask, DocumentResult>(WORKER, Math.max(1, Math.min(options.concurrency ?? availableParallelism(), tasks.length)));
+    let saving = Promise.resolve();
+    try {
+      await Promise.all(
+        tasks.map(async ({ task, fingerprint: print }) => {
+          let started = Date.now();
+          const onStart = (): void => {
+            started = Date.now();
+            options.progress?.started(task.document.id);
+          };
+          const result = await pool.run(task, onStart).catch((error: Error): DocumentResult => failedResult(task, error));
+          documents[task.document.id] = { fingerprint: print, outputs: await outputHashes(outputFolder, result), result };
+          processed.push(task.document.id);
+          // The state is saved after every document, so an interrupted run keeps what it finished.
+          saving = saving.then(() => writeState(outputFolder, stateName, { documents }));
+          await saving;
+          options.progress?.finished(result, Date.now() - started);
+        }),
+      );
+    } finally {
+      await pool.close();
+      options.progress?.end();
+    }
+  }
+
+  const results = scope.map((d) => documents[d.id]?.result).filter((r): r is DocumentResult => r !== undefined);
+  const report = buildReleaseReport({
+    release: manifest.release,
+    sources: manifest.sources,
+    documentOrder: manifest.documents.map((d) => d.id),
+    scope: scope.map((d) => d.id),
+    results,
+    ...(options.shard && { shard: options.shard }),
+  });
+  const reportFiles = await writeReleaseReport(report, outputFolder);
+  return { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), milliseconds: Date.now() - began, reportFiles };
+}
+
+/** A task whose worker died: the document fails with the reason, the others go on. */
+function failedResult(task: DocumentTask, error: Error): DocumentResult {
+  const { document } = task;
+  return {
+    id: document.id,
+    title: document.title,
+    previousVersion: document.previous.version,
+    newVersion: document.new.version,
+    conformed: document.new.file === undefined,
+    status: 'failed',
+    error: `worker failed: ${error.message}`,
+    outputs: [],
+    declaredSources: document.sources.map((s) => s.id),
+    changes: 0,
+    byKind: {},
+    bySource: {},
+    unattributed: 0,
+  };
+}
+
+async function outputHashes(folder: string, result: DocumentResult): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const output of result.outputs) hashes[output.file] = sha256(await readFile(join(folder, output.file)));
+  return hashes;
+}

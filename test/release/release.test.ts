@@ -1,0 +1,308 @@
+/**
+ * Release runs through the CLI: the bundled sample release end to end (every declared output,
+ * the report's verification, a second run that skips everything and changes no byte), and on
+ * small copies of it: a run killed midway and restarted, a corrupt document failing alone, shards
+ * merged into the report of one full run, and manifest errors.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSampleRelease } from '../../src/samples/build-release.js';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
+import { hasCommand } from '../helpers/pdf-tools.js';
+import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
+
+const SAMPLE = resolve(__dirname, '../../samples/release/release.yaml');
+
+interface ReportJson {
+  readonly modifications: { id: string; status: string; documents: string[]; notApplied: number }[];
+  readonly documents: { id: string; status: string; mismatch: string[]; unattributed: number; outputs: { kind: string; file: string }[]; error?: string }[];
+  readonly log: { document: string; previousVersion: string; newVersion: string; effectiveDate: string }[];
+  readonly issues: { document: string; type: string; sources: string[]; label?: string }[];
+}
+interface SummaryJson {
+  readonly processed: string[];
+  readonly skipped: string[];
+  readonly failed: string[];
+  readonly exitCode: number;
+}
+
+const readReport = (folder: string, name = 'report.json'): ReportJson => JSON.parse(readFileSync(join(folder, name), 'utf8')) as ReportJson;
+
+/** Every file under a folder with its bytes, by relative path. */
+function snapshot(folder: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(folder, path), readFileSync(path));
+    }
+  };
+  walk(folder);
+  return files;
+}
+
+/** The sample's previous version of a document: `documents/<id>-v<version>.docx`. */
+function previousVersion(folder: string, report: ReportJson, id: string): string {
+  const version = report.log.find((l) => l.document === id)?.previousVersion ?? '';
+  return join(folder, 'documents', `${id}-v${version}.docx`);
+}
+
+function expectValidOutput(path: string): void {
+  const bytes = readFileSync(path);
+  if (path.endsWith('.docx')) expect(() => unzipSync(bytes), path).not.toThrow();
+  else if (path.endsWith('.pdf')) expect(bytes.subarray(-6).toString('latin1'), path).toMatch(/%%EOF\s*$/);
+  else if (path.endsWith('.json')) expect(() => JSON.parse(bytes.toString('utf8')), path).not.toThrow();
+}
+
+describe('the sample release', () => {
+  const out = tempDir('redline-release-');
+  let first: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    first = runCli(['release', SAMPLE, '-o', out, '--json']);
+  }, 300_000);
+
+  it('writes every declared output of every document, and the report files', () => {
+    expect(first.stderr).toMatch(/\[6\/6\]/);
+    const summary = JSON.parse(first.stdout) as SummaryJson;
+    expect(summary.processed.sort()).toEqual(['appendix-c', 'section-a', 'section-d', 'section-g', 'section-h', 'section-l']);
+    const report = readReport(out);
+    for (const document of report.documents) {
+      expect(document.outputs.map((o) => o.kind).sort(), document.id).toEqual(['clean-docx', 'clean-pdf', 'json', 'redline-docx', 'redline-pdf']);
+      for (const output of document.outputs) expectValidOutput(join(out, output.file));
+    }
+    for (const file of ['index.html', 'report.md', 'report.json', 'document-log.csv']) expect(existsSync(join(out, file)), file).toBe(true);
+  });
+
+  it('reports exactly the deliberate issues (exit 4): one unattributed change, one edit not applied', () => {
+    expect(first.status).toBe(4);
+    const report = readReport(out);
+    expect(report.issues.map((i) => [i.document, i.type, i.sources.join(',')])).toEqual([
+      ['section-g', 'unattributed', ''],
+      ['section-l', 'not applied', 'MP205'],
+    ]);
+    expect(report.modifications.map((m) => [m.id, m.status])).toEqual([
+      ['MP201', 'implemented'],
+      ['MP202', 'implemented'],
+      ['MP203', 'implemented'],
+      ['MP204', 'implemented'],
+      ['MP205', 'partially implemented'],
+      ['BEIS', 'implemented'],
+    ]);
+    expect(report.modifications.find((m) => m.id === 'MP202')?.documents).toEqual(['section-g', 'appendix-c']);
+    expect(report.documents.every((d) => d.mismatch.length === 0)).toBe(true);
+    expect(report.documents.find((d) => d.id === 'appendix-c')?.status).toBe('ok');
+  });
+
+  it('logs the version of each document now in force, also as CSV', () => {
+    const report = readReport(out);
+    expect(report.log.map((l) => `${l.document} ${l.previousVersion}→${l.newVersion} ${l.effectiveDate}`)).toEqual([
+      'section-g 14.0→15.0 2026-11-27',
+      'section-a 14.0→15.0 2026-11-27',
+      'section-h 9.1→10.0 2026-11-27',
+      'section-l 6.0→6.1 2026-11-27',
+      'section-d 11.0→12.0 2026-11-27',
+      'appendix-c 3.0→4.0 2026-11-27',
+    ]);
+    const csv = readFileSync(join(out, 'document-log.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('document,title,previous_version,new_version,effective_date,release');
+    expect(csv[1]).toBe('section-g,Section G: Security,14.0,15.0,2026-11-27,R2026-11');
+  });
+
+  it('writes redlines whose Reject All is the previous version and Accept All the new one', () => {
+    const folder = resolve(SAMPLE, '..');
+    for (const id of ['section-g', 'section-h', 'appendix-c']) {
+      const report = readReport(out);
+      const document = report.documents.find((d) => d.id === id);
+      const file = (kind: string): string => join(out, document?.outputs.find((o) => o.kind === kind)?.file ?? '');
+      const verify = runCli(['verify', file('redline-docx'), previousVersion(folder, report, id), file('clean-docx')]);
+      expect(verify.status, `${id}: ${verify.stdout}`).toBe(0);
+    }
+  }, 120_000);
+
+  it('skips every document on a second run and leaves every file byte-identical', () => {
+    const before = snapshot(out);
+    const again = runCli(['release', SAMPLE, '-o', out, '--json']);
+    expect(again.status).toBe(4);
+    const summary = JSON.parse(again.stdout) as SummaryJson;
+    expect(summary.processed).toEqual([]);
+    expect(summary.skipped).toHaveLength(6);
+    const after = snapshot(out);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [file, bytes] of before) expect(Buffer.compare(bytes, after.get(file) as Buffer), file).toBe(0);
+  }, 60_000);
+
+  it('--force redoes every document, with byte-identical outputs', () => {
+    const before = snapshot(out);
+    const forced = runCli(['release', SAMPLE, '-o', out, '--json', '--force', '--only', 'section-d,appendix-c']);
+    expect((JSON.parse(forced.stdout) as SummaryJson).processed.sort()).toEqual(['appendix-c', 'section-d']);
+    const after = snapshot(out);
+    for (const [file, bytes] of before) expect(Buffer.compare(bytes, after.get(file) as Buffer), file).toBe(0);
+  }, 120_000);
+
+  const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice());
+  it.runIf(runLibreOffice)('passes LibreOffice verify on every redline DOCX of the release', () => {
+    const folder = resolve(SAMPLE, '..');
+    const report = readReport(out);
+    const cases = report.documents.map((d) => {
+      const file = (kind: string): string => join(out, d.outputs.find((o) => o.kind === kind)?.file ?? '');
+      return { name: d.id, file: file('redline-docx'), old: previousVersion(folder, report, d.id), new: file('clean-docx') };
+    });
+    const manifest = join(out, '..', `${relative('/', out).replace(/\//g, '-')}-verify.json`);
+    writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases }));
+    const run = runLoRedline(['verify-many', manifest]);
+    expect(run.stdout, run.stdout.slice(-3000)).toMatch(/6 passed, 0 failed/);
+  }, 600_000);
+
+  const runChromium = requireOrSkip('Chromium (/usr/bin/chromium) for the release page', hasCommand('chromium') || existsSync('/usr/bin/chromium'));
+  it.runIf(runChromium)('has a release page that loads in Chromium with no console errors, shows its tables, and whose links all resolve', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`file://${join(out, 'index.html')}`);
+      expect(errors).toEqual([]);
+      expect(await page.locator('#modifications tbody tr').count()).toBe(6);
+      expect(await page.locator('#documents tbody tr').count()).toBe(6);
+      expect(await page.locator('#document-log tbody tr').count()).toBe(6);
+      expect(await page.locator('#issues tbody tr').count()).toBe(2);
+      const links = await page.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+      expect(links.length).toBe(6 * 5 + 3);
+      for (const link of links) expect(existsSync(decodeURI(new URL(link).pathname)), link).toBe(true);
+      await page.screenshot({ path: join(out, 'index.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
+
+describe('release runs on a small copy of the sample release', () => {
+  const source = tempDir('redline-small-release-');
+  beforeAll(async () => {
+    await buildSampleRelease(source, 0.05);
+  }, 60_000);
+
+  /** A fresh copy of the small release, so each test can spoil its own. */
+  const copy = (): string => {
+    const folder = tempDir('redline-small-copy-');
+    cpSync(source, folder, { recursive: true });
+    return folder;
+  };
+
+  it('completes a run killed midway, leaving no temporary or corrupt file', async () => {
+    const release = copy();
+    const out = join(release, 'out');
+    const killed = spawn(process.execPath, [CLI, 'release', join(release, 'release.yaml'), '-o', out, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise<void>((done) => {
+      killed.stderr.on('data', (chunk: Buffer) => {
+        if (/\[1\/6\]/.test(chunk.toString())) killed.kill('SIGKILL');
+      });
+      killed.on('exit', () => done());
+    });
+    const restarted = runCli(['release', join(release, 'release.yaml'), '-o', out, '--json', '--concurrency', '1']);
+    expect(restarted.status, restarted.stderr).toBe(4);
+    const summary = JSON.parse(restarted.stdout) as SummaryJson;
+    expect(summary.skipped.length).toBeGreaterThanOrEqual(1);
+    expect(summary.processed.length + summary.skipped.length).toBe(6);
+    const files = [...snapshot(out).keys()];
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const file of files) expectValidOutput(join(out, file));
+    // The same bytes as a run that was never interrupted.
+    const clean = join(release, 'clean');
+    runCli(['release', join(release, 'release.yaml'), '-o', clean]);
+    const expected = snapshot(clean);
+    for (const [file, bytes] of snapshot(out)) if (!file.startsWith('.redline-state')) expect(Buffer.compare(bytes, expected.get(file) as Buffer), file).toBe(0);
+  }, 180_000);
+
+  it('fails a corrupt document alone: the others complete and the report says why (exit 5)', () => {
+    const release = copy();
+    writeFileSync(join(release, 'documents', 'section-d-v11.0.docx'), 'PK\u0003\u0004 this is not a zip archive');
+    const out = join(release, 'out');
+    const result = runCli(['release', join(release, 'release.yaml'), '-o', out, '--json']);
+    expect(result.status).toBe(5);
+    const report = readReport(out);
+    const failed = report.documents.find((d) => d.id === 'section-d');
+    expect(failed?.status).toBe('failed');
+    expect(failed?.error).toMatch(/section-d-v11\.0\.docx: /);
+    expect(report.documents.filter((d) => d.status !== 'failed').map((d) => d.id)).toEqual(['section-g', 'section-a', 'section-h', 'section-l', 'appendix-c']);
+    for (const d of report.documents.filter((x) => x.status !== 'failed')) expect(d.outputs).toHaveLength(5);
+    expect(report.issues.filter((i) => i.type === 'failed').map((i) => i.document)).toEqual(['section-d']);
+    expect(report.log.map((l) => l.document)).not.toContain('section-d');
+  }, 120_000);
+
+  it('joins --shard 1/2 and 2/2 into exactly the report of one full run', () => {
+    const release = copy();
+    const manifest = join(release, 'release.yaml');
+    const full = join(release, 'full');
+    const sharded = join(release, 'sharded');
+    runCli(['release', manifest, '-o', full]);
+    const one = runCli(['release', manifest, '-o', sharded, '--shard', '1/2', '--json']);
+    const two = runCli(['release', manifest, '-o', sharded, '--shard', '2/2', '--json']);
+    const slices = [one, two].map((r) => (JSON.parse(r.stdout) as SummaryJson).processed.sort());
+    expect(slices).toEqual([
+      ['section-d', 'section-g', 'section-h'],
+      ['appendix-c', 'section-a', 'section-l'],
+    ]);
+    const merged = runCli(['release', '--merge-reports', join(sharded, 'report-shard-1-of-2.json'), join(sharded, 'report-shard-2-of-2.json'), '-o', sharded]);
+    expect(merged.status).toBe(4);
+    for (const file of ['report.json', 'report.md', 'index.html', 'document-log.csv']) expect(readFileSync(join(sharded, file), 'utf8'), file).toBe(readFileSync(join(full, file), 'utf8'));
+  }, 180_000);
+
+  it('merges shard reports written to other folders, linking to their outputs', () => {
+    const release = copy();
+    const manifest = join(release, 'release.yaml');
+    runCli(['release', manifest, '-o', join(release, 'a'), '--shard', '1/2']);
+    runCli(['release', manifest, '-o', join(release, 'b'), '--shard', '2/2']);
+    const merged = join(release, 'merged');
+    const result = runCli(['release', '--merge-reports', join(release, 'a', 'report-shard-1-of-2.json'), join(release, 'b', 'report-shard-2-of-2.json'), '-o', merged]);
+    expect(result.status).toBe(4);
+    const report = readReport(merged);
+    expect(report.documents).toHaveLength(6);
+    for (const d of report.documents) for (const o of d.outputs) expect(statSync(join(merged, o.file)).isFile(), o.file).toBe(true);
+    const again = runCli(['release', '--merge-reports', join(release, 'a', 'report-shard-1-of-2.json'), join(release, 'a', 'report-shard-1-of-2.json'), '-o', merged]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/document '.*' is in more than one report/);
+  }, 180_000);
+
+  describe('manifest errors name the file and the field (exit 2, nothing written)', () => {
+    const cases: [string, (yaml: string) => string, RegExp][] = [
+      ['a missing file', (y) => y.replace('documents/section-d-v12.0.docx', 'documents/section-d-v99.docx'), /release\.yaml: documents\[4\]\.new\.file: 'documents\/section-d-v99\.docx' does not exist/],
+      ['an unknown source', (y) => y.replace(/- id: MP205\n(\s+)file: sources\/mp205-section-d/, '- id: MP999\n$1file: sources/mp205-section-d'), /release\.yaml: documents\[4\]\.sources\[0\]\.id: unknown source 'MP999'/],
+      ['a path escaping the folder', (y) => y.replace('file: documents/section-a-v14.0.docx', 'file: ../outside.docx'), /release\.yaml: documents\[1\]\.previous\.file: '\.\.\/outside\.docx' is outside the manifest's folder/],
+      ['a bad source kind', (y) => y.replace('kind: designation', 'kind: statute'), /release\.yaml: sources\[5\]\.kind: 'statute' is not modification or designation/],
+      ['an unknown field', (y) => y.replace('effectiveDate:', 'efective: x\n  effectiveDate:'), /release\.yaml: release\.efective: is not a known field/],
+      ['malformed YAML', (y) => `${y}\n  - : [unclosed`, /release\.yaml: not valid YAML/],
+    ];
+    for (const [what, spoil, message] of cases) {
+      it(`rejects ${what}`, () => {
+        const release = copy();
+        const manifest = join(release, 'release.yaml');
+        writeFileSync(manifest, spoil(readFileSync(manifest, 'utf8')));
+        const out = join(release, 'out');
+        const result = runCli(['release', manifest, '-o', out]);
+        expect(result.status, result.stderr).toBe(2);
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(message);
+        expect(existsSync(out)).toBe(false);
+      });
+    }
+    it('accepts an absolute path outside the folder', () => {
+      const release = copy();
+      const manifest = join(release, 'release.yaml');
+      const outside = join(tempDir('redline-outside-'), 'section-a.docx');
+      copyFileSync(join(release, 'documents', 'section-a-v14.0.docx'), outside);
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('file: documents/section-a-v14.0.docx', `file: ${outside}`));
+      const result = runCli(['release', manifest, '-o', join(release, 'out'), '--only', 'section-a', '--json']);
+      expect((JSON.parse(result.stdout) as SummaryJson).processed).toEqual(['section-a']);
+    }, 60_000);
+  });
+});
