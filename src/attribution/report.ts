@@ -3,7 +3,7 @@
  * on — changes no source explains, source edits that did not land, source edits that landed with
  * other words, and edits of two sources that collide.
  */
-import { summariseChanges, type Change, type ChangeKind } from '../model/change-set.js';
+import { isUnattributed, summariseChanges, type Change, type ChangeKind } from '../model/change-set.js';
 import type { Paragraph } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { MappedRange } from './char-map.js';
@@ -111,7 +111,7 @@ export function buildReport(
 ): { redline: Redline; report: AttributionReport } {
   const unattributed: UnattributedChange[] = [];
   const changes = redline.changes.map((change) => {
-    if (change.sources.length > 0 || change.kind === 'renumber') return change;
+    if (!isUnattributed(change)) return change;
     unattributed.push({ change: change.id, kind: change.kind, oldText: change.oldText, newText: change.newText, ...(change.location.label !== undefined && { label: change.location.label }), ...(fallbackSource !== undefined && { assignedTo: fallbackSource }) });
     return fallbackSource === undefined ? change : { ...change, sources: [fallbackSource], author: fallbackSource };
   });

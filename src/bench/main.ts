@@ -5,55 +5,30 @@
  *
  * Columns: the diff core (two models to a redline, median of 3 runs), `redline compare`
  * DOCX→DOCX end to end in a fresh process with its peak RSS, and on the same plain text
- * `git diff --no-index --word-diff=porcelain` and jsdiff's `diffWords` (capped at 60 s).
+ * `git diff --no-index --word-diff=porcelain` and jsdiff's `diffWords` (capped at 60 s). Then the
+ * marked-up PDF of the 1,000-page pair, and the sample release with `--concurrency 1` against the
+ * default.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffWords } from 'diff';
 import { compareDocuments } from '../diff/compare-documents.js';
 import { fromDocx } from '../importers/docx/from-docx.js';
-import { documentLines } from '../model/plain-text.js';
-import { applyEdits, randomEdits } from '../synthetic/edits.js';
-import { Random } from '../synthetic/random.js';
-import { generateDocSpec } from '../synthetic/spec.js';
-import { specToDocx } from '../synthetic/to-docx.js';
+import { generatePair, WORDS_PER_PAGE, type Pair } from './generate-pair.js';
+import { pdfBenchTable } from './pdf-bench.js';
 import { benchRelease, describeReleaseBench } from './release-bench.js';
 import { runNode } from './run-node.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(HERE, '../cli/main.js');
-const WORDS_PER_PAGE = 500;
 const JSDIFF_CAP_MS = 60_000;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-export interface Pair {
-  readonly oldDocx: string;
-  readonly newDocx: string;
-  readonly oldText: string;
-  readonly newText: string;
-  readonly words: number;
-}
-
-/** Writes a generated pair of the given size into `dir`. */
-export async function generatePair(dir: string, pages: number, seed = 7): Promise<Pair> {
-  const words = pages * WORDS_PER_PAGE;
-  const spec = generateDocSpec({ id: 'G', title: `Section G (${pages} pages)`, prefix: 'G', words, seed, definitions: Math.round(pages / 2), matrixRows: Math.round(pages / 2), matrixColumns: 6, footnoteEvery: 40 });
-  const edits = randomEdits(spec, new Random(seed + 1), { wordRate: 0.02, insertClauses: Math.ceil(pages / 20), deleteClauses: Math.ceil(pages / 20), moveClauses: Math.ceil(pages / 50), rowChanges: Math.ceil(pages / 10), tag: `v2-${pages}` });
-  const oldBytes = await specToDocx(spec);
-  const newBytes = await specToDocx(applyEdits(spec, edits));
-  const pair: Pair = { oldDocx: join(dir, `${pages}-old.docx`), newDocx: join(dir, `${pages}-new.docx`), oldText: join(dir, `${pages}-old.txt`), newText: join(dir, `${pages}-new.txt`), words };
-  writeFileSync(pair.oldDocx, oldBytes);
-  writeFileSync(pair.newDocx, newBytes);
-  writeFileSync(pair.oldText, `${documentLines(fromDocx(oldBytes, pair.oldDocx).document).join('\n')}\n`);
-  writeFileSync(pair.newText, `${documentLines(fromDocx(newBytes, pair.newDocx).document).join('\n')}\n`);
-  return pair;
 }
 
 function timeDiffCore(pair: Pair): { ms: number; changes: number } {
@@ -116,6 +91,7 @@ async function main(): Promise<void> {
   const t300 = endToEnd.get(300);
   const t1000 = endToEnd.get(1000);
   if (t300 !== undefined && t1000 !== undefined) process.stdout.write(`1,000 pages / 300 pages (end to end): ${(t1000 / t300).toFixed(2)}×\n`);
+  process.stdout.write(`\nMarked-up PDF (redlineToPdf of the 1,000-page pair; peak RSS of the whole process)\n${pdfBenchTable([1000])}`);
   process.stdout.write(`\n${describeReleaseBench(benchRelease())}`);
 }
 

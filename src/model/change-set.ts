@@ -81,3 +81,11 @@ export function summariseChanges(changes: readonly Change[]): ChangeSummary {
   for (const change of changes) byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
   return { total: changes.length, byKind };
 }
+
+/**
+ * A change no source explains. A renumbered clause is no source's edit (its number follows from
+ * clauses inserted or deleted before it), so it is never unattributed.
+ */
+export function isUnattributed(change: Change): boolean {
+  return change.sources.length === 0 && change.kind !== 'renumber';
+}

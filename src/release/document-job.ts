@@ -5,12 +5,12 @@
  * the result are plain data.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { hasIssues, type AttributionReport } from '../attribution/report.js';
 import { InputError } from '../diagnostics/errors.js';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { documentToPdf } from '../exporters/pdf/to-pdf.js';
-import type { ChangeKind } from '../model/change-set.js';
+import { isUnattributed, type ChangeKind } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { runApply } from '../pipeline/apply.js';
@@ -98,8 +98,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
       changes: rendered.redline.changes.length,
       byKind,
       bySource,
-      // Renumbered clauses are no source's edit, and not unexplained either.
-      unattributed: rendered.report ? rendered.report.unattributed.length : rendered.redline.changes.filter((c) => c.kind !== 'renumber').length,
+      unattributed: rendered.redline.changes.filter(isUnattributed).length,
       ...(rendered.report && { report: rendered.report }),
     };
   } catch (error) {
@@ -117,7 +116,8 @@ interface Rendered {
 
 async function render(task: DocumentTask, requests: readonly OutputRequest[]): Promise<Rendered> {
   const { document, release } = task;
-  const read = async (path: string): Promise<{ bytes: Uint8Array; name: string }> => ({ bytes: await readFile(path), name: path });
+  // Named by file name: the outputs must not depend on where the release folder is.
+  const read = async (path: string): Promise<{ bytes: Uint8Array; name: string }> => ({ bytes: await readFile(path), name: basename(path) });
   const sources = await Promise.all(document.sources.map(async (s) => ({ id: s.id, ...(await read(s.file)) })));
   const info = task.sources.map(({ id, title, kind }) => ({ id, title, kind }));
   const pdf = { title: document.title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}` };

@@ -23,10 +23,10 @@ export function* blockFlow(blocks: readonly RedlineBlock[], width: number, ctx: 
 }
 
 function opaqueItem(block: RedlineOpaque, width: number, ctx: FlowContext, story: StoryContext): FlowItem {
-  const base = { size: story.baseSize, bold: false };
+  const base = { size: story.baseSize, bold: false, scale: story.scale ?? 1 };
   const mark = ctx.palette && block.status !== 'equal' ? ctx.palette.mark(block.status, block.changeId) : undefined;
   const style = textStyle({}, base, { ownColours: !ctx.palette, ...(mark && { mark }) });
   const box = labelBox(ctx.fonts, '[object]', style, ctx.palette ? block.changeId : undefined);
-  const [line] = breakLines([box], () => ({ left: 0, width }), { ascent: base.size * ASCENT, descent: base.size * DESCENT });
+  const [line] = breakLines([box], () => ({ left: 0, width }), { ascent: base.size * base.scale * ASCENT, descent: base.size * base.scale * DESCENT });
   return new LineItem(line as NonNullable<typeof line>, { align: 'left', spaceBefore: 0, spaceAfter: 6, keepWithNext: false, pageBreakBefore: false });
 }

@@ -4,7 +4,7 @@
  * the change, one colour per source and a warning colour for changes no source explains; without
  * sources, the classic blue insertions, red deletions and green moves.
  */
-import type { Change, ChangeKind } from '../../model/change-set.js';
+import { isUnattributed, type Change, type ChangeKind } from '../../model/change-set.js';
 import type { PieceStatus, Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
 import { fromHex, type Rgb } from './colour.js';
@@ -22,15 +22,17 @@ export interface LegendEntry {
   readonly colour: Rgb;
 }
 
-const INSERT_BLUE = rgb('1F4FD0');
-const DELETE_RED = rgb('C8102E');
-const MOVE_GREEN = rgb('137333');
+/** The classic colours, for a redline without sources. */
+export const INSERT_BLUE = rgb('1F4FD0');
+export const DELETE_RED = rgb('C8102E');
+export const MOVE_GREEN = rgb('137333');
 const FORMAT_VIOLET = rgb('7B3FA0');
 const BAR_GREY = rgb('404040');
-const WARNING_ORANGE = rgb('E8590C');
+/** Changes that no source explains, when there are sources. */
+export const WARNING_ORANGE = rgb('E8590C');
 
 /** Dark enough to read as text, far enough apart to tell apart, none close to the warning colour. */
-const SOURCE_COLOURS: readonly Rgb[] = ['1F4FD0', '7B1FA2', '00796B', 'C2185B', '5D4037', '2E7D32', '283593', '00838F', '827717', 'AD1457'].map(rgb);
+export const SOURCE_COLOURS: readonly Rgb[] = ['1F4FD0', '7B1FA2', '00796B', 'C2185B', '5D4037', '2E7D32', '283593', '00838F', '827717', 'AD1457'].map(rgb);
 
 function rgb(hex: string): Rgb {
   return fromHex(hex) as Rgb;
@@ -79,8 +81,11 @@ export class ChangePalette {
 
   /** The colour of a change: its (first) source's, or the warning colour when none explains it. */
   colour(changeId: string | undefined): Rgb {
-    if (!this.hasSources) return this.kindColour(this.change(changeId)?.kind);
-    const source = this.change(changeId)?.sources[0];
+    const change = this.change(changeId);
+    if (!this.hasSources) return this.kindColour(change?.kind);
+    // A renumbered clause is no source's edit, and no warning either.
+    if (change?.kind === 'renumber' && change.sources.length === 0) return BAR_GREY;
+    const source = change?.sources[0];
     return source === undefined ? WARNING_ORANGE : (this.sourceColours.get(source) ?? WARNING_ORANGE);
   }
 
@@ -96,9 +101,9 @@ export class ChangePalette {
     if (!this.hasSources) return [];
     const labels = new Set<string>();
     for (const id of changeIds) {
-      const sources = this.change(id)?.sources ?? [];
-      if (sources.length === 0) labels.add(UNATTRIBUTED_AUTHOR);
-      for (const source of sources) labels.add(source);
+      const change = this.change(id);
+      if (change && isUnattributed(change)) labels.add(UNATTRIBUTED_AUTHOR);
+      for (const source of change?.sources ?? []) labels.add(source);
     }
     return [...labels];
   }
@@ -114,7 +119,7 @@ export class ChangePalette {
       ];
     }
     const entries: LegendEntry[] = redline.sources.map((source) => ({ label: source.id, ...(source.title !== undefined && { title: source.title }), colour: this.sourceColours.get(source.id) as Rgb }));
-    if (redline.changes.some((change) => change.sources.length === 0)) entries.push({ label: UNATTRIBUTED_AUTHOR, title: 'changes no source explains', colour: WARNING_ORANGE });
+    if (redline.changes.some(isUnattributed)) entries.push({ label: UNATTRIBUTED_AUTHOR, title: 'changes no source explains', colour: WARNING_ORANGE });
     return entries;
   }
 

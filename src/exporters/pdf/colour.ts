@@ -5,7 +5,6 @@ export type Rgb = readonly [number, number, number];
 export const BLACK: Rgb = [0, 0, 0];
 export const GREY: Rgb = [0.45, 0.45, 0.45];
 export const LIGHT_GREY: Rgb = [0.75, 0.75, 0.75];
-export const WHITE: Rgb = [1, 1, 1];
 
 /** `RRGGBB` (as in WordprocessingML) to RGB; undefined when malformed. */
 export function fromHex(hex: string): Rgb | undefined {

@@ -22,7 +22,15 @@ export interface StoryContext {
   readonly baseSize: number;
   /** Inside a note: its reference mark, drawn where the note's own mark stands. */
   readonly noteLabel?: string;
+  /** Scales all text sizes (see {@link TABLE_TEXT_SCALE}). */
+  readonly scale?: number;
 }
+
+/**
+ * Table text is set at 90%: DejaVu Serif is about a sixth wider than the Times-like fonts
+ * documents are set in, and narrow columns would otherwise break common words in two.
+ */
+export const TABLE_TEXT_SCALE = 0.9;
 
 /** Body text that sets no size is 11 pt, notes 9 pt. */
 export const BODY_STORY: StoryContext = { part: 'main', baseSize: 11 };

@@ -37,6 +37,8 @@ export interface FlowItem {
   readonly spaceAfter: number;
   readonly keepWithNext: boolean;
   readonly pageBreakBefore: boolean;
+  /** Ends with a page break: what follows starts a new page. */
+  readonly pageBreakAfter?: boolean;
   readonly footnotes: readonly Footnote[];
   readonly bars: readonly ChangeBar[];
   readonly heading?: HeadingEntry;
@@ -58,6 +60,7 @@ export function indented(item: FlowItem, indent: number, rule: (canvas: Canvas, 
     spaceAfter: item.spaceAfter,
     keepWithNext: item.keepWithNext,
     pageBreakBefore: item.pageBreakBefore,
+    ...(item.pageBreakAfter !== undefined && { pageBreakAfter: item.pageBreakAfter }),
     footnotes: item.footnotes,
     bars: item.bars,
     draw(canvas, left, top) {

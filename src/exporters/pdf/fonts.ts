@@ -103,19 +103,20 @@ export class FontLibrary {
   }
 
   /**
-   * Splits text into runs of one face each: the serif where it has the character, DejaVu Sans
-   * where only that has it, and a replacement character where neither does.
+   * Splits text into runs of one face each: the primary family (the serif, for text) where it has
+   * the character, DejaVu Sans where only that has it, and a replacement character where neither
+   * does.
    */
-  runs(text: string, variant: FontVariant): FaceRun[] {
-    const serif = this.face('serif', variant);
+  runs(text: string, variant: FontVariant, family: FontFamily = 'serif'): FaceRun[] {
+    const primary = this.face(family, variant);
     const runs: FaceRun[] = [];
     let face: Face | undefined;
     let current = '';
     for (const char of text) {
       const code = char.codePointAt(0) as number;
-      let chosen = serif;
+      let chosen = primary;
       let drawn = char;
-      if (!serif.covers(code)) {
+      if (!primary.covers(code)) {
         chosen = this.face('sans', variant);
         if (!chosen.covers(code)) drawn = String.fromCodePoint(REPLACEMENT);
       }

@@ -120,7 +120,7 @@ function segmentsOf(items: readonly InlineItem[]): Segment[] {
       const end = brk.position - offset;
       if (end > start) addSlice(segment, items, { item: index, start, end, width: sliceWidth(item, start, end) });
       start = end;
-      segment.required = brk.required;
+      segment.required ||= brk.required;
       segments.push(segment);
       segment = emptySegment();
     }
@@ -140,7 +140,11 @@ function addSlice(segment: Segment, items: readonly InlineItem[], slice: Slice):
   segment.slices.push(slice);
   segment.width += slice.width;
   if (item.kind === 'tab') segment.hasTab = true;
-  if (item.kind === 'break' && item.page) segment.pageBreak = true;
+  // UAX #14 reports the break after a final line feed as optional (end of text); ours always ends the line.
+  if (item.kind === 'break') {
+    segment.required = true;
+    segment.pageBreak ||= item.page;
+  }
   if (item.kind === 'text') {
     const text = item.text.slice(slice.start, slice.end);
     const content = text.replace(/ +$/, '');

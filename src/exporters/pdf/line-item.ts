@@ -31,6 +31,7 @@ export class LineItem implements FlowItem {
   readonly spaceAfter: number;
   readonly keepWithNext: boolean;
   readonly pageBreakBefore: boolean;
+  readonly pageBreakAfter: boolean;
   readonly footnotes: readonly Footnote[];
   readonly bars: readonly ChangeBar[];
   readonly heading?: HeadingEntry;
@@ -50,6 +51,7 @@ export class LineItem implements FlowItem {
     this.spaceAfter = options.spaceAfter;
     this.keepWithNext = options.keepWithNext;
     this.pageBreakBefore = options.pageBreakBefore;
+    this.pageBreakAfter = line.pageBreakAfter;
     this.footnotes = line.footnotes;
     const changeIds = [...new Set([...(options.extraChangeIds ?? []), ...line.changeIds])];
     this.bars = changeIds.length === 0 ? [] : [{ top: 0, bottom: this.height, changeIds }];
@@ -80,7 +82,7 @@ function pieceAscent(piece: Placed): number {
 }
 
 /** Draws a placed piece with its left edge at `x` on `baseline`. */
-export function drawPiece(canvas: Canvas, piece: Placed, x: number, baseline: number, wordSpacing: number): void {
+function drawPiece(canvas: Canvas, piece: Placed, x: number, baseline: number, wordSpacing: number): void {
   if (piece.kind === 'box') {
     drawBox(canvas, piece, x, baseline);
     return;

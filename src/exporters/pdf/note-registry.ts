@@ -78,7 +78,7 @@ const ROMAN: readonly (readonly [number, string])[] = [
   [1, 'i'],
 ];
 
-export function toRoman(value: number): string {
+function toRoman(value: number): string {
   let out = '';
   let rest = value;
   for (const [amount, digits] of ROMAN) {

@@ -10,7 +10,7 @@ import type { MarkStyle } from './change-palette.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FontLibrary } from './fonts.js';
 import type { BoxItem, Footnote, InlineItem } from './inline-items.js';
-import { staticBlocks } from './static-redline.js';
+import { uniformBlocks } from './uniform-blocks.js';
 import { styledText, textStyle, type BaseStyle, type TextStyle } from './text-style.js';
 
 export interface ParagraphContent {
@@ -51,11 +51,11 @@ export function drawableText(text: string): string {
   return visibleSymbols(text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, ''));
 }
 
-export function visibleSymbols(text: string): string {
+function visibleSymbols(text: string): string {
   return text.replace(/[\uf000-\uf0ff]/g, (char) => SYMBOLS[char.charCodeAt(0)] ?? char);
 }
 
-export function pieceMark(piece: RedlinePiece, ctx: FlowContext): MarkStyle | undefined {
+function pieceMark(piece: RedlinePiece, ctx: FlowContext): MarkStyle | undefined {
   if (!ctx.palette) return undefined;
   if (piece.status !== 'equal') return ctx.palette.mark(piece.status, piece.changeId);
   return piece.previousFormat ? ctx.palette.formatMark(piece.changeId) : undefined;
@@ -138,7 +138,7 @@ class ContentBuilder {
         this.items.push(this.imageBox(atom, piece, style, changeId));
         return;
       case 'textbox':
-        for (const content of piece.stories ?? atom.stories?.map((blocks) => staticBlocks(blocks, { status: piece.status, ...id })) ?? []) this.textBoxes.push(content);
+        for (const content of piece.stories ?? atom.stories?.map((blocks) => uniformBlocks(blocks, { status: piece.status, ...id })) ?? []) this.textBoxes.push(content);
         return;
       case 'drawing':
       case 'math':

@@ -25,14 +25,13 @@ const HEADING_SIZES: readonly number[] = [16, 14, 12.5, 12, 11.5, 11.5, 11, 11, 
 const TITLE_SIZE = 20;
 /** The narrowest line we lay out; indents that leave less are ignored. */
 const MIN_LINE_WIDTH = 36;
-const TAB_STOP = 36;
-const LABEL_GAP = 4;
+const LABEL_GAP = 5;
 const TEXT_BOX_INDENT = 18;
 
 export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowContext, story: StoryContext): FlowItem[] {
   const paragraph = block.paragraph;
   const layout = paragraph.layout;
-  const base = baseStyle(paragraph, story.baseSize);
+  const base = baseStyle(paragraph, story);
   const content = paragraphContent(block, base, width, ctx, story);
   const label = clauseLabel(block, base, ctx);
 
@@ -44,15 +43,17 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
   let labelPieces: PlacedText[] = [];
   if (label) {
     labelPieces = label.pieces.map((piece) => ({ ...piece, x: piece.x + firstStart }));
+    // The text starts at the hanging indent, or just after a label too wide for it (DejaVu is
+    // wider than the fonts documents are usually set in; a jump to the next tab stop would leave
+    // a gap wider than the label itself).
     const labelEnd = firstStart + label.width + LABEL_GAP;
-    textStart = indentLeft >= labelEnd ? indentLeft : Math.ceil(labelEnd / TAB_STOP) * TAB_STOP;
-    if (textStart > width - indentRight - MIN_LINE_WIDTH) textStart = labelEnd;
+    textStart = Math.min(Math.max(indentLeft, labelEnd), width - indentRight - MIN_LINE_WIDTH);
   }
   const slotOf = (line: number): LineSlot => {
     const left = line === 0 ? textStart : indentLeft;
     return { left, width: Math.max(MIN_LINE_WIDTH, width - indentRight - left) };
   };
-  const lines = breakLines(content.items, slotOf, { ascent: base.size * ASCENT, descent: base.size * DESCENT });
+  const lines = breakLines(content.items, slotOf, { ascent: base.size * base.scale * ASCENT, descent: base.size * base.scale * DESCENT });
 
   const heading = headingEntry(block, label?.text);
   const keepWithNext = layout.keepWithNext === true || paragraph.headingLevel !== undefined;
@@ -66,7 +67,7 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
       spaceBefore: first ? (layout.spaceBefore ?? 0) : 0,
       spaceAfter: last ? (layout.spaceAfter ?? 0) : 0,
       keepWithNext,
-      pageBreakBefore: first ? layout.pageBreakBefore === true : (lines[i - 1]?.pageBreakAfter ?? false),
+      pageBreakBefore: first && layout.pageBreakBefore === true,
       ...(first && heading && { heading }),
       extraChangeIds: [...(first ? (label?.changeIds ?? []) : []), ...(last ? markChangeIds : [])],
     });
@@ -86,10 +87,11 @@ function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(value, Math.max(min, max)));
 }
 
-export function baseStyle(paragraph: Paragraph, baseSize: number): BaseStyle {
-  if (paragraph.headingLevel !== undefined) return { size: HEADING_SIZES[paragraph.headingLevel - 1] ?? baseSize, bold: true };
-  if (paragraph.styleId === 'Title' || paragraph.styleName === 'Title') return { size: TITLE_SIZE, bold: true };
-  return { size: baseSize, bold: false };
+function baseStyle(paragraph: Paragraph, story: StoryContext): BaseStyle {
+  const scale = story.scale ?? 1;
+  if (paragraph.headingLevel !== undefined) return { size: HEADING_SIZES[paragraph.headingLevel - 1] ?? story.baseSize, bold: true, scale };
+  if (paragraph.styleId === 'Title' || paragraph.styleName === 'Title') return { size: TITLE_SIZE, bold: true, scale };
+  return { size: story.baseSize, bold: false, scale };
 }
 
 interface ClauseLabel {

@@ -25,6 +25,8 @@ export interface TextStyle {
 export interface BaseStyle {
   readonly size: number;
   readonly bold: boolean;
+  /** Applied to every size, the runs' own included (table text is set a little smaller). */
+  readonly scale: number;
 }
 
 export interface StyleOptions {
@@ -38,7 +40,7 @@ const SCRIPT_SCALE = 0.65;
 const SMALL_CAPS_SCALE = 0.8;
 
 export function textStyle(format: RunFormat, base: BaseStyle, options: StyleOptions): TextStyle {
-  const fullSize = format.size ?? base.size;
+  const fullSize = (format.size ?? base.size) * base.scale;
   const script = format.vertAlign;
   let size = script === undefined ? fullSize : fullSize * SCRIPT_SCALE;
   if (format.smallCaps && !format.caps) size *= SMALL_CAPS_SCALE;
@@ -63,10 +65,4 @@ export function textStyle(format: RunFormat, base: BaseStyle, options: StyleOpti
 /** The text as drawn: capitals for `caps` and `smallCaps`. */
 export function styledText(text: string, format: RunFormat): string {
   return format.caps || format.smallCaps ? text.toUpperCase() : text;
-}
-
-/** A style with a mark applied on top (labels, paragraph marks). */
-export function withMark(style: TextStyle, mark: MarkStyle | undefined): TextStyle {
-  if (!mark) return style;
-  return { ...style, colour: mark.colour, underline: Math.max(style.underline, mark.underline), strike: Math.max(style.strike, mark.strike) };
 }

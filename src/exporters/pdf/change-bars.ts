@@ -1,0 +1,59 @@
+/**
+ * Change bars: a vertical bar in the outer margin beside every changed line, labelled with the
+ * ids of the sources that made the changes. Bars of neighbouring lines with the same sources are
+ * drawn as one, labelled once.
+ */
+import type { Canvas } from './canvas.js';
+import type { ChangePalette } from './change-palette.js';
+import type { ChangeBar } from './flow.js';
+import { outerMarginIsRight, type PageGeometry } from './page-geometry.js';
+import type { TextPainter } from './text-painter.js';
+
+const BAR_WIDTH = 1.6;
+/** Between the text and the bar. */
+const BAR_OFFSET = 9;
+/** Lines closer than this (the space between paragraphs) share a bar. */
+const JOIN_GAP = 9;
+const LABEL_SIZE = 6.5;
+
+interface MergedBar {
+  top: number;
+  bottom: number;
+  readonly labels: readonly string[];
+  readonly changeIds: string[];
+}
+
+export function drawChangeBars(canvas: Canvas, bars: readonly ChangeBar[], pageNumber: number, geometry: PageGeometry, palette: ChangePalette, painter: TextPainter): void {
+  const right = outerMarginIsRight(pageNumber);
+  const x = right ? geometry.width - geometry.marginRight + BAR_OFFSET : geometry.marginLeft - BAR_OFFSET - BAR_WIDTH;
+  for (const bar of merge(bars, palette)) {
+    const colour = palette.barColour(bar.changeIds);
+    canvas.fill(x, bar.top, BAR_WIDTH, bar.bottom - bar.top, colour);
+    const style = { family: 'sans', variant: 'regular', size: LABEL_SIZE, colour } as const;
+    bar.labels.forEach((label, i) => {
+      const baseline = bar.top + LABEL_SIZE + i * (LABEL_SIZE + 1);
+      if (right) painter.draw(canvas, label, x + BAR_WIDTH + 3, baseline, style);
+      else painter.drawRight(canvas, label, x - 3, baseline, style);
+    });
+  }
+}
+
+function merge(bars: readonly ChangeBar[], palette: ChangePalette): MergedBar[] {
+  const sorted = [...bars].sort((a, b) => a.top - b.top || a.bottom - b.bottom);
+  const merged: MergedBar[] = [];
+  for (const bar of sorted) {
+    const labels = palette.sourceLabels(bar.changeIds);
+    const last = merged[merged.length - 1];
+    if (last && bar.top - last.bottom <= JOIN_GAP && sameLabels(last.labels, labels)) {
+      last.bottom = Math.max(last.bottom, bar.bottom);
+      last.changeIds.push(...bar.changeIds);
+    } else {
+      merged.push({ top: bar.top, bottom: bar.bottom, labels, changeIds: [...bar.changeIds] });
+    }
+  }
+  return merged;
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((label, i) => label === b[i]);
+}

@@ -1,0 +1,120 @@
+/**
+ * A page's display list as PDF content stream operators (ISO 32000-1 §8-9). Written as text
+ * directly rather than through pdf-lib's operator objects: a thousand-page redline has millions
+ * of operators, and strings keep that fast and small. Colour and font state are only set when
+ * they change.
+ */
+import type { DrawOp, TextOp } from './canvas.js';
+import type { Rgb } from './colour.js';
+import type { PdfResources } from './pdf-resources.js';
+
+export function contentStream(ops: readonly DrawOp[], resources: PdfResources): string {
+  return new ContentWriter(resources).write(ops);
+}
+
+class ContentWriter {
+  private readonly out: string[] = [];
+  private readonly resources: PdfResources;
+  private inText = false;
+  private font = '';
+  private fill = '';
+  private stroke = '';
+  private lineWidth = '';
+
+  constructor(resources: PdfResources) {
+    this.resources = resources;
+  }
+
+  write(ops: readonly DrawOp[]): string {
+    for (const op of ops) {
+      switch (op.op) {
+        case 'text':
+          this.text(op);
+          break;
+        case 'fill':
+          this.endText();
+          this.setFill(op.colour);
+          this.out.push(`${n(op.x)} ${n(op.y)} ${n(op.width)} ${n(op.height)} re f`);
+          break;
+        case 'line':
+          this.endText();
+          this.setStroke(op.colour, op.width);
+          this.out.push(`${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
+          break;
+        case 'image': {
+          this.endText();
+          const name = this.resources.imageName(op.image);
+          if (name === undefined) {
+            this.setStroke([0.5, 0.5, 0.5], 0.5);
+            this.out.push(`${n(op.x)} ${n(op.y)} ${n(op.width)} ${n(op.height)} re S`);
+          } else {
+            this.out.push(`q ${n(op.width)} 0 0 ${n(op.height)} ${n(op.x)} ${n(op.y)} cm /${name} Do Q`);
+          }
+          break;
+        }
+      }
+    }
+    this.endText();
+    return this.out.join('\n');
+  }
+
+  private text(op: TextOp): void {
+    if (!this.inText) {
+      this.out.push('BT');
+      this.inText = true;
+    }
+    const font = `/${this.resources.fontName(op.face)} ${n(op.size)} Tf`;
+    if (font !== this.font) {
+      this.out.push(font);
+      this.font = font;
+    }
+    this.setFill(op.colour);
+    this.out.push(`1 0 0 1 ${n(op.x)} ${n(op.y)} Tm`);
+    if (op.wordSpacing === 0 || !op.text.includes(' ')) {
+      this.out.push(`<${this.resources.hex(op.face, op.text)}> Tj`);
+      return;
+    }
+    // Type 0 fonts ignore Tw, so justification moves each word with a TJ adjustment instead.
+    const adjustment = n((-op.wordSpacing * 1000) / op.size);
+    const words = op.text.split(' ').map((word) => this.resources.hex(op.face, word));
+    const space = this.resources.hex(op.face, ' ');
+    this.out.push(`[${words.map((word, i) => (i < words.length - 1 ? `<${word}${space}> ${adjustment} ` : `<${word}>`)).join('')}] TJ`);
+  }
+
+  private endText(): void {
+    if (this.inText) {
+      this.out.push('ET');
+      this.inText = false;
+    }
+  }
+
+  private setFill(colour: Rgb): void {
+    const fill = `${c(colour[0])} ${c(colour[1])} ${c(colour[2])} rg`;
+    if (fill !== this.fill) {
+      this.out.push(fill);
+      this.fill = fill;
+    }
+  }
+
+  private setStroke(colour: Rgb, width: number): void {
+    const stroke = `${c(colour[0])} ${c(colour[1])} ${c(colour[2])} RG`;
+    if (stroke !== this.stroke) {
+      this.out.push(stroke);
+      this.stroke = stroke;
+    }
+    const lineWidth = `${n(width)} w`;
+    if (lineWidth !== this.lineWidth) {
+      this.out.push(lineWidth);
+      this.lineWidth = lineWidth;
+    }
+  }
+}
+
+/** A coordinate: two decimals are a hundredth of a point, far below what anyone can see. */
+function n(value: number): string {
+  return String(Math.round(value * 100) / 100 || 0);
+}
+
+function c(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}

@@ -1,0 +1,301 @@
+/**
+ * The summary at the front of a redline: what was compared, a key (the sources and their colours,
+ * or the classic colours), the number of changes by kind and by source, and a table of every
+ * change (clause, kind, source, an excerpt, page) whose rows link to the page the change is on.
+ * Every line has a fixed height (excerpts are cut to fit), so the number of summary pages is known
+ * before the body is laid out: body pages are numbered after them, and the summary is drawn once
+ * the body has placed the changes.
+ */
+import { isUnattributed, type Change, type ChangeKind } from '../../model/change-set.js';
+import type { Redline } from '../../model/redline.js';
+import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
+import { Canvas } from './canvas.js';
+import type { ChangePalette } from './change-palette.js';
+import { BLACK, GREY, type Rgb } from './colour.js';
+import type { PageGeometry } from './page-geometry.js';
+import type { PageSpot } from './paginator.js';
+import type { RunningHeads } from './running-heads.js';
+import type { PlainStyle, TextPainter } from './text-painter.js';
+
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+  insert: 'Insertion',
+  delete: 'Deletion',
+  replace: 'Replacement',
+  move: 'Move',
+  format: 'Formatting',
+  renumber: 'Renumbering',
+  'table-row-insert': 'Row inserted',
+  'table-row-delete': 'Row deleted',
+};
+
+/** The summary's headings, so that a reader (or a test) can tell summary pages from the body. */
+export const SUMMARY_TITLE = 'Summary of changes';
+
+const KIND_ORDER = Object.keys(CHANGE_KIND_LABELS) as ChangeKind[];
+const LINK_BLUE: Rgb = [0.1, 0.25, 0.65];
+const ROW_SHADE: Rgb = [0.955, 0.955, 0.955];
+const HEADER_SHADE: Rgb = [0.88, 0.88, 0.88];
+const ROW_RULE: Rgb = [0.85, 0.85, 0.85];
+
+const TITLE: PlainStyle = { family: 'serif', variant: 'bold', size: 16, colour: BLACK };
+const DOC_TITLE: PlainStyle = { family: 'serif', variant: 'bold', size: 11, colour: BLACK };
+const TEXT: PlainStyle = { family: 'serif', variant: 'regular', size: 10, colour: BLACK };
+const NOTE: PlainStyle = { family: 'sans', variant: 'regular', size: 8.5, colour: GREY };
+const HEADING: PlainStyle = { family: 'sans', variant: 'bold', size: 9.5, colour: BLACK };
+const CELL: PlainStyle = { family: 'sans', variant: 'regular', size: 7.5, colour: BLACK };
+const CELL_BOLD: PlainStyle = { ...CELL, variant: 'bold' };
+const COUNT: PlainStyle = { family: 'sans', variant: 'regular', size: 8.5, colour: BLACK };
+
+const ROW_HEIGHT = 11;
+const HEADER_ROW_HEIGHT = 14;
+const TABLE_HEADING_HEIGHT = 18;
+const CONTINUED_HEIGHT = 24;
+
+/** A line of the summary: a fixed height, and how to draw it once the changes are placed. */
+interface SummaryLine {
+  readonly height: number;
+  /** A row of the table of changes (under the table's header row on every page). */
+  readonly row?: boolean;
+  /** Kept on the same page as the line after it. */
+  readonly keepWithNext?: boolean;
+  draw(canvas: Canvas, top: number, placed: ReadonlyMap<string, PageSpot>): void;
+}
+
+interface Column {
+  readonly title: string;
+  readonly x: number;
+  readonly width: number;
+  readonly right?: boolean;
+}
+
+export class SummaryPages {
+  private readonly redline: Redline;
+  private readonly palette: ChangePalette;
+  private readonly painter: TextPainter;
+  private readonly geometry: PageGeometry;
+  private readonly columns: Column[];
+  /** The lines of each page (table header rows included). */
+  private readonly pages: SummaryLine[][];
+
+  constructor(redline: Redline, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads) {
+    this.redline = redline;
+    this.palette = palette;
+    this.painter = painter;
+    this.geometry = geometry;
+    this.columns = columnsFor(geometry.textWidth);
+    this.pages = this.paginate([...this.introLines(heads), ...this.tableLines()]);
+  }
+
+  get pageCount(): number {
+    return this.pages.length;
+  }
+
+  /** Summary page `page` (1-based), with links to where the paginator placed each change. */
+  draw(page: number, placed: ReadonlyMap<string, PageSpot>): Canvas {
+    const canvas = new Canvas(this.geometry.height);
+    let y = this.geometry.bodyTop;
+    if (page > 1) {
+      this.painter.draw(canvas, `${SUMMARY_TITLE} (continued)`, this.left, y + 14, { ...TITLE, size: 12 });
+      y += CONTINUED_HEIGHT;
+    }
+    for (const line of this.pages[page - 1] ?? []) {
+      line.draw(canvas, y, placed);
+      y += line.height;
+    }
+    return canvas;
+  }
+
+  private get left(): number {
+    return this.geometry.marginLeft;
+  }
+
+  /** Lines onto pages; rows of the table of changes get its header row at the top of each page. */
+  private paginate(lines: readonly SummaryLine[]): SummaryLine[][] {
+    const pages: SummaryLine[][] = [[]];
+    const bottom = this.geometry.bodyBottom;
+    let y = this.geometry.bodyTop;
+    let headed = false;
+    lines.forEach((line, i) => {
+      const next = lines[i + 1];
+      const header = line.row && !headed ? HEADER_ROW_HEIGHT : 0;
+      const kept = line.keepWithNext && next ? next.height + (next.row ? HEADER_ROW_HEIGHT : 0) : 0;
+      const page = pages[pages.length - 1] as SummaryLine[];
+      if (page.length > 0 && y + header + line.height + kept > bottom) {
+        pages.push([]);
+        y = this.geometry.bodyTop + CONTINUED_HEIGHT;
+        headed = false;
+      }
+      if (line.row && !headed) {
+        (pages[pages.length - 1] as SummaryLine[]).push(this.headerRow());
+        y += HEADER_ROW_HEIGHT;
+        headed = true;
+      }
+      (pages[pages.length - 1] as SummaryLine[]).push(line);
+      y += line.height;
+    });
+    return pages;
+  }
+
+  private introLines(heads: RunningHeads): SummaryLine[] {
+    const lines: SummaryLine[] = [];
+    const text = (value: string, style: PlainStyle, height: number): void => {
+      lines.push({ height, draw: (canvas, top) => this.painter.draw(canvas, this.painter.fit(value, this.geometry.textWidth, style), this.left, top + style.size, style) });
+    };
+    text(SUMMARY_TITLE, TITLE, 26);
+    text(heads.title, DOC_TITLE, 16);
+    if (heads.subtitle !== undefined) text(heads.subtitle, TEXT, 15);
+    text(`Old version: ${this.redline.old.name}`, NOTE, 12);
+    text(`New version: ${this.redline.new.name}`, NOTE, 20);
+    const total = this.redline.changes.length;
+    text(total === 0 ? 'No changes.' : `Total: ${total} change${total === 1 ? '' : 's'}`, { ...TEXT, variant: 'bold', size: 10.5 }, 20);
+    lines.push(this.heading('Key'));
+    for (const entry of this.palette.legend(this.redline)) {
+      lines.push({
+        height: 13,
+        draw: (canvas, top) => {
+          canvas.fill(this.left, top + 1.5, 8, 8, entry.colour);
+          const labelStyle = { ...COUNT, variant: 'bold' as const, colour: entry.colour };
+          const width = this.painter.draw(canvas, entry.label, this.left + 14, top + 9, labelStyle);
+          if (entry.title !== undefined) this.painter.draw(canvas, this.painter.fit(`  ${entry.title}`, this.geometry.textWidth - width - 14, COUNT), this.left + 14 + width, top + 9, COUNT);
+        },
+      });
+    }
+    text('Inserted text is underlined, deleted text struck through, moved text double-underlined.', NOTE, 12);
+    text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''}.`, NOTE, 20);
+    if (total === 0) return lines;
+    this.counts(lines, 'Changes by kind', countByKind(this.redline.changes));
+    if (this.palette.hasSources) this.counts(lines, 'Changes by source', countBySource(this.redline));
+    return lines;
+  }
+
+  private heading(title: string): SummaryLine {
+    return { height: 16, keepWithNext: true, draw: (canvas, top) => this.painter.draw(canvas, title, this.left, top + HEADING.size, HEADING) };
+  }
+
+  private counts(lines: SummaryLine[], title: string, counts: readonly (readonly [string, number])[]): void {
+    lines.push(this.heading(title));
+    for (const [label, count] of counts) {
+      lines.push({
+        height: 12,
+        draw: (canvas, top) => {
+          this.painter.draw(canvas, label, this.left + 8, top + 9, COUNT);
+          this.painter.drawRight(canvas, String(count), this.left + 190, top + 9, COUNT);
+        },
+      });
+    }
+    lines.push({ height: 8, draw: () => undefined });
+  }
+
+  private tableLines(): SummaryLine[] {
+    if (this.redline.changes.length === 0) return [];
+    const heading: SummaryLine = { height: TABLE_HEADING_HEIGHT, keepWithNext: true, draw: (canvas, top) => this.painter.draw(canvas, 'Table of changes', this.left, top + HEADING.size + 2, HEADING) };
+    return [heading, ...this.redline.changes.map((change, i) => this.changeRow(change, i))];
+  }
+
+  private headerRow(): SummaryLine {
+    return {
+      height: HEADER_ROW_HEIGHT,
+      draw: (canvas, top) => {
+        canvas.fill(this.left, top, this.geometry.textWidth, HEADER_ROW_HEIGHT, HEADER_SHADE);
+        for (const column of this.columns) this.cell(canvas, column, column.title, top + 10, CELL_BOLD);
+      },
+    };
+  }
+
+  private changeRow(change: Change, index: number): SummaryLine {
+    return {
+      height: ROW_HEIGHT,
+      row: true,
+      draw: (canvas, top, placed) => {
+        const width = this.geometry.textWidth;
+        if (index % 2 === 1) canvas.fill(this.left, top, width, ROW_HEIGHT, ROW_SHADE);
+        const spot = placed.get(change.id);
+        const cells = [change.id, clauseOf(change), CHANGE_KIND_LABELS[change.kind], this.sourceOf(change), excerpt(change), spot ? String(spot.page) : '—'];
+        this.columns.forEach((column, c) => {
+          const colour = c === 4 ? this.palette.colour(change.id) : c === 5 && spot ? LINK_BLUE : BLACK;
+          this.cell(canvas, column, cells[c] ?? '', top + 8, { ...CELL, colour });
+        });
+        if (spot) canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top });
+        canvas.line(this.left, top + ROW_HEIGHT, this.left + width, top + ROW_HEIGHT, ROW_RULE, 0.3);
+      },
+    };
+  }
+
+  private cell(canvas: Canvas, column: Column, text: string, baseline: number, style: PlainStyle): void {
+    const fitted = this.painter.fit(text, column.width - 4, style);
+    if (column.right) this.painter.drawRight(canvas, fitted, this.left + column.x + column.width - 2, baseline, style);
+    else this.painter.draw(canvas, fitted, this.left + column.x + 2, baseline, style);
+  }
+
+  private sourceOf(change: Change): string {
+    if (change.sources.length > 0) return change.sources.join(', ');
+    return this.palette.hasSources && isUnattributed(change) ? UNATTRIBUTED_AUTHOR : '—';
+  }
+}
+
+function columnsFor(width: number): Column[] {
+  const fixed: Omit<Column, 'x'>[] = [
+    { title: '#', width: 30 },
+    { title: 'Clause', width: 58 },
+    { title: 'Kind', width: 62 },
+    { title: 'Source', width: 62 },
+    { title: 'Change', width: 0 },
+    { title: 'Page', width: 32, right: true },
+  ];
+  const flexible = width - fixed.reduce((sum, column) => sum + column.width, 0);
+  let x = 0;
+  return fixed.map((column) => {
+    const placed = { ...column, x, width: column.width === 0 ? flexible : column.width };
+    x += placed.width;
+    return placed;
+  });
+}
+
+function countByKind(changes: readonly Change[]): [string, number][] {
+  return KIND_ORDER.map((kind): [string, number] => [CHANGE_KIND_LABELS[kind], changes.filter((change) => change.kind === kind).length]).filter(([, count]) => count > 0);
+}
+
+function countBySource(redline: Redline): [string, number][] {
+  const counts: [string, number][] = redline.sources.map((source) => [source.id, redline.changes.filter((change) => change.sources.includes(source.id)).length]);
+  const unattributed = redline.changes.filter(isUnattributed).length;
+  if (unattributed > 0) counts.push([UNATTRIBUTED_AUTHOR, unattributed]);
+  return counts;
+}
+
+function clauseOf(change: Change): string {
+  const location = change.location;
+  if (location.label !== undefined) return location.label;
+  return location.story === 'body' ? '—' : location.story;
+}
+
+function clip(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function excerpt(change: Change): string {
+  switch (change.kind) {
+    case 'insert':
+    case 'table-row-insert':
+      return `+ ${clip(change.newText)}`;
+    case 'delete':
+    case 'table-row-delete':
+      return `− ${clip(change.oldText)}`;
+    case 'replace':
+      return `${clip(change.oldText)} → ${clip(change.newText)}`;
+    case 'move': {
+      const to = change.to?.label;
+      return `${clip(change.newText || change.oldText)}${to === undefined ? '' : ` (to ${to})`}`;
+    }
+    case 'renumber':
+      return `${change.oldLabel ?? change.oldText} → ${change.newLabel ?? change.newText}`;
+    case 'format':
+      return `${clip(change.newText)} (${formatChanges(change)})`;
+  }
+}
+
+function formatChanges(change: Change): string {
+  const before = new Map(Object.entries(change.oldFormat ?? {}));
+  const after = new Map(Object.entries(change.newFormat ?? {}));
+  const keys = [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key)).sort();
+  return keys.map((key) => (after.get(key) === undefined || after.get(key) === false ? `not ${key}` : key)).join(', ') || 'formatting';
+}

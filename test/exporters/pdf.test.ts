@@ -1,0 +1,257 @@
+/**
+ * The marked-up PDF, read back with qpdf and poppler as a reader would see it: a valid file with
+ * embedded subset fonts, every character drawn, every change visible, the same bytes every time.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareDocuments } from '../../src/diff/compare-documents.js';
+import { INSERT_BLUE } from '../../src/exporters/pdf/change-palette.js';
+import { tint } from '../../src/exporters/pdf/colour.js';
+import { CHANGE_KIND_LABELS, SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
+import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
+import type { Change } from '../../src/model/change-set.js';
+import type { Redline } from '../../src/model/redline.js';
+import { colouredPixels, featurePair, footerNumbers, pageTexts, pdfFonts, pdfImages, pdfInfo, pdfText, qpdfCheck, renderPages, requirePdfTools, SPECIAL_TEXT, squeeze, type Pixmap } from '../helpers/pdf-tools.js';
+
+const runPdf = requirePdfTools();
+
+/** The words of a change's old and new text. */
+function changeWords(change: Change): string[] {
+  return `${change.oldText} ${change.newText}`.split(/\s+/).filter((word) => word !== '' && word !== '|' && !/^\[.*\]$/.test(word));
+}
+
+describe.runIf(runPdf)('redline PDF of a document using every feature', () => {
+  let redline: Redline;
+  let pdf: Uint8Array;
+  let pages: string[];
+
+  beforeAll(async () => {
+    const pair = featurePair();
+    redline = compareDocuments(pair.old, pair.new);
+    pdf = await redlineToPdf(redline, { subtitle: 'Marked up against version 1' });
+    pages = pageTexts(pdf);
+  });
+
+  it('passes qpdf --check', () => {
+    const check = qpdfCheck(pdf);
+    expect(check.status, check.output).toBe(0);
+    expect(check.output).toMatch(/No syntax or stream encoding errors found/);
+  });
+
+  it('embeds every font it uses, as subsets of DejaVu Serif, with DejaVu Sans for what the serif lacks', () => {
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font, font.name).toMatchObject({ embedded: true, subset: true, unicode: true });
+      expect(font.name).toMatch(/^[A-Z]{6}\+DejaVu(Serif|Sans)/);
+    }
+    expect(fonts.map((f) => f.name)).toContainEqual(expect.stringMatching(/\+DejaVuSerif$/));
+    // ✓ is not in DejaVu Serif: it must come from DejaVu Sans.
+    expect(fonts.map((f) => f.name)).toContainEqual(expect.stringMatching(/\+DejaVuSans$/));
+    // Subsets of a few dozen glyphs: the whole file is far smaller than one complete font.
+    const serif = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf');
+    expect(pdf.length).toBeLessThan(statSync(serif).size / 3);
+  });
+
+  it('draws accents, curly quotes, dashes, ≤ ≥ → £ €, Greek and symbols with no missing glyph', () => {
+    const text = pdfText(pdf);
+    expect(squeeze(text)).toContain(squeeze(SPECIAL_TEXT));
+    expect(text).not.toContain('\ufffd');
+  });
+
+  it('is byte-identical from run to run, and carries no dates unless given one', async () => {
+    const again = await redlineToPdf(redline, { subtitle: 'Marked up against version 1' });
+    expect(Buffer.compare(Buffer.from(pdf), Buffer.from(again))).toBe(0);
+    const info = pdfInfo(pdf);
+    expect(info.CreationDate).toBeUndefined();
+    expect(info.ModDate).toBeUndefined();
+    const dated = pdfInfo(await redlineToPdf(redline, { date: '2026-03-01T09:30:00Z' }));
+    expect(dated.CreationDate).toMatch(/2026/);
+    expect(dated.ModDate).toMatch(/2026/);
+  });
+
+  it('sets the title, subject, producer and creator', () => {
+    expect(pdfInfo(pdf)).toMatchObject({ Title: 'features-v2.docx', Subject: 'Marked up against version 1', Producer: 'Redline', Creator: 'Redline' });
+  });
+
+  it('shows every inserted and every deleted word of the change set', () => {
+    const text = squeeze(pages.join(''));
+    const body = squeeze(pages.filter((page) => !page.includes(SUMMARY_TITLE)).join(''));
+    for (const change of redline.changes) for (const word of changeWords(change)) expect(change.kind === 'renumber' ? text : body, `${change.id} ${change.kind}: ${word}`).toContain(squeeze(word));
+  });
+
+  it('marks inserted and deleted paragraph marks with a pilcrow, which the clean version has not', async () => {
+    expect(redline.body.some((b) => b.type === 'paragraph' && b.mark === 'inserted')).toBe(true);
+    expect(pdfText(pdf)).toContain('¶');
+    expect(pdfText(await documentToPdf(redline.new))).not.toContain('¶');
+  });
+
+  it('shows renumbered clauses with their old and new labels', () => {
+    const renumbered = redline.changes.find((change) => change.kind === 'renumber');
+    expect(renumbered).toBeDefined();
+    const body = pages.filter((page) => !page.includes(SUMMARY_TITLE)).join('');
+    expect(body).toMatch(new RegExp(`${(renumbered?.oldLabel ?? '').replace('.', '\\.')}\\s+${(renumbered?.newLabel ?? '').replace('.', '\\.')}`));
+  });
+
+  it('embeds the picture from the DOCX package and draws the equation as a labelled box', () => {
+    const images = pdfImages(pdf);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatchObject({ width: 40, height: 20 });
+    expect(pdfText(pdf)).toContain('[equation]');
+  });
+
+  it('sets the footnote, with its number, at the foot of the page that calls it', () => {
+    const page = pages.find((text) => !text.includes(SUMMARY_TITLE) && text.includes('revised footnote'));
+    expect(page).toBeDefined();
+    const lines = (page ?? '').split('\n').filter((line) => line.trim() !== '');
+    const noteLine = lines.findIndex((line) => /A revised footnote at the foot of the page\./.test(line));
+    const callLine = lines.findIndex((line) => /a note1 with/.test(line));
+    expect(callLine).toBeGreaterThanOrEqual(0);
+    expect(noteLine).toBeGreaterThan(callLine);
+    // The note's number is raised, so pdftotext may give it a line of its own just above.
+    const numbered = /^\s*1\s+A revised/.test(lines[noteLine] ?? '') || lines[noteLine - 1]?.trim() === '1';
+    expect(numbered, lines.slice(noteLine - 1, noteLine + 1).join('\n')).toBe(true);
+    // Only the footer follows the note.
+    expect(noteLine).toBe(lines.length - 2);
+  });
+
+  it('starts a new page at a page break', () => {
+    const last = pages[pages.length - 1] ?? '';
+    expect(last).toContain('After a page break.');
+    expect(pages[pages.length - 2]).not.toContain('After a page break.');
+  });
+
+  it('links the document’s external hyperlinks', async () => {
+    const loaded = await PDFDocument.load(pdf);
+    const uris = loaded.getPages().flatMap((page) => annotations(page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)).flatMap((annot) => {
+      const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'));
+      return uri instanceof PDFHexString || uri instanceof PDFString ? [uri.decodeText()] : [];
+    }));
+    expect(uris).toEqual(['https://example.com/terms']);
+  });
+
+  it('tints a whole inserted row and the cells of an inserted column, and the clean version not', async () => {
+    const tintColour = tint(INSERT_BLUE, 0.14).map((c) => Math.round(c * 255));
+    const near = (r: number, g: number, b: number): boolean => Math.abs(r - (tintColour[0] ?? 0)) < 6 && Math.abs(g - (tintColour[1] ?? 0)) < 6 && Math.abs(b - (tintColour[2] ?? 0)) < 6;
+    const bodyPage = pages.findIndex((text) => !text.includes(SUMMARY_TITLE) && text.includes('A written request for Goods')) + 1;
+    const [marked] = renderPages(pdf, 40, bodyPage, bodyPage);
+    const [clean] = renderPages(await documentToPdf(redline.new), 40, 1, 1);
+    // At 40 dpi the tables are about 235 pixels wide; a column is a third of the second one.
+    const tintedRows = tintPerPixelRow(marked as Pixmap, near);
+    expect(tintedRows.filter((count) => count > 150).length, 'pixel rows across an inserted table row').toBeGreaterThan(4);
+    expect(tintedRows.filter((count) => count > 40 && count < 100).length, 'pixel rows across inserted column cells').toBeGreaterThan(8);
+    expect(colouredPixels(clean as Pixmap, near)).toBe(0);
+  });
+
+  it('puts the running header and `page N of M` on every page', () => {
+    expect(footerNumbers(pages)).toEqual(pages.map((_, i) => ({ page: i + 1, of: pages.length })));
+    for (const page of pages) expect(page.trimStart()).toMatch(/^features-v2\.docx\s+Marked up against version 1/);
+  });
+
+  it('has an outline of the headings, nested by level', async () => {
+    const outline = (await PDFDocument.load(pdf)).catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+    expect(outlineTitles(outline)).toEqual([
+      ['Definitions and Scope', [['Payment', []]]],
+      ['Tables', []],
+      ['Other Terms', []],
+    ]);
+  });
+
+  it('lays out Letter pages when asked', async () => {
+    expect(pdfInfo(await redlineToPdf(redline, { pageSize: 'Letter' }))['Page size']).toMatch(/^612 x 792 pts/);
+    expect(pdfInfo(pdf)['Page size']).toMatch(/^595\.28 x 841\.89 pts \(A4\)/);
+  });
+});
+
+describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
+  let redline: Redline;
+  let pdf: Uint8Array;
+  let pages: string[];
+  let loaded: PDFDocument;
+
+  beforeAll(async () => {
+    const sample = (name: string): Uint8Array => readFileSync(resolve(__dirname, '../../samples/compare', name));
+    redline = compareDocuments(fromDocx(sample('section-g-v1.docx'), 'section-g-v1.docx').document, fromDocx(sample('section-g-v2.docx'), 'section-g-v2.docx').document);
+    pdf = await redlineToPdf(redline);
+    pages = pageTexts(pdf);
+    loaded = await PDFDocument.load(pdf);
+  });
+
+  it('summarises the changes by kind with the change set’s counts, and lists every change', () => {
+    const summary = pages.filter((page) => page.includes(SUMMARY_TITLE));
+    expect(summary.length).toBeGreaterThan(1);
+    const first = summary[0] ?? '';
+    expect(first).toContain(`Total: ${redline.changes.length} changes`);
+    const kinds = Object.entries(CHANGE_KIND_LABELS);
+    for (const [kind, label] of kinds) {
+      const count = redline.changes.filter((change) => change.kind === kind).length;
+      const line = new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm').exec(first);
+      if (count === 0) expect(line).toBeNull();
+      else expect(Number(line?.[1]), label).toBe(count);
+    }
+    const rows = summary.join('\n').match(/^\s*c\d+\s/gm) ?? [];
+    expect(rows.map((row) => row.trim())).toEqual(redline.changes.map((change) => change.id));
+  });
+
+  it('links each row of the table of changes to the page its change is on', () => {
+    const pageIndex = new Map(loaded.getPages().map((page, i) => [page.ref.toString(), i]));
+    const summaryPages = pages.filter((page) => page.includes(SUMMARY_TITLE)).length;
+    const links = loaded
+      .getPages()
+      .slice(0, summaryPages)
+      .flatMap((page) => annotations(page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)))
+      .map((annot) => annot.lookup(PDFName.of('Dest'), PDFArray).get(0))
+      .map((ref) => pageIndex.get((ref as PDFRef).toString()));
+    expect(links).toHaveLength(redline.changes.length);
+    redline.changes.forEach((change, i) => {
+      const target = pages[links[i] ?? -1] ?? '';
+      expect(links[i], change.id).toBeGreaterThanOrEqual(summaryPages);
+      const listed = new RegExp(`^\\s*${change.id}\\s.*?(\\d+)\\s*$`, 'm').exec(pages.slice(0, summaryPages).join('\n'));
+      expect(Number(listed?.[1]), change.id).toBe((links[i] ?? 0) + 1);
+      const snippet = change.kind === 'renumber' ? (change.newLabel ?? '') : (changeWords(change)[0] ?? '');
+      expect(squeeze(target), `${change.id} on page ${(links[i] ?? 0) + 1}`).toContain(squeeze(snippet));
+    });
+  });
+
+  it('has an outline of the clause headings', () => {
+    const outline = loaded.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+    expect(outline).toBeDefined();
+    const titles: string[] = [];
+    for (let item = outline?.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      titles.push(item.lookup(PDFName.of('Title'), PDFHexString).decodeText());
+      expect(item.lookup(PDFName.of('Dest'), PDFArray).size()).toBe(5);
+    }
+    const headings = redline.new.body.filter((block) => block.type === 'paragraph' && block.headingLevel === 1);
+    expect(titles).toHaveLength(headings.length);
+    expect(titles[0]).toBe('G1 Introduction');
+  });
+
+  it('puts `page N of M` on every page', () => {
+    expect(footerNumbers(pages)).toEqual(pages.map((_, i) => ({ page: i + 1, of: pages.length })));
+  });
+});
+
+type OutlineTree = [string, OutlineTree][];
+
+/** An outline's titles, nested as its items are. */
+function outlineTitles(parent: PDFDict | undefined): OutlineTree {
+  const items: OutlineTree = [];
+  for (let item = parent?.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    items.push([item.lookup(PDFName.of('Title'), PDFHexString).decodeText(), outlineTitles(item)]);
+  }
+  return items;
+}
+
+/** The number of pixels of a colour in each row of pixels. */
+function tintPerPixelRow(pixmap: Pixmap, near: (r: number, g: number, b: number) => boolean): number[] {
+  return Array.from({ length: pixmap.height }, (_, y) => colouredPixels({ width: pixmap.width, height: 1, data: pixmap.data.subarray(y * pixmap.width * 3, (y + 1) * pixmap.width * 3) }, near));
+}
+
+function annotations(array: PDFArray | undefined): PDFDict[] {
+  if (!array) return [];
+  return array.asArray().map((_, i) => array.lookup(i, PDFDict));
+}
