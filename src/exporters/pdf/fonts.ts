@@ -89,15 +89,19 @@ export interface FaceRun {
 }
 
 /** Loads faces on first use and splits text among them. */
-export class FontLibrary {
-  private readonly faces = new Map<string, Face>();
+/**
+ * Faces are read-only once made (their caches only grow), so one set serves every PDF a process
+ * renders: parsing a font and measuring its characters is done once, not once a document.
+ */
+const FACES = new Map<string, Face>();
 
+export class FontLibrary {
   face(family: FontFamily, variant: FontVariant): Face {
     const key = `${family}-${variant}`;
-    let face = this.faces.get(key);
+    let face = FACES.get(key);
     if (!face) {
       face = new Face(family, variant);
-      this.faces.set(key, face);
+      FACES.set(key, face);
     }
     return face;
   }
