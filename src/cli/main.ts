@@ -18,7 +18,7 @@ Commands:
   compare OLD NEW -o OUT …   compare two versions; write a redline (.docx, .pdf), the change set (.json);
                              with --source/--chain, every change attributed to its source
   apply OLD --source … -o NEW.docx   conform the new version from the sources' edits
-  convert VERSION -o OUT.pdf   a clean version as PDF (or DOCX from text or Markdown)
+  convert VERSION -o OUT.pdf a clean version as PDF (or DOCX from text or Markdown)
   release MANIFEST -o DIR    run a whole release: every document's redline, clean versions,
                              the release report and the document log
   verify REDLINE OLD NEW     check that Reject All gives OLD and Accept All gives NEW
