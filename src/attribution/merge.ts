@@ -79,8 +79,11 @@ export function mergeSources(old: Document, sources: readonly AttributionSource[
   const story = (blocks: readonly Block[]): Block[] => {
     const inserted = (anchor: Anchor): Block[] => (plan.inserts.get(anchor) ?? []).flatMap((i) => i.blocks.map((b) => adopter.block(b, i.from)));
     const out = inserted(blocks);
+    // The clause a block belongs to, for the conflicts' locations: its own label or the last one.
+    let label: string | undefined;
     for (const block of blocks) {
-      out.push(...resolve(block, plan.claims.get(block) ?? [], policy, conflicts, adopter));
+      if (block.type === 'paragraph' && block.numbering?.label) label = block.numbering.label;
+      out.push(...resolve(block, plan.claims.get(block) ?? [], policy, { conflicts, adopter, label }));
       out.push(...inserted(block));
     }
     return out;
@@ -130,7 +133,7 @@ function planStory(olds: readonly Block[], before: readonly Block[], after: read
         const single = unit.olds.length === 1 && unit.news.length === 1;
         if (single && before1?.type === 'paragraph' && after1?.type === 'paragraph') {
           claim(targets[0], { kind: 'words', source: id, edits: wordEdits(before1, after1, targets[0], chars, id, source.after, ctx) });
-        } else if (single && before1?.type === 'table' && after1?.type === 'table' && targets[0]?.type === 'table' && sameColumns(before1, after1)) {
+        } else if (single && before1?.type === 'table' && after1?.type === 'table' && targets[0]?.type === 'table' && sameGrid(before1, after1, targets[0])) {
           claim(targets[0], { kind: 'rows', source: id, from: source.after, edits: rowEdits(before1, after1, targets[0], ctx) });
         } else {
           targets.forEach((target, i) => claim(target, i === 0 ? { kind: 'replace', source: id, from: source.after, blocks: unit.news, key: keyOf(unit) } : { kind: 'delete', source: id }));
@@ -200,17 +203,24 @@ function wordEdits(before: Paragraph, after: Paragraph, target: Block | undefine
 }
 
 /** The blocks an old block becomes, given the claims of the sources on it. */
-function resolve(block: Block, claims: readonly Claim[], policy: ConflictPolicy, conflicts: Conflict[], adopter: Adopter): Block[] {
+interface Resolution {
+  readonly conflicts: Conflict[];
+  readonly adopter: Adopter;
+  /** The clause label of the block, for conflicts. */
+  readonly label: string | undefined;
+}
+
+function resolve(block: Block, claims: readonly Claim[], policy: ConflictPolicy, at: Resolution): Block[] {
   if (claims.length === 0) return [block];
   const words = claims.filter((c): c is Extract<Claim, { kind: 'words' }> => c.kind === 'words');
-  if (words.length === claims.length && block.type === 'paragraph') return [mergeWords(block, words, policy, conflicts, adopter)];
+  if (words.length === claims.length && block.type === 'paragraph') return [mergeWords(block, words, policy, at)];
   const rows = claims.filter((c): c is Extract<Claim, { kind: 'rows' }> => c.kind === 'rows');
-  if (rows.length === claims.length && block.type === 'table') return [mergeRows(block, rows, policy, conflicts, adopter)];
+  if (rows.length === claims.length && block.type === 'table') return [mergeRows(block, rows, policy, at)];
   const distinct = new Map(claims.map((c) => [claimKey(c), c]));
-  if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, adopter);
+  if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, at.adopter);
   const describe = (c: Claim): string => (c.kind === 'delete' ? '' : c.kind === 'replace' ? clip(c.blocks.map(blockText).join('\n')) : c.kind === 'rows' ? '(changed rows)' : '(changed words)');
-  conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], oldText: clip(blockText(block)), texts: Object.fromEntries(claims.map((c) => [c.source, describe(c)])) });
-  return policy === 'first' ? applyClaim(block, claims[0] as Claim, adopter) : [block];
+  at.conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], ...(at.label !== undefined && { label: at.label }), oldText: clip(blockText(block)), texts: Object.fromEntries(claims.map((c) => [c.source, describe(c)])) });
+  return policy === 'first' ? applyClaim(block, claims[0] as Claim, at.adopter) : [block];
 }
 
 /** Whole blocks in a conflict are quoted by their start: enough to find them. */
@@ -221,41 +231,92 @@ function clip(text: string, max = 300): string {
 function claimKey(claim: Claim): string {
   if (claim.kind === 'delete') return 'delete';
   if (claim.kind === 'replace') return `replace:${claim.key}`;
-  if (claim.kind === 'rows') return `rows:${JSON.stringify(claim.edits.map((e) => (e.kind === 'change' ? [e.row, rowText(e.to)] : e.kind === 'delete' ? [e.row] : [e.after, e.rows.map(rowText)])))}`;
+  // Row claims that meet another kind of claim on one table always conflict.
+  if (claim.kind === 'rows') return 'rows';
   return `words:${claim.edits.map((e) => `${e.start}-${e.end}:${textOf(e.from, e.insertStart, e.insertEnd)}`).join('|')}`;
 }
 
 function applyClaim(block: Block, claim: Claim, adopter: Adopter): Block[] {
   if (claim.kind === 'delete') return [];
   if (claim.kind === 'replace') return claim.blocks.map((b) => adopter.block(b, claim.from));
-  if (claim.kind === 'rows') return block.type === 'table' ? [mergeRows(block, [claim], 'first', [], adopter)] : [block];
+  if (claim.kind === 'rows') return block.type === 'table' ? [mergeRows(block, [claim], 'first', { conflicts: [], adopter, label: undefined })] : [block];
   return block.type === 'paragraph' ? [applyWordEdits(block, claim.edits, adopter)] : [block];
 }
 
 /** Applies the word edits of several sources to one paragraph; overlapping different edits conflict. */
-function mergeWords(paragraph: Paragraph, claims: readonly Extract<Claim, { kind: 'words' }>[], policy: ConflictPolicy, conflicts: Conflict[], adopter: Adopter): Paragraph {
-  const all = claims.flatMap((c) => c.edits).sort((x, y) => x.start - y.start || x.end - y.end);
-  const kept: WordEdit[] = [];
-  for (const edit of all) {
-    const clash = kept.find((k) => overlaps(k, edit));
-    if (!clash) {
-      kept.push(edit);
-      continue;
-    }
-    if (sameEdit(clash, edit)) continue;
-    conflicts.push({ sources: [clash.source, edit.source], oldText: textOf(paragraph, Math.min(clash.start, edit.start), Math.max(clash.end, edit.end)), texts: { [clash.source]: textOf(clash.from, clash.insertStart, clash.insertEnd), [edit.source]: textOf(edit.from, edit.insertStart, edit.insertEnd) } });
-    if (policy === 'skip') kept.splice(kept.indexOf(clash), 1);
+/**
+ * One source's word edits in a paragraph, those only a word apart joined: what a drafter changed
+ * in one go ("within 30" → "in 60" is one change, though the diff sees two). Conflicts are
+ * resolved a hunk at a time, so a policy never applies half of one source's change.
+ */
+interface Hunk {
+  readonly source: string;
+  readonly edits: WordEdit[];
+  start: number;
+  end: number;
+}
+
+function hunksOf(paragraph: Paragraph, claim: Extract<Claim, { kind: 'words' }>): Hunk[] {
+  const hunks: Hunk[] = [];
+  for (const edit of [...claim.edits].sort((x, y) => x.start - y.start || x.end - y.end)) {
+    const last = hunks[hunks.length - 1];
+    if (last && edit.start >= last.end && /^\s*\S*\s*$/.test(textOf(paragraph, last.end, edit.start))) {
+      last.edits.push(edit);
+      last.end = Math.max(last.end, edit.end);
+    } else hunks.push({ source: claim.source, edits: [edit], start: edit.start, end: edit.end });
   }
-  return applyWordEdits(paragraph, kept.sort((x, y) => x.start - y.start || x.end - y.end), adopter);
+  return hunks;
+}
+
+const hunkText = (hunk: Hunk): string => {
+  const first = hunk.edits[0] as WordEdit;
+  const last = hunk.edits[hunk.edits.length - 1] as WordEdit;
+  return textOf(first.from, first.insertStart, last.insertEnd);
+};
+
+/**
+ * Applies the word edits of several sources to one paragraph. Sources are taken in order; a hunk
+ * that collides with an earlier source's different hunk is a conflict: `first` keeps the earlier
+ * source's, `skip` neither (`fail` reports it, and nothing is written).
+ */
+function mergeWords(paragraph: Paragraph, claims: readonly Extract<Claim, { kind: 'words' }>[], policy: ConflictPolicy, { conflicts, adopter, label }: Resolution): Paragraph {
+  const kept: Hunk[] = [];
+  for (const claim of claims) {
+    for (const hunk of hunksOf(paragraph, claim)) {
+      const clashes = kept.filter((k) => k.source !== hunk.source && overlaps(k, hunk));
+      if (clashes.length === 0) {
+        kept.push(hunk);
+        continue;
+      }
+      if (clashes.every((k) => sameHunk(k, hunk))) continue;
+      for (const clash of clashes) {
+        conflicts.push({
+          sources: [clash.source, hunk.source],
+          ...(label !== undefined && { label }),
+          oldText: textOf(paragraph, Math.min(clash.start, hunk.start), Math.max(clash.end, hunk.end)),
+          texts: { [clash.source]: hunkText(clash), [hunk.source]: hunkText(hunk) },
+        });
+        if (policy === 'skip') kept.splice(kept.indexOf(clash), 1);
+      }
+    }
+  }
+  const edits = kept.flatMap((h) => h.edits).sort((x, y) => x.start - y.start || x.end - y.end);
+  return applyWordEdits(paragraph, edits, adopter);
+}
+
+function sameHunk(a: Hunk, b: Hunk): boolean {
+  return a.edits.length === b.edits.length && a.edits.every((edit, i) => sameEdit(edit, b.edits[i] as WordEdit));
 }
 
 function rowText(row: TableRow): string {
   return row.cells.map((c) => c.blocks.map(blockText).join('\n')).join(' | ');
 }
 
-function sameColumns(a: Table, b: Table): boolean {
-  const width = (t: Table): number => t.rows[0]?.cells.length ?? 0;
-  return width(a) === width(b);
+/** Whether tables have one grid: the same columns, every row spanning all of them. */
+function sameGrid(...tables: readonly Table[]): boolean {
+  const spans = (t: Table): number[] => t.rows.map((row) => row.cells.reduce((n, cell) => n + cell.gridSpan, 0));
+  const width = tables[0]?.columnWidths.length ?? 0;
+  return tables.every((t) => t.columnWidths.length === width && spans(t).every((n) => n === width));
 }
 
 /** The row edits turning table `before` into `after`, on the rows of the old table `target`. */
@@ -284,13 +345,16 @@ function rowEdits(before: Table, after: Table, target: Table, ctx: DiffContext):
 }
 
 /** Applies the row edits of several sources to one table; two sources changing one row differently conflict. */
-function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' }>[], policy: ConflictPolicy, conflicts: Conflict[], adopter: Adopter): Table {
+function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' }>[], policy: ConflictPolicy, { conflicts, adopter, label }: Resolution): Table {
   const outcome = new Map<number, { source: string; row?: TableRow; from: Document }[]>();
-  const inserts = new Map<number, TableRow[]>();
+  const inserts = new Map<number, { text: string; row: TableRow }[]>();
   for (const claim of claims) {
     for (const edit of claim.edits) {
       if (edit.kind === 'insert') {
-        inserts.set(edit.after, [...(inserts.get(edit.after) ?? []), ...edit.rows.map((r) => adopter.row(r, claim.from))]);
+        // Rows several sources insert at one place are all kept, in source order; the same row once.
+        const list = inserts.get(edit.after) ?? [];
+        for (const row of edit.rows) if (!list.some((r) => r.text === rowText(row))) list.push({ text: rowText(row), row: adopter.row(row, claim.from) });
+        inserts.set(edit.after, list);
         continue;
       }
       const list = outcome.get(edit.row) ?? [];
@@ -298,25 +362,26 @@ function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' 
       outcome.set(edit.row, list);
     }
   }
-  const rows: TableRow[] = [...(inserts.get(-1) ?? [])];
+  const insertedAfter = (anchor: number): TableRow[] => (inserts.get(anchor) ?? []).map((i) => i.row);
+  const rows: TableRow[] = insertedAfter(-1);
   table.rows.forEach((row, i) => {
     const edits = outcome.get(i) ?? [];
     const distinct = new Map(edits.map((e) => [e.row ? rowText(e.row) : '\u0000deleted', e]));
     let chosen = edits[0];
     if (distinct.size > 1) {
-      conflicts.push({ sources: [...new Set(edits.map((e) => e.source))], oldText: rowText(row), texts: Object.fromEntries(edits.map((e) => [e.source, e.row ? rowText(e.row) : ''])) });
+      conflicts.push({ sources: [...new Set(edits.map((e) => e.source))], ...(label !== undefined && { label }), oldText: rowText(row), texts: Object.fromEntries(edits.map((e) => [e.source, e.row ? rowText(e.row) : ''])) });
       if (policy !== 'first') chosen = undefined;
     }
     if (!chosen) rows.push(row);
     else if (chosen.row) rows.push(adopter.row(chosen.row, chosen.from));
-    rows.push(...(inserts.get(i) ?? []));
+    rows.push(...insertedAfter(i));
   });
   const { xml: _xml, ...rest } = table;
   return { ...rest, rows };
 }
 
 /** Two edits collide when they replace overlapping words, or insert at the same point. */
-function overlaps(a: WordEdit, b: WordEdit): boolean {
+function overlaps(a: { readonly start: number; readonly end: number }, b: { readonly start: number; readonly end: number }): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
   if (a.start === a.end) return a.start > b.start && a.start < b.end;
   if (b.start === b.end) return b.start > a.start && b.start < a.end;

@@ -33,13 +33,22 @@ export function parseView(option: string, value: string | undefined): RevisionVi
   return value;
 }
 
-/** Validates an ISO-8601 date-time and returns it in the form Word writes (`2026-03-01T09:30:00Z`). */
+/**
+ * Validates an ISO-8601 date or date-time and returns it in the form Word writes
+ * (`2026-03-01T09:30:00Z`). A time without a zone is UTC, never the machine's local time, so that
+ * output does not depend on where it is made; impossible dates (30 February) are refused.
+ */
 export function parseDate(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) throw new UsageError(`--date: '${value}' is not an ISO-8601 date`);
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--date: '${value}' is not a valid date`);
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (!match) throw new UsageError(`--date: '${value}' is not an ISO-8601 date`);
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const fields = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const exact = fields.getUTCFullYear() === year && fields.getUTCMonth() === month - 1 && fields.getUTCDate() === day && fields.getUTCHours() === hour && fields.getUTCMinutes() === minute && fields.getUTCSeconds() === second;
+  if (!exact) throw new UsageError(`--date: '${value}' is not a valid date`);
+  const zone = match[7] ?? 'Z';
+  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  return new Date(fields.getTime() - offset * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 export interface PdfOptionValues {

@@ -3,39 +3,73 @@
  * into place only when every output is ready, so a failed run leaves no partial file behind.
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError, UsageError } from '../diagnostics/errors.js';
 
 export interface OutputFile {
   readonly path: string;
   readonly data: Uint8Array | string;
 }
 
+const SUFFIX = '.redline-tmp';
+
 export async function writeOutputsAtomically(outputs: readonly OutputFile[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const output of outputs) {
+    const path = resolve(output.path);
+    if (seen.has(path)) throw new UsageError(`${output.path}: the same output is given twice`);
+    seen.add(path);
+  }
   const temporaries: string[] = [];
+  let current = '';
   try {
-    for (const output of outputs) {
+    for (const [i, output] of outputs.entries()) {
+      current = output.path;
       await mkdir(dirname(output.path), { recursive: true });
-      const temporary = join(dirname(output.path), `.${basename(output.path)}.${process.pid}.tmp`);
+      const temporary = join(dirname(output.path), `.${basename(output.path)}.${process.pid}-${i}${SUFFIX}`);
       temporaries.push(temporary);
       await writeFile(temporary, output.data);
     }
-    for (let i = 0; i < outputs.length; i++) await rename(temporaries[i] as string, (outputs[i] as OutputFile).path);
+    for (let i = 0; i < outputs.length; i++) {
+      current = (outputs[i] as OutputFile).path;
+      await rename(temporaries[i] as string, current);
+    }
   } catch (error) {
     await Promise.all(temporaries.map((t) => rm(t, { force: true })));
+    const code = (error as NodeJS.ErrnoException).code;
+    // A place the output cannot go is the user's to fix: one line naming it, not a stack trace.
+    if (code !== undefined && ['EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST'].includes(code)) throw new InputError(current, `cannot be written (${code})`, { cause: error });
     throw error;
   }
 }
 
-const TEMPORARY = /^\..+\.\d+\.tmp$/;
+const TEMPORARY = new RegExp(`^\\..+\\.(\\d+)-\\d+${SUFFIX.replace('.', '\\.')}$`);
 
-/** Removes the temporary files a killed run left in a folder tree (never a finished output). */
-export async function removeStaleTemporaries(folder: string): Promise<number> {
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed run left in a folder and its subfolders, `depth` levels
+ * down; never a finished output, nor a temporary of a process still running (another shard
+ * writing into the same folder).
+ */
+export async function removeStaleTemporaries(folder: string, depth = 1): Promise<number> {
   let removed = 0;
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) removed += await removeStaleTemporaries(path);
-    else if (TEMPORARY.test(entry.name)) {
+    if (entry.isDirectory()) {
+      if (depth > 0) removed += await removeStaleTemporaries(path, depth - 1);
+      continue;
+    }
+    const match = TEMPORARY.exec(entry.name);
+    if (match && !isRunning(Number(match[1]))) {
       await rm(path, { force: true });
       removed++;
     }

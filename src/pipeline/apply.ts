@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { attributeChanges, type AttributionSource } from '../attribution/attribute.js';
 import { mergeSources, type ConflictPolicy } from '../attribution/merge.js';
-import type { AttributionReport, Conflict } from '../attribution/report.js';
+import type { AttributionReport } from '../attribution/report.js';
 import { loadSourceVersions } from '../attribution/source-versions.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -28,6 +28,8 @@ export interface ApplyJob {
   readonly options?: DiffOptions & { readonly date?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
   /** What to write (`applyOutputKinds` reads them from the command line's paths). */
   readonly outputs: readonly OutputRequest[];
+  /** The conformed version's name; by default its clean output's file name. */
+  readonly newName?: string;
 }
 
 export interface ApplyResult {
@@ -68,10 +70,13 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
 
   const mergedResult = mergeSources(old.document, sources, job.policy, job.options ?? {});
   // Named after its file, not its path: outputs must not depend on where they are written.
-  const merged = { ...mergedResult, document: { ...mergedResult.document, name: cleanOutput === undefined ? old.document.name : basename(cleanOutput) } };
+  const name = job.newName ?? (cleanOutput === undefined ? 'new version' : basename(cleanOutput));
+  const merged = { ...mergedResult, document: { ...mergedResult.document, name } };
   diagnostics.addAll(merged.diagnostics);
   const attributed = attributeChanges(old.document, merged.document, sources, job.options ?? {});
-  const report: AttributionReport = { ...attributed.report, conflicts: uniqueConflicts([...merged.conflicts, ...attributed.report.conflicts]) };
+  // The merge found every collision of the sources' edits, with its clause; the attribution would
+  // find the same ones again, worded differently.
+  const report: AttributionReport = { ...attributed.report, conflicts: merged.conflicts };
   const failed = job.policy === 'fail' && merged.conflicts.length > 0;
 
   // With conflicts under the `fail` policy, nothing but the report is written.
@@ -85,15 +90,4 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
     ...(job.options?.pdf && { pdf: job.options.pdf }),
   });
   return { redline: attributed.redline, new: merged.document, report, outputs, diagnostics: diagnostics.list(), failed };
-}
-
-/** The merge and the attribution find the same collisions; each is reported once, with its clause label when known. */
-function uniqueConflicts(conflicts: readonly Conflict[]): Conflict[] {
-  const unique = new Map<string, Conflict>();
-  for (const conflict of conflicts) {
-    const key = JSON.stringify([[...conflict.sources].sort(), conflict.oldText, conflict.texts]);
-    const seen = unique.get(key);
-    if (!seen || (seen.label === undefined && conflict.label !== undefined)) unique.set(key, conflict);
-  }
-  return [...unique.values()];
 }

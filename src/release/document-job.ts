@@ -4,10 +4,10 @@
  * write the outputs the release asks for, atomically. Runs inside a worker thread; the task and
  * the result are plain data.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hasIssues, type AttributionReport } from '../attribution/report.js';
 import { InputError } from '../diagnostics/errors.js';
+import { readInput } from '../io/read-input.js';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { documentToPdf } from '../exporters/pdf/to-pdf.js';
 import { isUnattributed, type ChangeKind } from '../model/change-set.js';
@@ -85,20 +85,22 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
   try {
     const rendered = await render(task, outputs.map((o) => ({ path: join(task.outputFolder, o.file), kind: KIND_OF[o.kind] })));
     await writeOutputsAtomically(rendered.outputs);
+    const written = outputs.filter((o) => rendered.outputs.some((r) => r.path === join(task.outputFolder, o.file)));
+    // A document that failed (its sources conflict) has no changes to count; its report says why.
+    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }) };
     const bySource: Record<string, number> = {};
     for (const change of rendered.redline.changes) for (const source of change.sources) bySource[source] = (bySource[source] ?? 0) + 1;
     const byKind: Partial<Record<ChangeKind, number>> = {};
     for (const change of rendered.redline.changes) byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
-    const status = rendered.error !== undefined ? 'failed' : rendered.report && hasIssues(rendered.report) ? 'issues' : 'ok';
     return {
       ...base,
-      status,
-      ...(rendered.error !== undefined && { error: rendered.error }),
-      outputs: outputs.filter((o) => rendered.outputs.some((r) => r.path === join(task.outputFolder, o.file))),
+      status: rendered.report && hasIssues(rendered.report) ? 'issues' : 'ok',
+      outputs: written,
       changes: rendered.redline.changes.length,
       byKind,
       bySource,
-      unattributed: rendered.redline.changes.filter(isUnattributed).length,
+      // Without sources there is nothing to attribute changes to, so nothing is unattributed.
+      unattributed: rendered.report ? rendered.redline.changes.filter(isUnattributed).length : 0,
       ...(rendered.report && { report: rendered.report }),
     };
   } catch (error) {
@@ -116,8 +118,14 @@ interface Rendered {
 
 async function render(task: DocumentTask, requests: readonly OutputRequest[]): Promise<Rendered> {
   const { document, release } = task;
-  // Named by file name: the outputs must not depend on where the release folder is.
-  const read = async (path: string): Promise<{ bytes: Uint8Array; name: string }> => ({ bytes: await readFile(path), name: basename(path) });
+  // Named by file name: the outputs and the report must not depend on where the release folder is.
+  const read = async (path: string): Promise<{ bytes: Uint8Array; name: string }> => {
+    try {
+      return { bytes: await readInput(path), name: basename(path) };
+    } catch (error) {
+      throw error instanceof InputError ? new InputError(basename(path), error.reason) : error;
+    }
+  };
   const sources = await Promise.all(document.sources.map(async (s) => ({ id: s.id, ...(await read(s.file)) })));
   const info = task.sources.map(({ id, title, kind }) => ({ id, title, kind }));
   const pdf = { title: document.title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}` };
@@ -128,7 +136,7 @@ async function render(task: DocumentTask, requests: readonly OutputRequest[]): P
     cleanPdf ? [{ path: cleanPdf.path, data: await documentToPdf(version, { title: document.title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` }) }] : [];
   const old = await read(document.previous.file);
   if (document.new.file === undefined) {
-    const result = await runApply({ old, sources, info, policy: 'fail', options: { pdf }, outputs: others });
+    const result = await runApply({ old, sources, info, policy: 'fail', options: { pdf }, outputs: others, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
     if (result.failed) return { redline: result.redline, outputs: result.outputs, report: result.report, error: `${result.report.conflicts.length} conflict(s) between sources; the new version was not conformed` };
     return { redline: result.redline, outputs: [...result.outputs, ...(await cleanOf(result.new))], report: result.report };
   }

@@ -17,12 +17,13 @@
  * outputs: [redline-docx, redline-pdf, clean-docx, clean-pdf, json]
  * ```
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../diagnostics/errors.js';
 import type { SourceInfo } from '../model/source.js';
 import { SOURCE_ID } from '../attribution/sources-file.js';
+import { MAX_INPUT_BYTES } from '../io/read-input.js';
 
 export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json'] as const;
 export type ReleaseOutput = (typeof RELEASE_OUTPUTS)[number];
@@ -71,6 +72,13 @@ export interface ReleaseManifest {
 }
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** The release report's own files, which a document's output folder must not shadow. */
+const RESERVED = /^(index\.html|report\.md|report\.json|document-log\.csv|report-shard-.*)$/i;
+
+function isInside(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
+}
 
 export function parseManifest(text: string, file: string): ReleaseManifest {
   let data: unknown;
@@ -104,6 +112,8 @@ class ManifestReader {
     if (documents.length === 0) this.fail('documents', 'the release has no documents');
     this.unique(documents.map((d) => d.id), 'documents', 'id');
     const outputs = root.outputs === undefined ? [...RELEASE_OUTPUTS] : this.list(root.outputs, 'outputs').map((o, i) => this.output(o, `outputs[${i}]`));
+    if (outputs.length === 0) this.fail('outputs', `is empty: list at least one of ${RELEASE_OUTPUTS.join(', ')}`);
+    this.unique(outputs, 'outputs', '');
     return { file: resolve(this.file), folder: this.folder, release, sources, documents, outputs };
   }
 
@@ -111,7 +121,9 @@ class ManifestReader {
     const release = this.object(value, 'release');
     this.only(release, 'release', ['id', 'title', 'effectiveDate']);
     const effectiveDate = release.effectiveDate instanceof Date ? release.effectiveDate.toISOString().slice(0, 10) : this.string(release.effectiveDate, 'release.effectiveDate');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) || Number.isNaN(Date.parse(effectiveDate))) this.fail('release.effectiveDate', `'${effectiveDate}' is not a date (YYYY-MM-DD)`);
+    // Round-tripped, so that 2026-02-30 is refused rather than read as 2 March.
+    const parsed = new Date(`${effectiveDate}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== effectiveDate) this.fail('release.effectiveDate', `'${effectiveDate}' is not a date (YYYY-MM-DD)`);
     return { id: this.string(release.id, 'release.id'), title: this.string(release.title, 'release.title'), effectiveDate };
   }
 
@@ -130,6 +142,7 @@ class ManifestReader {
     this.only(document, field, ['id', 'title', 'previous', 'new', 'sources']);
     const id = this.string(document.id, `${field}.id`);
     if (!DOCUMENT_ID.test(id)) this.fail(`${field}.id`, `'${id}' must be letters, digits, . _ - (it names the document's output folder)`);
+    if (RESERVED.test(id)) this.fail(`${field}.id`, `'${id}' is the name of a release report file`);
     const previous = this.version(document.previous, `${field}.previous`, true);
     const neu = this.version(document.new, `${field}.new`, false);
     const sources = document.sources === undefined ? [] : this.list(document.sources, `${field}.sources`).map((item, i) => this.documentSource(item, `${field}.sources[${i}]`, known));
@@ -141,7 +154,9 @@ class ManifestReader {
   version(value: unknown, field: string, fileRequired: boolean): VersionRef {
     const version = this.object(value, field);
     this.only(version, field, ['version', 'file']);
-    const label = typeof version.version === 'number' ? String(version.version) : this.string(version.version, `${field}.version`);
+    // A number would lose its form (15.0 reads as 15, 14.10 as 14.1): versions are labels.
+    if (typeof version.version === 'number') this.fail(`${field}.version`, `${String(version.version)} is a number: quote the version label, e.g. "15.0"`);
+    const label = this.string(version.version, `${field}.version`);
     if (version.file === undefined && !fileRequired) return { version: label };
     return { version: label, file: this.path(version.file, `${field}.file`) };
   }
@@ -160,16 +175,20 @@ class ManifestReader {
     return output as ReleaseOutput;
   }
 
-  /** A relative path stays inside the manifest's folder; an absolute one is read where it says. */
+  /**
+   * A relative path stays inside the manifest's folder (symbolic links followed); an absolute one
+   * is read where it says.
+   */
   path(value: unknown, field: string): string {
     const given = this.string(value, field);
     const path = resolve(this.folder, given);
-    if (!isAbsolute(given)) {
-      const inside = relative(this.folder, path);
-      if (inside.startsWith('..') || isAbsolute(inside)) this.fail(field, `'${given}' is outside the manifest's folder (give an absolute path to read a file elsewhere)`);
-    }
+    const outside = (): never => this.fail(field, `'${given}' is outside the manifest's folder (give an absolute path to read a file elsewhere)`);
+    if (!isAbsolute(given) && !isInside(this.folder, path)) outside();
     if (!existsSync(path)) this.fail(field, `'${given}' does not exist`);
-    if (!statSync(path).isFile()) this.fail(field, `'${given}' is not a file`);
+    if (!isAbsolute(given) && !isInside(realpathSync(this.folder), realpathSync(path))) outside();
+    const info = statSync(path);
+    if (!info.isFile()) this.fail(field, `'${given}' is not a file`);
+    if (info.size > MAX_INPUT_BYTES) this.fail(field, `'${given}' is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
     return path;
   }
 
@@ -192,11 +211,12 @@ class ManifestReader {
     for (const key of Object.keys(object)) if (!keys.includes(key)) this.fail(`${field === 'the manifest' ? '' : `${field}.`}${key}`, `is not a known field (${keys.join(', ')})`);
   }
 
+  /** Unique, ignoring case: ids name folders, and some file systems ignore case. */
   unique(values: readonly string[], field: string, key: string): void {
     const seen = new Set<string>();
     values.forEach((value, i) => {
-      if (seen.has(value)) this.fail(`${field}[${i}].${key}`, `'${value}' is given twice`);
-      seen.add(value);
+      if (seen.has(value.toLowerCase())) this.fail(`${field}[${i}]${key === '' ? '' : `.${key}`}`, `'${value}' is given twice`);
+      seen.add(value.toLowerCase());
     });
   }
 }

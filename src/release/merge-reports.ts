@@ -1,12 +1,14 @@
 /**
  * Joins the reports of a release's shards (`redline release --merge-reports …`) into the report
- * of the whole release. Output links are rewritten relative to the merged report's folder, so
- * shards may have run into different folders.
+ * of the whole release. Every shard of one split must be there, all of one release and manifest.
+ * Output links are rewritten relative to the merged report's folder, so shards may have run into
+ * other folders.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '../diagnostics/errors.js';
 import type { DocumentResult } from './document-job.js';
+import { RELEASE_OUTPUTS } from './manifest.js';
 import { buildReleaseReport, RELEASE_REPORT_FORMAT, type ReleaseReport } from './release-report.js';
 
 export async function mergeReports(files: readonly string[], outputFolder: string): Promise<ReleaseReport> {
@@ -19,23 +21,40 @@ export async function mergeReports(files: readonly string[], outputFolder: strin
       throw new InputError(file, `not a readable report (${(error as Error).message})`);
     }
     if (report.format !== RELEASE_REPORT_FORMAT) throw new InputError(file, `not a release report (format ${String(report.format)})`);
+    if (!report.shard) throw new InputError(file, 'is the report of a whole release, not of a shard');
     reports.push(report);
   }
   const first = reports[0];
-  if (!first) throw new InputError('--merge-reports', 'no reports given');
+  if (!first?.shard) throw new InputError('--merge-reports', 'no reports given');
+  const count = first.shard.count;
+  const seen = new Set<number>();
   const results = new Map<string, DocumentResult>();
   reports.forEach((report, i) => {
     const file = files[i] as string;
-    if (report.release.id !== first.release.id || JSON.stringify(report.documentOrder) !== JSON.stringify(first.documentOrder)) throw new InputError(file, `is a report of another release or manifest than ${files[0]}`);
+    const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(report.release, first.release) || !same(report.sources, first.sources) || !same(report.documentOrder, first.documentOrder)) throw new InputError(file, `is a report of another release or manifest than ${files[0]}`);
+    if (report.shard?.count !== count) throw new InputError(file, `is shard ${report.shard?.index} of ${report.shard?.count}, not of ${count}`);
+    if (seen.has(report.shard.index)) throw new InputError(file, `shard ${report.shard.index} of ${count} is given twice`);
+    seen.add(report.shard.index);
     for (const result of report.results) {
       if (results.has(result.id)) throw new InputError(file, `document '${result.id}' is in more than one report`);
-      results.set(result.id, relink(result, dirname(resolve(file)), resolve(outputFolder)));
+      results.set(result.id, relink(file, result, dirname(resolve(file)), resolve(outputFolder)));
     }
   });
-  return buildReleaseReport({ release: first.release, sources: first.sources, documentOrder: first.documentOrder, scope: first.documentOrder, results: [...results.values()] });
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
+  if (missing.length > 0) throw new InputError('--merge-reports', `shard(s) ${missing.join(', ')} of ${count} are missing`);
+  return buildReleaseReport({ release: first.release, sources: first.sources, documentOrder: first.documentOrder, documentTitles: first.documentTitles, scope: first.documentOrder, results: [...results.values()] });
 }
 
-function relink(result: DocumentResult, from: string, to: string): DocumentResult {
-  if (from === to) return result;
-  return { ...result, outputs: result.outputs.map((o) => ({ ...o, file: relative(to, resolve(from, o.file)).split(sep).join('/') })) };
+/** A result's outputs, checked (known kinds, paths inside the shard's folder) and linked from `to`. */
+function relink(file: string, result: DocumentResult, from: string, to: string): DocumentResult {
+  const outputs = result.outputs.map((output) => {
+    const path = resolve(from, output.file);
+    const inside = relative(from, path);
+    if (!(RELEASE_OUTPUTS as readonly string[]).includes(output.kind) || /^[a-z][a-z0-9+.-]*:/i.test(output.file) || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) {
+      throw new InputError(file, `document '${result.id}' lists an output outside its folder or of an unknown kind`);
+    }
+    return { ...output, file: relative(to, path).split(sep).join('/') };
+  });
+  return { ...result, outputs };
 }

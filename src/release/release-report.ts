@@ -4,13 +4,15 @@
  * what the inputs determine (no times, no dates of the run), so the same release gives the same
  * report, and shards' reports join into exactly the report of one full run.
  */
+import type { Conflict } from '../attribution/report.js';
 import type { ChangeKind } from '../model/change-set.js';
 import type { DocumentResult } from './document-job.js';
 import type { ReleaseInfo, ReleaseSource } from './manifest.js';
 
 export const RELEASE_REPORT_FORMAT = 'redline-release-report/1';
 
-export type SourceStatus = 'implemented' | 'partially implemented' | 'not found' | 'not run';
+/** `not verified`: every document it was declared for failed; `not run`: none of them ran. */
+export type SourceStatus = 'implemented' | 'partially implemented' | 'not found' | 'not verified' | 'not run';
 
 export interface SourceRow {
   readonly id: string;
@@ -69,6 +71,8 @@ export interface ReleaseReport {
   readonly sources: readonly ReleaseSource[];
   /** Every document of the manifest, in its order (a shard's report covers some of them). */
   readonly documentOrder: readonly string[];
+  /** Every document's title, by id. */
+  readonly documentTitles: Readonly<Record<string, string>>;
   readonly shard?: { readonly index: number; readonly count: number };
   readonly results: readonly DocumentResult[];
   readonly modifications: readonly SourceRow[];
@@ -81,6 +85,7 @@ export interface ReportInput {
   readonly release: ReleaseInfo;
   readonly sources: readonly ReleaseSource[];
   readonly documentOrder: readonly string[];
+  readonly documentTitles: Readonly<Record<string, string>>;
   /** The documents the report covers: all of them, or one shard's. */
   readonly scope: readonly string[];
   readonly results: readonly DocumentResult[];
@@ -98,10 +103,11 @@ export function buildReleaseReport(input: ReportInput): ReleaseReport {
     release: input.release,
     sources: input.sources,
     documentOrder: input.documentOrder,
+    documentTitles: input.documentTitles,
     ...(input.shard && { shard: input.shard }),
     results,
     modifications: input.sources.map((source) => sourceRow(source, results)),
-    documents: scope.map((id) => documentRow(id, byId.get(id), input.sources)),
+    documents: scope.map((id) => documentRow(id, input.documentTitles[id] ?? id, byId.get(id), input.sources)),
     log: done.map((r) => ({ document: r.id, title: r.title, previousVersion: r.previousVersion, newVersion: r.newVersion, effectiveDate: input.release.effectiveDate })),
     issues: results.flatMap(issuesOf),
   };
@@ -121,7 +127,7 @@ function sourceRow(source: ReleaseSource, results: readonly DocumentResult[]): S
     differs += result.report?.differs.filter((d) => d.source === source.id).length ?? 0;
   }
   const changes = done.reduce((n, r) => n + (r.bySource[source.id] ?? 0), 0);
-  const status: SourceStatus = done.length === 0 ? 'not run' : changes === 0 ? 'not found' : notApplied + differs > 0 || documents.length < done.length ? 'partially implemented' : 'implemented';
+  const status: SourceStatus = done.length === 0 ? (declaredIn.length === 0 ? 'not run' : 'not verified') : changes === 0 ? 'not found' : notApplied + differs > 0 || documents.length < done.length ? 'partially implemented' : 'implemented';
   return {
     id: source.id,
     title: source.title ?? source.id,
@@ -137,8 +143,8 @@ function sourceRow(source: ReleaseSource, results: readonly DocumentResult[]): S
   };
 }
 
-function documentRow(id: string, result: DocumentResult | undefined, sources: readonly ReleaseSource[]): DocumentRow {
-  if (!result) return { id, title: id, status: 'not run', conformed: false, changes: 0, unattributed: 0, bySource: {}, declared: [], found: [], mismatch: [], outputs: [] };
+function documentRow(id: string, title: string, result: DocumentResult | undefined, sources: readonly ReleaseSource[]): DocumentRow {
+  if (!result) return { id, title, status: 'not run', conformed: false, changes: 0, unattributed: 0, bySource: {}, declared: [], found: [], mismatch: [], outputs: [] };
   const found = sources.map((s) => s.id).filter((s) => (result.bySource[s] ?? 0) > 0);
   const mismatch = result.status === 'failed' ? [] : [...result.declaredSources.filter((s) => !found.includes(s)), ...found.filter((s) => !result.declaredSources.includes(s))];
   return {
@@ -158,15 +164,30 @@ function documentRow(id: string, result: DocumentResult | undefined, sources: re
 }
 
 function issuesOf(result: DocumentResult): IssueRow[] {
-  if (result.status === 'failed') return [{ document: result.id, type: 'failed', sources: [], actual: result.error ?? 'failed' }];
+  const failed: IssueRow[] = result.status === 'failed' ? [{ document: result.id, type: 'failed', sources: [], actual: result.error ?? 'failed' }] : [];
   const report = result.report;
-  if (!report) return [];
+  if (!report) return failed;
   const label = (l: string | undefined): { label?: string } => (l === undefined ? {} : { label: l });
   const texts = (t: { oldText: string; newText: string }): string => `${t.oldText === '' ? '' : `“${t.oldText}”`}${t.oldText !== '' && t.newText !== '' ? ' → ' : ''}${t.newText === '' ? (t.oldText === '' ? '' : ' deleted') : `“${t.newText}”`}`;
+  // A failed document's other lists describe outputs that were not written; its conflicts say why.
+  if (result.status === 'failed') return [...failed, ...report.conflicts.map((c) => conflictRow(result.id, c))];
   return [
     ...report.unattributed.map((u): IssueRow => ({ document: result.id, type: 'unattributed', sources: u.assignedTo === undefined ? [] : [u.assignedTo], ...label(u.label), actual: texts(u) })),
     ...report.notApplied.map((n): IssueRow => ({ document: result.id, type: 'not applied', sources: [n.source], ...label(n.label), expected: texts(n.expected) })),
     ...report.differs.map((d): IssueRow => ({ document: result.id, type: 'differs', sources: [d.source], ...label(d.label), expected: texts(d.expected), ...(d.actual && { actual: texts(d.actual) }) })),
-    ...report.conflicts.map((c): IssueRow => ({ document: result.id, type: 'conflict', sources: c.sources, ...label(c.label), expected: `“${c.oldText}”`, actual: Object.entries(c.texts).map(([s, t]) => `${s}: “${t}”`).join('; ') })),
+    ...report.conflicts.map((c) => conflictRow(result.id, c)),
   ];
+}
+
+function conflictRow(document: string, conflict: Conflict): IssueRow {
+  return {
+    document,
+    type: 'conflict',
+    sources: conflict.sources,
+    ...(conflict.label !== undefined && { label: conflict.label }),
+    expected: `“${conflict.oldText}”`,
+    actual: Object.entries(conflict.texts)
+      .map(([source, text]) => `${source}: “${text}”`)
+      .join('; '),
+  };
 }

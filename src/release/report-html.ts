@@ -4,7 +4,7 @@
  * every output, the document log and the verification issues.
  */
 import type { IssueRow, ReleaseReport, SourceRow } from './release-report.js';
-import { outputLabel, summaryLine } from './report-text.js';
+import { linkTo, outputLabel, summaryLine } from './report-text.js';
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cell = (text: string, className?: string): string => `<td${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</td>`;
@@ -26,7 +26,7 @@ td.zero { color: #a0a7b0; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .ok, .implemented { background: #dff3e4; color: #1b6b33; }
 .issues, .partially-implemented, .mismatch, .unattributed, .not-applied, .differs, .conflict { background: #fff0d6; color: #8a5300; }
-.failed, .not-found { background: #fde2e1; color: #a1231b; }
+.failed, .not-found, .not-verified { background: #fde2e1; color: #a1231b; }
 .not-run { background: #eceff2; color: #56606b; }
 a { color: #1f5fa8; }
 .outputs { min-width: 16em; }
@@ -75,7 +75,7 @@ function documents(report: ReleaseReport): string {
   const rows = report.documents.map((d) => {
     const status = `${badge(d.status)}${d.conformed ? ' <small>conformed</small>' : ''}${d.error ? `<br><small>${escapeHtml(d.error)}</small>` : ''}`;
     const check = d.status === 'not run' || d.status === 'failed' ? '' : d.mismatch.length > 0 ? `${badge('mismatch')} ${escapeHtml(d.mismatch.join(', '))}` : badge('ok');
-    const links = d.outputs.map((o) => `<a href="${escapeHtml(encodeURI(o.file))}">${escapeHtml(outputLabel(o.kind))}</a>`).join('');
+    const links = d.outputs.map((o) => `<a href="${escapeHtml(linkTo(o.file))}">${escapeHtml(outputLabel(o.kind))}</a>`).join('');
     return `<tr>${cell(d.id)}${cell(d.title)}<td>${status}</td>${ids.map((id) => count(d.bySource[id] ?? 0)).join('')}${count(d.unattributed)}<td>${check}</td><td class="outputs">${links}</td></tr>`;
   });
   return `<section id="documents"><h2>Documents affected</h2>

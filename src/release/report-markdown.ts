@@ -1,6 +1,6 @@
 /** The release report as Markdown (`report.md`): the same tables as the HTML page. */
 import type { ReleaseReport } from './release-report.js';
-import { outputLabel, summaryLine } from './report-text.js';
+import { linkTo, outputLabel, summaryLine } from './report-text.js';
 
 export function reportToMarkdown(report: ReleaseReport): string {
   const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -28,11 +28,11 @@ export function reportToMarkdown(report: ReleaseReport): string {
       report.documents.map((d) => [
         d.id,
         d.title,
-        d.status + (d.conformed ? ' (conformed)' : ''),
+        d.status + (d.conformed ? ' (conformed)' : '') + (d.error ? `: ${d.error}` : ''),
         ...ids.map((id) => String(d.bySource[id] ?? 0)),
         String(d.unattributed),
-        d.mismatch.length > 0 ? `⚠ mismatch: ${d.mismatch.join(', ')}` : d.status === 'not run' ? '' : 'match',
-        d.outputs.map((o) => `[${outputLabel(o.kind)}](${encodeURI(o.file)})`).join(' · '),
+        d.mismatch.length > 0 ? `⚠ mismatch: ${d.mismatch.join(', ')}` : d.status === 'not run' || d.status === 'failed' ? '' : 'match',
+        d.outputs.map((o) => `[${outputLabel(o.kind)}](${linkTo(o.file)})`).join(' · '),
       ]),
     ),
     '',

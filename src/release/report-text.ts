@@ -16,3 +16,8 @@ export function summaryLine(report: ReleaseReport): string {
   const notRun = count('not run');
   return `${parts.join(', ')}${failed > 0 ? `, ${failed} failed` : ''}${notRun > 0 ? `, ${notRun} not run` : ''}.`;
 }
+
+/** A relative link to an output: each path segment percent-encoded (`#`, `?` and spaces included). */
+export function linkTo(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}

@@ -3,9 +3,9 @@
  * its document task on a pool of worker threads, skipping those whose inputs have not changed,
  * then the release report. A document that fails fails alone.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { removeStaleTemporaries } from '../io/write-outputs.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
@@ -61,7 +61,14 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
   const stateName = stateFileName(options.shard);
   const state = await readState(outputFolder, stateName);
   const documents = { ...state.documents } as Record<string, DocumentState>;
+  // Documents no longer in the manifest: their outputs go, with their state.
+  for (const id of Object.keys(documents)) {
+    if (known.has(id)) continue;
+    await removeSuperseded(outputFolder, documents[id], undefined);
+    delete documents[id];
+  }
   const scope = manifest.documents.filter((_, i) => inShard(i, options.shard));
+  for (const id of options.only ?? []) if (!scope.some((d) => d.id === id)) throw new UsageError(`--only: document '${id}' is not in shard ${options.shard?.index} of ${options.shard?.count}`);
   const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
 
   const tasks: { task: DocumentTask; fingerprint: string; size: number }[] = [];
@@ -86,7 +93,8 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
     const pool = new WorkerPool<DocumentTask, DocumentResult>(WORKER, Math.max(1, Math.min(options.concurrency ?? availableParallelism(), tasks.length)));
     let saving = Promise.resolve();
     try {
-      await Promise.all(
+      // Every task settles before the pool closes; the first error, if any, is thrown after.
+      const settled = await Promise.allSettled(
         tasks.map(async ({ task, fingerprint: print }) => {
           let started = Date.now();
           const onStart = (): void => {
@@ -94,6 +102,7 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
             options.progress?.started(task.document.id);
           };
           const result = await pool.run(task, onStart).catch((error: Error): DocumentResult => failedResult(task, error));
+          await removeSuperseded(outputFolder, documents[task.document.id], result);
           documents[task.document.id] = { fingerprint: print, outputs: await outputHashes(outputFolder, result), result };
           processed.push(task.document.id);
           // The state is saved after every document, so an interrupted run keeps what it finished.
@@ -102,17 +111,21 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
           options.progress?.finished(result, Date.now() - started);
         }),
       );
+      const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failure) throw failure.reason;
     } finally {
       await pool.close();
       options.progress?.end();
     }
   }
 
+  await writeState(outputFolder, stateName, { documents });
   const results = scope.map((d) => documents[d.id]?.result).filter((r): r is DocumentResult => r !== undefined);
   const report = buildReleaseReport({
     release: manifest.release,
     sources: manifest.sources,
     documentOrder: manifest.documents.map((d) => d.id),
+    documentTitles: Object.fromEntries(manifest.documents.map((d) => [d.id, d.title])),
     scope: scope.map((d) => d.id),
     results,
     ...(options.shard && { shard: options.shard }),
@@ -139,6 +152,20 @@ function failedResult(task: DocumentTask, error: Error): DocumentResult {
     bySource: {},
     unattributed: 0,
   };
+}
+
+/**
+ * Outputs a document had before and does not have now (it failed, or an output kind was dropped
+ * from the manifest) are removed, so that nothing stale looks current.
+ */
+async function removeSuperseded(folder: string, previous: DocumentState | undefined, result: DocumentResult | undefined): Promise<void> {
+  const current = new Set(result?.outputs.map((o) => o.file));
+  for (const file of Object.keys(previous?.outputs ?? {})) {
+    const path = resolve(folder, file);
+    // The state file is input too: never delete outside the output folder whatever it says.
+    const inside = relative(resolve(folder), path);
+    if (!current.has(file) && inside !== '' && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)) await rm(path, { force: true });
+  }
 }
 
 async function outputHashes(folder: string, result: DocumentResult): Promise<Record<string, string>> {

@@ -35,7 +35,8 @@ export async function readState(folder: string, name: string): Promise<RunState>
 }
 
 export async function writeState(folder: string, name: string, state: RunState): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(state.documents).sort(([a], [b]) => a.localeCompare(b)));
+  // Ordered by code unit, not by locale: the file must be the same on every machine.
+  const sorted = Object.fromEntries(Object.entries(state.documents).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   await writeOutputsAtomically([{ path: join(folder, name), data: `${JSON.stringify({ documents: sorted }, null, 1)}\n` }]);
 }
 

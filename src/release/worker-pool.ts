@@ -1,7 +1,8 @@
 /**
  * A fixed pool of worker threads. Comparing documents is CPU-bound, so parallelism needs threads,
  * not promises on one thread; `p-limit` keeps no more tasks in flight than there are workers, and
- * each task goes to an idle worker. A worker that dies fails its task and is replaced.
+ * each task goes to an idle worker. A worker that dies fails its task and is replaced. Once the
+ * pool is closed, queued tasks are dropped and nothing is spawned again.
  */
 import { Worker } from 'node:worker_threads';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -10,6 +11,7 @@ export class WorkerPool<Task, Result> {
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
   private readonly limit: LimitFunction;
+  private closed = false;
 
   constructor(
     private readonly script: URL,
@@ -22,12 +24,15 @@ export class WorkerPool<Task, Result> {
   /** Runs a task on the next free worker; `onStart` is called when a worker takes it. */
   run(task: Task, onStart?: () => void): Promise<Result> {
     return this.limit(() => {
+      if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
       onStart?.();
       return this.dispatch(task);
     });
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.limit.clearQueue();
     await Promise.all([...this.all].map((worker) => worker.terminate()));
     this.all.clear();
     this.idle.length = 0;
@@ -73,6 +78,6 @@ export class WorkerPool<Task, Result> {
   private replace(worker: Worker): void {
     this.all.delete(worker);
     void worker.terminate();
-    this.idle.push(this.spawn());
+    if (!this.closed) this.idle.push(this.spawn());
   }
 }

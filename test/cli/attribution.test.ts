@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import schema from '../../src/exporters/json/change-set.schema.json';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { buildDocx, escape, np } from '../helpers/docx-builder.js';
@@ -93,7 +93,10 @@ const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline
 
 describe('compare --source: every change tagged with its source', () => {
   const out = join(dir, 'attributed');
-  const result = runCli(['compare', OLD, NEW, ...sourceArgs(), '--sources', SOURCES_JSON, '-o', `${out}.docx`, '-o', `${out}.json`]);
+  let result: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    result = runCli(['compare', OLD, NEW, ...sourceArgs(), '--sources', SOURCES_JSON, '-o', `${out}.docx`, '-o', `${out}.json`]);
+  });
 
   it('attributes each change to the source that made it, whatever form the source came in', () => {
     expect(result.stderr).toBe('');

@@ -5,9 +5,9 @@
  * merged into the report of one full run, and manifest errors.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSampleRelease } from '../../src/samples/build-release.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
@@ -136,7 +136,7 @@ describe('the sample release', () => {
     for (const [file, bytes] of before) expect(Buffer.compare(bytes, after.get(file) as Buffer), file).toBe(0);
   }, 60_000);
 
-  it('--force redoes every document, with byte-identical outputs', () => {
+  it('--force with --only redoes those documents, with byte-identical outputs', () => {
     const before = snapshot(out);
     const forced = runCli(['release', SAMPLE, '-o', out, '--json', '--force', '--only', 'section-d,appendix-c']);
     expect((JSON.parse(forced.stdout) as SummaryJson).processed.sort()).toEqual(['appendix-c', 'section-d']);
@@ -212,15 +212,18 @@ describe('release runs on a small copy of the sample release', () => {
     expect(restarted.status, restarted.stderr).toBe(4);
     const summary = JSON.parse(restarted.stdout) as SummaryJson;
     expect(summary.skipped.length).toBeGreaterThanOrEqual(1);
+    expect(summary.processed.length, 'the kill landed before the run finished').toBeGreaterThanOrEqual(1);
     expect(summary.processed.length + summary.skipped.length).toBe(6);
     const files = [...snapshot(out).keys()];
-    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.redline-tmp'))).toEqual([]);
     for (const file of files) expectValidOutput(join(out, file));
     // The same bytes as a run that was never interrupted.
     const clean = join(release, 'clean');
     runCli(['release', join(release, 'release.yaml'), '-o', clean]);
     const expected = snapshot(clean);
-    for (const [file, bytes] of snapshot(out)) if (!file.startsWith('.redline-state')) expect(Buffer.compare(bytes, expected.get(file) as Buffer), file).toBe(0);
+    const restartedFiles = snapshot(out);
+    expect([...restartedFiles.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [file, bytes] of restartedFiles) if (!file.startsWith('.redline-state')) expect(Buffer.compare(bytes, expected.get(file) as Buffer), file).toBe(0);
   }, 180_000);
 
   it('fails a corrupt document alone: the others complete and the report says why (exit 5)', () => {
@@ -268,10 +271,69 @@ describe('release runs on a small copy of the sample release', () => {
     const report = readReport(merged);
     expect(report.documents).toHaveLength(6);
     for (const d of report.documents) for (const o of d.outputs) expect(statSync(join(merged, o.file)).isFile(), o.file).toBe(true);
-    const again = runCli(['release', '--merge-reports', join(release, 'a', 'report-shard-1-of-2.json'), join(release, 'a', 'report-shard-1-of-2.json'), '-o', merged]);
-    expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/document '.*' is in more than one report/);
+    const twice = runCli(['release', '--merge-reports', join(release, 'a', 'report-shard-1-of-2.json'), join(release, 'a', 'report-shard-1-of-2.json'), '-o', merged]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/shard 1 of 2 is given twice/);
+    const missing = runCli(['release', '--merge-reports', join(release, 'a', 'report-shard-1-of-2.json'), '-o', merged]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/shard\(s\) 2 of 2 are missing/);
   }, 180_000);
+
+  it('redoes a document whose output was tampered with or whose input changed, and only that one', () => {
+    const release = copy();
+    const manifest = join(release, 'release.yaml');
+    const out = join(release, 'out');
+    runCli(['release', manifest, '-o', out]);
+    writeFileSync(join(out, 'section-d', 'section-d-v12.0.pdf'), 'tampered');
+    const tampered = JSON.parse(runCli(['release', manifest, '-o', out, '--json']).stdout) as SummaryJson;
+    expect(tampered.processed).toEqual(['section-d']);
+    expect(readFileSync(join(out, 'section-d', 'section-d-v12.0.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    copyFileSync(join(release, 'documents', 'section-a-v15.0.docx'), join(release, 'documents', 'section-l-v6.1.docx'));
+    const changed = JSON.parse(runCli(['release', manifest, '-o', out, '--json']).stdout) as SummaryJson;
+    expect(changed.processed).toEqual(['section-l']);
+  }, 120_000);
+
+  it('removes the outputs of a document that fails on a re-run, so that nothing stale looks current', () => {
+    const release = copy();
+    const manifest = join(release, 'release.yaml');
+    const out = join(release, 'out');
+    runCli(['release', manifest, '-o', out]);
+    expect(existsSync(join(out, 'section-a', 'section-a-v15.0-redline.docx'))).toBe(true);
+    writeFileSync(join(release, 'sources', 'mp201-section-a.docx'), 'not a document');
+    const result = runCli(['release', manifest, '-o', out]);
+    expect(result.status).toBe(5);
+    expect(readdirSync(join(out, 'section-a'))).toEqual([]);
+    expect(readReport(out).documents.find((d) => d.id === 'section-a')?.error).toMatch(/^mp201-section-a\.docx: /);
+  }, 120_000);
+
+  it('fails a conformed document whose sources conflict, listing the conflicts (exit 5)', () => {
+    const release = copy();
+    // A rival copy of MP202's tracked redline of appendix C, with its first insertion worded otherwise.
+    const files = unzipSync(readFileSync(join(release, 'sources', 'mp202-appendix-c-tracked.docx')));
+    const xml = new TextDecoder().decode(files['word/document.xml']);
+    const rivalXml = xml.replace(/(<w:ins\b[^>]*>(?:(?!<\/w:ins>).)*?<w:t(?: [^>]*)?>)([^<]+)/s, '$1$2 (as amended)');
+    expect(rivalXml).not.toBe(xml);
+    writeFileSync(join(release, 'sources', 'rival-appendix-c.docx'), zipSync({ ...files, 'word/document.xml': new TextEncoder().encode(rivalXml) }));
+    const manifest = join(release, 'release.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('file: sources/beis-appendix-c.docx', 'file: sources/rival-appendix-c.docx'));
+    const result = runCli(['release', manifest, '-o', join(release, 'out'), '--only', 'appendix-c']);
+    expect(result.status).toBe(5);
+    const report = readReport(join(release, 'out'));
+    const issues = report.issues.filter((i) => i.document === 'appendix-c');
+    expect(issues[0]?.type).toBe('failed');
+    expect(issues.slice(1).map((i) => [i.type, i.sources.join('+')])).toEqual([['conflict', 'MP202+BEIS']]);
+    expect(report.documents.find((d) => d.id === 'appendix-c')?.outputs).toEqual([{ kind: 'json', file: 'appendix-c/appendix-c-v4.0-changes.json' }]);
+  }, 120_000);
+
+  it('exits with one line, and does not hang, when the output folder cannot be written', () => {
+    const release = copy();
+    const out = join(release, 'out');
+    mkdirSync(join(out, '.redline-state.json'), { recursive: true });
+    const result = runCli(['release', join(release, 'release.yaml'), '-o', out, '--concurrency', '3']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/\.redline-state\.json: cannot be written \(EISDIR\)/);
+  }, 120_000);
 
   describe('manifest errors name the file and the field (exit 2, nothing written)', () => {
     const cases: [string, (yaml: string) => string, RegExp][] = [
@@ -281,6 +343,12 @@ describe('release runs on a small copy of the sample release', () => {
       ['a bad source kind', (y) => y.replace('kind: designation', 'kind: statute'), /release\.yaml: sources\[5\]\.kind: 'statute' is not modification or designation/],
       ['an unknown field', (y) => y.replace('effectiveDate:', 'efective: x\n  effectiveDate:'), /release\.yaml: release\.efective: is not a known field/],
       ['malformed YAML', (y) => `${y}\n  - : [unclosed`, /release\.yaml: not valid YAML/],
+      ['a version given as a number', (y) => y.replace('version: "14.0"', 'version: 14.0'), /release\.yaml: documents\[0\]\.previous\.version: 14 is a number: quote the version label/],
+      ['an impossible date', (y) => y.replace('effectiveDate: 2026-11-27', 'effectiveDate: "2026-02-30"'), /release\.yaml: release\.effectiveDate: '2026-02-30' is not a date/],
+      ['a document id that is a report file', (y) => y.replace('- id: section-d', '- id: report.json'), /release\.yaml: documents\[4\]\.id: 'report\.json' is the name of a release report file/],
+      ['ids equal but for case', (y) => y.replace('- id: section-d', '- id: Section-G'), /release\.yaml: documents\[4\]\.id: 'Section-G' is given twice/],
+      ['an output given twice', (y) => y.replace('  - json', '  - json\n  - json'), /release\.yaml: outputs\[5\]: 'json' is given twice/],
+      ['no outputs', (y) => y.replace(/outputs:\n(  - .*\n)+/, 'outputs: []\n'), /release\.yaml: outputs: is empty/],
     ];
     for (const [what, spoil, message] of cases) {
       it(`rejects ${what}`, () => {
@@ -295,6 +363,18 @@ describe('release runs on a small copy of the sample release', () => {
         expect(existsSync(out)).toBe(false);
       });
     }
+    it('rejects a symbolic link inside the folder that points outside it', () => {
+      const release = copy();
+      const outside = join(tempDir('redline-outside-'), 'section-a.docx');
+      copyFileSync(join(release, 'documents', 'section-a-v14.0.docx'), outside);
+      symlinkSync(outside, join(release, 'documents', 'linked.docx'));
+      const manifest = join(release, 'release.yaml');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('file: documents/section-a-v14.0.docx', 'file: documents/linked.docx'));
+      const result = runCli(['release', manifest, '-o', join(release, 'out')]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/documents\[1\]\.previous\.file: 'documents\/linked\.docx' is outside the manifest's folder/);
+    });
+
     it('accepts an absolute path outside the folder', () => {
       const release = copy();
       const manifest = join(release, 'release.yaml');

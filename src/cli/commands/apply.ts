@@ -6,7 +6,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { applyOutputKinds, runApply } from '../../pipeline/apply.js';
 import type { CommandIo } from '../io.js';
 import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
-import { readInput } from '../read-input.js';
+import { readInput } from '../../io/read-input.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 

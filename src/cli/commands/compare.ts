@@ -5,7 +5,7 @@ import { hasIssues, type AttributionReport } from '../../attribution/report.js';
 import { runCompare, type AttributionRequest } from '../../pipeline/compare.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
-import { readInput } from '../read-input.js';
+import { readInput } from '../../io/read-input.js';
 import type { CommandIo } from '../io.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 

@@ -4,7 +4,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { runConvert } from '../../pipeline/convert.js';
 import type { CommandIo } from '../io.js';
 import { parseDate, parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
-import { readInput } from '../read-input.js';
+import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 
 export const CONVERT_HELP = `Usage: redline convert VERSION -o OUT.pdf|OUT.docx [-o …] [options]
@@ -29,6 +29,7 @@ export async function convertCommand(args: readonly string[], io: CommandIo): Pr
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('convert needs one VERSION (see redline convert --help)');
+  if (values['changed-pages-only']) throw new UsageError('--changed-pages-only: a clean version has no changes (use it with compare)');
   const outputs = values.output ?? [];
   if (outputs.length === 0) throw new UsageError('convert needs an output: -o OUT.pdf or -o OUT.docx');
   const input = positionals[0] as string;

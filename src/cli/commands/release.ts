@@ -8,7 +8,7 @@ import type { ReleaseReport } from '../../release/release-report.js';
 import { runRelease, type Shard } from '../../release/run-release.js';
 import { writeReleaseReport } from '../../release/write-report.js';
 import type { CommandIo } from '../io.js';
-import { readInput } from '../read-input.js';
+import { readInput } from '../../io/read-input.js';
 import { version } from '../version.js';
 
 export const RELEASE_HELP = `Usage: redline release MANIFEST -o OUT [options]
@@ -101,7 +101,7 @@ function finish(io: CommandIo, report: ReleaseReport, summary: Summary): number 
     io.out(
       JSON.stringify({
         release: report.release.id,
-        processed: summary.processed,
+        processed: inManifestOrder(report, summary.processed),
         skipped: summary.skipped,
         failed,
         documents: report.documents.map((d) => ({ id: d.id, status: d.status, changes: d.changes, unattributed: d.unattributed, ...(d.error !== undefined && { error: d.error }) })),
@@ -116,6 +116,11 @@ function finish(io: CommandIo, report: ReleaseReport, summary: Summary): number 
     io.out(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s), ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}; wrote ${summary.files.join(', ')}`);
   }
   return code;
+}
+
+/** Documents in the manifest's order (they finish in any order). */
+function inManifestOrder(report: ReleaseReport, ids: readonly string[]): string[] {
+  return report.documentOrder.filter((id) => ids.includes(id));
 }
 
 function parseConcurrency(value: string | undefined): number | undefined {

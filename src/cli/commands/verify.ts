@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../diagnostics/errors.js';
 import { verifyRedline, type ViewCheck } from '../../pipeline/verify.js';
 import type { CommandIo } from '../io.js';
-import { readInput } from '../read-input.js';
+import { readInput } from '../../io/read-input.js';
 
 export const VERIFY_HELP = `Usage: redline verify REDLINE.docx OLD NEW [--ignore-empty-lines] [--headers]
 
