@@ -84,16 +84,19 @@ export type BlockUnit =
 export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): BlockUnit[] {
   const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
   const newInfos = news.map((b) => new BlockInfo(ctx, b));
-  const oldSignatures = new Set(oldInfos.map((i) => i.signature));
-  const newSignatures = new Set(newInfos.map((i) => i.signature));
   // A paragraph found verbatim on the other side was moved there: pairing it with whatever
-  // stands in its old place would hide the move behind an unrelated rewrite.
-  const moved = (info: BlockInfo, other: ReadonlySet<string>): boolean => other.has(info.signature) && (info.signature.match(/\S+/g)?.length ?? 0) >= MOVE_MIN_WORDS;
+  // stands in its old place would hide the move behind an unrelated rewrite. (The signature sets
+  // are built only for a story that has such a gap.)
+  let signatures: { readonly old: ReadonlySet<string>; readonly new: ReadonlySet<string> } | undefined;
+  const movedTo = (info: BlockInfo, side: 'old' | 'new'): boolean => {
+    signatures ??= { old: new Set(oldInfos.map((i) => i.signature)), new: new Set(newInfos.map((i) => i.signature)) };
+    return signatures[side].has(info.signature) && (info.signature.match(/\S+/g)?.length ?? 0) >= MOVE_MIN_WORDS;
+  };
   const ops = alignSequences(oldInfos, newInfos, {
     signature: (info) => info.signature,
     similarity: blockSimilarity,
     threshold: PARAGRAPH_PAIR_THRESHOLD,
-    canPairAlone: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && !moved(a, newSignatures) && !moved(b, oldSignatures),
+    canPairAlone: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && !movedTo(a, 'new') && !movedTo(b, 'old'),
   });
   const units: BlockUnit[] = [];
   let region: AlignOp[] = [];
