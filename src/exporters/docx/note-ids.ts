@@ -1,12 +1,10 @@
 /**
- * Renumbers the notes of one kind in the order of their references, as Word does when it saves,
- * and writes the note elements in that order. The redline adds notes carried over from the old
- * version (and `apply` notes adopted from a source); without renumbering their ids would be out of
- * reference order, and LibreOffice, which pairs references with notes by their position in the
- * notes part rather than by id, would attach them to the wrong references.
+ * Renumbers the notes of one kind in the order of their references, as Word does when it saves.
+ * The redline adds notes carried over from the old version (and `apply` notes adopted from a
+ * source); without renumbering their ids would be out of reference order, and LibreOffice (which
+ * orders notes by id) would list them out of place.
  */
 import type { NoteKind } from '../../model/document.js';
-import { childElements, parseXml } from '../../ooxml/xml.js';
 
 export interface RenumberedNotes {
   readonly documentXml: string;
@@ -37,20 +35,7 @@ export function renumberNotes(kind: NoteKind, documentXml: string, notesXml: str
     const target = id === undefined ? undefined : mapping.get(id);
     return target === undefined || /\bw:type="/.test(tag) ? tag : tag.replace(/\bw:id="[^"]*"/, `w:id="${target}"`);
   };
-  return { documentXml: documentXml.replace(referenceTag, rewrite), notesXml: inIdOrder(kind, notesXml.replace(noteTag, rewrite)) };
-}
-
-/** The notes part with its note elements sorted by id (separators, with negative or zero ids, first). */
-function inIdOrder(kind: NoteKind, notesXml: string): string {
-  const doc = parseXml(notesXml, `${kind}s`);
-  const notes = childElements(doc.root, `w:${kind}`);
-  if (notes.length < 2) return notesXml;
-  const sorted = [...notes].sort((a, b) => Number(a.attrs['w:id'] ?? 0) - Number(b.attrs['w:id'] ?? 0));
-  if (sorted.every((note, i) => note === notes[i])) return notesXml;
-  const first = notes[0] as (typeof notes)[number];
-  const last = notes[notes.length - 1] as (typeof notes)[number];
-  // Whitespace between notes is dropped with the reordering; it carries nothing.
-  return notesXml.slice(0, first.start) + sorted.map((n) => notesXml.slice(n.start, n.end)).join('') + notesXml.slice(last.end);
+  return { documentXml: documentXml.replace(referenceTag, rewrite), notesXml: notesXml.replace(noteTag, rewrite) };
 }
 
 function idOf(tag: string): string | undefined {
