@@ -5,10 +5,9 @@
  * one tracked document.
  */
 import { basename } from 'node:path';
-import { attributeChanges, type AttributionSource } from '../attribution/attribute.js';
+import { attributeChanges } from '../attribution/attribute.js';
 import { mergeSources, type ConflictPolicy } from '../attribution/merge.js';
 import type { AttributionReport } from '../attribution/report.js';
-import { loadSourceVersions } from '../attribution/source-versions.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { DiffOptions } from '../diff/options.js';
@@ -16,7 +15,7 @@ import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
-import type { SourceFileInput, VersionInput } from './compare.js';
+import { loadSources, type SourceFileInput, type VersionInput } from './compare.js';
 import { loadDocument } from './load-document.js';
 import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
 
@@ -60,13 +59,7 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
   const diagnostics = new Diagnostics();
   const old = await loadDocument(job.old.bytes, job.old.name, job.old.view === undefined ? {} : { view: job.old.view });
   diagnostics.addAll(old.diagnostics);
-  const info = new Map((job.info ?? []).map((s) => [s.id, s]));
-  const sources: AttributionSource[] = [];
-  for (const file of job.sources) {
-    const versions = await loadSourceVersions(file.bytes, file.name, old.document);
-    diagnostics.addAll(versions.diagnostics);
-    sources.push({ info: info.get(file.id) ?? { id: file.id }, form: versions.form, before: versions.before, after: versions.after });
-  }
+  const sources = await loadSources({ mode: 'sources', files: job.sources, ...(job.info && { info: job.info }) }, old.document, diagnostics);
 
   const mergedResult = mergeSources(old.document, sources, job.policy, job.options ?? {});
   // Named after its file, not its path: outputs must not depend on where they are written.

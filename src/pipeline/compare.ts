@@ -95,7 +95,7 @@ export async function runCompare(job: CompareJob): Promise<CompareResult> {
 }
 
 /** Reads every source: as a full version, a tracked-change redline or a manual redline (detected). */
-async function loadSources(request: AttributionRequest, old: Document, diagnostics: Diagnostics): Promise<AttributionSource[]> {
+export async function loadSources(request: Pick<AttributionRequest, 'mode' | 'files' | 'info'>, old: Document, diagnostics: Diagnostics): Promise<AttributionSource[]> {
   const info = new Map((request.info ?? []).map((s) => [s.id, s]));
   const sources: AttributionSource[] = [];
   let previous = old;

@@ -15,7 +15,7 @@ import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { runApply } from '../pipeline/apply.js';
 import { runCompare } from '../pipeline/compare.js';
-import type { OutputKind, OutputRequest, RenderedOutput } from '../pipeline/outputs.js';
+import type { OutputRequest, RenderedOutput } from '../pipeline/outputs.js';
 import type { ReleaseDocument, ReleaseInfo, ReleaseOutput, ReleaseSource } from './manifest.js';
 
 export interface DocumentTask {
@@ -54,8 +54,6 @@ export interface DocumentResult {
   readonly report?: AttributionReport;
 }
 
-const KIND_OF: Readonly<Record<ReleaseOutput, OutputKind>> = { 'redline-docx': 'redline-docx', 'redline-pdf': 'redline-pdf', 'clean-docx': 'clean-docx', 'clean-pdf': 'clean-pdf', json: 'json' };
-
 /** The output files of a document: `<id>/<id>-v<new>-redline.docx` and so on. */
 export function documentOutputs(document: ReleaseDocument, outputs: readonly ReleaseOutput[]): DocumentOutput[] {
   const stem = `${document.id}/${document.id}-v${safeName(document.new.version)}`;
@@ -83,7 +81,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
     declaredSources: document.sources.map((s) => s.id),
   };
   try {
-    const rendered = await render(task, outputs.map((o) => ({ path: join(task.outputFolder, o.file), kind: KIND_OF[o.kind] })));
+    const rendered = await render(task, outputs.map((o) => ({ path: join(task.outputFolder, o.file), kind: o.kind })));
     await writeOutputsAtomically(rendered.outputs);
     const written = outputs.filter((o) => rendered.outputs.some((r) => r.path === join(task.outputFolder, o.file)));
     // A document that failed (its sources conflict) has no changes to count; its report says why.

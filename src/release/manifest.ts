@@ -18,11 +18,12 @@
  * ```
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../diagnostics/errors.js';
 import type { SourceInfo } from '../model/source.js';
 import { SOURCE_ID } from '../attribution/sources-file.js';
+import { isInside } from '../io/paths.js';
 import { MAX_INPUT_BYTES } from '../io/read-input.js';
 
 export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json'] as const;
@@ -74,11 +75,6 @@ export interface ReleaseManifest {
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** The release report's own files, which a document's output folder must not shadow. */
 const RESERVED = /^(index\.html|report\.md|report\.json|document-log\.csv|report-shard-.*)$/i;
-
-function isInside(folder: string, path: string): boolean {
-  const inside = relative(folder, path);
-  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
-}
 
 export function parseManifest(text: string, file: string): ReleaseManifest {
   let data: unknown;

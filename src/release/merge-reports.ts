@@ -5,8 +5,9 @@
  * other folders.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../diagnostics/errors.js';
+import { isInside } from '../io/paths.js';
 import type { DocumentResult } from './document-job.js';
 import { RELEASE_OUTPUTS } from './manifest.js';
 import { buildReleaseReport, RELEASE_REPORT_FORMAT, type ReleaseReport } from './release-report.js';
@@ -50,8 +51,7 @@ export async function mergeReports(files: readonly string[], outputFolder: strin
 function relink(file: string, result: DocumentResult, from: string, to: string): DocumentResult {
   const outputs = result.outputs.map((output) => {
     const path = resolve(from, output.file);
-    const inside = relative(from, path);
-    if (!(RELEASE_OUTPUTS as readonly string[]).includes(output.kind) || /^[a-z][a-z0-9+.-]*:/i.test(output.file) || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) {
+    if (!(RELEASE_OUTPUTS as readonly string[]).includes(output.kind) || /^[a-z][a-z0-9+.-]*:/i.test(output.file) || !isInside(from, path)) {
       throw new InputError(file, `document '${result.id}' lists an output outside its folder or of an unknown kind`);
     }
     return { ...output, file: relative(to, path).split(sep).join('/') };

@@ -5,8 +5,9 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
+import { isInside } from '../io/paths.js';
 import { removeStaleTemporaries } from '../io/write-outputs.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
 import type { ReleaseManifest } from './manifest.js';
@@ -163,8 +164,7 @@ async function removeSuperseded(folder: string, previous: DocumentState | undefi
   for (const file of Object.keys(previous?.outputs ?? {})) {
     const path = resolve(folder, file);
     // The state file is input too: never delete outside the output folder whatever it says.
-    const inside = relative(resolve(folder), path);
-    if (!current.has(file) && inside !== '' && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)) await rm(path, { force: true });
+    if (!current.has(file) && isInside(folder, path)) await rm(path, { force: true });
   }
 }
 
