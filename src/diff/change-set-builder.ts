@@ -49,11 +49,34 @@ export function displayText(inline: Inline): string {
   }
 }
 
+/**
+ * Where a block stands in its story. The walk meets blocks in story order (moves aside), so the
+ * next block is looked for just after the last one found before a map is built at all.
+ */
+class BlockIndex {
+  private readonly blocks: readonly Block[];
+  private next = 0;
+  private map: Map<Block, number> | undefined;
+
+  constructor(blocks: readonly Block[]) {
+    this.blocks = blocks;
+  }
+
+  get(block: Block): number | undefined {
+    if (this.blocks[this.next] === block) return this.next++;
+    if (this.blocks[this.next - 1] === block) return this.next - 1;
+    this.map ??= new Map(this.blocks.map((b, i) => [b, i]));
+    const index = this.map.get(block);
+    if (index !== undefined) this.next = index + 1;
+    return index;
+  }
+}
+
 export class ChangeSetBuilder {
   readonly changes: Change[] = [];
   private readonly authorFor: (sources: readonly string[]) => string;
-  private oldIndex = new Map<Block, number>();
-  private newIndex = new Map<Block, number>();
+  private oldIndex = new BlockIndex([]);
+  private newIndex = new BlockIndex([]);
   private label: string | undefined;
   private heading: string | undefined;
   private readonly moves = new Map<string, { id: string; index: number; oldText: string; newText: string; sources: Set<string>; source?: ChangeLocation; destination?: ChangeLocation }>();
@@ -69,8 +92,8 @@ export class ChangeSetBuilder {
   story(blocks: readonly RedlineBlock[], olds: readonly Block[], news: readonly Block[], story: StoryName, where: { note?: string; part?: string } = {}): RedlineBlock[] {
     this.label = undefined;
     this.heading = undefined;
-    this.oldIndex = new Map(olds.map((b, i) => [b, i]));
-    this.newIndex = new Map(news.map((b, i) => [b, i]));
+    this.oldIndex = new BlockIndex(olds);
+    this.newIndex = new BlockIndex(news);
     const place: Place = { story, block: 0, ...(where.note !== undefined && { note: where.note }), ...(where.part !== undefined && { part: where.part }) };
     return blocks.map((block) => {
       this.placeTopLevel(place, block);
@@ -82,13 +105,11 @@ export class ChangeSetBuilder {
     const main = block.type === 'paragraph' ? block.paragraph : block.type === 'table' ? block.table : block.block;
     const previous = block.type === 'paragraph' ? block.previous : undefined;
     const index = block.side === 'new' ? this.newIndex.get(main) : this.oldIndex.get(main);
-    const oldIndex = block.side === 'old' ? this.oldIndex.get(main) : previous ? this.oldIndex.get(previous) : undefined;
-    const newIndex = block.side === 'new' ? this.newIndex.get(main) : undefined;
+    // Assigned, never deleted: `location` leaves undefined indexes out, and deleting properties
+    // would turn the place into a slow dictionary object.
+    place.oldBlock = block.side === 'old' ? index : previous ? this.oldIndex.get(previous) : undefined;
+    place.newBlock = block.side === 'new' ? index : undefined;
     place.block = index ?? place.block;
-    if (oldIndex === undefined) delete place.oldBlock;
-    else place.oldBlock = oldIndex;
-    if (newIndex === undefined) delete place.newBlock;
-    else place.newBlock = newIndex;
   }
 
   private block(block: RedlineBlock, place: Place): RedlineBlock {

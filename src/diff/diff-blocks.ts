@@ -12,7 +12,7 @@ import { diffParagraphPair, diffParagraphRun, unchangedParagraph, wholeParagraph
 import { diffTables, wholeTable } from './diff-tables.js';
 import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
-import { dice, mergeBags, wordBag, type WordBag } from './similarity.js';
+import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
 
 /** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
 export const PARAGRAPH_PAIR_THRESHOLD = 0.4;
@@ -43,7 +43,7 @@ export class BlockInfo {
 function blockSignature(ctx: DiffContext, block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return ctx.signature(block);
+      return ctx.computeSignature(block);
     case 'table':
       return `\u0002t${hashString(block.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => blockSignature(ctx, b)).join('\u0003')).join('\u0004')).join('\u0005'))}`;
     case 'opaque':
@@ -58,7 +58,7 @@ function blockBag(ctx: DiffContext, block: Block): WordBag {
     case 'table':
       return mergeBags(block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.blocks.map((b) => blockBag(ctx, b)))));
     case 'opaque':
-      return wordBag([]);
+      return EMPTY_BAG;
   }
 }
 
@@ -82,15 +82,20 @@ export type BlockUnit =
 
 /** Aligns two block lists (one story): exact matches, then pairs, splits and merges. */
 export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): BlockUnit[] {
-  const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
-  const newInfos = news.map((b) => new BlockInfo(ctx, b));
+  return alignBlockInfos(
+    olds.map((b) => new BlockInfo(ctx, b)),
+    news.map((b) => new BlockInfo(ctx, b)),
+  );
+}
+
+function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): BlockUnit[] {
   // A paragraph found verbatim on the other side was moved there: pairing it with whatever
   // stands in its old place would hide the move behind an unrelated rewrite. (The signature sets
   // are built only for a story that has such a gap.)
   let signatures: { readonly old: ReadonlySet<string>; readonly new: ReadonlySet<string> } | undefined;
   const movedTo = (info: BlockInfo, side: 'old' | 'new'): boolean => {
     signatures ??= { old: new Set(oldInfos.map((i) => i.signature)), new: new Set(newInfos.map((i) => i.signature)) };
-    return signatures[side].has(info.signature) && (info.signature.match(/\S+/g)?.length ?? 0) >= MOVE_MIN_WORDS;
+    return signatures[side].has(info.signature) && hasWords(info.signature, MOVE_MIN_WORDS);
   };
   const ops = alignSequences(oldInfos, newInfos, {
     signature: (info) => info.signature,
@@ -107,7 +112,7 @@ export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx:
   for (const op of ops) {
     if (op.type === 'equal') {
       flush();
-      units.push({ kind: 'equal', old: olds[op.old] as Block, neu: news[op.new] as Block });
+      units.push({ kind: 'equal', old: (oldInfos[op.old] as BlockInfo).block, neu: (newInfos[op.new] as BlockInfo).block });
     } else {
       region.push(op);
     }
@@ -116,13 +121,31 @@ export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx:
   return units;
 }
 
+/** Whether the text has at least `count` runs of non-space characters (counted without splitting it). */
+function hasWords(text: string, count: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words < count; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words >= count;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Diffs two block lists (one story) into redline blocks. */
 export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
+  const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
+  const newInfos = news.map((b) => new BlockInfo(ctx, b));
   const out: RedlineBlock[] = [];
-  for (const unit of alignBlocks(olds, news, ctx)) {
+  for (const unit of alignBlockInfos(oldInfos, newInfos)) {
     switch (unit.kind) {
       case 'equal':
-        out.push(...equalBlock(unit.old, unit.neu, ctx));
+        equalBlock(unit.old, unit.neu, ctx, out);
         break;
       case 'run': {
         const first = unit.olds[0] as Block;
@@ -138,13 +161,25 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
         break;
     }
   }
-  return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, olds, news, ctx) : out);
+  const countSignatures = (wanted: ReadonlySet<string>): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const info of [...oldInfos, ...newInfos]) if (wanted.has(info.signature)) counts.set(info.signature, (counts.get(info.signature) ?? 0) + 1);
+    return counts;
+  };
+  return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, countSignatures, ctx) : out);
 }
 
-function equalBlock(old: Block, neu: Block, ctx: DiffContext): RedlineBlock[] {
-  if (old.type === 'paragraph' && neu.type === 'paragraph') return [unchangedParagraph(old, neu, ctx) ?? paragraphRun([old], [neu], ctx)].flat();
-  if (old.type === 'table' && neu.type === 'table') return [diffTables(old, neu, ctx)];
-  return [{ type: 'opaque', block: neu as OpaqueBlock, side: 'new', status: 'equal' }];
+/** Appends the redline of two blocks that matched exactly (a paragraph may still differ in formatting). */
+function equalBlock(old: Block, neu: Block, ctx: DiffContext, out: RedlineBlock[]): void {
+  if (old.type === 'paragraph' && neu.type === 'paragraph') {
+    const unchanged = unchangedParagraph(old, neu, ctx);
+    if (unchanged) out.push(unchanged);
+    else out.push(...paragraphRun([old], [neu], ctx));
+  } else if (old.type === 'table' && neu.type === 'table') {
+    out.push(diffTables(old, neu, ctx));
+  } else {
+    out.push({ type: 'opaque', block: neu as OpaqueBlock, side: 'new', status: 'equal' });
+  }
 }
 
 function paragraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext): RedlineParagraph[] {

@@ -8,8 +8,8 @@
  */
 import type { NoteKind, Paragraph } from '../model/document.js';
 import type { ResolvedDiffOptions } from './options.js';
-import { bagOfKeys, type WordBag } from './similarity.js';
-import { forEachWordKey, normaliseText, prepareParagraph, tokenizeRange, type PreparedParagraph, type TokenizedParagraph } from './tokenize.js';
+import { bagOfHashes, type WordBag } from './similarity.js';
+import { normaliseText, wordKeyHashes, prepareParagraph, tokenizeRange, type PreparedParagraph, type TokenizedParagraph } from './tokenize.js';
 
 /** A note reference in the redline: paired (both ids), inserted (new only) or deleted (old only). */
 export interface NoteLink {
@@ -24,10 +24,12 @@ const INVISIBLE_SPACES_ALL = /[\u00a0\u202f\u2007]/g;
 export class DiffContext {
   readonly options: ResolvedDiffOptions;
   readonly noteLinks: NoteLink[] = [];
-  private readonly signatures = new WeakMap<Paragraph, string>();
-  private readonly tokens = new WeakMap<Paragraph, TokenizedParagraph>();
-  private readonly preparedParagraphs = new WeakMap<Paragraph, PreparedParagraph>();
-  private readonly bags = new WeakMap<Paragraph, WordBag>();
+  // Plain maps, not weak ones: a context lives for one comparison, and weak maps cost the
+  // garbage collector dearly at tens of thousands of entries.
+  private readonly signatures = new Map<Paragraph, string>();
+  private readonly tokens = new Map<Paragraph, TokenizedParagraph>();
+  private readonly preparedParagraphs = new Map<Paragraph, PreparedParagraph>();
+  private readonly bags = new Map<Paragraph, WordBag>();
 
   constructor(options: ResolvedDiffOptions) {
     this.options = options;
@@ -41,20 +43,25 @@ export class DiffContext {
   signature(paragraph: Paragraph): string {
     let signature = this.signatures.get(paragraph);
     if (signature === undefined) {
-      const normalise = this.options.ignoreCase || this.options.ignoreQuotes || this.options.ignoreWhitespace;
-      signature = '';
-      for (const inline of paragraph.inlines) {
-        if (inline.type === 'text') {
-          // Space variants that print alike are folded, as the tokenizer folds them.
-          const text = INVISIBLE_SPACES.test(inline.text) ? inline.text.replace(INVISIBLE_SPACES_ALL, ' ') : inline.text;
-          signature += normalise ? normaliseText(text, this.options) : text;
-        } else if (inline.type === 'atom') {
-          signature += `\u0000${inline.key}\u0000`;
-        }
-      }
+      signature = this.computeSignature(paragraph);
       this.signatures.set(paragraph, signature);
     }
     return signature;
+  }
+
+  /**
+   * The signature computed afresh. Block alignment, which meets every paragraph once, calls this
+   * rather than going through the cache: tens of thousands of map entries cost more than the work.
+   */
+  computeSignature(paragraph: Paragraph): string {
+    const normalise = this.options.ignoreCase || this.options.ignoreQuotes || this.options.ignoreWhitespace;
+    let signature = '';
+    for (const inline of paragraph.inlines) {
+      if (inline.type === 'text') signature += normalise ? normaliseText(inline.text, this.options) : inline.text;
+      else if (inline.type === 'atom') signature += `\u0000${inline.key}\u0000`;
+    }
+    // Space variants that print alike are folded, as the tokenizer folds them.
+    return INVISIBLE_SPACES.test(signature) ? signature.replace(INVISIBLE_SPACES_ALL, ' ') : signature;
   }
 
   prepared(paragraph: Paragraph): PreparedParagraph {
@@ -80,7 +87,7 @@ export class DiffContext {
     let bag = this.bags.get(paragraph);
     if (!bag) {
       const prepared = this.prepared(paragraph);
-      bag = bagOfKeys((visit) => forEachWordKey(prepared, this.options, visit));
+      bag = bagOfHashes(wordKeyHashes(prepared, this.options));
       this.bags.set(paragraph, bag);
     }
     return bag;

@@ -138,10 +138,18 @@ function sameChar(a: PreparedParagraph, b: PreparedParagraph, i: number, j: numb
 /** Whether a sentence starts at `i`: after `.`, `!`, `?` or `;` and the white space after it. */
 function isSentenceStart(text: string, i: number): boolean {
   if (i === 0 || i >= text.length) return false;
-  if (!/\s/.test(text.charAt(i - 1)) || /\s/.test(text.charAt(i))) return false;
+  if (!isWhiteSpace(text, i - 1) || isWhiteSpace(text, i)) return false;
   let k = i - 1;
-  while (k > 0 && /\s/.test(text.charAt(k))) k--;
-  return /[.!?;]/.test(text.charAt(k));
+  while (k > 0 && isWhiteSpace(text, k)) k--;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63 || c === 59;
+}
+
+/** `\s` for one character, with ASCII decided without a regex (this runs once per character scanned). */
+function isWhiteSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text.charAt(i));
 }
 
 /** Lengths of the unchanged leading and trailing whole sentences of two versions of a paragraph. */

@@ -18,7 +18,7 @@ import { hashString } from '../util/hash.js';
 import { alignSequences, type AlignOp } from './align.js';
 import { BlockInfo, diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
-import { dice, mergeBags, type WordBag } from './similarity.js';
+import { bagSize, dice, mergeBags, type WordBag } from './similarity.js';
 
 /** Rows at least this alike are compared cell by cell. */
 export const ROW_PAIR_THRESHOLD = 0.3;
@@ -196,7 +196,7 @@ function detectRowMoves(rows: readonly RedlineRow[], ops: readonly AlignOp[], ol
     if (op.type === 'delete') {
       const info = oldRows[op.old] as RowInfo;
       const row = bySource.get(info.row);
-      if (row && count.get(info.signature) === 2 && info.bag.total >= ROW_MOVE_MIN_WORDS) deletedBySignature.set(info.signature, row);
+      if (row && count.get(info.signature) === 2 && bagSize(info.bag) >= ROW_MOVE_MIN_WORDS) deletedBySignature.set(info.signature, row);
     } else if (op.type === 'insert') {
       const info = newRows[op.new] as RowInfo;
       const row = bySource.get(info.row);

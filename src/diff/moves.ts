@@ -11,13 +11,13 @@
  *   are at least {@link MOVE_GROW_SIMILARITY} alike, whatever their length;
  * - a deletion right next to its insertion is a change in place, not a move.
  */
-import type { Block, Inline, Paragraph } from '../model/document.js';
+import type { Inline, Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece } from '../model/redline.js';
 import { cleanupSemantic } from './cleanup.js';
 import type { DiffContext } from './diff-context.js';
 import { slicePieces } from './diff-paragraphs.js';
 import { diffSequences } from './sequence-diff.js';
-import { dice } from './similarity.js';
+import { bagSize, dice } from './similarity.js';
 import type { TokenizedParagraph } from './tokenize.js';
 
 export const MOVE_MIN_WORDS = 8;
@@ -32,19 +32,21 @@ function isWhole(block: RedlineBlock | undefined, side: 'old' | 'new'): block is
   return block.mark === status && block.pieces.every((p) => p.status === status || p.inline.type === 'marker');
 }
 
-export function detectMoves(blocks: readonly RedlineBlock[], olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
+/**
+ * How often each of some paragraph signatures occurs in the two versions of the story (the
+ * caller has every block's signature at hand already).
+ */
+export type SignatureCounter = (wanted: ReadonlySet<string>) => ReadonlyMap<string, number>;
+
+export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: SignatureCounter, ctx: DiffContext): RedlineBlock[] {
   const deleted = blocks.flatMap((b, i) => (isWhole(b, 'old') ? [i] : []));
   const inserted = blocks.flatMap((b, i) => (isWhole(b, 'new') ? [i] : []));
   if (deleted.length === 0 || inserted.length === 0) return [...blocks];
 
-  // How often each candidate's text occurs in the two versions (only candidates are counted).
-  const counts = new Map<string, number>();
-  for (const i of [...deleted, ...inserted]) counts.set(ctx.signature((blocks[i] as RedlineParagraph).paragraph), 0);
-  for (const block of olds) if (block.type === 'paragraph' && counts.has(ctx.signature(block))) counts.set(ctx.signature(block), (counts.get(ctx.signature(block)) ?? 0) + 1);
-  for (const block of news) if (block.type === 'paragraph' && counts.has(ctx.signature(block))) counts.set(ctx.signature(block), (counts.get(ctx.signature(block)) ?? 0) + 1);
+  const counts = countSignatures(new Set([...deleted, ...inserted].map((i) => ctx.signature((blocks[i] as RedlineParagraph).paragraph))));
   const paragraph = (i: number): Paragraph => (blocks[i] as RedlineParagraph).paragraph;
   // Unique in each version: the signature occurs at most twice over both (once deleted, once inserted).
-  const isSeed = (i: number): boolean => ctx.bag(paragraph(i)).total >= MOVE_MIN_WORDS && (counts.get(ctx.signature(paragraph(i))) ?? 0) <= 2;
+  const isSeed = (i: number): boolean => bagSize(ctx.bag(paragraph(i))) >= MOVE_MIN_WORDS && (counts.get(ctx.signature(paragraph(i))) ?? 0) <= 2;
 
   const used = new Set<number>();
   const pairs: [number, number][] = [];

@@ -9,6 +9,7 @@
  */
 import type { Inline, Marker, Paragraph } from '../model/document.js';
 import type { ResolvedDiffOptions } from './options.js';
+import { hashText } from './similarity.js';
 
 export type TokenKind = 'word' | 'space' | 'punct' | 'atom' | 'mark';
 
@@ -35,20 +36,33 @@ export interface TokenizedParagraph {
 /** Stands for an atom in the token text. */
 export const ATOM_CHAR = '\uFFFC';
 
-/** Characters that join two word parts into one word (`3.5`, `1,000`, `don't`, `2012-13`, `a/b`). */
-const JOINERS = new Set(["'", '’', '.', ',', '-', '/', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']);
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SPACE_CHAR = /\s/u;
 
-/** Whether the code point at `i` is a letter, mark, digit or underscore (ASCII decided without a regex). */
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i) ?? c)) && !IDEOGRAPH.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+/**
+ * Characters that join two word parts into one word (`3.5`, `1,000`, `don't`, `2012-13`, `a/b`):
+ * `'` `’` `.` `,` `-` `/`, the Unicode hyphens and dashes and the minus sign.
+ */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 44 || c === 45 || c === 47 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
 }
 
-function isSpace(text: string, i: number): boolean {
+/**
+ * The width (1, or 2 for a surrogate pair) of the letter, mark, digit or underscore at `i`, or 0
+ * when there is none. ASCII is decided without a regex: the scanner runs once per character.
+ */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
+  const codePoint = text.codePointAt(i) as number;
+  const char = String.fromCodePoint(codePoint);
+  if (!WORD_CHAR.test(char) || IDEOGRAPH.test(char)) return 0;
+  return codePoint > 0xffff ? 2 : 1;
+}
+
+/** White space other than the atom character (ASCII decided without a regex). */
+export function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 32 || c === 9 || c === 10 || c === 13) return true;
   return c >= 128 && c !== 0xfffc && SPACE_CHAR.test(text.charAt(i));
@@ -56,27 +70,29 @@ function isSpace(text: string, i: number): boolean {
 
 /** Scans the text into (kind, start, end) tokens: ideograph, word, space, atom or other. */
 function scanTokens(text: string, emit: (kind: TokenKind, start: number, end: number) => void): void {
+  const length = text.length;
   let i = 0;
-  while (i < text.length) {
+  while (i < length) {
     const start = i;
-    const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    if (text.charCodeAt(i) === 0xfffc) {
-      emit('atom', i, i + 1);
-      i++;
-    } else if (isSpace(text, i)) {
-      while (i < text.length && isSpace(text, i)) i++;
-      emit('space', start, i);
-    } else if (isWordChar(text, i)) {
+    let width = wordCharWidth(text, i);
+    if (width > 0) {
       i += width;
       for (;;) {
-        while (i < text.length && isWordChar(text, i)) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-        if (i + 1 < text.length && JOINERS.has(text.charAt(i)) && isWordChar(text, i + 1)) i++;
+        while (i < length && (width = wordCharWidth(text, i)) > 0) i += width;
+        if (i + 1 < length && isJoiner(text.charCodeAt(i)) && wordCharWidth(text, i + 1) > 0) i++;
         else break;
       }
       emit('word', start, i);
+    } else if (isSpaceAt(text, i)) {
+      i++;
+      while (i < length && isSpaceAt(text, i)) i++;
+      emit('space', start, i);
+    } else if (text.charCodeAt(i) === 0xfffc) {
+      emit('atom', i, i + 1);
+      i++;
     } else {
       // Ideographs are words of one character; anything else is one punctuation mark.
-      i += width;
+      i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
       emit(IDEOGRAPH.test(text.slice(start, i)) ? 'word' : 'punct', start, i);
     }
   }
@@ -158,15 +174,23 @@ export function tokenizeRange(prepared: PreparedParagraph, from: number, to: num
   return { paragraph: prepared.paragraph, tokens, inlines: prepared.inlines, inlineStarts: prepared.inlineStarts, markers: prepared.markers };
 }
 
-/** Calls `visit` with the key of every word and atom token, without building tokens. */
-export function forEachWordKey(prepared: PreparedParagraph, options: ResolvedDiffOptions, visit: (key: string) => void): void {
+/**
+ * The hashes of the paragraph's word and atom keys, for its word bag: hashed where they stand in
+ * the text unless the options normalise keys (only then is each word cut out).
+ */
+export function wordKeyHashes(prepared: PreparedParagraph, options: ResolvedDiffOptions): Uint32Array {
   const { text, atomKeys } = prepared;
   const normalise = options.ignoreCase || options.ignoreQuotes;
+  const hashes: number[] = [];
   scanTokens(text, (kind, start, end) => {
-    if (kind === 'word') visit(normalise ? normaliseText(text.slice(start, end), options) : text.slice(start, end));
-    else if (kind === 'atom') visit(`\u0000${atomKeys.get(start) ?? ''}`);
+    if (kind === 'word') hashes.push(normalise ? hashText(normaliseText(text.slice(start, end), options)) : hashText(text, start, end));
+    else if (kind === 'atom') hashes.push(hashText(atomKeys.get(start) ?? '', 0, undefined, ATOM_SEED));
   });
+  return Uint32Array.from(hashes);
 }
+
+/** Atom keys hash apart from words that read the same. */
+const ATOM_SEED = hashText('\u0000');
 
 export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOptions): TokenizedParagraph {
   const prepared = prepareParagraph(paragraph);
@@ -179,7 +203,7 @@ const INVISIBLE_SPACE_VARIANTS = /[\u00a0\u202f\u2007]/g;
 function makeToken(text: string, kind: TokenKind, start: number, atomKeys: ReadonlyMap<number, string>, options: ResolvedDiffOptions): Token {
   let key: string;
   if (kind === 'atom') key = `\u0000${atomKeys.get(start) ?? ''}`;
-  else if (kind === 'space') key = normaliseText(text.replace(INVISIBLE_SPACE_VARIANTS, ' '), options);
+  else if (kind === 'space') key = text === ' ' ? text : normaliseText(text.replace(INVISIBLE_SPACE_VARIANTS, ' '), options);
   else key = options.ignoreCase || options.ignoreQuotes ? normaliseText(text, options) : text;
   return { key, text, kind, start, end: start + text.length };
 }
