@@ -26,9 +26,10 @@ export interface AlignOptions<T> {
   readonly threshold: number;
   /**
    * Whether a lone old item and a lone new item between two exact matches may be paired whatever
-   * their similarity (a paragraph rewritten in place, a row whose cells were emptied).
+   * their similarity (a paragraph rewritten in place, a row whose cells were emptied). Told
+   * whether `a`'s signature occurs among the new items and `b`'s among the old (a sign of a move).
    */
-  readonly canPairAlone?: (a: T, b: T) => boolean;
+  readonly canPairAlone?: (a: T, b: T, aInNew: boolean, bInOld: boolean) => boolean;
 }
 
 /** Regions larger than this (old × new items) are paired greedily instead of by the full DP. */
@@ -49,12 +50,32 @@ export function alignSequences<T>(olds: readonly T[], news: readonly T[], option
   };
   const oldIds = Int32Array.from(olds, intern);
   const newIds = Int32Array.from(news, intern);
-  const aligner = new Aligner(oldIds, newIds, ids.size, (a0, a1, b0, b1) => pairBySimilarity(olds, news, a0, a1, b0, b1, options));
+  const canPairAlone = options.canPairAlone;
+  let canPair: PairTest | undefined;
+  if (canPairAlone) {
+    let inNew: Uint8Array | undefined;
+    let inOld: Uint8Array | undefined;
+    canPair = (i, j) => {
+      inNew ??= presence(newIds, ids.size);
+      inOld ??= presence(oldIds, ids.size);
+      return canPairAlone(olds[i] as T, news[j] as T, inNew[oldIds[i] as number] === 1, inOld[newIds[j] as number] === 1);
+    };
+  }
+  const aligner = new Aligner(oldIds, newIds, ids.size, (a0, a1, b0, b1) => pairBySimilarity(olds, news, a0, a1, b0, b1, options, canPair));
   aligner.alignRange(0, olds.length, 0, news.length);
   return aligner.ops;
 }
 
 type GapHandler = (a0: number, a1: number, b0: number, b1: number) => AlignOp[];
+/** Whether old item `i` and new item `j`, alone in a gap, may be paired. */
+type PairTest = (i: number, j: number) => boolean;
+
+/** Which interned signatures occur in a sequence. */
+function presence(ids: Int32Array, distinct: number): Uint8Array {
+  const present = new Uint8Array(distinct);
+  for (const id of ids) present[id] = 1;
+  return present;
+}
 
 /** The exact-match part of the alignment, over signatures interned as small integers. */
 class Aligner {
@@ -174,14 +195,14 @@ function longestIncreasing(pairs: readonly [number, number][]): [number, number]
 }
 
 /** Pairs the items of an unmatched region by similarity, keeping order; the rest are deleted/inserted. */
-function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: AlignOptions<T>): AlignOp[] {
+function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: AlignOptions<T>, canPair: PairTest | undefined): AlignOp[] {
   const n = a1 - a0;
   const m = b1 - b0;
   if (n === 0 || m === 0) return emitUnpaired(a0, a1, b0, b1);
   // The commonest gap of all, one changed item: no similarity needed.
-  if (n === 1 && m === 1 && options.canPairAlone?.(olds[a0] as T, news[b0] as T)) return [{ type: 'pair', old: a0, new: b0 }];
+  if (n === 1 && m === 1 && canPair?.(a0, b0)) return [{ type: 'pair', old: a0, new: b0 }];
   const found = n * m <= DP_CELL_LIMIT ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
-  const pairs = options.canPairAlone ? pairLoneGaps(found, olds, news, a0, a1, b0, b1, options.canPairAlone) : found;
+  const pairs = canPair ? pairLoneGaps(found, a0, a1, b0, b1, canPair) : found;
   const ops: AlignOp[] = [];
   let oldPos = a0;
   let newPos = b0;
@@ -196,12 +217,12 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
 }
 
 /** Between pairs, a single old and a single new item left over are taken as one changed item. */
-function pairLoneGaps<T>(pairs: readonly [number, number][], olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, canPair: (a: T, b: T) => boolean): [number, number][] {
+function pairLoneGaps(pairs: readonly [number, number][], a0: number, a1: number, b0: number, b1: number, canPair: PairTest): [number, number][] {
   const out: [number, number][] = [];
   let oldPos = a0;
   let newPos = b0;
   for (const pair of [...pairs, [a1, b1] as [number, number]]) {
-    if (pair[0] - oldPos === 1 && pair[1] - newPos === 1 && canPair(olds[oldPos] as T, news[newPos] as T)) out.push([oldPos, newPos]);
+    if (pair[0] - oldPos === 1 && pair[1] - newPos === 1 && canPair(oldPos, newPos)) out.push([oldPos, newPos]);
     if (pair[0] < a1 || pair[1] < b1) out.push(pair);
     oldPos = pair[0] + 1;
     newPos = pair[1] + 1;

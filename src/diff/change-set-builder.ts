@@ -53,6 +53,8 @@ export function displayText(inline: Inline): string {
  * Where a block stands in its story. The walk meets blocks in story order (moves aside), so the
  * next block is looked for just after the last one found before a map is built at all.
  */
+const LOOK_AHEAD = 16;
+
 class BlockIndex {
   private readonly blocks: readonly Block[];
   private next = 0;
@@ -63,8 +65,13 @@ class BlockIndex {
   }
 
   get(block: Block): number | undefined {
-    if (this.blocks[this.next] === block) return this.next++;
     if (this.blocks[this.next - 1] === block) return this.next - 1;
+    for (let i = this.next; i < Math.min(this.blocks.length, this.next + LOOK_AHEAD); i++) {
+      if (this.blocks[i] === block) {
+        this.next = i + 1;
+        return i;
+      }
+    }
     this.map ??= new Map(this.blocks.map((b, i) => [b, i]));
     const index = this.map.get(block);
     if (index !== undefined) this.next = index + 1;

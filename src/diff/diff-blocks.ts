@@ -27,6 +27,7 @@ export class BlockInfo {
   readonly signature: string;
   private readonly ctx: DiffContext;
   private cachedBag: WordBag | undefined;
+  private cachedRowKeys: readonly string[] | undefined;
 
   constructor(ctx: DiffContext, block: Block) {
     this.ctx = ctx;
@@ -38,6 +39,12 @@ export class BlockInfo {
     this.cachedBag ??= blockBag(this.ctx, this.block);
     return this.cachedBag;
   }
+
+  /** A table's rows, each as the exact-match key of its cells (empty for other blocks). */
+  get rowKeys(): readonly string[] {
+    this.cachedRowKeys ??= this.block.type === 'table' ? rowKeys(this.ctx, this.block) : [];
+    return this.cachedRowKeys;
+  }
 }
 
 function blockSignature(ctx: DiffContext, block: Block): string {
@@ -45,10 +52,30 @@ function blockSignature(ctx: DiffContext, block: Block): string {
     case 'paragraph':
       return ctx.computeSignature(block);
     case 'table':
-      return `\u0002t${hashString(block.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => blockSignature(ctx, b)).join('\u0003')).join('\u0004')).join('\u0005'))}`;
+      return `\u0002t${hashString(rowKeys(ctx, block).join('\u0005'))}`;
     case 'opaque':
       return `\u0002o${block.key}`;
   }
+}
+
+function rowKeys(ctx: DiffContext, table: Table): string[] {
+  return table.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => blockSignature(ctx, b)).join('\u0003')).join('\u0004'));
+}
+
+/** Dice of two tables' multisets of rows (identical rows in common). */
+function rowDice(a: readonly string[], b: readonly string[]): number {
+  if (a.length + b.length === 0) return 1;
+  const counts = new Map<string, number>();
+  for (const key of a) counts.set(key, (counts.get(key) ?? 0) + 1);
+  let shared = 0;
+  for (const key of b) {
+    const left = counts.get(key) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(key, left - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 function blockBag(ctx: DiffContext, block: Block): WordBag {
@@ -62,11 +89,19 @@ function blockBag(ctx: DiffContext, block: Block): WordBag {
   }
 }
 
+/**
+ * Tables with at least this share of identical rows are as alike as that share says, without
+ * counting their words (a long definitions table would need every cell's words).
+ */
+const TABLE_ROWS_ALIKE = 0.5;
+
 function blockSimilarity(a: BlockInfo, b: BlockInfo): number {
   if (a.block.type !== b.block.type || a.block.type === 'opaque') return 0;
-  const sim = dice(a.bag, b.bag);
+  if (a.block.type === 'paragraph') return dice(a.bag, b.bag);
+  const rows = rowDice(a.rowKeys, b.rowKeys);
+  const sim = rows >= TABLE_ROWS_ALIKE ? rows : dice(a.bag, b.bag);
   // Tables are scaled so that one threshold serves both kinds of block.
-  return a.block.type === 'table' ? Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD) : sim;
+  return Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD);
 }
 
 /**
@@ -89,19 +124,14 @@ export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx:
 }
 
 function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): BlockUnit[] {
-  // A paragraph found verbatim on the other side was moved there: pairing it with whatever
-  // stands in its old place would hide the move behind an unrelated rewrite. (The signature sets
-  // are built only for a story that has such a gap.)
-  let signatures: { readonly old: ReadonlySet<string>; readonly new: ReadonlySet<string> } | undefined;
-  const movedTo = (info: BlockInfo, side: 'old' | 'new'): boolean => {
-    signatures ??= { old: new Set(oldInfos.map((i) => i.signature)), new: new Set(newInfos.map((i) => i.signature)) };
-    return signatures[side].has(info.signature) && hasWords(info.signature, MOVE_MIN_WORDS);
-  };
   const ops = alignSequences(oldInfos, newInfos, {
     signature: (info) => info.signature,
     similarity: blockSimilarity,
     threshold: PARAGRAPH_PAIR_THRESHOLD,
-    canPairAlone: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && !movedTo(a, 'new') && !movedTo(b, 'old'),
+    // A paragraph found verbatim on the other side was moved there: pairing it with whatever
+    // stands in its old place would hide the move behind an unrelated rewrite.
+    canPairAlone: (a, b, aInNew, bInOld) =>
+      a.block.type === 'paragraph' && b.block.type === 'paragraph' && !(aInNew && hasWords(a.signature, MOVE_MIN_WORDS)) && !(bInOld && hasWords(b.signature, MOVE_MIN_WORDS)),
   });
   const units: BlockUnit[] = [];
   let region: AlignOp[] = [];

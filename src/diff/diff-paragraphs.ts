@@ -17,23 +17,40 @@ import { tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagr
 
 const MARK_KEY = '\u0000\u00b6';
 
-interface StreamToken {
-  readonly token: Token;
-  /** Index of the paragraph in its run. */
-  readonly paragraph: number;
-  readonly isMark: boolean;
+/**
+ * The tokens of a run of paragraphs as one sequence, a `mark` token between paragraphs. A run of
+ * one paragraph (the commonest) is its own token list, not copied.
+ */
+interface Stream {
+  readonly tokens: readonly Token[];
+  /** Per token, the index in the run of its paragraph (absent: all are the first's). */
+  readonly paragraphs?: Int32Array;
 }
 
-function buildStream(run: readonly TokenizedParagraph[]): StreamToken[] {
-  const stream: StreamToken[] = [];
+function buildStream(run: readonly TokenizedParagraph[]): Stream {
+  if (run.length === 1) return { tokens: (run[0] as TokenizedParagraph).tokens };
+  const tokens: Token[] = [];
+  const owners: number[] = [];
   run.forEach((tp, paragraph) => {
-    for (const token of tp.tokens) stream.push({ token, paragraph, isMark: false });
+    for (const token of tp.tokens) {
+      tokens.push(token);
+      owners.push(paragraph);
+    }
     if (paragraph < run.length - 1) {
       const end = tp.tokens.length > 0 ? (tp.tokens[tp.tokens.length - 1] as Token).end : 0;
-      stream.push({ token: { key: MARK_KEY, text: '\n', kind: 'mark', start: end, end }, paragraph, isMark: true });
+      tokens.push({ key: MARK_KEY, text: '\n', kind: 'mark', start: end, end });
+      owners.push(paragraph);
     }
   });
-  return stream;
+  return { tokens, paragraphs: Int32Array.from(owners) };
+}
+
+function paragraphAt(stream: Stream, index: number): number {
+  return stream.paragraphs ? (stream.paragraphs[index] as number) : 0;
+}
+
+function tokenAt(stream: Stream, index: number): Token {
+  return stream.tokens[index] as Token;
 }
 
 /**
@@ -173,8 +190,8 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
 
   const oldStream = buildStream(olds);
   const newStream = buildStream(news);
-  const oldTokens = oldStream.map((s) => s.token);
-  const newTokens = newStream.map((s) => s.token);
+  const oldTokens = oldStream.tokens;
+  const newTokens = newStream.tokens;
   const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key));
   const segments = cleanupSemantic(raw, oldTokens, newTokens);
 
@@ -202,28 +219,28 @@ function wholeSpan(start: number, end: number): Token {
  * range (a handful of pieces, not one per word); tokens equal only after normalisation (case,
  * quotes) go one by one.
  */
-function emitEqual(emitter: ParagraphEmitter, oldStream: readonly StreamToken[], newStream: readonly StreamToken[], segment: Segment): void {
+function emitEqual(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, segment: Segment): void {
   let runStart = -1;
   const flush = (end: number): void => {
     if (runStart < 0) return;
-    const first = oldStream[segment.oldFrom + runStart] as StreamToken;
-    const last = oldStream[segment.oldFrom + end - 1] as StreamToken;
-    const newFirst = newStream[segment.newFrom + runStart] as StreamToken;
-    const newLast = newStream[segment.newFrom + end - 1] as StreamToken;
-    emitter.equal(first.paragraph, span(first.token, last.token), newFirst.paragraph, span(newFirst.token, newLast.token));
+    const first = segment.oldFrom + runStart;
+    const newFirst = segment.newFrom + runStart;
+    const last = segment.oldFrom + end - 1;
+    const newLast = segment.newFrom + end - 1;
+    emitter.equal(paragraphAt(oldStream, first), span(tokenAt(oldStream, first), tokenAt(oldStream, last)), paragraphAt(newStream, newFirst), span(tokenAt(newStream, newFirst), tokenAt(newStream, newLast)));
     runStart = -1;
   };
   for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
-    const o = oldStream[segment.oldFrom + k] as StreamToken;
-    const n = newStream[segment.newFrom + k] as StreamToken;
-    if (n.isMark) {
+    const o = tokenAt(oldStream, segment.oldFrom + k);
+    const n = tokenAt(newStream, segment.newFrom + k);
+    if (n.kind === 'mark') {
       flush(k);
-      emitter.endParagraph('equal', n.paragraph, o.paragraph);
-    } else if (o.token.text === n.token.text) {
+      emitter.endParagraph('equal', paragraphAt(newStream, segment.newFrom + k), paragraphAt(oldStream, segment.oldFrom + k));
+    } else if (o.text === n.text) {
       if (runStart < 0) runStart = k;
     } else {
       flush(k);
-      emitter.equal(o.paragraph, o.token, n.paragraph, n.token);
+      emitter.equal(paragraphAt(oldStream, segment.oldFrom + k), o, paragraphAt(newStream, segment.newFrom + k), n);
     }
   }
   flush(segment.oldTo - segment.oldFrom);
@@ -237,18 +254,18 @@ function span(first: Token, last: Token): Token {
  * A change in which the text stayed the same and only atoms came or went (a note reference put
  * inside a word: `Vi{+[1]+}deo`, not `[-Video-]{+Vi[1]deo+}`) is shown at the level of characters.
  */
-function emitAtomOnlyChange(emitter: ParagraphEmitter, oldStream: readonly StreamToken[], newStream: readonly StreamToken[], segment: Segment): boolean {
-  const olds = oldStream.slice(segment.oldFrom, segment.oldTo);
-  const news = newStream.slice(segment.newFrom, segment.newTo);
-  if (olds.length === 0 || news.length === 0 || olds.some((t) => t.isMark) || news.some((t) => t.isMark)) return false;
-  if (![...olds, ...news].some((t) => t.token.kind === 'atom')) return false;
-  const plain = (tokens: readonly StreamToken[]): string => tokens.filter((t) => t.token.kind !== 'atom').map((t) => t.token.key).join('');
+function emitAtomOnlyChange(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, segment: Segment): boolean {
+  const olds = oldStream.tokens.slice(segment.oldFrom, segment.oldTo);
+  const news = newStream.tokens.slice(segment.newFrom, segment.newTo);
+  if (olds.length === 0 || news.length === 0 || olds.some((t) => t.kind === 'mark') || news.some((t) => t.kind === 'mark')) return false;
+  if (!olds.some((t) => t.kind === 'atom') && !news.some((t) => t.kind === 'atom')) return false;
+  const plain = (tokens: readonly Token[]): string => tokens.filter((t) => t.kind !== 'atom').map((t) => t.key).join('');
   if (plain(olds) !== plain(news)) return false;
 
   const oldChars = characters(olds);
   const newChars = characters(news);
-  const oldParagraph = (olds[0] as StreamToken).paragraph;
-  const newParagraph = (news[0] as StreamToken).paragraph;
+  const oldParagraph = paragraphAt(oldStream, segment.oldFrom);
+  const newParagraph = paragraphAt(newStream, segment.newFrom);
   for (const part of diffSequences(oldChars.map((c) => c.key), newChars.map((c) => c.key))) {
     if (part.equal) {
       for (let k = part.oldFrom; k < part.oldTo; k++) {
@@ -263,9 +280,9 @@ function emitAtomOnlyChange(emitter: ParagraphEmitter, oldStream: readonly Strea
 }
 
 /** The stream's tokens cut into one token per character (atoms stay whole). */
-function characters(stream: readonly StreamToken[]): Token[] {
+function characters(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
-  for (const { token } of stream) {
+  for (const token of tokens) {
     if (token.kind === 'atom') {
       out.push(token);
       continue;
@@ -280,21 +297,20 @@ function characters(stream: readonly StreamToken[]): Token[] {
 }
 
 /** Emits a changed stretch of one side, token runs at a time, ending paragraphs at marks. */
-function emitRange(emitter: ParagraphEmitter, stream: readonly StreamToken[], from: number, to: number, status: 'deleted' | 'inserted'): void {
+function emitRange(emitter: ParagraphEmitter, stream: Stream, from: number, to: number, status: 'deleted' | 'inserted'): void {
   let i = from;
   while (i < to) {
-    const first = stream[i] as StreamToken;
-    if (first.isMark) {
-      if (status === 'deleted') emitter.endParagraph('deleted', undefined, first.paragraph);
-      else emitter.endParagraph('inserted', first.paragraph, undefined);
+    const paragraph = paragraphAt(stream, i);
+    if (tokenAt(stream, i).kind === 'mark') {
+      if (status === 'deleted') emitter.endParagraph('deleted', undefined, paragraph);
+      else emitter.endParagraph('inserted', paragraph, undefined);
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < to && !(stream[j + 1] as StreamToken).isMark) j++;
-    const last = stream[j] as StreamToken;
-    if (status === 'deleted') emitter.deleted(first.paragraph, first.token.start, last.token.end);
-    else emitter.inserted(first.paragraph, first.token.start, last.token.end);
+    while (j + 1 < to && tokenAt(stream, j + 1).kind !== 'mark') j++;
+    if (status === 'deleted') emitter.deleted(paragraph, tokenAt(stream, i).start, tokenAt(stream, j).end);
+    else emitter.inserted(paragraph, tokenAt(stream, i).start, tokenAt(stream, j).end);
     i = j + 1;
   }
 }

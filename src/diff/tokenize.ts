@@ -132,14 +132,19 @@ export interface PreparedParagraph {
   readonly atomKeys: ReadonlyMap<number, string>;
 }
 
+/** Shared by every paragraph without markers or atoms: most have neither. */
+const NO_MARKERS: ReadonlyMap<number, readonly Marker[]> = new Map<number, readonly Marker[]>();
+const NO_ATOMS: ReadonlyMap<number, string> = new Map<number, string>();
+
 export function prepareParagraph(paragraph: Paragraph): PreparedParagraph {
   const inlines: Inline[] = [];
   const inlineStarts: number[] = [];
-  const markers = new Map<number, Marker[]>();
-  const atomKeys = new Map<number, string>();
+  let markers: Map<number, Marker[]> | undefined;
+  let atomKeys: Map<number, string> | undefined;
   let text = '';
   for (const inline of paragraph.inlines) {
     if (inline.type === 'marker') {
+      markers ??= new Map();
       const at = markers.get(text.length);
       if (at) at.push(inline);
       else markers.set(text.length, [inline]);
@@ -148,13 +153,14 @@ export function prepareParagraph(paragraph: Paragraph): PreparedParagraph {
     inlines.push(inline);
     inlineStarts.push(text.length);
     if (inline.type === 'atom') {
+      atomKeys ??= new Map();
       atomKeys.set(text.length, inline.key);
       text += ATOM_CHAR;
     } else {
       text += inline.text;
     }
   }
-  return { paragraph, text, inlines, inlineStarts, markers, atomKeys };
+  return { paragraph, text, inlines, inlineStarts, markers: markers ?? NO_MARKERS, atomKeys: atomKeys ?? NO_ATOMS };
 }
 
 /** Tokens of the prepared text between two offsets (which must fall between tokens). */
