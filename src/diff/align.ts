@@ -109,7 +109,10 @@ class Aligner {
 
     if (a0 < a1 && b0 < b1) {
       const anchors = this.uniqueAnchors(a0, a1, b0, b1);
-      if (anchors.length > 0) {
+      if (anchors === undefined) {
+        // Nothing in common: the whole range is one gap (the commonest case, a changed item).
+        ops.push(...this.pairGap(a0, a1, b0, b1));
+      } else if (anchors.length > 0) {
         let oldPos = a0;
         let newPos = b0;
         for (const [oldIndex, newIndex] of anchors) {
@@ -128,8 +131,11 @@ class Aligner {
     for (let i = tail.length - 1; i >= 0; i--) ops.push(tail[i] as AlignOp);
   }
 
-  /** Items whose signature occurs once in each range, kept in an order-preserving chain (LIS). */
-  private uniqueAnchors(a0: number, a1: number, b0: number, b1: number): [number, number][] {
+  /**
+   * Items whose signature occurs once in each range, kept in an order-preserving chain (LIS);
+   * undefined when no signature occurs in both ranges at all.
+   */
+  private uniqueAnchors(a0: number, a1: number, b0: number, b1: number): [number, number][] | undefined {
     const generation = ++this.currentGeneration;
     const touch = (id: number): void => {
       if (this.generation[id] !== generation) {
@@ -150,11 +156,14 @@ class Aligner {
       this.newIndex[id] = j;
     }
     const pairs: [number, number][] = [];
+    let shared = false;
     for (let i = a0; i < a1; i++) {
       const id = this.oldIds[i] as number;
+      if (this.newCount[id] === 0) continue;
+      shared = true;
       if (this.oldCount[id] === 1 && this.newCount[id] === 1) pairs.push([i, this.newIndex[id] as number]);
     }
-    return longestIncreasing(pairs);
+    return shared ? longestIncreasing(pairs) : undefined;
   }
 
   private alignByMyers(a0: number, a1: number, b0: number, b1: number): void {

@@ -14,7 +14,6 @@
  */
 import type { Table, TableCell, TableRow } from '../model/document.js';
 import { isUnchangedBlock, type RedlineBlock, type RedlineCell, type RedlinePiece, type RedlineRow, type RedlineTable, type RowStatus, type Side } from '../model/redline.js';
-import { hashString } from '../util/hash.js';
 import { alignSequences, type AlignOp } from './align.js';
 import { BlockInfo, diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
@@ -44,7 +43,7 @@ export class RowInfo {
     this.row = row;
     const picked = columns ? columns.map((c) => row.cells[c]) : row.cells;
     this.cells = picked.map((cell) => (cell ? cell.blocks.map((b) => new BlockInfo(ctx, b)) : []));
-    this.signature = hashString(this.cells.map((c) => c.map((b) => b.signature).join('\u0003')).join('\u0004'));
+    this.signature = this.cells.map((c) => c.map((b) => b.signature).join('\u0003')).join('\u0004');
     this.key = this.cells[0]?.map((b) => b.signature).join('\u0003') ?? '';
   }
 

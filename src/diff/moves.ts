@@ -39,8 +39,12 @@ function isWhole(block: RedlineBlock | undefined, side: 'old' | 'new'): block is
 export type SignatureCounter = (wanted: ReadonlySet<string>) => ReadonlyMap<string, number>;
 
 export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: SignatureCounter, ctx: DiffContext): RedlineBlock[] {
-  const deleted = blocks.flatMap((b, i) => (isWhole(b, 'old') ? [i] : []));
-  const inserted = blocks.flatMap((b, i) => (isWhole(b, 'new') ? [i] : []));
+  const deleted: number[] = [];
+  const inserted: number[] = [];
+  blocks.forEach((block, i) => {
+    if (isWhole(block, 'old')) deleted.push(i);
+    else if (isWhole(block, 'new')) inserted.push(i);
+  });
   if (deleted.length === 0 || inserted.length === 0) return [...blocks];
 
   const counts = countSignatures(new Set([...deleted, ...inserted].map((i) => ctx.signature((blocks[i] as RedlineParagraph).paragraph))));
