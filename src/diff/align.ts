@@ -30,6 +30,12 @@ export interface AlignOptions<T> {
    * whether `a`'s signature occurs among the new items and `b`'s among the old (a sign of a move).
    */
   readonly canPairAlone?: (a: T, b: T, aInNew: boolean, bInOld: boolean) => boolean;
+  /**
+   * A cheap test that two items are certainly alike (most of their text the same, in place):
+   * a gap of n old and n new items that pass it one for one is paired in order without
+   * computing any similarity.
+   */
+  readonly clearlyAlike?: (a: T, b: T) => boolean;
 }
 
 /** Regions larger than this (old × new items) are paired greedily instead of by the full DP. */
@@ -210,6 +216,9 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
   if (n === 0 || m === 0) return emitUnpaired(a0, a1, b0, b1);
   // The commonest gap of all, one changed item: no similarity needed.
   if (n === 1 && m === 1 && canPair?.(a0, b0)) return [{ type: 'pair', old: a0, new: b0 }];
+  if (n === m && options.clearlyAlike && pairsInOrder(olds, news, a0, b0, n, options.clearlyAlike)) {
+    return Array.from({ length: n }, (_, k): AlignOp => ({ type: 'pair', old: a0 + k, new: b0 + k }));
+  }
   const found = n * m <= DP_CELL_LIMIT ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
   const pairs = canPair ? pairLoneGaps(found, a0, a1, b0, b1, canPair) : found;
   const ops: AlignOp[] = [];
@@ -223,6 +232,11 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
   }
   ops.push(...emitUnpaired(oldPos, a1, newPos, b1));
   return ops;
+}
+
+function pairsInOrder<T>(olds: readonly T[], news: readonly T[], a0: number, b0: number, n: number, alike: (a: T, b: T) => boolean): boolean {
+  for (let k = 0; k < n; k++) if (!alike(olds[a0 + k] as T, news[b0 + k] as T)) return false;
+  return true;
 }
 
 /** Between pairs, a single old and a single new item left over are taken as one changed item. */

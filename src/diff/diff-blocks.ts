@@ -134,6 +134,7 @@ function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly Bloc
     threshold: PARAGRAPH_PAIR_THRESHOLD,
     // A paragraph found verbatim on the other side was moved there: pairing it with whatever
     // stands in its old place would hide the move behind an unrelated rewrite.
+    clearlyAlike: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && sameInPlace(a.signature, b.signature) >= CLEARLY_ALIKE,
     canPairAlone: (a, b, aInNew, bInOld) =>
       a.block.type === 'paragraph' && b.block.type === 'paragraph' && !(aInNew && hasWords(a.signature, MOVE_MIN_WORDS)) && !(bInOld && hasWords(b.signature, MOVE_MIN_WORDS)),
   });
@@ -153,6 +154,25 @@ function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly Bloc
   }
   flush();
   return units;
+}
+
+/**
+ * Paragraphs that keep this share of their text in place (the same beginning and end around
+ * one changed stretch) are paired without weighing their words: nearly all their words are
+ * shared, far above the pairing threshold, and no other pairing in the gap could do better.
+ */
+const CLEARLY_ALIKE = 0.8;
+
+/** The share of the longer text that the two share as a common beginning and end. */
+function sameInPlace(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  const shorter = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return (prefix + suffix) / longer;
 }
 
 /** Whether the text has at least `count` runs of non-space characters (counted without splitting it). */
