@@ -8,7 +8,7 @@ import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { alignSequences, type AlignOp } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphPair, diffParagraphRun, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
-import { diffTables, wholeTable } from './diff-tables.js';
+import { diffIdenticalTables, diffTables, wholeTable } from './diff-tables.js';
 import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
@@ -230,7 +230,7 @@ function equalBlock(old: Block, neu: Block, ctx: DiffContext, out: RedlineBlock[
     if (unchanged) out.push(unchanged);
     else out.push(...paragraphRun([old], [neu], ctx));
   } else if (old.type === 'table' && neu.type === 'table') {
-    out.push(diffTables(old, neu, ctx));
+    out.push(diffIdenticalTables(old, neu, ctx));
   } else {
     out.push({ type: 'opaque', block: neu as OpaqueBlock, side: 'new', status: 'equal' });
   }

@@ -84,7 +84,7 @@ export function unchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffCont
   return { type: 'paragraph', paragraph: neu, side: 'new', previous: old, mark: 'equal', pieces: piecesOf(neu, 'equal'), unchanged: true };
 }
 
-/** A paragraph's inlines as pieces of one status, each with its origin. */
+/** A paragraph's inlines as pieces of one status, changed ones with their origin. */
 function piecesOf(paragraph: Paragraph, status: PieceStatus): RedlinePiece[] {
   const pieces: RedlinePiece[] = [];
   let offset = 0;
@@ -93,7 +93,8 @@ function piecesOf(paragraph: Paragraph, status: PieceStatus): RedlinePiece[] {
       pieces.push({ status: 'equal', inline });
       continue;
     }
-    pieces.push({ status, inline, origin: { paragraph, offset } });
+    // Unchanged text needs no origin: only changed pieces are traced back to their source.
+    pieces.push(status === 'equal' ? { status, inline } : { status, inline, origin: { paragraph, offset } });
     offset += inline.type === 'text' ? inline.text.length : 1;
   }
   return pieces;

@@ -94,6 +94,16 @@ export function diffTables(old: Table, neu: Table, ctx: DiffContext): RedlineTab
   return { type: 'table', table: neu, side: 'new', status, rows: withMoves, ...(grid && { columnWidths: grid }) };
 }
 
+/**
+ * Two tables whose text matched exactly: rows pair one for one, with no alignment to compute;
+ * their cells are still compared for formatting.
+ */
+export function diffIdenticalTables(old: Table, neu: Table, ctx: DiffContext): RedlineTable {
+  const rows = neu.rows.flatMap((row, i) => pairedRows(old.rows[i] as TableRow, row, undefined, ctx));
+  const status: RowStatus = rows.every((r) => r.status === 'equal') ? 'equal' : 'modified';
+  return { type: 'table', table: neu, side: 'new', status, rows };
+}
+
 function isKeyed(rows: readonly RowInfo[]): boolean {
   if (rows.length < 3) return false;
   const keys = new Set<string>();
