@@ -11,6 +11,7 @@ import { diffParagraphPair, diffParagraphRun, unchangedParagraph, wholeParagraph
 import { diffIdenticalTables, diffTables, wholeTable } from './diff-tables.js';
 import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
+import { isWhiteSpaceCode } from './tokenize.js';
 import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
 
 /** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
@@ -180,15 +181,11 @@ function hasWords(text: string, count: number): boolean {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length && words < count; i++) {
-    const space = isSpaceCode(text.charCodeAt(i));
+    const space = isWhiteSpaceCode(text.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;
   }
   return words >= count;
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Diffs two block lists (one story) into redline blocks. */

@@ -13,7 +13,7 @@ import { cleanupSemantic } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
-import { tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
+import { isWhiteSpaceCode, tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
 
 const MARK_KEY = '\u0000\u00b6';
 
@@ -156,18 +156,11 @@ function sameChar(a: PreparedParagraph, b: PreparedParagraph, i: number, j: numb
 /** Whether a sentence starts at `i`: after `.`, `!`, `?` or `;` and the white space after it. */
 function isSentenceStart(text: string, i: number): boolean {
   if (i === 0 || i >= text.length) return false;
-  if (!isWhiteSpace(text, i - 1) || isWhiteSpace(text, i)) return false;
+  if (!isWhiteSpaceCode(text.charCodeAt(i - 1)) || isWhiteSpaceCode(text.charCodeAt(i))) return false;
   let k = i - 1;
-  while (k > 0 && isWhiteSpace(text, k)) k--;
+  while (k > 0 && isWhiteSpaceCode(text.charCodeAt(k))) k--;
   const c = text.charCodeAt(k);
   return c === 46 || c === 33 || c === 63 || c === 59;
-}
-
-/** `\s` for one character, with ASCII decided without a regex (this runs once per character scanned). */
-function isWhiteSpace(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(text.charAt(i));
 }
 
 /** Lengths of the unchanged leading and trailing whole sentences of two versions of a paragraph. */

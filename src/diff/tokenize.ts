@@ -38,7 +38,6 @@ export const ATOM_CHAR = '\uFFFC';
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const SPACE_CHAR = /\s/u;
 
 /**
  * Characters that join two word parts into one word (`3.5`, `1,000`, `don't`, `2012-13`, `a/b`):
@@ -55,17 +54,27 @@ function isJoiner(c: number): boolean {
 function wordCharWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
+  // General Punctuation (spaces, dashes, quotes, bullets) holds no letter, mark or digit.
+  if (c >= 0x2000 && c <= 0x206f) return 0;
   const codePoint = text.codePointAt(i) as number;
   const char = String.fromCodePoint(codePoint);
   if (!WORD_CHAR.test(char) || IDEOGRAPH.test(char)) return 0;
   return codePoint > 0xffff ? 2 : 1;
 }
 
-/** White space other than the atom character (ASCII decided without a regex). */
-export function isSpaceAt(text: string, i: number): boolean {
+/**
+ * Whether a UTF-16 code unit is white space as a regular expression's `\s` means it (the scanners
+ * run once per character, and a regular expression per character is what made them slow).
+ */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A space for the tokenizer: tab, line feed, carriage return, space, or non-ASCII white space. */
+function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
-  return c >= 128 && c !== 0xfffc && SPACE_CHAR.test(text.charAt(i));
+  return c === 32 || c === 9 || c === 10 || c === 13 || (c >= 128 && isWhiteSpaceCode(c));
 }
 
 /** Scans the text into (kind, start, end) tokens: ideograph, word, space, atom or other. */
