@@ -14,6 +14,8 @@ export interface ChangeSetOptions {
   readonly authorFor: (sources: readonly string[]) => string;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Where the walk is: used for change locations. */
 interface Place {
   readonly story: StoryName;
@@ -300,24 +302,25 @@ export class ChangeSetBuilder {
     return id;
   }
 
+  /** Built field by field rather than by spreading optional parts: there is one per change. */
   private location(place: Place): ChangeLocation {
-    return {
-      story: place.story,
-      block: place.block,
-      ...(place.oldBlock !== undefined && { oldBlock: place.oldBlock }),
-      ...(place.newBlock !== undefined && { newBlock: place.newBlock }),
-      ...(this.label !== undefined && { label: this.label }),
-      ...(this.heading !== undefined && { heading: this.heading }),
-      ...(place.row !== undefined && { row: place.row }),
-      ...(place.cell !== undefined && { cell: place.cell }),
-      ...(place.note !== undefined && { note: place.note }),
-      ...(place.part !== undefined && { part: place.part }),
-    };
+    const location: Mutable<ChangeLocation> = { story: place.story, block: place.block };
+    if (place.oldBlock !== undefined) location.oldBlock = place.oldBlock;
+    if (place.newBlock !== undefined) location.newBlock = place.newBlock;
+    if (this.label !== undefined) location.label = this.label;
+    if (this.heading !== undefined) location.heading = this.heading;
+    if (place.row !== undefined) location.row = place.row;
+    if (place.cell !== undefined) location.cell = place.cell;
+    if (place.note !== undefined) location.note = place.note;
+    if (place.part !== undefined) location.part = place.part;
+    return location;
   }
 }
 
 function sourcesKey(piece: RedlinePiece): string {
-  return (piece.sources ?? []).join('\u0000');
+  const sources = piece.sources;
+  if (sources === undefined || sources.length === 0) return '';
+  return sources.length === 1 ? (sources[0] as string) : sources.join('\u0000');
 }
 
 /** The sources of some pieces, in first-seen order. */

@@ -33,7 +33,8 @@ export function diffSequences<K extends string | number>(oldKeys: readonly K[], 
   const middle = internKeys(oldKeys, prefix, oldKeys.length - suffix, newKeys, prefix, newKeys.length - suffix);
   if (middle.old.length > 0 || middle.new.length > 0) {
     const maxEditLength = options.maxEditLength ?? Math.max(1000, (middle.old.length + middle.new.length) >> 1);
-    const changes = middle.old.length === 0 || middle.new.length === 0 ? undefined : diffArrays(middle.old, middle.new, { maxEditLength });
+    // Without a key in common (one word replaced by another, most often) there is nothing to align.
+    const changes = !middle.shared ? undefined : diffArrays(middle.old, middle.new, { maxEditLength });
     if (changes) {
       for (const change of changes) {
         const count = change.count;
@@ -50,8 +51,8 @@ export function diffSequences<K extends string | number>(oldKeys: readonly K[], 
   return builder.segments;
 }
 
-/** Maps the keys of both middles to small integers so Myers compares numbers. */
-function internKeys<K extends string | number>(oldKeys: readonly K[], oldFrom: number, oldTo: number, newKeys: readonly K[], newFrom: number, newTo: number): { old: number[]; new: number[] } {
+/** Maps the keys of both middles to small integers so Myers compares numbers; `shared`: some key is in both. */
+function internKeys<K extends string | number>(oldKeys: readonly K[], oldFrom: number, oldTo: number, newKeys: readonly K[], newFrom: number, newTo: number): { old: number[]; new: number[]; shared: boolean } {
   const ids = new Map<K, number>();
   const intern = (key: K): number => {
     let id = ids.get(key);
@@ -63,9 +64,15 @@ function internKeys<K extends string | number>(oldKeys: readonly K[], oldFrom: n
   };
   const oldIds: number[] = [];
   for (let i = oldFrom; i < oldTo; i++) oldIds.push(intern(oldKeys[i] as K));
+  const oldDistinct = ids.size;
   const newIds: number[] = [];
-  for (let i = newFrom; i < newTo; i++) newIds.push(intern(newKeys[i] as K));
-  return { old: oldIds, new: newIds };
+  let shared = false;
+  for (let i = newFrom; i < newTo; i++) {
+    const id = intern(newKeys[i] as K);
+    if (id < oldDistinct) shared = true;
+    newIds.push(id);
+  }
+  return { old: oldIds, new: newIds, shared };
 }
 
 /** Accumulates equal/delete/insert counts into alternating segments. */
