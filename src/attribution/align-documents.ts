@@ -7,7 +7,7 @@ import { alignBlocks } from '../diff/diff-blocks.js';
 import type { DiffContext } from '../diff/diff-context.js';
 import { cellPairs, alignTables } from '../diff/diff-tables.js';
 import { diffSequences } from '../diff/sequence-diff.js';
-import type { Token, TokenizedParagraph } from '../diff/tokenize.js';
+import type { Token } from '../diff/tokenize.js';
 import type { Block, Document, Note, NoteKind, Paragraph, Table, TableCell } from '../model/document.js';
 import { CharMap } from './char-map.js';
 
@@ -88,8 +88,20 @@ function isParagraph(block: Block): block is Paragraph {
 }
 
 function alignPair(old: Block, neu: Block, ctx: DiffContext, map: CharMap): void {
-  if (old.type === 'paragraph' && neu.type === 'paragraph') alignParagraphRun([old], [neu], ctx, map);
+  if (old.type === 'paragraph' && neu.type === 'paragraph') alignEqualParagraphs(old, neu, ctx, map);
   else if (old.type === 'table' && neu.type === 'table') alignTableCells(old, neu, ctx, map);
+}
+
+/**
+ * Two paragraphs that matched exactly. When their text is the same character for character (the
+ * rule, not the exception) it maps as one range; only a match under `--ignore` options needs the
+ * tokens compared.
+ */
+function alignEqualParagraphs(old: Paragraph, neu: Paragraph, ctx: DiffContext, map: CharMap): void {
+  const a = ctx.prepared(old).text;
+  const b = ctx.prepared(neu).text;
+  if (a === b) map.add(old, 0, a.length, neu, 0);
+  else alignParagraphRun([old], [neu], ctx, map);
 }
 
 function alignTableCells(old: Table, neu: Table, ctx: DiffContext, map: CharMap): void {
@@ -104,23 +116,34 @@ function alignTableCells(old: Table, neu: Table, ctx: DiffContext, map: CharMap)
   }
 }
 
+/** The tokens of a run of paragraphs as one sequence, with the paragraph of each. */
 interface Located {
-  readonly token: Token;
-  readonly paragraph: Paragraph;
+  readonly tokens: readonly Token[];
+  readonly paragraphs: readonly Paragraph[];
+}
+
+function locate(paragraphs: readonly Paragraph[], ctx: DiffContext): Located {
+  const tokens: Token[] = [];
+  const owners: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    for (const token of ctx.tokenized(paragraph).tokens) {
+      tokens.push(token);
+      owners.push(paragraph);
+    }
+  }
+  return { tokens, paragraphs: owners };
 }
 
 /** Maps the equal tokens of a run of paragraphs (paragraph marks are not characters). */
 function alignParagraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext, map: CharMap): void {
-  const stream = (paragraphs: readonly Paragraph[]): Located[] =>
-    paragraphs.flatMap((paragraph) => (ctx.tokenized(paragraph) as TokenizedParagraph).tokens.map((token) => ({ token, paragraph })));
-  const a = stream(olds);
-  const b = stream(news);
-  for (const segment of diffSequences(a.map((t) => t.token.key), b.map((t) => t.token.key))) {
+  const a = locate(olds, ctx);
+  const b = locate(news, ctx);
+  for (const segment of diffSequences(a.tokens.map((t) => t.key), b.tokens.map((t) => t.key))) {
     if (!segment.equal) continue;
     for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
-      const x = a[segment.oldFrom + k] as Located;
-      const y = b[segment.newFrom + k] as Located;
-      if (x.token.text.length === y.token.text.length) map.add(x.paragraph, x.token.start, x.token.end, y.paragraph, y.token.start);
+      const x = a.tokens[segment.oldFrom + k] as Token;
+      const y = b.tokens[segment.newFrom + k] as Token;
+      if (x.text.length === y.text.length) map.add(a.paragraphs[segment.oldFrom + k] as Paragraph, x.start, x.end, b.paragraphs[segment.newFrom + k] as Paragraph, y.start);
     }
   }
 }
