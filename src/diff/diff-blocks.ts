@@ -133,9 +133,9 @@ function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly Bloc
     signature: (info) => info.signature,
     similarity: blockSimilarity,
     threshold: PARAGRAPH_PAIR_THRESHOLD,
+    clearlyAlike: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && sameInPlace(a.signature, b.signature) >= CLEARLY_ALIKE,
     // A paragraph found verbatim on the other side was moved there: pairing it with whatever
     // stands in its old place would hide the move behind an unrelated rewrite.
-    clearlyAlike: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && sameInPlace(a.signature, b.signature) >= CLEARLY_ALIKE,
     canPairAlone: (a, b, aInNew, bInOld) =>
       a.block.type === 'paragraph' && b.block.type === 'paragraph' && !(aInNew && hasWords(a.signature, MOVE_MIN_WORDS)) && !(bInOld && hasWords(b.signature, MOVE_MIN_WORDS)),
   });
@@ -214,7 +214,7 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
   }
   const countSignatures = (wanted: ReadonlySet<string>): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const info of [...oldInfos, ...newInfos]) if (wanted.has(info.signature)) counts.set(info.signature, (counts.get(info.signature) ?? 0) + 1);
+    for (const infos of [oldInfos, newInfos]) for (const info of infos) if (wanted.has(info.signature)) counts.set(info.signature, (counts.get(info.signature) ?? 0) + 1);
     return counts;
   };
   return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, countSignatures, ctx) : out);

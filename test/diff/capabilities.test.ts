@@ -114,6 +114,27 @@ describe('diff core capabilities', () => {
     ]);
   });
 
+  it('tracks a formatting-only change in a table whose text did not change', async () => {
+    const cell = (text: string, bold = false): string => `<w:tc><w:p><w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p></w:tc>`;
+    const table = (bold: boolean): string =>
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid><w:tr>${cell('Term')}${cell('Meaning')}</w:tr><w:tr>${cell('Supplier', bold)}${cell('the party supplying the Goods')}</w:tr></w:tbl>${p('')}`;
+    const { changes } = await compare('table-formatting', buildDocx({ body: table(false) }), buildDocx({ body: table(true) }));
+    expect(changes.map((c) => [c.kind, c.newText, c.location.row, c.location.cell])).toEqual([['format', 'Supplier', 2, 1]]);
+  });
+
+  it('compares a table in which every row was amended row by row, not as a replaced table', async () => {
+    const table = (rows: readonly string[][]): string =>
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>${rows.map((cells) => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>${p('')}`;
+    const rows = [['Smart Meter', 'installed by the Supplier'], ['Communications Hub', 'installed by the DCC'], ['Gas Proxy Function', 'hosted on the Communications Hub']];
+    const amended = rows.map(([term, text]) => [term as string, `${text as string} in accordance with this Code`]);
+    const { changes } = await compare('table-every-row', buildDocx({ body: table(rows) }), buildDocx({ body: table(amended) }));
+    expect(changes.map((c) => [c.kind, c.newText, c.location.row])).toEqual([
+      ['insert', ' in accordance with this Code', 1],
+      ['insert', ' in accordance with this Code', 2],
+      ['insert', ' in accordance with this Code', 3],
+    ]);
+  });
+
   it('shows an inserted table column as inserted cells', async () => {
     const grid = (n: number): string => `<w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(n)}</w:tblGrid>`;
     const row = (cells: readonly string[]): string => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`;
