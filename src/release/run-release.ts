@@ -10,7 +10,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { isInside } from '../io/paths.js';
 import { removeStaleTemporaries } from '../io/write-outputs.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
-import type { ReleaseManifest } from './manifest.js';
+import type { ReleaseDocument, ReleaseManifest } from './manifest.js';
 import type { ProgressSink } from './progress.js';
 import { buildReleaseReport, type ReleaseReport } from './release-report.js';
 import { writeReleaseReport } from './write-report.js';
@@ -40,6 +40,11 @@ export interface ReleaseRunResult {
   readonly processed: readonly string[];
   readonly skipped: readonly string[];
   readonly failed: readonly string[];
+  /**
+   * Documents left out by `--only` whose inputs, options or program version changed since their
+   * outputs were made: the report counts them as not run rather than show stale results.
+   */
+  readonly outOfDate: readonly string[];
   readonly milliseconds: number;
   /** Files written for the report, relative to the output folder. */
   readonly reportFiles: readonly string[];
@@ -72,13 +77,23 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
   for (const id of options.only ?? []) if (!scope.some((d) => d.id === id)) throw new UsageError(`--only: document '${id}' is not in shard ${options.shard?.index} of ${options.shard?.count}`);
   const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
 
+  const taskOf = (document: ReleaseDocument): DocumentTask => ({ release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), outputs: manifest.outputs, outputFolder });
+  const isCurrent = async (id: string, print: string): Promise<boolean> => {
+    const previous = documents[id];
+    return previous?.fingerprint === print && (await outputsIntact(outputFolder, previous.outputs));
+  };
+  const outOfDate: string[] = [];
+  for (const document of scope) {
+    if (selected.includes(document) || documents[document.id] === undefined) continue;
+    if (!(await isCurrent(document.id, await fingerprint(taskOf(document), options.programVersion)))) outOfDate.push(document.id);
+  }
+
   const tasks: { task: DocumentTask; fingerprint: string; size: number }[] = [];
   const skipped: string[] = [];
   for (const document of selected) {
-    const task: DocumentTask = { release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), outputs: manifest.outputs, outputFolder };
+    const task = taskOf(document);
     const print = await fingerprint(task, options.programVersion);
-    const previous = documents[document.id];
-    if (!options.force && previous?.fingerprint === print && previous.result.status !== 'failed' && (await outputsIntact(outputFolder, previous.outputs))) {
+    if (!options.force && documents[document.id]?.result.status !== 'failed' && (await isCurrent(document.id, print))) {
       skipped.push(document.id);
       continue;
     }
@@ -121,7 +136,7 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
   }
 
   await writeState(outputFolder, stateName, { documents });
-  const results = scope.map((d) => documents[d.id]?.result).filter((r): r is DocumentResult => r !== undefined);
+  const results = scope.filter((d) => !outOfDate.includes(d.id)).map((d) => documents[d.id]?.result).filter((r): r is DocumentResult => r !== undefined);
   const report = buildReleaseReport({
     release: manifest.release,
     sources: manifest.sources,
@@ -132,7 +147,7 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
     ...(options.shard && { shard: options.shard }),
   });
   const reportFiles = await writeReleaseReport(report, outputFolder);
-  return { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), milliseconds: Date.now() - began, reportFiles };
+  return { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), outOfDate, milliseconds: Date.now() - began, reportFiles };
 }
 
 /** A task whose worker died: the document fails with the reason, the others go on. */

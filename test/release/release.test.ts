@@ -25,6 +25,7 @@ interface ReportJson {
 interface SummaryJson {
   readonly processed: string[];
   readonly skipped: string[];
+  readonly outOfDate: string[];
   readonly failed: string[];
   readonly exitCode: number;
 }
@@ -291,6 +292,23 @@ describe('release runs on a small copy of the sample release', () => {
     copyFileSync(join(release, 'documents', 'section-a-v15.0.docx'), join(release, 'documents', 'section-l-v6.1.docx'));
     const changed = JSON.parse(runCli(['release', manifest, '-o', out, '--json']).stdout) as SummaryJson;
     expect(changed.processed).toEqual(['section-l']);
+  }, 120_000);
+
+  it('with --only, reports a document left out whose input changed as not run, with a warning, not with its stale results', () => {
+    const release = copy();
+    const manifest = join(release, 'release.yaml');
+    const out = join(release, 'out');
+    runCli(['release', manifest, '-o', out]);
+    copyFileSync(join(release, 'documents', 'section-a-v15.0.docx'), join(release, 'documents', 'section-l-v6.1.docx'));
+    const result = runCli(['release', manifest, '-o', out, '--only', 'section-d', '--json']);
+    const summary = JSON.parse(result.stdout) as SummaryJson;
+    expect(summary.outOfDate).toEqual(['section-l']);
+    expect(result.stderr).toMatch(/warning: section-l: not run \(--only\), and its outputs are out of date/);
+    const documents = readReport(out).documents;
+    expect(documents.find((d) => d.id === 'section-l')?.status).toBe('not run');
+    expect(documents.find((d) => d.id === 'section-a')?.status).not.toBe('not run');
+    const full = JSON.parse(runCli(['release', manifest, '-o', out, '--json']).stdout) as SummaryJson;
+    expect([full.processed, full.outOfDate]).toEqual([['section-l'], []]);
   }, 120_000);
 
   it('removes the outputs of a document that fails on a re-run, so that nothing stale looks current', () => {

@@ -63,7 +63,7 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
     if (positionals.length === 0) throw new UsageError('--merge-reports needs the shard reports to join');
     const report = await mergeReports(positionals, output);
     const files = await writeReleaseReport(report, output);
-    return finish(io, report, { json: values.json ?? false, files, processed: [], skipped: [], milliseconds: 0 });
+    return finish(io, report, { json: values.json ?? false, files, processed: [], skipped: [], outOfDate: [], milliseconds: 0 });
   }
 
   if (positionals.length !== 1) throw new UsageError('release needs one MANIFEST (see redline release --help)');
@@ -83,7 +83,8 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
     force: values.force ?? false,
     ...(progress && { progress }),
   });
-  return finish(io, result.report, { json: values.json ?? false, files: result.reportFiles, processed: result.processed, skipped: result.skipped, milliseconds: result.milliseconds });
+  for (const id of result.outOfDate) io.err(`warning: ${id}: not run (--only), and its outputs are out of date (its inputs, the options or the program changed); the report counts it as not run`);
+  return finish(io, result.report, { json: values.json ?? false, files: result.reportFiles, processed: result.processed, skipped: result.skipped, outOfDate: result.outOfDate, milliseconds: result.milliseconds });
 }
 
 interface Summary {
@@ -91,6 +92,7 @@ interface Summary {
   readonly files: readonly string[];
   readonly processed: readonly string[];
   readonly skipped: readonly string[];
+  readonly outOfDate: readonly string[];
   readonly milliseconds: number;
 }
 
@@ -103,6 +105,7 @@ function finish(io: CommandIo, report: ReleaseReport, summary: Summary): number 
         release: report.release.id,
         processed: inManifestOrder(report, summary.processed),
         skipped: summary.skipped,
+        outOfDate: summary.outOfDate,
         failed,
         documents: report.documents.map((d) => ({ id: d.id, status: d.status, changes: d.changes, unattributed: d.unattributed, ...(d.error !== undefined && { error: d.error }) })),
         issues: report.issues.length,
