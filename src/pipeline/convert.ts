@@ -2,9 +2,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { documentToDocx } from '../exporters/docx/to-docx.js';
-import { documentToPdf, type PdfOptions } from '../exporters/pdf/to-pdf.js';
+import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { VersionInput } from './compare.js';
 import { loadDocument } from './load-document.js';
+import { pdfExporter } from './pdf-exporter.js';
 import type { RenderedOutput } from './outputs.js';
 
 export interface ConvertJob {
@@ -25,7 +26,7 @@ export async function runConvert(job: ConvertJob): Promise<ConvertResult> {
   const document = loaded.document;
   const outputs: RenderedOutput[] = [];
   for (const path of job.outputs) {
-    const data = /\.pdf$/i.test(path) ? await documentToPdf(document, { ...job.pdf, ...(job.date !== undefined && { date: job.date }) }) : documentToDocx(document).bytes;
+    const data = /\.pdf$/i.test(path) ? await (await pdfExporter()).documentToPdf(document, { ...job.pdf, ...(job.date !== undefined && { date: job.date }) }) : documentToDocx(document).bytes;
     outputs.push({ path, data });
   }
   return { outputs, diagnostics: loaded.diagnostics };

@@ -9,9 +9,10 @@ import { UsageError } from '../diagnostics/errors.js';
 import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
 import { changeSetToJson } from '../exporters/json/to-json.js';
 import { toMarkup } from '../exporters/markup/to-markup.js';
-import { documentToPdf, redlineToPdf, type PdfOptions } from '../exporters/pdf/to-pdf.js';
+import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
+import { pdfExporter } from './pdf-exporter.js';
 
 export type OutputKind = 'redline-docx' | 'redline-pdf' | 'markup' | 'clean-docx' | 'clean-pdf' | 'json';
 
@@ -68,9 +69,9 @@ async function render(kind: OutputKind, input: RenderInput): Promise<Uint8Array 
     case 'clean-docx':
       return documentToDocx(input.new).bytes;
     case 'redline-pdf':
-      return redlineToPdf(input.redline, { ...input.pdf, ...dated });
+      return (await pdfExporter()).redlineToPdf(input.redline, { ...input.pdf, ...dated });
     case 'clean-pdf':
-      return documentToPdf(input.new, { ...input.pdf, ...dated });
+      return (await pdfExporter()).documentToPdf(input.new, { ...input.pdf, ...dated });
     case 'markup':
       return toMarkup(input.redline);
     case 'json':

@@ -9,13 +9,13 @@ import { hasIssues, type AttributionReport } from '../attribution/report.js';
 import { InputError } from '../diagnostics/errors.js';
 import { readInput } from '../io/read-input.js';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
-import { documentToPdf } from '../exporters/pdf/to-pdf.js';
 import { isUnattributed, type ChangeKind } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { runApply } from '../pipeline/apply.js';
 import { runCompare } from '../pipeline/compare.js';
 import type { OutputRequest, RenderedOutput } from '../pipeline/outputs.js';
+import { pdfExporter } from '../pipeline/pdf-exporter.js';
 import type { ReleaseDocument, ReleaseInfo, ReleaseOutput, ReleaseSource } from './manifest.js';
 
 export interface DocumentTask {
@@ -131,7 +131,7 @@ async function render(task: DocumentTask, requests: readonly OutputRequest[]): P
   const cleanPdf = requests.find((r) => r.kind === 'clean-pdf');
   const others = requests.filter((r) => r !== cleanPdf);
   const cleanOf = async (version: Document): Promise<RenderedOutput[]> =>
-    cleanPdf ? [{ path: cleanPdf.path, data: await documentToPdf(version, { title: document.title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` }) }] : [];
+    cleanPdf ? [{ path: cleanPdf.path, data: await (await pdfExporter()).documentToPdf(version, { title: document.title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` }) }] : [];
   const old = await read(document.previous.file);
   if (document.new.file === undefined) {
     const result = await runApply({ old, sources, info, policy: 'fail', options: { pdf }, outputs: others, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
