@@ -63,20 +63,38 @@ function rowKeys(ctx: DiffContext, table: Table): string[] {
   return table.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => blockSignature(ctx, b)).join('\u0003')).join('\u0004'));
 }
 
-/** Dice of two tables' multisets of rows (identical rows in common). */
+/**
+ * Dice of two tables' multisets of rows (identical rows in common). Rows without text are left
+ * out: blank rows that two different tables share say nothing about their being one table.
+ */
 function rowDice(a: readonly string[], b: readonly string[]): number {
-  if (a.length + b.length === 0) return 1;
   const counts = new Map<string, number>();
-  for (const key of a) counts.set(key, (counts.get(key) ?? 0) + 1);
+  let total = 0;
+  for (const key of a) {
+    if (!hasText(key)) continue;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    total++;
+  }
   let shared = 0;
   for (const key of b) {
+    if (!hasText(key)) continue;
+    total++;
     const left = counts.get(key) ?? 0;
     if (left > 0) {
       shared++;
       counts.set(key, left - 1);
     }
   }
-  return (2 * shared) / (a.length + b.length);
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** Whether a row key holds anything but white space and the cell and block separators. */
+function hasText(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c !== 3 && c !== 4 && !isWhiteSpaceCode(c)) return true;
+  }
+  return false;
 }
 
 function blockBag(ctx: DiffContext, block: Block): WordBag {
