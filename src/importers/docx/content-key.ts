@@ -6,6 +6,7 @@
 import { hashBytes, hashString } from '../../util/hash.js';
 import type { XmlElement } from '../../ooxml/xml.js';
 import type { ReadContext } from './read-context.js';
+import { inView, nameInView } from './revision-view.js';
 
 const REFERENCE_ATTRIBUTES = new Set(['r:embed', 'r:link', 'r:id', 'r:dm', 'r:lo', 'r:qs', 'r:cs', 'r:pict']);
 /** Attributes that are identifiers or cached layout, not content. */
@@ -22,8 +23,9 @@ export function contentKey(ctx: ReadContext, kind: string, el: XmlElement): stri
   return `${kind}:${hashString(parts.join('\u0001'))}`;
 }
 
+/** The element as the view reads it: revision markup resolved, so a tracked and a clean copy key alike. */
 function collect(ctx: ReadContext, el: XmlElement, out: string[]): void {
-  out.push(el.name);
+  out.push(nameInView(el.name, ctx.view));
   // A text box's text is a story of its own, compared apart: the key is the shape's.
   if (el.name === 'w:txbxContent') return;
   for (const [name, value] of Object.entries(el.attrs)) {
@@ -32,9 +34,15 @@ function collect(ctx: ReadContext, el: XmlElement, out: string[]): void {
   }
   for (const child of el.children) {
     if (typeof child === 'string') out.push(child);
-    else collect(ctx, child, out);
+    else collectInView(ctx, child, out);
   }
   out.push('/');
+}
+
+function collectInView(ctx: ReadContext, el: XmlElement, out: string[]): void {
+  const fate = inView(el, ctx.view);
+  if (fate === 'keep') collect(ctx, el, out);
+  else if (fate === 'unwrap') for (const child of el.children) if (typeof child !== 'string') collectInView(ctx, child, out);
 }
 
 const byteHashes = new WeakMap<Uint8Array, string>();

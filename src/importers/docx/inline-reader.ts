@@ -5,6 +5,7 @@
 import type { Atom, AtomKind, Block, Inline, InlineWrapper, RunFormat } from '../../model/document.js';
 import { escapeXml, findAll, firstChild, sourceOf, sourceWithout, startTagOf, textContent, type XmlElement } from '../../ooxml/xml.js';
 import { contentKey } from './content-key.js';
+import { sourceInView } from './revision-view.js';
 import { mergeRunFormat, readRunFormat } from './formatting.js';
 import { isVisible, nextId, type ReadContext } from './read-context.js';
 
@@ -98,18 +99,18 @@ function readRunLevel(ctx: ReadContext, parent: XmlElement, out: InlineCollector
         readInlineContentControl(ctx, child, out, wrapper);
         break;
       case 'w:fldSimple':
-        out.atom(baseOf(ctx, out, undefined, wrapper), 'simple-field', fieldResultText(child), `fldSimple:${child.attrs['w:instr'] ?? ''}:${fieldResultText(child)}`, sourceOf(ctx.doc, child), { isRunLevel: true });
+        out.atom(baseOf(ctx, out, undefined, wrapper), 'simple-field', fieldResultText(child), `fldSimple:${child.attrs['w:instr'] ?? ''}:${fieldResultText(child)}`, sourceInView(ctx.doc, child, ctx.view), { isRunLevel: true });
         break;
       case 'm:oMath':
       case 'm:oMathPara':
-        out.atom(baseOf(ctx, out, undefined, wrapper), 'math', '', contentKey(ctx, 'math', child), sourceOf(ctx.doc, child), { isRunLevel: true });
+        out.atom(baseOf(ctx, out, undefined, wrapper), 'math', '', contentKey(ctx, 'math', child), sourceInView(ctx.doc, child, ctx.view), { isRunLevel: true });
         break;
       default:
         if (MARKERS.has(child.name)) out.marker(sourceOf(ctx.doc, child));
         else if (MOVE_RANGES.has(child.name)) noteRevision(ctx, out);
         else {
           ctx.diagnostics.warn('docx/unsupported-element', `<${child.name}> in a paragraph is kept as an opaque object`, ctx.fileName);
-          out.atom(baseOf(ctx, out, undefined, wrapper), 'other', '', contentKey(ctx, 'other', child), sourceOf(ctx.doc, child), { isRunLevel: true });
+          out.atom(baseOf(ctx, out, undefined, wrapper), 'other', '', contentKey(ctx, 'other', child), sourceInView(ctx.doc, child, ctx.view), { isRunLevel: true });
         }
     }
   }
