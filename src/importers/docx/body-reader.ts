@@ -13,6 +13,7 @@ import { attr, childElements, firstChild, onOff, sourceOf, sourceWithout, startT
 import { mergeLayout, readParagraphLayout } from './formatting.js';
 import { readParagraphContent } from './inline-reader.js';
 import { isVisible, nextId, type ReadContext } from './read-context.js';
+import { sourceInView } from './revision-view.js';
 
 const MARKERS = new Set(['w:bookmarkStart', 'w:bookmarkEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
 const SKIPPED = new Set([
@@ -62,7 +63,7 @@ class BlockListReader {
             this.leading += sourceOf(ctx.doc, child);
           } else {
             ctx.diagnostics.warn('docx/unsupported-element', `<${child.name}> between paragraphs is kept as an opaque block`, ctx.fileName);
-            const xml = sourceOf(ctx.doc, child);
+            const xml = sourceInView(ctx.doc, child, ctx.view);
             this.push({ type: 'opaque', text: '', key: `opaque:${child.name}:${hashString(xml)}`, xml }, containerRef);
           }
       }
