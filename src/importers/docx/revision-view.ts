@@ -1,10 +1,10 @@
 /**
- * Opaque content (an equation, a simple field, an unknown run-level element) is kept as its XML,
- * but that XML may hold tracked changes of its own (Word tracks edits inside an equation). Kept
- * verbatim, they would show in the redline as revisions by the document's earlier authors, and
- * make a tracked and a clean copy of the same equation compare unequal. So the XML is read in the
- * view being read, like the text around it: the other view's revisions left out, this view's
- * unwrapped, change records dropped; everything else byte for byte.
+ * Opaque content (an equation, a simple field, an unknown element in a run or between
+ * paragraphs) is kept as its XML, but that XML may hold tracked changes of its own (Word tracks
+ * edits inside an equation). Kept verbatim, they would show in the redline as revisions by the
+ * document's earlier authors, and make a tracked and a clean copy of the same equation compare
+ * unequal. So the XML is read in the view being read, like the text around it: the other view's
+ * revisions left out, this view's unwrapped, change records dropped; everything else byte for byte.
  */
 import { sourceOf, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
 import type { RevisionView } from '../../model/document.js';
