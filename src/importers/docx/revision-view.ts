@@ -23,7 +23,10 @@ const CHANGE_RECORDS = new Set([
   'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
 ]);
 /** Deleted text, which reads as plain text once its deletion is unwrapped (the before view). */
-const DELETED_TEXT: Readonly<Record<string, string>> = { 'w:delText': 'w:t', 'w:delInstrText': 'w:instrText' };
+const DELETED_TEXT: ReadonlyMap<string, string> = new Map([
+  ['w:delText', 'w:t'],
+  ['w:delInstrText', 'w:instrText'],
+]);
 
 const RUNS = new Set(['w:r', 'm:r']);
 const RUN_PROPERTIES = new Set(['w:rPr', 'm:rPr']);
@@ -48,7 +51,7 @@ function isEmptiedRun(element: XmlElement, view: RevisionView): boolean {
 
 /** An element's name in the view (deleted text is plain text in the before view). */
 export function nameInView(name: string, view: RevisionView): string {
-  return view === 'before' ? (DELETED_TEXT[name] ?? name) : name;
+  return view === 'before' ? (DELETED_TEXT.get(name) ?? name) : name;
 }
 
 /** The element's source as it reads in the view. */
@@ -59,7 +62,7 @@ export function sourceInView(doc: XmlDocument, element: XmlElement, view: Revisi
 function hasRevisionMarkup(element: XmlElement): boolean {
   for (const child of element.children) {
     if (typeof child === 'string') continue;
-    if (REMOVED.after.has(child.name) || REMOVED.before.has(child.name) || CHANGE_RECORDS.has(child.name) || child.name in DELETED_TEXT || hasRevisionMarkup(child)) return true;
+    if (REMOVED.after.has(child.name) || REMOVED.before.has(child.name) || CHANGE_RECORDS.has(child.name) || DELETED_TEXT.has(child.name) || hasRevisionMarkup(child)) return true;
   }
   return false;
 }
