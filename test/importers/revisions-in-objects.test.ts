@@ -16,10 +16,11 @@ const TRACKED = equation(
   '<m:r><w:ins w:id="7" w:author="Earlier" w:date="2020-01-01T00:00:00Z"><m:t>2</m:t></w:ins></m:r><m:r><w:del w:id="8" w:author="Earlier" w:date="2020-01-01T00:00:00Z"><m:t>3</m:t></w:del></m:r>',
 );
 
-function mathXml(bytes: Uint8Array, view: 'before' | 'after'): string {
-  const atom = fromDocx(bytes, 'equation.docx', { view }).document.body.flatMap((b) => (b.type === 'paragraph' ? b.inlines : [])).find((i): i is Atom => i.type === 'atom' && i.kind === 'math');
+function atomXml(bytes: Uint8Array, view: 'before' | 'after', kind = 'math'): string {
+  const atom = fromDocx(bytes, 'object.docx', { view }).document.body.flatMap((b) => (b.type === 'paragraph' ? b.inlines : [])).find((i): i is Atom => i.type === 'atom' && i.kind === kind);
   return atom?.xml ?? '';
 }
+const mathXml = (bytes: Uint8Array, view: 'before' | 'after'): string => atomXml(bytes, view);
 
 describe('tracked changes inside an equation', () => {
   it('are resolved in the view read, the rest of the XML kept as written', () => {
@@ -37,5 +38,13 @@ describe('tracked changes inside an equation', () => {
     const tracked = fromDocx(TRACKED, 'tracked.docx').document;
     expect(compareDocuments(fromDocx(equation(run('2')), 'clean.docx').document, tracked).changes).toEqual([]);
     expect(compareDocuments(fromDocx(equation(run('3')), 'clean.docx').document, tracked).changes.map((c) => c.kind)).toEqual(['replace']);
+  });
+
+  it('read deleted text as plain text in the before view (a simple field)', () => {
+    const field = buildDocx({
+      body: '<w:p><w:fldSimple w:instr=" PAGE "><w:del w:id="9" w:author="Earlier"><w:r><w:delText>7</w:delText></w:r></w:del><w:ins w:id="10" w:author="Earlier"><w:r><w:t>8</w:t></w:r></w:ins></w:fldSimple></w:p>',
+    });
+    expect(atomXml(field, 'before', 'simple-field')).toBe('<w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>');
+    expect(atomXml(field, 'after', 'simple-field')).toBe('<w:fldSimple w:instr=" PAGE "><w:r><w:t>8</w:t></w:r></w:fldSimple>');
   });
 });
