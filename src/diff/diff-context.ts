@@ -41,12 +41,7 @@ export class DiffContext {
    * nothing, and maps hash strings natively.
    */
   signature(paragraph: Paragraph): string {
-    let signature = this.signatures.get(paragraph);
-    if (signature === undefined) {
-      signature = this.computeSignature(paragraph);
-      this.signatures.set(paragraph, signature);
-    }
-    return signature;
+    return cached(this.signatures, paragraph, () => this.computeSignature(paragraph));
   }
 
   /**
@@ -65,32 +60,18 @@ export class DiffContext {
   }
 
   prepared(paragraph: Paragraph): PreparedParagraph {
-    let prepared = this.preparedParagraphs.get(paragraph);
-    if (!prepared) {
-      prepared = prepareParagraph(paragraph);
-      this.preparedParagraphs.set(paragraph, prepared);
-    }
-    return prepared;
+    return cached(this.preparedParagraphs, paragraph, () => prepareParagraph(paragraph));
   }
 
   tokenized(paragraph: Paragraph): TokenizedParagraph {
-    let tokenized = this.tokens.get(paragraph);
-    if (!tokenized) {
+    return cached(this.tokens, paragraph, () => {
       const prepared = this.prepared(paragraph);
-      tokenized = tokenizeRange(prepared, 0, prepared.text.length, this.options);
-      this.tokens.set(paragraph, tokenized);
-    }
-    return tokenized;
+      return tokenizeRange(prepared, 0, prepared.text.length, this.options);
+    });
   }
 
   bag(paragraph: Paragraph): WordBag {
-    let bag = this.bags.get(paragraph);
-    if (!bag) {
-      const prepared = this.prepared(paragraph);
-      bag = bagOfHashes(wordKeyHashes(prepared, this.options));
-      this.bags.set(paragraph, bag);
-    }
-    return bag;
+    return cached(this.bags, paragraph, () => bagOfHashes(wordKeyHashes(this.prepared(paragraph), this.options)));
   }
 
   private moves = 0;
@@ -104,4 +85,14 @@ export class DiffContext {
   recordNote(link: NoteLink): void {
     this.noteLinks.push(link);
   }
+}
+
+/** The map's value for the key, computed and kept the first time it is asked for. */
+function cached<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = compute();
+    map.set(key, value);
+  }
+  return value;
 }

@@ -5,7 +5,7 @@ import { parseManifest } from '../../release/manifest.js';
 import { mergeReports } from '../../release/merge-reports.js';
 import { Progress } from '../../release/progress.js';
 import type { ReleaseReport } from '../../release/release-report.js';
-import { runRelease, type Shard } from '../../release/run-release.js';
+import { runRelease, type ReleaseRunResult, type Shard } from '../../release/run-release.js';
 import { writeReleaseReport } from '../../release/write-report.js';
 import type { CommandIo } from '../io.js';
 import { readInput } from '../../io/read-input.js';
@@ -87,13 +87,10 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
   return finish(io, result.report, { json: values.json ?? false, files: result.reportFiles, processed: result.processed, skipped: result.skipped, outOfDate: result.outOfDate, milliseconds: result.milliseconds });
 }
 
-interface Summary {
+/** What the summary line (or `--json`) says besides the report: the run's own figures. */
+interface Summary extends Pick<ReleaseRunResult, 'processed' | 'skipped' | 'outOfDate' | 'milliseconds'> {
   readonly json: boolean;
   readonly files: readonly string[];
-  readonly processed: readonly string[];
-  readonly skipped: readonly string[];
-  readonly outOfDate: readonly string[];
-  readonly milliseconds: number;
 }
 
 function finish(io: CommandIo, report: ReleaseReport, summary: Summary): number {
