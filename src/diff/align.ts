@@ -76,6 +76,12 @@ type GapHandler = (a0: number, a1: number, b0: number, b1: number) => AlignOp[];
 /** Whether old item `i` and new item `j`, alone in a gap, may be paired. */
 type PairTest = (i: number, j: number) => boolean;
 
+/** Unique matches chosen as anchors: old and new indexes, in order. */
+interface Anchors {
+  readonly olds: Int32Array;
+  readonly news: Int32Array;
+}
+
 /** Which interned signatures occur in a sequence. */
 function presence(ids: Int32Array, distinct: number): Uint8Array {
   const present = new Uint8Array(distinct);
@@ -118,10 +124,12 @@ class Aligner {
       if (anchors === undefined) {
         // Nothing in common: the whole range is one gap (the commonest case, a changed item).
         ops.push(...this.pairGap(a0, a1, b0, b1));
-      } else if (anchors.length > 0) {
+      } else if (anchors.olds.length > 0) {
         let oldPos = a0;
         let newPos = b0;
-        for (const [oldIndex, newIndex] of anchors) {
+        for (let k = 0; k < anchors.olds.length; k++) {
+          const oldIndex = anchors.olds[k] as number;
+          const newIndex = anchors.news[k] as number;
           this.alignRange(oldPos, oldIndex, newPos, newIndex);
           ops.push({ type: 'equal', old: oldIndex, new: newIndex });
           oldPos = oldIndex + 1;
@@ -141,7 +149,7 @@ class Aligner {
    * Items whose signature occurs once in each range, kept in an order-preserving chain (LIS);
    * undefined when no signature occurs in both ranges at all.
    */
-  private uniqueAnchors(a0: number, a1: number, b0: number, b1: number): [number, number][] | undefined {
+  private uniqueAnchors(a0: number, a1: number, b0: number, b1: number): Anchors | undefined {
     const generation = ++this.currentGeneration;
     const touch = (id: number): void => {
       if (this.generation[id] !== generation) {
@@ -161,15 +169,21 @@ class Aligner {
       this.newCount[id] = (this.newCount[id] as number) + 1;
       this.newIndex[id] = j;
     }
-    const pairs: [number, number][] = [];
+    const olds: number[] = [];
+    const news: number[] = [];
     let shared = false;
     for (let i = a0; i < a1; i++) {
       const id = this.oldIds[i] as number;
       if (this.newCount[id] === 0) continue;
       shared = true;
-      if (this.oldCount[id] === 1 && this.newCount[id] === 1) pairs.push([i, this.newIndex[id] as number]);
+      if (this.oldCount[id] === 1 && this.newCount[id] === 1) {
+        olds.push(i);
+        news.push(this.newIndex[id] as number);
+      }
     }
-    return shared ? longestIncreasing(pairs) : undefined;
+    if (!shared) return undefined;
+    const chain = longestIncreasing(news);
+    return { olds: chain.map((k) => olds[k] as number), news: chain.map((k) => news[k] as number) };
   }
 
   private alignByMyers(a0: number, a1: number, b0: number, b1: number): void {
@@ -185,28 +199,29 @@ class Aligner {
 }
 
 /** Longest subsequence of pairs (sorted by old index) increasing in new index: O(n log n). */
-function longestIncreasing(pairs: readonly [number, number][]): [number, number][] {
+/** The positions of a longest strictly increasing subsequence of the values, in order. */
+function longestIncreasing(values: readonly number[]): Int32Array {
   const tails: number[] = [];
-  const previous = new Array<number>(pairs.length).fill(-1);
-  for (let i = 0; i < pairs.length; i++) {
-    const value = (pairs[i] as [number, number])[1];
+  const previous = new Int32Array(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((pairs[tails[mid] as number] as [number, number])[1] < value) lo = mid + 1;
+      if ((values[tails[mid] as number] as number) < value) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) previous[i] = tails[lo - 1] as number;
     tails[lo] = i;
   }
-  const out: [number, number][] = [];
+  const chain = new Int32Array(tails.length);
   let k = tails.length > 0 ? (tails[tails.length - 1] as number) : -1;
-  while (k >= 0) {
-    out.push(pairs[k] as [number, number]);
+  for (let n = chain.length - 1; n >= 0; n--) {
+    chain[n] = k;
     k = previous[k] as number;
   }
-  return out.reverse();
+  return chain;
 }
 
 /** Pairs the items of an unmatched region by similarity, keeping order; the rest are deleted/inserted. */

@@ -146,8 +146,8 @@ const NO_MARKERS: ReadonlyMap<number, readonly Marker[]> = new Map<number, reado
 const NO_ATOMS: ReadonlyMap<number, string> = new Map<number, string>();
 
 export function prepareParagraph(paragraph: Paragraph): PreparedParagraph {
-  const inlines: Inline[] = [];
-  const inlineStarts: number[] = [];
+  // Most paragraphs have no markers: their inlines are taken as they are, not copied.
+  const inlines = paragraph.inlines.some((inline) => inline.type === 'marker') ? paragraph.inlines.filter((inline) => inline.type !== 'marker') : paragraph.inlines;
   let markers: Map<number, Marker[]> | undefined;
   let atomKeys: Map<number, string> | undefined;
   let text = '';
@@ -157,11 +157,7 @@ export function prepareParagraph(paragraph: Paragraph): PreparedParagraph {
       const at = markers.get(text.length);
       if (at) at.push(inline);
       else markers.set(text.length, [inline]);
-      continue;
-    }
-    inlines.push(inline);
-    inlineStarts.push(text.length);
-    if (inline.type === 'atom') {
+    } else if (inline.type === 'atom') {
       atomKeys ??= new Map();
       atomKeys.set(text.length, inline.key);
       text += ATOM_CHAR;
@@ -169,6 +165,12 @@ export function prepareParagraph(paragraph: Paragraph): PreparedParagraph {
       text += inline.text;
     }
   }
+  let start = 0;
+  const inlineStarts = inlines.map((inline) => {
+    const at = start;
+    start += inline.type === 'text' ? inline.text.length : 1;
+    return at;
+  });
   return { paragraph, text, inlines, inlineStarts, markers: markers ?? NO_MARKERS, atomKeys: atomKeys ?? NO_ATOMS };
 }
 
