@@ -7,7 +7,7 @@ import type { Block, OpaqueBlock, Paragraph, Table } from '../model/document.js'
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { alignSequences, type AlignOp } from './align.js';
 import type { DiffContext } from './diff-context.js';
-import { diffParagraphPair, diffParagraphRun, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
+import { diffParagraphPair, diffParagraphRun, isUnchangedParagraph, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffIdenticalTables, diffTables, wholeTable } from './diff-tables.js';
 import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
@@ -208,6 +208,7 @@ function hasWords(text: string, count: number): boolean {
 
 /** Diffs two block lists (one story) into redline blocks. */
 export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
+  if (isUnchangedStory(olds, news, ctx)) return news.map((neu, i) => unchangedParagraph(olds[i] as Paragraph, neu as Paragraph, ctx));
   const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
   const newInfos = news.map((b) => new BlockInfo(ctx, b));
   const out: RedlineBlock[] = [];
@@ -238,11 +239,24 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
   return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, countSignatures, ctx) : out);
 }
 
+/**
+ * Whether two stories are the same paragraphs, runs and formatting included: most cells, notes
+ * and headers did not change, and need no alignment, move detection or mark fixing.
+ */
+function isUnchangedStory(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): boolean {
+  if (olds.length !== news.length) return false;
+  for (let i = 0; i < olds.length; i++) {
+    const old = olds[i] as Block;
+    const neu = news[i] as Block;
+    if (old.type !== 'paragraph' || neu.type !== 'paragraph' || !isUnchangedParagraph(old, neu, ctx)) return false;
+  }
+  return true;
+}
+
 /** Appends the redline of two blocks that matched exactly (a paragraph may still differ in formatting). */
 function equalBlock(old: Block, neu: Block, ctx: DiffContext, out: RedlineBlock[]): void {
   if (old.type === 'paragraph' && neu.type === 'paragraph') {
-    const unchanged = unchangedParagraph(old, neu, ctx);
-    if (unchanged) out.push(unchanged);
+    if (isUnchangedParagraph(old, neu, ctx)) out.push(unchangedParagraph(old, neu, ctx));
     else out.push(...paragraphRun([old], [neu], ctx));
   } else if (old.type === 'table' && neu.type === 'table') {
     out.push(diffIdenticalTables(old, neu, ctx));

@@ -54,16 +54,15 @@ function tokenAt(stream: Stream, index: number): Token {
 }
 
 /**
- * A paragraph that matched exactly and whose runs are the same, formatting included: it is
- * written back as it was, without tokenising. Undefined when a closer look is needed.
+ * Whether a paragraph that matched exactly has the same runs too, formatting included, so that
+ * it can be written back as it was, without tokenising.
  */
-export function unchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffContext): RedlineParagraph | undefined {
+export function isUnchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffContext): boolean {
   const olds = old.inlines;
   const news = neu.inlines;
   const checkFormat = !ctx.options.ignoreFormatting;
   let i = 0;
   let j = 0;
-  let notes = false;
   for (;;) {
     while (i < olds.length && (olds[i] as Inline).type === 'marker') i++;
     while (j < news.length && (news[j] as Inline).type === 'marker') j++;
@@ -71,16 +70,19 @@ export function unchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffCont
     const a = olds[i++] as Inline;
     const b = news[j++] as Inline;
     if (a.type === 'text' && b.type === 'text') {
-      if (a.text !== b.text || (checkFormat && a.props !== b.props && formatKey(a.direct) !== formatKey(b.direct))) return undefined;
+      if (a.text !== b.text || (checkFormat && a.props !== b.props && formatKey(a.direct) !== formatKey(b.direct))) return false;
     } else if (a.type === 'atom' && b.type === 'atom') {
-      if (a.key !== b.key || a.stories || b.stories) return undefined;
-      if (a.note) notes = true;
+      if (a.key !== b.key || a.stories || b.stories) return false;
     } else {
-      return undefined;
+      return false;
     }
   }
-  if (i !== olds.length || j !== news.length) return undefined;
-  if (notes) recordNotePairs(old, neu, ctx);
+  return i === olds.length && j === news.length;
+}
+
+/** The redline of a paragraph that {@link isUnchangedParagraph} found unchanged. */
+export function unchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffContext): RedlineParagraph {
+  if (old.inlines.some((inline) => inline.type === 'atom' && inline.note)) recordNotePairs(old, neu, ctx);
   return { type: 'paragraph', paragraph: neu, side: 'new', previous: old, mark: 'equal', pieces: piecesOf(neu, 'equal'), unchanged: true };
 }
 

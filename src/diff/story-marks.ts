@@ -12,30 +12,28 @@
 import type { MarkStatus, RedlineBlock, RedlineParagraph } from '../model/redline.js';
 
 export function fixStoryMarks(blocks: readonly RedlineBlock[]): RedlineBlock[] {
-  const out: RedlineBlock[] = [];
-  let segment: RedlineParagraph[] = [];
-  for (const block of blocks) {
-    if (block.type === 'paragraph') {
-      segment.push(block);
-      continue;
-    }
-    out.push(...fixSegment(segment), block);
-    segment = [];
+  const out = blocks.slice();
+  // Segments are fixed from the last to the first: a fix may remove a paragraph, which leaves
+  // the indexes of the segments before it as they were.
+  let end = out.length;
+  for (let i = out.length - 1; i >= -1; i--) {
+    if (i >= 0 && (out[i] as RedlineBlock).type === 'paragraph') continue;
+    if (end - (i + 1) > 0) fixSegment(out, i + 1, end);
+    end = i;
   }
-  out.push(...fixSegment(segment));
   return out;
 }
 
 const isRemoved = (mark: MarkStatus): boolean => mark === 'deleted' || mark === 'moved-from';
 const isAdded = (mark: MarkStatus): boolean => mark === 'inserted' || mark === 'moved-to';
 
-function fixSegment(paragraphs: readonly RedlineParagraph[]): RedlineParagraph[] {
-  const last = paragraphs[paragraphs.length - 1];
-  if (!last || last.mark === 'equal') return [...paragraphs];
-  const out = [...paragraphs];
-  let tailStart = out.length;
-  while (tailStart > 0 && (out[tailStart - 1] as RedlineParagraph).mark !== 'equal') tailStart--;
-  const tail = out.slice(tailStart);
+/** Fixes the paragraphs `out[from..to)` (one segment) in place. */
+function fixSegment(out: RedlineBlock[], from: number, to: number): void {
+  const last = out[to - 1] as RedlineParagraph;
+  if (last.mark === 'equal') return;
+  let tailStart = to;
+  while (tailStart > from && (out[tailStart - 1] as RedlineParagraph).mark !== 'equal') tailStart--;
+  const tail = out.slice(tailStart, to) as RedlineParagraph[];
   const lastRemoved = findLastIndex(tail, (p) => isRemoved(p.mark));
   const lastAdded = findLastIndex(tail, (p) => isAdded(p.mark));
 
@@ -43,24 +41,18 @@ function fixSegment(paragraphs: readonly RedlineParagraph[]): RedlineParagraph[]
     // The last deleted and the last inserted paragraph become one paragraph with a kept mark.
     const removed = tail[lastRemoved] as RedlineParagraph;
     const added = tail[lastAdded] as RedlineParagraph;
-    const shared: RedlineParagraph = { ...added, mark: 'equal', previous: removed.paragraph, pieces: [...removed.pieces, ...added.pieces], unchanged: false };
-    tail[lastAdded] = shared;
-    tail.splice(lastRemoved, 1);
-    return [...out.slice(0, tailStart), ...tail];
+    out[tailStart + lastAdded] = { ...added, mark: 'equal', previous: removed.paragraph, pieces: [...removed.pieces, ...added.pieces], unchanged: false };
+    out.splice(tailStart + lastRemoved, 1);
+    return;
   }
   const keptIndex = tailStart - 1;
-  const kept = out[keptIndex];
-  const lastIndex = out.length - 1;
-  if (kept) {
+  if (keptIndex >= from) {
     // The paragraph before the tail takes the tail's status (and move, for a moved tail); the
     // tail's last mark stays.
-    out[keptIndex] = { ...kept, mark: last.mark, unchanged: false, ...(last.moveName !== undefined && { moveName: last.moveName }) };
-    out[lastIndex] = { ...last, mark: 'equal', unchanged: false };
-  } else {
-    // Nothing before: the story was empty on one side; its last mark must stay all the same.
-    out[lastIndex] = { ...last, mark: 'equal', unchanged: false };
+    out[keptIndex] = { ...(out[keptIndex] as RedlineParagraph), mark: last.mark, unchanged: false, ...(last.moveName !== undefined && { moveName: last.moveName }) };
   }
-  return out;
+  // With nothing before (the story was empty on one side), its last mark must stay all the same.
+  out[to - 1] = { ...last, mark: 'equal', unchanged: false };
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
