@@ -3,11 +3,12 @@
  * merge with the old version as the common base.
  *
  * Each source's own edits (its before against its after) are carried onto the old version's
- * blocks: paragraphs changed word by word, tables row by row, blocks deleted, blocks inserted
- * after an anchor, blocks replaced whole (a split or merged paragraph, a table whose columns
- * changed). Edits of different sources to different words of one paragraph, or different rows of
- * one table, are all applied; edits of two sources to the same words (or the same row or block)
- * in different ways are conflicts, never resolved silently: the policy
+ * blocks: paragraphs changed word by word, tables row by row (the cells of a changed row as
+ * stories of their own, so word by word again), blocks deleted, blocks inserted after an anchor,
+ * blocks replaced whole (a split or merged paragraph, a table whose columns changed). Edits of
+ * different sources to different words of one paragraph, or different rows or cells of one table,
+ * are all applied; edits of two sources to the same words (or the same block, or one row deleted
+ * by one and changed by another) in different ways are conflicts, never resolved silently: the policy
  * says whether to stop (`fail`), take the first source's edit (`first`) or neither (`skip`).
  */
 import { diffDocuments } from '../diff/compare-documents.js';
@@ -17,7 +18,7 @@ import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table, TableRow } from '../model/document.js';
+import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table, TableCell, TableRow } from '../model/document.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
 import { ResourceImporter } from '../ooxml/resource-importer.js';
 import type { AttributionSource } from './attribute.js';
@@ -47,9 +48,14 @@ interface WordEdit {
   readonly insertEnd: number;
 }
 
-/** A row-level edit of one table of the old version (rows by index in the old table). */
+/**
+ * A row-level edit of one table of the old version (rows by index in the old table). A changed
+ * row whose cells line up with the old row's is edited in its cells (`cells`: the edits are
+ * claims on the cells' blocks); otherwise it is replaced whole (`change`). `to` is the row the
+ * source made, quoted in conflicts.
+ */
 type RowEdit =
-  | { readonly kind: 'change'; readonly row: number; readonly to: TableRow }
+  | { readonly kind: 'change' | 'cells'; readonly row: number; readonly to: TableRow }
   | { readonly kind: 'delete'; readonly row: number }
   /** Inserted after old row `after` (-1: before the first row). */
   | { readonly kind: 'insert'; readonly after: number; readonly rows: readonly TableRow[] };
@@ -76,14 +82,14 @@ export function mergeSources(old: Document, sources: readonly AttributionSource[
   const diagnostics = new Diagnostics();
   const conflicts: Conflict[] = [];
   const adopter = new Adopter(old, diagnostics);
-  const story = (blocks: readonly Block[]): Block[] => {
+  const story = (blocks: readonly Block[], outerLabel?: string): Block[] => {
     const inserted = (anchor: Anchor): Block[] => (plan.inserts.get(anchor) ?? []).flatMap((i) => i.blocks.map((b) => adopter.block(b, i.from)));
     const out = inserted(blocks);
     // The clause a block belongs to, for the conflicts' locations: its own label or the last one.
-    let label: string | undefined;
+    let label = outerLabel;
     for (const block of blocks) {
       if (block.type === 'paragraph' && block.numbering?.label) label = block.numbering.label;
-      out.push(...resolve(block, plan.claims.get(block) ?? [], policy, { conflicts, adopter, label }));
+      out.push(...resolve(block, plan.claims.get(block) ?? [], policy, { conflicts, adopter, label, story }));
       out.push(...inserted(block));
     }
     return out;
@@ -134,7 +140,12 @@ function planStory(olds: readonly Block[], before: readonly Block[], after: read
         if (single && before1?.type === 'paragraph' && after1?.type === 'paragraph') {
           claim(targets[0], { kind: 'words', source: id, edits: wordEdits(before1, after1, targets[0], chars, id, source.after, ctx) });
         } else if (single && before1?.type === 'table' && after1?.type === 'table' && targets[0]?.type === 'table' && sameGrid(before1, after1, targets[0])) {
-          claim(targets[0], { kind: 'rows', source: id, from: source.after, edits: rowEdits(before1, after1, targets[0], ctx) });
+          const planCells = (beforeRow: TableRow, afterRow: TableRow, targetRow: TableRow): boolean => {
+            if (!sameCells(beforeRow, afterRow, targetRow)) return false;
+            targetRow.cells.forEach((cell, c) => planStory(cell.blocks, (beforeRow.cells[c] as TableCell).blocks, (afterRow.cells[c] as TableCell).blocks, source, chars, plan, ctx));
+            return true;
+          };
+          claim(targets[0], { kind: 'rows', source: id, from: source.after, edits: rowEdits(before1, after1, targets[0], ctx, planCells) });
         } else {
           targets.forEach((target, i) => claim(target, i === 0 ? { kind: 'replace', source: id, from: source.after, blocks: unit.news, key: keyOf(unit) } : { kind: 'delete', source: id }));
         }
@@ -208,6 +219,8 @@ interface Resolution {
   readonly adopter: Adopter;
   /** The clause label of the block, for conflicts. */
   readonly label: string | undefined;
+  /** Resolves a story (the blocks of a table cell) with the claims on its blocks. */
+  readonly story: (blocks: readonly Block[], label: string | undefined) => Block[];
 }
 
 function resolve(block: Block, claims: readonly Claim[], policy: ConflictPolicy, at: Resolution): Block[] {
@@ -217,10 +230,10 @@ function resolve(block: Block, claims: readonly Claim[], policy: ConflictPolicy,
   const rows = claims.filter((c): c is Extract<Claim, { kind: 'rows' }> => c.kind === 'rows');
   if (rows.length === claims.length && block.type === 'table') return [mergeRows(block, rows, policy, at)];
   const distinct = new Map(claims.map((c) => [claimKey(c), c]));
-  if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, at.adopter);
+  if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, at);
   const describe = (c: Claim): string => (c.kind === 'delete' ? '' : c.kind === 'replace' ? clip(c.blocks.map(blockText).join('\n')) : c.kind === 'rows' ? '(changed rows)' : '(changed words)');
   at.conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], ...(at.label !== undefined && { label: at.label }), oldText: clip(blockText(block)), texts: Object.fromEntries(claims.map((c) => [c.source, describe(c)])) });
-  return policy === 'first' ? applyClaim(block, claims[0] as Claim, at.adopter) : [block];
+  return policy === 'first' ? applyClaim(block, claims[0] as Claim, at) : [block];
 }
 
 /** Whole blocks in a conflict are quoted by their start: enough to find them. */
@@ -236,10 +249,11 @@ function claimKey(claim: Claim): string {
   return `words:${claim.edits.map((e) => `${e.start}-${e.end}:${textOf(e.from, e.insertStart, e.insertEnd)}`).join('|')}`;
 }
 
-function applyClaim(block: Block, claim: Claim, adopter: Adopter): Block[] {
+function applyClaim(block: Block, claim: Claim, at: Resolution): Block[] {
+  const { adopter } = at;
   if (claim.kind === 'delete') return [];
   if (claim.kind === 'replace') return claim.blocks.map((b) => adopter.block(b, claim.from));
-  if (claim.kind === 'rows') return block.type === 'table' ? [mergeRows(block, [claim], 'first', { conflicts: [], adopter, label: undefined })] : [block];
+  if (claim.kind === 'rows') return block.type === 'table' ? [mergeRows(block, [claim], 'first', { ...at, conflicts: [] })] : [block];
   return block.type === 'paragraph' ? [applyWordEdits(block, claim.edits, adopter)] : [block];
 }
 
@@ -319,8 +333,17 @@ function sameGrid(...tables: readonly Table[]): boolean {
   return tables.every((t) => t.columnWidths.length === width && spans(t).every((n) => n === width));
 }
 
-/** The row edits turning table `before` into `after`, on the rows of the old table `target`. */
-function rowEdits(before: Table, after: Table, target: Table, ctx: DiffContext): RowEdit[] {
+/** Whether rows have the same cells: as many, spanning the same columns. */
+function sameCells(...rows: readonly TableRow[]): boolean {
+  const first = rows[0] as TableRow;
+  return rows.every((row) => row.cells.length === first.cells.length && row.cells.every((cell, c) => cell.gridSpan === (first.cells[c] as TableCell).gridSpan));
+}
+
+/**
+ * The row edits turning table `before` into `after`, on the rows of the old table `target`.
+ * `planCells` carries a changed row's edits into the target row's cells, when their cells line up.
+ */
+function rowEdits(before: Table, after: Table, target: Table, ctx: DiffContext, planCells: (before: TableRow, after: TableRow, target: TableRow) => boolean): RowEdit[] {
   const toOld = new Map<number, number>();
   if (before === target) before.rows.forEach((_, i) => toOld.set(i, i));
   else for (const op of alignTables(before, target, ctx).ops) if (op.type === 'equal' || op.type === 'pair') toOld.set(op.old, op.new);
@@ -330,7 +353,10 @@ function rowEdits(before: Table, after: Table, target: Table, ctx: DiffContext):
     if (op.type === 'equal') anchor = toOld.get(op.old) ?? anchor;
     else if (op.type === 'pair') {
       const row = toOld.get(op.old);
-      if (row !== undefined) edits.push({ kind: 'change', row, to: after.rows[op.new] as TableRow });
+      if (row !== undefined) {
+        const to = after.rows[op.new] as TableRow;
+        edits.push({ kind: planCells(before.rows[op.old] as TableRow, to, target.rows[row] as TableRow) ? 'cells' : 'change', row, to });
+      }
       anchor = row ?? anchor;
     } else if (op.type === 'delete') {
       const row = toOld.get(op.old);
@@ -344,9 +370,13 @@ function rowEdits(before: Table, after: Table, target: Table, ctx: DiffContext):
   return edits;
 }
 
-/** Applies the row edits of several sources to one table; two sources changing one row differently conflict. */
-function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' }>[], policy: ConflictPolicy, { conflicts, adopter, label }: Resolution): Table {
-  const outcome = new Map<number, { source: string; row?: TableRow; from: Document }[]>();
+/**
+ * Applies the row edits of several sources to one table. Edits in the cells of one row by several
+ * sources are merged cell by cell (word by word); a row replaced whole or deleted by one source
+ * and edited otherwise by another is a conflict.
+ */
+function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' }>[], policy: ConflictPolicy, { conflicts, adopter, label, story }: Resolution): Table {
+  const outcome = new Map<number, { source: string; kind: RowEdit['kind']; row?: TableRow; from: Document }[]>();
   const inserts = new Map<number, { text: string; row: TableRow }[]>();
   for (const claim of claims) {
     for (const edit of claim.edits) {
@@ -358,7 +388,7 @@ function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' 
         continue;
       }
       const list = outcome.get(edit.row) ?? [];
-      list.push({ source: claim.source, from: claim.from, ...(edit.kind === 'change' && { row: edit.to }) });
+      list.push({ source: claim.source, kind: edit.kind, from: claim.from, ...(edit.kind !== 'delete' && { row: edit.to }) });
       outcome.set(edit.row, list);
     }
   }
@@ -366,13 +396,14 @@ function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' 
   const rows: TableRow[] = insertedAfter(-1);
   table.rows.forEach((row, i) => {
     const edits = outcome.get(i) ?? [];
-    const distinct = new Map(edits.map((e) => [e.row ? rowText(e.row) : '\u0000deleted', e]));
+    const distinct = new Map(edits.map((e) => [e.kind === 'cells' ? '\u0000cells' : e.row ? rowText(e.row) : '\u0000deleted', e]));
     let chosen = edits[0];
     if (distinct.size > 1) {
       conflicts.push({ sources: [...new Set(edits.map((e) => e.source))], ...(label !== undefined && { label }), oldText: rowText(row), texts: Object.fromEntries(edits.map((e) => [e.source, e.row ? rowText(e.row) : ''])) });
       if (policy !== 'first') chosen = undefined;
     }
     if (!chosen) rows.push(row);
+    else if (chosen.kind === 'cells') rows.push({ ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: story(cell.blocks, label) })) });
     else if (chosen.row) rows.push(adopter.row(chosen.row, chosen.from));
     rows.push(...insertedAfter(i));
   });

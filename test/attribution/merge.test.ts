@@ -1,6 +1,7 @@
 /**
  * `apply`'s three-way merge, exactly: word edits of several sources to one paragraph (a conflict
- * resolved a whole drafting change at a time, in source order), and table edits row by row.
+ * resolved a whole drafting change at a time, in source order), and table edits row by row (a
+ * changed row's cells merged word by word).
  */
 import { describe, expect, it } from 'vitest';
 import { applyOutputKinds, runApply } from '../../src/pipeline/apply.js';
@@ -11,7 +12,9 @@ import { buildDocx, p } from '../helpers/docx-builder.js';
 
 const GRID = (columns: number): string => `<w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(columns)}</w:tblGrid>`;
 const cell = (text: string): string => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${p(text)}</w:tc>`;
-const table = (rows: readonly (readonly string[])[]): string => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${GRID(rows[0]?.length ?? 1)}${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
+const row = (texts: readonly string[]): string => `<w:tr>${texts.map(cell).join('')}</w:tr>`;
+const tableOf = (columns: number, rows: readonly string[]): string => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${GRID(columns)}${rows.join('')}</w:tbl>`;
+const table = (rows: readonly (readonly string[])[]): string => tableOf(rows[0]?.length ?? 1, rows.map(row));
 const docx = (body: string): Uint8Array => buildDocx({ body: body + p('End.') });
 
 const CLAUSE = 'The Supplier shall deliver the Goods within 30 days of the Order.';
@@ -97,6 +100,40 @@ describe('apply: table edits row by row', () => {
     const text = two.lines.join('\n');
     expect(text.indexOf('SR4 Exchange meter')).toBeGreaterThan(-1);
     expect(text.indexOf('SR5 Inspect meter')).toBeGreaterThan(text.indexOf('SR4 Exchange meter'));
+  });
+
+  it('applies changes to different cells of one row by different sources', async () => {
+    const a = withRows(ROWS.map((r, i) => (i === 1 ? ['SR1 Install meter', 'Supplier', '3 WD'] : r)));
+    const b = withRows(ROWS.map((r, i) => (i === 1 ? ['SR1 Install meter', 'DCC', '5 WD'] : r)));
+    const merged = await merge(old, [['A', a], ['B', b]], 'fail');
+    expect(merged.conflicts).toEqual([]);
+    expect(cells(merged.lines)).toEqual(cells(documentLines(fromDocx(withRows(ROWS.map((r, i) => (i === 1 ? ['SR1 Install meter', 'DCC', '3 WD'] : r))), 'x').document)));
+  });
+
+  it('carries a cell edit of a source drafted on an earlier base into the old row, keeping its other cells', async () => {
+    // A tracked-changes source whose base had "Network Party" where OLD has "Supplier": it changes the time only.
+    const trackedTime = '<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:del w:id="1" w:author="Drafter"><w:r><w:delText>10 WD</w:delText></w:r></w:del><w:ins w:id="2" w:author="Drafter"><w:r><w:t>7 WD</w:t></w:r></w:ins></w:p></w:tc>';
+    const drifted = `<w:tr>${cell('SR2 Remove meter')}${cell('Network Party')}${trackedTime}</w:tr>`;
+    const source = docx(tableOf(3, [row(ROWS[0] as string[]), row(ROWS[1] as string[]), drifted, row(ROWS[3] as string[])]));
+    const merged = await merge(old, [['A', source]], 'fail');
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.lines.join('\n')).toMatch(/SR2 Remove meter\s*\|?\s*Supplier\s*\|?\s*7 WD/);
+  });
+
+  it('reports the same words of one cell changed two ways as a conflict, the other cells applied', async () => {
+    const a = withRows(ROWS.map((r, i) => (i === 2 ? ['SR2 Remove meter', 'DCC', '7 WD'] : r)));
+    const b = withRows(ROWS.map((r, i) => (i === 2 ? ['SR2 Remove meter', 'Supplier', '8 WD'] : r)));
+    const merged = await merge(old, [['A', a], ['B', b]], 'first');
+    expect(merged.conflicts.map((c) => [c.sources.join('+'), c.oldText, c.texts])).toEqual([['A+B', '10', { A: '7', B: '8' }]]);
+    expect(merged.lines.join('\n')).toMatch(/SR2 Remove meter\s*\|?\s*DCC\s*\|?\s*7 WD/);
+  });
+
+  it('replaces a changed row whole when the source merged its cells', async () => {
+    const merged2 = `<w:tr>${cell('SR1 Install meter')}<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${p('Supplier within 5 WD')}</w:tc></w:tr>`;
+    const source = docx(tableOf(3, [row(ROWS[0] as string[]), merged2, row(ROWS[2] as string[]), row(ROWS[3] as string[])]));
+    const merged = await merge(old, [['A', source]], 'fail');
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.lines.join('\n')).toMatch(/SR1 Install meter\s*\|?\s*Supplier within 5 WD\s*\|?\s*SR2/);
   });
 
   it('reports one row changed two ways as a conflict', async () => {
