@@ -4,7 +4,7 @@
  * changed) and prints a table of timings. Not a test: it prints figures.
  *
  * Columns: the diff core (two models to a redline: its first run in the process, while V8 is still
- * compiling, and the median of 5 runs after it), `redline compare`
+ * compiling, and the median of the 20 runs after it, once V8 has optimised the code), `redline compare`
  * DOCX→DOCX end to end in a fresh process with its peak RSS, and on the same plain text
  * `git diff --no-index --word-diff=porcelain` and jsdiff's `diffWords` (capped at 60 s). Then the
  * marked-up PDF of the 1,000-page pair, and the sample release with `--concurrency 1` against the
@@ -32,7 +32,8 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-const WARM_RUNS = 5;
+/** Enough runs for the median to be the steady state: V8 is still optimising during the first few. */
+const WARM_RUNS = 20;
 
 function timeDiffCore(pair: Pair): { firstMs: number; warmMs: number; changes: number } {
   const old = fromDocx(readFileSync(pair.oldDocx), pair.oldDocx).document;

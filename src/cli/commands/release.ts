@@ -72,7 +72,7 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
   const concurrency = parseConcurrency(values.concurrency);
   const shard = parseShard(values.shard);
   const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  const progress = values.quiet ? undefined : new Progress((text) => process.stderr.write(text), process.stderr.isTTY === true);
+  const progress = values.quiet ? undefined : new Progress(io.progress.write, io.progress.isTerminal);
   const result = await runRelease({
     manifest,
     outputFolder: output,
