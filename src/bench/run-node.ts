@@ -1,4 +1,4 @@
-/** Runs a command in a fresh Node process, timing it and reading its peak RSS. */
+/** Runs a command in a fresh Node process, timing it and reading its peak RSS and CPU time. */
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,8 @@ const RSS_REPORTER = resolve(dirname(fileURLToPath(import.meta.url)), 'rss-repor
 export interface Timed {
   readonly ms: number;
   readonly rssMb?: number;
+  /** CPU time of all the process's threads. */
+  readonly cpuMs?: number;
 }
 
 export function runNode(args: readonly string[]): Timed & { status: number | null } {
@@ -15,6 +17,7 @@ export function runNode(args: readonly string[]): Timed & { status: number | nul
   const run = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - start;
   const rss = /MAXRSS_KB (\d+)/.exec(run.stderr)?.[1];
-  return { ms, status: run.status, ...(rss !== undefined && { rssMb: Number(rss) / 1024 }) };
+  const cpu = /CPU_US (\d+)/.exec(run.stderr)?.[1];
+  return { ms, status: run.status, ...(rss !== undefined && { rssMb: Number(rss) / 1024 }), ...(cpu !== undefined && { cpuMs: Number(cpu) / 1000 }) };
 }
 
