@@ -43,19 +43,31 @@ const DP_CELL_LIMIT = 40_000;
 /** How far ahead the greedy pairing looks for a partner. */
 const GREEDY_WINDOW = 12;
 
-export function alignSequences<T>(olds: readonly T[], news: readonly T[], options: AlignOptions<T>): AlignOp[] {
+/** Two sequences' signatures interned as small integers: equal signatures, equal ids. */
+export interface InternedSequences {
+  readonly oldIds: Int32Array;
+  readonly newIds: Int32Array;
+  /** The id of every signature met. */
+  readonly ids: ReadonlyMap<string, number>;
+}
+
+export function internSignatures<T>(olds: readonly T[], news: readonly T[], signature: (item: T) => string): InternedSequences {
   const ids = new Map<string, number>();
   const intern = (item: T): number => {
-    const signature = options.signature(item);
-    let id = ids.get(signature);
+    const key = signature(item);
+    let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
-      ids.set(signature, id);
+      ids.set(key, id);
     }
     return id;
   };
-  const oldIds = Int32Array.from(olds, intern);
-  const newIds = Int32Array.from(news, intern);
+  return { oldIds: Int32Array.from(olds, intern), newIds: Int32Array.from(news, intern), ids };
+}
+
+/** Aligns two sequences; `interned` may be given when the caller has interned their signatures already. */
+export function alignSequences<T>(olds: readonly T[], news: readonly T[], options: AlignOptions<T>, interned = internSignatures(olds, news, options.signature)): AlignOp[] {
+  const { oldIds, newIds, ids } = interned;
   const canPairAlone = options.canPairAlone;
   let canPair: PairTest | undefined;
   if (canPairAlone) {

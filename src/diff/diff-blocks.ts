@@ -5,7 +5,7 @@
  */
 import type { Block, OpaqueBlock, Paragraph, Table } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
-import { alignSequences, type AlignOp } from './align.js';
+import { alignSequences, internSignatures, type AlignOp, type InternedSequences } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphPair, diffParagraphRun, isUnchangedParagraph, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffIdenticalTables, diffTables, wholeTable } from './diff-tables.js';
@@ -136,13 +136,16 @@ export type BlockUnit =
 
 /** Aligns two block lists (one story): exact matches, then pairs, splits and merges. */
 export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): BlockUnit[] {
-  return alignBlockInfos(
-    olds.map((b) => new BlockInfo(ctx, b)),
-    news.map((b) => new BlockInfo(ctx, b)),
-  );
+  const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
+  const newInfos = news.map((b) => new BlockInfo(ctx, b));
+  return alignBlockInfos(oldInfos, newInfos, () => internBlocks(oldInfos, newInfos));
 }
 
-function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): BlockUnit[] {
+function internBlocks(oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): InternedSequences {
+  return internSignatures(oldInfos, newInfos, (info) => info.signature);
+}
+
+function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], interned: () => InternedSequences): BlockUnit[] {
   // Most stories of a table's cells, headers and notes did not change at all.
   if (oldInfos.length === newInfos.length && oldInfos.every((info, i) => info.signature === (newInfos[i] as BlockInfo).signature)) {
     return oldInfos.map((info, i) => ({ kind: 'equal', old: info.block, neu: (newInfos[i] as BlockInfo).block }));
@@ -156,7 +159,7 @@ function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly Bloc
     // stands in its old place would hide the move behind an unrelated rewrite.
     canPairAlone: (a, b, aInNew, bInOld) =>
       a.block.type === 'paragraph' && b.block.type === 'paragraph' && !(aInNew && hasWords(a.signature, MOVE_MIN_WORDS)) && !(bInOld && hasWords(b.signature, MOVE_MIN_WORDS)),
-  });
+  }, interned());
   const units: BlockUnit[] = [];
   let region: AlignOp[] = [];
   const flush = (): void => {
@@ -211,8 +214,10 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
   if (isUnchangedStory(olds, news, ctx)) return news.map((neu, i) => unchangedParagraph(olds[i] as Paragraph, neu as Paragraph, ctx));
   const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
   const newInfos = news.map((b) => new BlockInfo(ctx, b));
+  let interned: InternedSequences | undefined;
+  const internedOnce = (): InternedSequences => (interned ??= internBlocks(oldInfos, newInfos));
   const out: RedlineBlock[] = [];
-  for (const unit of alignBlockInfos(oldInfos, newInfos)) {
+  for (const unit of alignBlockInfos(oldInfos, newInfos, internedOnce)) {
     switch (unit.kind) {
       case 'equal':
         equalBlock(unit.old, unit.neu, ctx, out);
@@ -231,12 +236,18 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
         break;
     }
   }
-  const countSignatures = (wanted: ReadonlySet<string>): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const infos of [oldInfos, newInfos]) for (const info of infos) if (wanted.has(info.signature)) counts.set(info.signature, (counts.get(info.signature) ?? 0) + 1);
-    return counts;
+  let counts: Int32Array | undefined;
+  const countOf = (signature: string): number => {
+    const { oldIds, newIds, ids } = internedOnce();
+    if (!counts) {
+      counts = new Int32Array(ids.size);
+      for (const id of oldIds) counts[id] = (counts[id] as number) + 1;
+      for (const id of newIds) counts[id] = (counts[id] as number) + 1;
+    }
+    const id = ids.get(signature);
+    return id === undefined ? 0 : (counts[id] as number);
   };
-  return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, countSignatures, ctx) : out);
+  return fixStoryMarks(ctx.options.detectMoves ? detectMoves(out, countOf, ctx) : out);
 }
 
 /**

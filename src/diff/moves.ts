@@ -33,10 +33,10 @@ function isWhole(block: RedlineBlock | undefined, side: 'old' | 'new'): block is
 }
 
 /**
- * How often each of some paragraph signatures occurs in the two versions of the story (the
- * caller has every block's signature at hand already).
+ * How often a paragraph signature occurs in the two versions of the story together (the caller
+ * has every block's signature interned already).
  */
-export type SignatureCounter = (wanted: ReadonlySet<string>) => ReadonlyMap<string, number>;
+export type SignatureCounter = (signature: string) => number;
 
 export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: SignatureCounter, ctx: DiffContext): RedlineBlock[] {
   const deleted: number[] = [];
@@ -47,10 +47,9 @@ export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: Si
   });
   if (deleted.length === 0 || inserted.length === 0) return [...blocks];
 
-  const counts = countSignatures(new Set([...deleted, ...inserted].map((i) => ctx.signature((blocks[i] as RedlineParagraph).paragraph))));
   const paragraph = (i: number): Paragraph => (blocks[i] as RedlineParagraph).paragraph;
   // Unique in each version: the signature occurs at most twice over both (once deleted, once inserted).
-  const isSeed = (i: number): boolean => bagSize(ctx.bag(paragraph(i))) >= MOVE_MIN_WORDS && (counts.get(ctx.signature(paragraph(i))) ?? 0) <= 2;
+  const isSeed = (i: number): boolean => bagSize(ctx.bag(paragraph(i))) >= MOVE_MIN_WORDS && countSignatures(ctx.signature(paragraph(i))) <= 2;
 
   const used = new Set<number>();
   const pairs: [number, number][] = [];
