@@ -295,6 +295,9 @@ interface Run {
  */
 function regionUnits(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): BlockUnit[] {
   if (ops.length === 0) return [];
+  const only = ops[0] as AlignOp;
+  // The commonest region, one changed block, has no neighbours to absorb.
+  if (ops.length === 1 && only.type === 'pair') return [{ kind: 'run', olds: [(oldInfos[only.old] as BlockInfo).block], news: [(newInfos[only.new] as BlockInfo).block] }];
   const runs: Run[] = [];
   const unpairedOld = new Set<number>();
   const unpairedNew = new Set<number>();
