@@ -210,8 +210,7 @@ class Aligner {
   }
 }
 
-/** Longest subsequence of pairs (sorted by old index) increasing in new index: O(n log n). */
-/** The positions of a longest strictly increasing subsequence of the values, in order. */
+/** The positions of a longest strictly increasing subsequence of the values, in order: O(n log n). */
 function longestIncreasing(values: readonly number[]): Int32Array {
   const tails: number[] = [];
   const previous = new Int32Array(values.length).fill(-1);

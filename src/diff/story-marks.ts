@@ -18,7 +18,7 @@ export function fixStoryMarks(blocks: readonly RedlineBlock[]): RedlineBlock[] {
   let end = out.length;
   for (let i = out.length - 1; i >= -1; i--) {
     if (i >= 0 && (out[i] as RedlineBlock).type === 'paragraph') continue;
-    if (end - (i + 1) > 0) fixSegment(out, i + 1, end);
+    if (end > i + 1) fixSegment(out, i + 1, end);
     end = i;
   }
   return out;
