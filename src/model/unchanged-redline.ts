@@ -20,5 +20,7 @@ export function unchangedBlocks(blocks: readonly Block[]): RedlineBlock[] {
 /** The redline of a document against itself. */
 export function unchangedRedline(document: Document): Redline {
   const notes = [...document.footnotes, ...document.endnotes].map((note) => ({ kind: note.kind, side: 'new' as const, id: note.id, blocks: unchangedBlocks(note.blocks) }));
-  return { old: document, new: document, body: unchangedBlocks(document.body), notes, stories: [], changes: [], sources: [] };
+  // Headers and footers too: a story read from tracked changes must be written as the view read.
+  const stories = [...document.headers, ...document.footers].map((story) => ({ kind: story.kind, variant: story.variant, part: story.part, blocks: unchangedBlocks(story.blocks) }));
+  return { old: document, new: document, body: unchangedBlocks(document.body), notes, stories, changes: [], sources: [] };
 }

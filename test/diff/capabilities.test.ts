@@ -158,6 +158,15 @@ describe('diff core capabilities', () => {
     expect(parts['word/header1.xml']).toMatch(/<w:del [^>]*><w:r><w:delText xml:space="preserve">1\.0<\/w:delText>/);
   });
 
+  it('writes an unchanged header that carries tracked changes of its own as the view read, not with its revisions', async () => {
+    const trackedHeader = '<w:p><w:r><w:t xml:space="preserve">Section G version </w:t></w:r><w:del w:id="5" w:author="Drafter"><w:r><w:delText>14.0</w:delText></w:r></w:del><w:ins w:id="6" w:author="Drafter"><w:r><w:t>15.0</w:t></w:r></w:ins></w:p>';
+    const old = buildDocx({ body: p('Body text.'), header: p('Section G version 15.0') });
+    const neu = buildDocx({ body: p('Body text, amended.'), header: trackedHeader });
+    const { changes, parts } = await compare('header-tracked', old, neu, {}, true);
+    expect(changes.map((c) => c.location.story)).toEqual(['body']);
+    expect(parts['word/header1.xml']).not.toMatch(/<w:(ins|del)\b/);
+  });
+
   it('compares footnotes as a story of their own', async () => {
     const body = '<w:p><w:r><w:t xml:space="preserve">Clause with a note.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>';
     const note = (text: string): string => `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${text}</w:t></w:r></w:p></w:footnote>`;

@@ -1,9 +1,11 @@
 /**
  * Headers and footers of the redline: each part of the new version whose story changed is
- * rewritten with its tracked changes; the others are left as they were.
+ * rewritten with its tracked changes, and so is each part whose content was read from tracked
+ * changes of its own (written as the view that was read, not with the package's revisions); the
+ * others are left as they were.
  */
 import type { DocxSource } from '../../model/document.js';
-import { isUnchangedBlock, type RedlineStory } from '../../model/redline.js';
+import { isUnchangedBlock, type RedlineBlock, type RedlineStory } from '../../model/redline.js';
 import { parseXml, startTagOf } from '../../ooxml/xml.js';
 import { writeBlocks } from './block-writer.js';
 import type { PackageBuilder } from '../../ooxml/package-builder.js';
@@ -11,7 +13,7 @@ import { MoveRanges, type WriterContext } from './writer-context.js';
 
 export function writeStories(stories: readonly RedlineStory[], out: PackageBuilder, base: WriterContext, oldSource: DocxSource | undefined): void {
   for (const story of stories) {
-    if (story.blocks.every(isUnchangedBlock)) continue;
+    if (story.blocks.every(keepsItsXml)) continue;
     const text = out.text(story.part);
     if (text === undefined) continue;
     const doc = parseXml(text, story.part);
@@ -23,4 +25,12 @@ export function writeStories(stories: readonly RedlineStory[], out: PackageBuild
     const start = text.indexOf(open, doc.root.start);
     out.setText(story.part, text.slice(0, start) + open + writeBlocks(story.blocks, ctx) + close);
   }
+}
+
+/** An unchanged block that is written back as its part has it (one read from tracked changes is not). */
+function keepsItsXml(block: RedlineBlock): boolean {
+  if (!isUnchangedBlock(block)) return false;
+  if (block.type === 'paragraph') return block.paragraph.xml !== undefined;
+  if (block.type === 'table') return block.table.xml !== undefined;
+  return true;
 }
