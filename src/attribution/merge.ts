@@ -18,7 +18,7 @@ import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table, TableCell, TableRow } from '../model/document.js';
+import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Story, Table, TableCell, TableRow } from '../model/document.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
 import { ResourceImporter } from '../ooxml/resource-importer.js';
 import type { AttributionSource } from './attribute.js';
@@ -97,10 +97,12 @@ export function mergeSources(old: Document, sources: readonly AttributionSource[
   const body = story(old.body);
   const footnotes = old.footnotes.map((note) => ({ ...note, blocks: story(note.blocks) }));
   const endnotes = old.endnotes.map((note) => ({ ...note, blocks: story(note.blocks) }));
-  return { document: adopter.finish({ ...old, body, footnotes, endnotes }), conflicts, diagnostics: diagnostics.list() };
+  const headers = old.headers.map((header) => ({ ...header, blocks: story(header.blocks) }));
+  const footers = old.footers.map((footer) => ({ ...footer, blocks: story(footer.blocks) }));
+  return { document: adopter.finish({ ...old, body, footnotes, endnotes, headers, footers }), conflicts, diagnostics: diagnostics.list() };
 }
 
-/** Carries one source's edits onto the old version's blocks: the body's, and the notes'. */
+/** Carries one source's edits onto the old version's blocks: the body's, the notes', the headers' and footers'. */
 function planSource(old: Document, source: AttributionSource, plan: Plan, options: DiffOptions): void {
   const ctx = (): DiffContext => new DiffContext(resolveDiffOptions({ ...options, detectMoves: false }));
   const chars: CharMap | undefined = source.before === old ? undefined : alignDocuments(source.before, old, ctx());
@@ -116,6 +118,20 @@ function planSource(old: Document, source: AttributionSource, plan: Plan, option
       if (before && after && target) planStory(target.blocks, before.blocks, after.blocks, source, chars, plan, ctx());
     }
   }
+  // Headers and footers pair as the diff pairs them: the n-th of each kind and variant.
+  for (const kind of ['headers', 'footers'] as const) {
+    for (const target of old[kind]) {
+      const before = counterpart(source.before[kind], old[kind], target);
+      const after = counterpart(source.after[kind], old[kind], target);
+      if (before && after) planStory(target.blocks, before.blocks, after.blocks, source, chars, plan, ctx());
+    }
+  }
+}
+
+/** The story of `stories` that stands where `target` stands among `olds`: the same variant, the same rank. */
+function counterpart(stories: readonly Story[], olds: readonly Story[], target: Story): Story | undefined {
+  const rank = olds.filter((s) => s.variant === target.variant).indexOf(target);
+  return stories.filter((s) => s.variant === target.variant)[rank];
 }
 
 function planStory(olds: readonly Block[], before: readonly Block[], after: readonly Block[], source: AttributionSource, chars: CharMap | undefined, plan: Plan, ctx: DiffContext): void {

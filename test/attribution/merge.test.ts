@@ -39,7 +39,7 @@ async function merge(old: Uint8Array, sources: readonly [string, Uint8Array][], 
     outputs: applyOutputKinds(['new.docx']),
   });
   const bytes = result.outputs.find((o) => o.path === 'new.docx')?.data;
-  const lines = bytes instanceof Uint8Array ? documentLines(fromDocx(bytes, 'new.docx').document) : [];
+  const lines = bytes instanceof Uint8Array ? documentLines(fromDocx(bytes, 'new.docx').document, { headers: true }) : [];
   return { lines, conflicts: result.report.conflicts, failed: result.failed };
 }
 
@@ -74,6 +74,18 @@ describe('apply: word edits of several sources in one paragraph', () => {
     const same = await merge(old, [['A', a], ['A2', a]], 'fail');
     expect(same.conflicts).toEqual([]);
     expect(same.lines[0]).toBe('The Supplier shall deliver the Goods within 45 days of the Order.');
+  });
+});
+
+describe('apply: headers and footers', () => {
+  it('applies a source’s edit to the header with another source’s edit to the body', async () => {
+    const version = (header: string, body: string): Uint8Array => buildDocx({ body: p(body), header: p(header) });
+    const old = version('Section G version 14.0', CLAUSE);
+    const a = version('Section G version 15.0', CLAUSE);
+    const b = version('Section G version 14.0', CLAUSE.replace('30 days', '45 days'));
+    const merged = await merge(old, [['A', a], ['B', b]], 'fail');
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.lines).toEqual([CLAUSE.replace('30 days', '45 days'), '[header]', 'Section G version 15.0']);
   });
 });
 
