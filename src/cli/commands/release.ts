@@ -9,7 +9,7 @@ import { runRelease, type ReleaseRunResult, type Shard } from '../../release/run
 import { writeReleaseReport } from '../../release/write-report.js';
 import type { CommandIo } from '../io.js';
 import { readInput } from '../../io/read-input.js';
-import { version } from '../version.js';
+import { programFingerprint } from '../version.js';
 
 export const RELEASE_HELP = `Usage: redline release MANIFEST -o OUT [options]
        redline release --merge-reports REPORT.json [REPORT.json …] -o OUT
@@ -76,7 +76,7 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
   const result = await runRelease({
     manifest,
     outputFolder: output,
-    programVersion: version(),
+    programVersion: programFingerprint(),
     ...(concurrency !== undefined && { concurrency }),
     ...(only && { only }),
     ...(shard && { shard }),
