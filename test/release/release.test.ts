@@ -198,6 +198,14 @@ describe('release runs on a small copy of the sample release', () => {
     cpSync(source, folder, { recursive: true });
     return folder;
   };
+  /** A fresh copy of the release, run once into its `out` folder. */
+  const runOnce = (): { release: string; manifest: string; out: string } => {
+    const release = copy();
+    const manifest = join(release, 'release.yaml');
+    const out = join(release, 'out');
+    runCli(['release', manifest, '-o', out]);
+    return { release, manifest, out };
+  };
 
   it('completes a run killed midway, leaving no temporary or corrupt file', async () => {
     const release = copy();
@@ -281,10 +289,7 @@ describe('release runs on a small copy of the sample release', () => {
   }, 180_000);
 
   it('redoes a document whose output was tampered with or whose input changed, and only that one', () => {
-    const release = copy();
-    const manifest = join(release, 'release.yaml');
-    const out = join(release, 'out');
-    runCli(['release', manifest, '-o', out]);
+    const { release, manifest, out } = runOnce();
     writeFileSync(join(out, 'section-d', 'section-d-v12.0.pdf'), 'tampered');
     const tampered = JSON.parse(runCli(['release', manifest, '-o', out, '--json']).stdout) as SummaryJson;
     expect(tampered.processed).toEqual(['section-d']);
@@ -295,10 +300,7 @@ describe('release runs on a small copy of the sample release', () => {
   }, 120_000);
 
   it('with --only, reports a document left out whose input changed as not run, with a warning, not with its stale results', () => {
-    const release = copy();
-    const manifest = join(release, 'release.yaml');
-    const out = join(release, 'out');
-    runCli(['release', manifest, '-o', out]);
+    const { release, manifest, out } = runOnce();
     copyFileSync(join(release, 'documents', 'section-a-v15.0.docx'), join(release, 'documents', 'section-l-v6.1.docx'));
     const result = runCli(['release', manifest, '-o', out, '--only', 'section-d', '--json']);
     const summary = JSON.parse(result.stdout) as SummaryJson;
@@ -312,10 +314,7 @@ describe('release runs on a small copy of the sample release', () => {
   }, 120_000);
 
   it('removes the outputs of a document that fails on a re-run, so that nothing stale looks current', () => {
-    const release = copy();
-    const manifest = join(release, 'release.yaml');
-    const out = join(release, 'out');
-    runCli(['release', manifest, '-o', out]);
+    const { release, manifest, out } = runOnce();
     expect(existsSync(join(out, 'section-a', 'section-a-v15.0-redline.docx'))).toBe(true);
     writeFileSync(join(release, 'sources', 'mp201-section-a.docx'), 'not a document');
     const result = runCli(['release', manifest, '-o', out]);

@@ -30,6 +30,21 @@ export function writeBlocks(blocks: readonly RedlineBlock[], ctx: WriterContext)
   return out + containers.enter(undefined);
 }
 
+/**
+ * The XML a block is written back as byte for byte: its own, when nothing in it changed and it was
+ * read without tracked changes of its own; undefined when it has to be written anew.
+ */
+export function verbatimXml(block: RedlineBlock): string | undefined {
+  switch (block.type) {
+    case 'paragraph':
+      return block.unchanged && block.side === 'new' && block.mark === 'equal' ? block.paragraph.xml : undefined;
+    case 'table':
+      return block.status === 'equal' && block.side === 'new' ? block.table.xml : undefined;
+    case 'opaque':
+      return block.status === 'equal' ? block.block.xml : undefined;
+  }
+}
+
 function writeBlock(block: RedlineBlock, ctx: WriterContext): string {
   switch (block.type) {
     case 'paragraph':
@@ -63,8 +78,9 @@ class ContainerStack {
 }
 
 export function writeParagraph(block: RedlineParagraph, ctx: WriterContext): string {
+  const verbatim = verbatimXml(block);
+  if (verbatim !== undefined) return verbatim;
   const paragraph = block.paragraph;
-  if (block.unchanged && block.side === 'new' && block.mark === 'equal' && paragraph.xml !== undefined) return paragraph.xml;
   const open = block.side === 'new' ? (paragraph.open ?? '<w:p>') : '<w:p>';
   const moveAuthor = (): string => ctx.authorOf(block.markChangeId ?? block.pieces.find((p) => p.moveName !== undefined)?.changeId);
   return `${open}${paragraphProps(block, ctx)}${ctx.moves.starts(block, ctx.stamp, moveAuthor)}${writePieces(block.pieces, ctx)}${ctx.moves.ends(block)}</w:p>`;
@@ -94,8 +110,9 @@ export function withMarkRevision(props: string, mark: string): string {
 }
 
 function writeTable(block: RedlineTable, ctx: WriterContext): string {
+  const verbatim = verbatimXml(block);
+  if (verbatim !== undefined) return verbatim;
   const table = block.table;
-  if (block.status === 'equal' && block.side === 'new' && table.xml !== undefined) return table.xml;
   const remap = (xml: string): string => (block.side === 'old' ? remapOld(xml, ctx) : xml);
   const widths = block.columnWidths ?? table.columnWidths;
   const grid = block.columnWidths === undefined && table.grid !== undefined ? table.grid : `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${Math.round(w * 20)}"/>`).join('')}</w:tblGrid>`;

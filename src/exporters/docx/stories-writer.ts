@@ -5,15 +5,16 @@
  * others are left as they were.
  */
 import type { DocxSource } from '../../model/document.js';
-import { isUnchangedBlock, type RedlineBlock, type RedlineStory } from '../../model/redline.js';
+import type { RedlineStory } from '../../model/redline.js';
 import { parseXml, startTagOf } from '../../ooxml/xml.js';
-import { writeBlocks } from './block-writer.js';
+import { verbatimXml, writeBlocks } from './block-writer.js';
 import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { MoveRanges, type WriterContext } from './writer-context.js';
 
 export function writeStories(stories: readonly RedlineStory[], out: PackageBuilder, base: WriterContext, oldSource: DocxSource | undefined): void {
   for (const story of stories) {
-    if (story.blocks.every(keepsItsXml)) continue;
+    // A story kept whole when every block of it would be written back as it was.
+    if (story.blocks.every((block) => verbatimXml(block) !== undefined)) continue;
     const text = out.text(story.part);
     if (text === undefined) continue;
     const doc = parseXml(text, story.part);
@@ -27,10 +28,3 @@ export function writeStories(stories: readonly RedlineStory[], out: PackageBuild
   }
 }
 
-/** An unchanged block that is written back as its part has it (one read from tracked changes is not). */
-function keepsItsXml(block: RedlineBlock): boolean {
-  if (!isUnchangedBlock(block)) return false;
-  if (block.type === 'paragraph') return block.paragraph.xml !== undefined;
-  if (block.type === 'table') return block.table.xml !== undefined;
-  return true;
-}
