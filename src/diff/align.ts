@@ -53,16 +53,21 @@ export interface InternedSequences {
 
 export function internSignatures<T>(olds: readonly T[], news: readonly T[], signature: (item: T) => string): InternedSequences {
   const ids = new Map<string, number>();
-  const intern = (item: T): number => {
-    const key = signature(item);
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
+  // A plain loop: `Int32Array.from` with a mapping function takes V8's slow generic path.
+  const intern = (items: readonly T[]): Int32Array => {
+    const out = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const key = signature(items[i] as T);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+      }
+      out[i] = id;
     }
-    return id;
+    return out;
   };
-  return { oldIds: Int32Array.from(olds, intern), newIds: Int32Array.from(news, intern), ids };
+  return { oldIds: intern(olds), newIds: intern(news), ids };
 }
 
 /** Aligns two sequences; `interned` may be given when the caller has interned their signatures already. */

@@ -170,15 +170,14 @@ export class ChangeSetBuilder {
 
     // The moved text of a paragraph goes into its move's texts once (a paragraph whose mark only
     // was borrowed for a move at the end of a story adds nothing).
-    const movedPiece = block.pieces.find(isMoved);
-    const hasContent = block.pieces.some((p) => p.inline.type !== 'marker');
-    if (block.moveName !== undefined && (movedPiece || !hasContent)) {
+    const movedPiece = block.moveName !== undefined ? block.pieces.find(isMoved) : undefined;
+    if (block.moveName !== undefined && (movedPiece || !block.pieces.some((p) => p.inline.type !== 'marker'))) {
       const status = movedPiece?.status ?? block.mark;
       if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph), unionSources(block.pieces.filter(isMoved)));
     }
-    const pieces: RedlinePiece[] = block.pieces.map((piece) =>
-      piece.stories ? { ...piece, stories: piece.stories.map((story) => story.map((b) => this.block(b, { ...place, story: 'textbox' }))) } : piece,
-    );
+    const pieces: RedlinePiece[] = block.pieces.some((piece) => piece.stories)
+      ? block.pieces.map((piece) => (piece.stories ? { ...piece, stories: piece.stories.map((story) => story.map((b) => this.block(b, { ...place, story: 'textbox' }))) } : piece))
+      : block.pieces.slice();
     const wholeParagraph = block.mark !== 'equal' && pieces.every((p) => p.status !== 'equal' || p.inline.type === 'marker');
     let markChangeId: string | undefined;
     let i = 0;
@@ -191,15 +190,17 @@ export class ChangeSetBuilder {
       const moved = isMoved(piece);
       const key = sourcesKey(piece);
       let j = i;
-      const belongs = (next: RedlinePiece): boolean => next.inline.type === 'marker' || (next.status !== 'equal' && isMoved(next) === moved && sourcesKey(next) === key);
-      while (j < pieces.length && belongs(pieces[j] as RedlinePiece)) j++;
-      const group = pieces.slice(i, j);
+      while (j < pieces.length) {
+        const next = pieces[j] as RedlinePiece;
+        if (next.inline.type !== 'marker' && (next.status === 'equal' || isMoved(next) !== moved || sourcesKey(next) !== key)) break;
+        j++;
+      }
       let id: string;
       if (moved) {
         id = this.moveChange(piece.moveName ?? '', piece.status, place, undefined, piece.sources);
       } else {
         const reachesMark = j === pieces.length && (block.mark === 'inserted' || block.mark === 'deleted');
-        id = this.textChange(group, reachesMark ? block.mark : undefined, wholeParagraph && !block.moveName, place, piece.sources ?? []);
+        id = this.textChange(pieces, i, j, reachesMark ? block.mark : undefined, wholeParagraph && !block.moveName, place, piece.sources ?? []);
         if (reachesMark) markChangeId = id;
       }
       for (let k = i; k < j; k++) if ((pieces[k] as RedlinePiece).status !== 'equal') pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
@@ -208,7 +209,7 @@ export class ChangeSetBuilder {
     if ((block.mark === 'moved-from' || block.mark === 'moved-to') && block.moveName !== undefined) {
       markChangeId = this.moveChange(block.moveName, block.mark, place, undefined, block.markSources);
     } else if (block.mark !== 'equal' && markChangeId === undefined) {
-      markChangeId = this.textChange([], block.mark, false, place, block.markSources ?? []);
+      markChangeId = this.textChange(pieces, 0, 0, block.mark, false, place, block.markSources ?? []);
     }
     return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
   }
@@ -285,11 +286,15 @@ export class ChangeSetBuilder {
     return to;
   }
 
-  private textChange(pieces: readonly RedlinePiece[], mark: RedlineParagraph['mark'] | undefined, wholeParagraph: boolean, place: Place, sources: readonly string[]): string {
-    const removed = (p: RedlinePiece): boolean => p.status === 'deleted' || p.status === 'moved-from';
-    const added = (p: RedlinePiece): boolean => p.status === 'inserted' || p.status === 'moved-to';
-    let oldText = pieces.filter(removed).map((p) => displayText(p.inline)).join('');
-    let newText = pieces.filter(added).map((p) => displayText(p.inline)).join('');
+  /** The change made of `pieces[from..to)` (and the paragraph mark, when `mark` says so). */
+  private textChange(pieces: readonly RedlinePiece[], from: number, to: number, mark: RedlineParagraph['mark'] | undefined, wholeParagraph: boolean, place: Place, sources: readonly string[]): string {
+    let oldText = '';
+    let newText = '';
+    for (let k = from; k < to; k++) {
+      const piece = pieces[k] as RedlinePiece;
+      if (piece.status === 'deleted' || piece.status === 'moved-from') oldText += displayText(piece.inline);
+      else if (piece.status === 'inserted' || piece.status === 'moved-to') newText += displayText(piece.inline);
+    }
     if (!wholeParagraph && (mark === 'deleted' || mark === 'moved-from')) oldText += '\n';
     if (!wholeParagraph && (mark === 'inserted' || mark === 'moved-to')) newText += '\n';
     const kind: ChangeKind = oldText !== '' && newText !== '' ? 'replace' : oldText !== '' ? 'delete' : 'insert';

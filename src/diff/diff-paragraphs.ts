@@ -147,10 +147,21 @@ interface Frame {
   readonly newLength: number;
 }
 
-function sameChar(a: PreparedParagraph, b: PreparedParagraph, i: number, j: number): boolean {
-  const c = a.text.charCodeAt(i);
-  if (c !== b.text.charCodeAt(j)) return false;
-  return c !== 0xfffc || a.atomKeys.get(i) === b.atomKeys.get(j);
+/** How many characters two texts share from their starts (`step` 1) or their ends (`step` -1), atoms by key. */
+function sharedRun(a: PreparedParagraph, b: PreparedParagraph, step: 1 | -1, limit: number): number {
+  const at = a.text;
+  const bt = b.text;
+  let i = step === 1 ? 0 : at.length - 1;
+  let j = step === 1 ? 0 : bt.length - 1;
+  let n = 0;
+  while (n < limit) {
+    const c = at.charCodeAt(i);
+    if (c !== bt.charCodeAt(j) || (c === 0xfffc && a.atomKeys.get(i) !== b.atomKeys.get(j))) break;
+    i += step;
+    j += step;
+    n++;
+  }
+  return n;
 }
 
 /** Whether a sentence starts at `i`: after `.`, `!`, `?` or `;` and the white space after it. */
@@ -166,10 +177,8 @@ function isSentenceStart(text: string, i: number): boolean {
 /** Lengths of the unchanged leading and trailing whole sentences of two versions of a paragraph. */
 function unchangedSentences(a: PreparedParagraph, b: PreparedParagraph): { prefix: number; suffix: number } {
   const max = Math.min(a.text.length, b.text.length);
-  let p = 0;
-  while (p < max && sameChar(a, b, p, p)) p++;
-  let s = 0;
-  while (s < max - p && sameChar(a, b, a.text.length - 1 - s, b.text.length - 1 - s)) s++;
+  const p = sharedRun(a, b, 1, max);
+  const s = sharedRun(a, b, -1, max - p);
   let prefix = p;
   while (prefix > 0 && !isSentenceStart(a.text, prefix)) prefix--;
   let start = a.text.length - s;
