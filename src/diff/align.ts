@@ -18,9 +18,13 @@ export type AlignOp =
   | { readonly type: 'delete'; readonly old: number }
   | { readonly type: 'insert'; readonly new: number };
 
-export interface AlignOptions<T> {
+export interface AlignOptions<T> extends PairingOptions<T> {
   /** Exact-match key. */
   readonly signature: (item: T) => string;
+}
+
+/** How items between exact matches are paired. */
+export interface PairingOptions<T> {
   /** 0..1: how alike two items are; items at or above `threshold` may be paired. */
   readonly similarity: (a: T, b: T) => number;
   readonly threshold: number;
@@ -72,6 +76,16 @@ export function internSignatures<T>(olds: readonly T[], news: readonly T[], sign
 
 /** Aligns two sequences; `interned` may be given when the caller has interned their signatures already. */
 export function alignSequences<T>(olds: readonly T[], news: readonly T[], options: AlignOptions<T>, interned = internSignatures(olds, news, options.signature)): AlignOp[] {
+  const ops: AlignOp[] = [];
+  visitAlignment(olds, news, options, interned, (op) => ops.push(op));
+  return ops;
+}
+
+/**
+ * Aligns two sequences, handing each operation to `visit` in order as it is found: a long story's
+ * operations are consumed at once instead of being kept (and copied by the garbage collector).
+ */
+export function visitAlignment<T>(olds: readonly T[], news: readonly T[], options: PairingOptions<T>, interned: InternedSequences, visit: (op: AlignOp) => void): void {
   const { oldIds, newIds, ids } = interned;
   const canPairAlone = options.canPairAlone;
   let canPair: PairTest | undefined;
@@ -84,9 +98,8 @@ export function alignSequences<T>(olds: readonly T[], news: readonly T[], option
       return canPairAlone(olds[i] as T, news[j] as T, inNew[oldIds[i] as number] === 1, inOld[newIds[j] as number] === 1);
     };
   }
-  const aligner = new Aligner(oldIds, newIds, ids.size, (a0, a1, b0, b1) => pairBySimilarity(olds, news, a0, a1, b0, b1, options, canPair));
+  const aligner = new Aligner(oldIds, newIds, ids.size, (a0, a1, b0, b1) => pairBySimilarity(olds, news, a0, a1, b0, b1, options, canPair), visit);
   aligner.alignRange(0, olds.length, 0, news.length);
-  return aligner.ops;
 }
 
 type GapHandler = (a0: number, a1: number, b0: number, b1: number) => AlignOp[];
@@ -108,7 +121,7 @@ function presence(ids: Int32Array, distinct: number): Uint8Array {
 
 /** The exact-match part of the alignment, over signatures interned as small integers. */
 class Aligner {
-  readonly ops: AlignOp[] = [];
+  private readonly emit: (op: AlignOp) => void;
   private readonly oldIds: Int32Array;
   private readonly newIds: Int32Array;
   private readonly pairGap: GapHandler;
@@ -119,7 +132,8 @@ class Aligner {
   private readonly newIndex: Int32Array;
   private currentGeneration = 0;
 
-  constructor(oldIds: Int32Array, newIds: Int32Array, distinct: number, pairGap: GapHandler) {
+  constructor(oldIds: Int32Array, newIds: Int32Array, distinct: number, pairGap: GapHandler, emit: (op: AlignOp) => void) {
+    this.emit = emit;
     this.oldIds = oldIds;
     this.newIds = newIds;
     this.pairGap = pairGap;
@@ -130,9 +144,9 @@ class Aligner {
   }
 
   alignRange(a0: number, a1: number, b0: number, b1: number): void {
-    const { oldIds, newIds, ops } = this;
+    const { oldIds, newIds, emit } = this;
     // Common prefix and suffix.
-    while (a0 < a1 && b0 < b1 && oldIds[a0] === newIds[b0]) ops.push({ type: 'equal', old: a0++, new: b0++ });
+    while (a0 < a1 && b0 < b1 && oldIds[a0] === newIds[b0]) emit({ type: 'equal', old: a0++, new: b0++ });
     const tail: AlignOp[] = [];
     while (a0 < a1 && b0 < b1 && oldIds[a1 - 1] === newIds[b1 - 1]) tail.push({ type: 'equal', old: --a1, new: --b1 });
 
@@ -140,7 +154,7 @@ class Aligner {
       const anchors = this.uniqueAnchors(a0, a1, b0, b1);
       if (anchors === undefined) {
         // Nothing in common: the whole range is one gap (the commonest case, a changed item).
-        ops.push(...this.pairGap(a0, a1, b0, b1));
+        this.pairGap(a0, a1, b0, b1).forEach(emit);
       } else if (anchors.olds.length > 0) {
         let oldPos = a0;
         let newPos = b0;
@@ -148,7 +162,7 @@ class Aligner {
           const oldIndex = anchors.olds[k] as number;
           const newIndex = anchors.news[k] as number;
           this.alignRange(oldPos, oldIndex, newPos, newIndex);
-          ops.push({ type: 'equal', old: oldIndex, new: newIndex });
+          emit({ type: 'equal', old: oldIndex, new: newIndex });
           oldPos = oldIndex + 1;
           newPos = newIndex + 1;
         }
@@ -157,9 +171,9 @@ class Aligner {
         this.alignByMyers(a0, a1, b0, b1);
       }
     } else {
-      ops.push(...this.pairGap(a0, a1, b0, b1));
+      this.pairGap(a0, a1, b0, b1).forEach(emit);
     }
-    for (let i = tail.length - 1; i >= 0; i--) ops.push(tail[i] as AlignOp);
+    for (let i = tail.length - 1; i >= 0; i--) emit(tail[i] as AlignOp);
   }
 
   /**
@@ -207,9 +221,9 @@ class Aligner {
     const segments = diffSequences(Array.from(this.oldIds.subarray(a0, a1)), Array.from(this.newIds.subarray(b0, b1)));
     for (const segment of segments) {
       if (segment.equal) {
-        for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) this.ops.push({ type: 'equal', old: a0 + segment.oldFrom + k, new: b0 + segment.newFrom + k });
+        for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) this.emit({ type: 'equal', old: a0 + segment.oldFrom + k, new: b0 + segment.newFrom + k });
       } else {
-        this.ops.push(...this.pairGap(a0 + segment.oldFrom, a0 + segment.oldTo, b0 + segment.newFrom, b0 + segment.newTo));
+        this.pairGap(a0 + segment.oldFrom, a0 + segment.oldTo, b0 + segment.newFrom, b0 + segment.newTo).forEach(this.emit);
       }
     }
   }
@@ -241,7 +255,7 @@ function longestIncreasing(values: readonly number[]): Int32Array {
 }
 
 /** Pairs the items of an unmatched region by similarity, keeping order; the rest are deleted/inserted. */
-function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: AlignOptions<T>, canPair: PairTest | undefined): AlignOp[] {
+function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: PairingOptions<T>, canPair: PairTest | undefined): AlignOp[] {
   const n = a1 - a0;
   const m = b1 - b0;
   if (n === 0 || m === 0) return emitUnpaired(a0, a1, b0, b1);
@@ -292,7 +306,7 @@ function emitUnpaired(a0: number, a1: number, b0: number, b1: number): AlignOp[]
   return ops;
 }
 
-function pairByDp<T>(olds: readonly T[], news: readonly T[], a0: number, b0: number, n: number, m: number, options: AlignOptions<T>): [number, number][] {
+function pairByDp<T>(olds: readonly T[], news: readonly T[], a0: number, b0: number, n: number, m: number, options: PairingOptions<T>): [number, number][] {
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
   const sims = new Float64Array(n * m);
@@ -328,7 +342,7 @@ function pairByDp<T>(olds: readonly T[], news: readonly T[], a0: number, b0: num
   return pairs.reverse();
 }
 
-function pairGreedily<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: AlignOptions<T>): [number, number][] {
+function pairGreedily<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: PairingOptions<T>): [number, number][] {
   const pairs: [number, number][] = [];
   let j0 = b0;
   for (let i = a0; i < a1 && j0 < b1; i++) {

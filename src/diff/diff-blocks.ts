@@ -5,7 +5,7 @@
  */
 import type { Block, OpaqueBlock, Paragraph, Table } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
-import { alignSequences, internSignatures, type AlignOp, type InternedSequences } from './align.js';
+import { internSignatures, visitAlignment, type AlignOp, type InternedSequences, type PairingOptions } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphPair, diffParagraphRun, isUnchangedParagraph, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffIdenticalTables, diffTables, wholeTable } from './diff-tables.js';
@@ -29,10 +29,17 @@ export class BlockInfo {
   private cachedBag: WordBag | undefined;
   private cachedRowKeys: readonly string[] | undefined;
 
-  constructor(ctx: DiffContext, block: Block) {
+  /** `signature`: the block's signature when the caller has it already (tables make theirs anew). */
+  constructor(ctx: DiffContext, block: Block, signature?: string) {
     this.ctx = ctx;
     this.block = block;
-    this.signature = blockSignature(ctx, block);
+    if (block.type === 'table') {
+      // Made once: the signature is the rows' keys, which similarity needs too.
+      this.cachedRowKeys = rowKeys(ctx, block);
+      this.signature = tableSignature(this.cachedRowKeys);
+    } else {
+      this.signature = signature ?? blockSignature(ctx, block);
+    }
   }
 
   get bag(): WordBag {
@@ -52,11 +59,15 @@ function blockSignature(ctx: DiffContext, block: Block): string {
     case 'paragraph':
       return ctx.computeSignature(block);
     case 'table':
-      // The rows' text itself, like a paragraph's: maps hash strings natively, faster than a hash in script.
-      return `\u0002t${rowKeys(ctx, block).join('\u0005')}`;
+      return tableSignature(rowKeys(ctx, block));
     case 'opaque':
       return `\u0002o${block.key}`;
   }
+}
+
+/** The rows' text itself, like a paragraph's: maps hash strings natively, faster than a hash in script. */
+function tableSignature(rowKeys: readonly string[]): string {
+  return `\u0002t${rowKeys.join('\u0005')}`;
 }
 
 function rowKeys(ctx: DiffContext, table: Table): string[] {
@@ -134,48 +145,88 @@ export type BlockUnit =
   | { readonly kind: 'deleted'; readonly blocks: readonly Block[] }
   | { readonly kind: 'inserted'; readonly blocks: readonly Block[] };
 
+/**
+ * One side of a story, for alignment: every block's signature, and block infos (word bags, row
+ * keys) made only for the blocks that need them, those between exact matches; most blocks of a
+ * long story match exactly and need no more than their signature.
+ */
+class StorySide {
+  readonly blocks: readonly Block[];
+  readonly signatures: readonly string[];
+  /** 0, 1, 2…: the items the alignment works on, standing for the blocks. */
+  readonly positions: readonly number[];
+  private readonly ctx: DiffContext;
+  private readonly infos = new Map<number, BlockInfo>();
+
+  constructor(ctx: DiffContext, blocks: readonly Block[]) {
+    this.ctx = ctx;
+    this.blocks = blocks;
+    this.signatures = blocks.map((block, i) => {
+      if (block.type !== 'table') return blockSignature(ctx, block);
+      const info = new BlockInfo(ctx, block);
+      this.infos.set(i, info);
+      return info.signature;
+    });
+    this.positions = blocks.map((_, i) => i);
+  }
+
+  info(index: number): BlockInfo {
+    let info = this.infos.get(index);
+    if (info === undefined) {
+      info = new BlockInfo(this.ctx, this.blocks[index] as Block, this.signatures[index]);
+      this.infos.set(index, info);
+    }
+    return info;
+  }
+
+  isParagraph(index: number): boolean {
+    return (this.blocks[index] as Block).type === 'paragraph';
+  }
+}
+
 /** Aligns two block lists (one story): exact matches, then pairs, splits and merges. */
 export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): BlockUnit[] {
-  const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
-  const newInfos = news.map((b) => new BlockInfo(ctx, b));
-  return alignBlockInfos(oldInfos, newInfos, () => internBlocks(oldInfos, newInfos));
-}
-
-function internBlocks(oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): InternedSequences {
-  return internSignatures(oldInfos, newInfos, (info) => info.signature);
-}
-
-function alignBlockInfos(oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], interned: () => InternedSequences): BlockUnit[] {
-  // Most stories of a table's cells, headers and notes did not change at all.
-  if (oldInfos.length === newInfos.length && oldInfos.every((info, i) => info.signature === (newInfos[i] as BlockInfo).signature)) {
-    return oldInfos.map((info, i) => ({ kind: 'equal', old: info.block, neu: (newInfos[i] as BlockInfo).block }));
-  }
-  const ops = alignSequences(oldInfos, newInfos, {
-    signature: (info) => info.signature,
-    similarity: blockSimilarity,
-    threshold: PARAGRAPH_PAIR_THRESHOLD,
-    clearlyAlike: (a, b) => a.block.type === 'paragraph' && b.block.type === 'paragraph' && sameInPlace(a.signature, b.signature) >= CLEARLY_ALIKE,
-    // A paragraph found verbatim on the other side was moved there: pairing it with whatever
-    // stands in its old place would hide the move behind an unrelated rewrite.
-    canPairAlone: (a, b, aInNew, bInOld) =>
-      a.block.type === 'paragraph' && b.block.type === 'paragraph' && !(aInNew && hasWords(a.signature, MOVE_MIN_WORDS)) && !(bInOld && hasWords(b.signature, MOVE_MIN_WORDS)),
-  }, interned());
+  const old = new StorySide(ctx, olds);
+  const neu = new StorySide(ctx, news);
   const units: BlockUnit[] = [];
+  visitBlockUnits(old, neu, () => internSides(old, neu), (unit) => units.push(unit));
+  return units;
+}
+
+function internSides(old: StorySide, neu: StorySide): InternedSequences {
+  return internSignatures(old.signatures, neu.signatures, (signature) => signature);
+}
+
+/** Hands the units of two story sides to `visit` in reading order, as the alignment finds them. */
+function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => InternedSequences, visit: (unit: BlockUnit) => void): void {
+  // Most stories of a table's cells, headers and notes did not change at all.
+  if (old.blocks.length === neu.blocks.length && old.signatures.every((signature, i) => signature === neu.signatures[i])) {
+    old.blocks.forEach((block, i) => visit({ kind: 'equal', old: block, neu: neu.blocks[i] as Block }));
+    return;
+  }
   let region: AlignOp[] = [];
   const flush = (): void => {
-    units.push(...regionUnits(region, oldInfos, newInfos));
+    if (region.length > 0) regionUnits(region, old, neu).forEach(visit);
     region = [];
   };
-  for (const op of ops) {
-    if (op.type === 'equal') {
-      flush();
-      units.push({ kind: 'equal', old: (oldInfos[op.old] as BlockInfo).block, neu: (newInfos[op.new] as BlockInfo).block });
-    } else {
+  const options: PairingOptions<number> = {
+    similarity: (i: number, j: number) => blockSimilarity(old.info(i), neu.info(j)),
+    threshold: PARAGRAPH_PAIR_THRESHOLD,
+    clearlyAlike: (i: number, j: number) => old.isParagraph(i) && neu.isParagraph(j) && sameInPlace(old.signatures[i] as string, neu.signatures[j] as string) >= CLEARLY_ALIKE,
+    // A paragraph found verbatim on the other side was moved there: pairing it with whatever
+    // stands in its old place would hide the move behind an unrelated rewrite.
+    canPairAlone: (i: number, j: number, aInNew: boolean, bInOld: boolean) =>
+      old.isParagraph(i) && neu.isParagraph(j) && !(aInNew && hasWords(old.signatures[i] as string, MOVE_MIN_WORDS)) && !(bInOld && hasWords(neu.signatures[j] as string, MOVE_MIN_WORDS)),
+  };
+  visitAlignment(old.positions, neu.positions, options, interned(), (op) => {
+    if (op.type !== 'equal') {
       region.push(op);
+      return;
     }
-  }
+    flush();
+    visit({ kind: 'equal', old: old.blocks[op.old] as Block, neu: neu.blocks[op.new] as Block });
+  });
   flush();
-  return units;
 }
 
 /**
@@ -212,12 +263,12 @@ function hasWords(text: string, count: number): boolean {
 /** Diffs two block lists (one story) into redline blocks. */
 export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: DiffContext): RedlineBlock[] {
   if (isUnchangedStory(olds, news, ctx)) return news.map((neu, i) => unchangedParagraph(olds[i] as Paragraph, neu as Paragraph, ctx));
-  const oldInfos = olds.map((b) => new BlockInfo(ctx, b));
-  const newInfos = news.map((b) => new BlockInfo(ctx, b));
+  const old = new StorySide(ctx, olds);
+  const neu = new StorySide(ctx, news);
   let interned: InternedSequences | undefined;
-  const internedOnce = (): InternedSequences => (interned ??= internBlocks(oldInfos, newInfos));
+  const internedOnce = (): InternedSequences => (interned ??= internSides(old, neu));
   const out: RedlineBlock[] = [];
-  for (const unit of alignBlockInfos(oldInfos, newInfos, internedOnce)) {
+  visitBlockUnits(old, neu, internedOnce, (unit) => {
     switch (unit.kind) {
       case 'equal':
         equalBlock(unit.old, unit.neu, ctx, out);
@@ -235,7 +286,7 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
         out.push(...unpairedBlocks(unit.blocks, 'new', ctx));
         break;
     }
-  }
+  });
   let counts: Int32Array | undefined;
   const countOf = (signature: string): number => {
     const { oldIds, newIds, ids } = internedOnce();
@@ -293,11 +344,11 @@ interface Run {
  * to a run join it when that explains them better (a split or a merge); what is left is deleted
  * or inserted, deletions first.
  */
-function regionUnits(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[]): BlockUnit[] {
+function regionUnits(ops: readonly AlignOp[], old: StorySide, neu: StorySide): BlockUnit[] {
   if (ops.length === 0) return [];
   const only = ops[0] as AlignOp;
   // The commonest region, one changed block, has no neighbours to absorb.
-  if (ops.length === 1 && only.type === 'pair') return [{ kind: 'run', olds: [(oldInfos[only.old] as BlockInfo).block], news: [(newInfos[only.new] as BlockInfo).block] }];
+  if (ops.length === 1 && only.type === 'pair') return [{ kind: 'run', olds: [old.blocks[only.old] as Block], news: [neu.blocks[only.new] as Block] }];
   const runs: Run[] = [];
   const unpairedOld = new Set<number>();
   const unpairedNew = new Set<number>();
@@ -306,23 +357,23 @@ function regionUnits(ops: readonly AlignOp[], oldInfos: readonly BlockInfo[], ne
     else if (op.type === 'delete') unpairedOld.add(op.old);
     else if (op.type === 'insert') unpairedNew.add(op.new);
   }
-  for (const run of runs) absorbNeighbours(run, oldInfos, newInfos, unpairedOld, unpairedNew);
+  for (const run of runs) absorbNeighbours(run, old, neu, unpairedOld, unpairedNew);
 
   const units: BlockUnit[] = [];
   const oldQueue = [...unpairedOld].sort((a, b) => a - b);
   const newQueue = [...unpairedNew].sort((a, b) => a - b);
-  const blocksOf = (indexes: readonly number[], infos: readonly BlockInfo[]): Block[] => indexes.map((i) => (infos[i] as BlockInfo).block);
+  const blocksOf = (indexes: readonly number[], side: StorySide): Block[] => indexes.map((i) => side.blocks[i] as Block);
   const emitUnpairedBefore = (oldLimit: number, newLimit: number): void => {
     const deleted: number[] = [];
     while (oldQueue.length > 0 && (oldQueue[0] as number) < oldLimit) deleted.push(oldQueue.shift() as number);
     const inserted: number[] = [];
     while (newQueue.length > 0 && (newQueue[0] as number) < newLimit) inserted.push(newQueue.shift() as number);
-    if (deleted.length > 0) units.push({ kind: 'deleted', blocks: blocksOf(deleted, oldInfos) });
-    if (inserted.length > 0) units.push({ kind: 'inserted', blocks: blocksOf(inserted, newInfos) });
+    if (deleted.length > 0) units.push({ kind: 'deleted', blocks: blocksOf(deleted, old) });
+    if (inserted.length > 0) units.push({ kind: 'inserted', blocks: blocksOf(inserted, neu) });
   };
   for (const run of runs) {
     emitUnpairedBefore(run.olds[0] as number, run.news[0] as number);
-    units.push({ kind: 'run', olds: blocksOf(run.olds, oldInfos), news: blocksOf(run.news, newInfos) });
+    units.push({ kind: 'run', olds: blocksOf(run.olds, old), news: blocksOf(run.news, neu) });
   }
   emitUnpairedBefore(Infinity, Infinity);
   return units;
@@ -334,23 +385,22 @@ const NO_SPLIT_ABOVE = 0.9;
 const SPLIT_LOOKAHEAD = 3;
 
 /** Extends a paired paragraph run with adjacent unpaired paragraphs that it absorbs (split/merge). */
-function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: readonly BlockInfo[], unpairedOld: Set<number>, unpairedNew: Set<number>): void {
-  if (oldInfos[run.olds[0] as number]?.block.type !== 'paragraph') return;
-  const bagOf = (indexes: readonly number[], infos: readonly BlockInfo[]): WordBag =>
-    indexes.length === 1 ? (infos[indexes[0] as number] as BlockInfo).bag : mergeBags(indexes.map((i) => (infos[i] as BlockInfo).bag));
-  const score = (olds: readonly number[], news: readonly number[]): number => dice(bagOf(olds, oldInfos), bagOf(news, newInfos));
+function absorbNeighbours(run: Run, old: StorySide, neu: StorySide, unpairedOld: Set<number>, unpairedNew: Set<number>): void {
+  if (!old.isParagraph(run.olds[0] as number)) return;
+  const bagOf = (indexes: readonly number[], side: StorySide): WordBag => (indexes.length === 1 ? side.info(indexes[0] as number).bag : mergeBags(indexes.map((i) => side.info(i).bag)));
+  const score = (olds: readonly number[], news: readonly number[]): number => dice(bagOf(olds, old), bagOf(news, neu));
   /** The neighbours on one side of the run, nearest first, while they are unpaired paragraphs. */
-  const neighbours = (list: readonly number[], pool: Set<number>, infos: readonly BlockInfo[], atEnd: boolean): number[] => {
+  const neighbours = (list: readonly number[], pool: Set<number>, side: StorySide, atEnd: boolean): number[] => {
     const out: number[] = [];
     for (let k = 1; k <= SPLIT_LOOKAHEAD; k++) {
       const index = atEnd ? (list[list.length - 1] as number) + k : (list[0] as number) - k;
-      if (!pool.has(index) || infos[index]?.block.type !== 'paragraph') break;
+      if (!pool.has(index) || side.blocks[index]?.type !== 'paragraph') break;
       out.push(index);
     }
     return out;
   };
   const hasNeighbour = (): boolean =>
-    neighbours(run.news, unpairedNew, newInfos, true).length + neighbours(run.news, unpairedNew, newInfos, false).length + neighbours(run.olds, unpairedOld, oldInfos, true).length + neighbours(run.olds, unpairedOld, oldInfos, false).length > 0;
+    neighbours(run.news, unpairedNew, neu, true).length + neighbours(run.news, unpairedNew, neu, false).length + neighbours(run.olds, unpairedOld, old, true).length + neighbours(run.olds, unpairedOld, old, false).length > 0;
   let grew = true;
   while (grew && hasNeighbour()) {
     grew = false;
@@ -360,7 +410,7 @@ function absorbNeighbours(run: Run, oldInfos: readonly BlockInfo[], newInfos: re
     for (const [side, atEnd] of [['new', true], ['new', false], ['old', true], ['old', false]] as const) {
       const list = side === 'new' ? run.news : run.olds;
       const pool = side === 'new' ? unpairedNew : unpairedOld;
-      const candidates = neighbours(list, pool, side === 'new' ? newInfos : oldInfos, atEnd);
+      const candidates = neighbours(list, pool, side === 'new' ? neu : old, atEnd);
       for (let count = 1; count <= candidates.length; count++) {
         const taken = candidates.slice(0, count);
         const extended = atEnd ? [...list, ...taken] : [...taken.reverse(), ...list];
