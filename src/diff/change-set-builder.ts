@@ -52,32 +52,44 @@ export function displayText(inline: Inline): string {
 }
 
 /**
- * Where a block stands in its story. The walk meets blocks in story order (moves aside), so the
- * next block is looked for just after the last one found before a map is built at all.
+ * Where a block stands in its story. The walk meets blocks in story order, so the next block is
+ * looked for where the last one was found; a block met out of order (a move) is looked for
+ * outwards from there. Only when such searches have cost many times the story's length is a map
+ * of the whole story built (it costs more than all the searches of a usual document together).
  */
-const LOOK_AHEAD = 16;
+const SEARCH_BUDGET_PER_BLOCK = 16;
 
 class BlockIndex {
   private readonly blocks: readonly Block[];
   private next = 0;
+  private searchBudget: number;
   private map: Map<Block, number> | undefined;
 
   constructor(blocks: readonly Block[]) {
     this.blocks = blocks;
+    this.searchBudget = blocks.length * SEARCH_BUDGET_PER_BLOCK;
   }
 
   get(block: Block): number | undefined {
     if (this.blocks[this.next - 1] === block) return this.next - 1;
-    for (let i = this.next; i < Math.min(this.blocks.length, this.next + LOOK_AHEAD); i++) {
-      if (this.blocks[i] === block) {
-        this.next = i + 1;
-        return i;
-      }
-    }
-    this.map ??= new Map(this.blocks.map((b, i) => [b, i]));
-    const index = this.map.get(block);
+    const index = this.map ? this.map.get(block) : this.search(block);
     if (index !== undefined) this.next = index + 1;
     return index;
+  }
+
+  private search(block: Block): number | undefined {
+    const blocks = this.blocks;
+    for (let distance = 0; ; distance++) {
+      const ahead = this.next + distance;
+      const behind = this.next - 1 - distance;
+      if (ahead >= blocks.length && behind < 0) return undefined;
+      if (ahead < blocks.length && blocks[ahead] === block) return ahead;
+      if (behind >= 0 && blocks[behind] === block) return behind;
+      if (--this.searchBudget < 0) {
+        this.map = new Map(blocks.map((b, i) => [b, i]));
+        return this.map.get(block);
+      }
+    }
   }
 }
 
