@@ -140,7 +140,16 @@ function blockSimilarity(a: BlockInfo, b: BlockInfo): number {
  * inserted (deletions first within a region).
  */
 export type BlockUnit =
-  | { readonly kind: 'equal'; readonly old: Block; readonly neu: Block }
+  | {
+      readonly kind: 'equal';
+      readonly old: Block;
+      readonly neu: Block;
+      /**
+       * Two paragraphs of one text run each whose signatures are those runs' text: their texts
+       * are known equal without comparing them again (most matched paragraphs of a document).
+       */
+      readonly sameText?: boolean;
+    }
   | { readonly kind: 'run'; readonly olds: readonly Block[]; readonly news: readonly Block[] }
   | { readonly kind: 'deleted'; readonly blocks: readonly Block[] }
   | { readonly kind: 'inserted'; readonly blocks: readonly Block[] };
@@ -182,6 +191,28 @@ class StorySide {
   isParagraph(index: number): boolean {
     return (this.blocks[index] as Block).type === 'paragraph';
   }
+
+  /**
+   * Whether the block is a paragraph of one text run whose signature is that run's text (no
+   * atoms, nothing normalised): the signature then stands for the text itself. The comparison
+   * is of the very same string object, which costs nothing.
+   */
+  signatureIsText(index: number): boolean {
+    const block = this.blocks[index] as Block;
+    if (block.type !== 'paragraph') return false;
+    let text: string | undefined;
+    for (const inline of block.inlines) {
+      if (inline.type === 'marker') continue;
+      if (inline.type !== 'text' || text !== undefined) return false;
+      text = inline.text;
+    }
+    return text === this.signatures[index];
+  }
+}
+
+/** The unit of two blocks that matched exactly (equal signatures). */
+function equalUnit(old: StorySide, neu: StorySide, i: number, j: number): BlockUnit {
+  return { kind: 'equal', old: old.blocks[i] as Block, neu: neu.blocks[j] as Block, sameText: old.signatureIsText(i) && neu.signatureIsText(j) };
 }
 
 /** Aligns two block lists (one story): exact matches, then pairs, splits and merges. */
@@ -201,7 +232,7 @@ function internSides(old: StorySide, neu: StorySide): InternedSequences {
 function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => InternedSequences, visit: (unit: BlockUnit) => void): void {
   // Most stories of a table's cells, headers and notes did not change at all.
   if (old.blocks.length === neu.blocks.length && old.signatures.every((signature, i) => signature === neu.signatures[i])) {
-    old.blocks.forEach((block, i) => visit({ kind: 'equal', old: block, neu: neu.blocks[i] as Block }));
+    old.blocks.forEach((_, i) => visit(equalUnit(old, neu, i, i)));
     return;
   }
   let region: AlignOp[] = [];
@@ -224,7 +255,7 @@ function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => Interne
       return;
     }
     flush();
-    visit({ kind: 'equal', old: old.blocks[op.old] as Block, neu: neu.blocks[op.new] as Block });
+    visit(equalUnit(old, neu, op.old, op.new));
   });
   flush();
 }
@@ -271,7 +302,7 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
   visitBlockUnits(old, neu, internedOnce, (unit) => {
     switch (unit.kind) {
       case 'equal':
-        equalBlock(unit.old, unit.neu, ctx, out);
+        equalBlock(unit.old, unit.neu, unit.sameText === true, ctx, out);
         break;
       case 'run': {
         const first = unit.olds[0] as Block;
@@ -316,9 +347,9 @@ function isUnchangedStory(olds: readonly Block[], news: readonly Block[], ctx: D
 }
 
 /** Appends the redline of two blocks that matched exactly (a paragraph may still differ in formatting). */
-function equalBlock(old: Block, neu: Block, ctx: DiffContext, out: RedlineBlock[]): void {
+function equalBlock(old: Block, neu: Block, sameText: boolean, ctx: DiffContext, out: RedlineBlock[]): void {
   if (old.type === 'paragraph' && neu.type === 'paragraph') {
-    if (isUnchangedParagraph(old, neu, ctx)) out.push(unchangedParagraph(old, neu, ctx));
+    if (isUnchangedParagraph(old, neu, ctx, sameText)) out.push(unchangedParagraph(old, neu, ctx));
     else out.push(...paragraphRun([old], [neu], ctx));
   } else if (old.type === 'table' && neu.type === 'table') {
     out.push(diffIdenticalTables(old, neu, ctx));

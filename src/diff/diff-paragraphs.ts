@@ -55,9 +55,10 @@ function tokenAt(stream: Stream, index: number): Token {
 
 /**
  * Whether a paragraph that matched exactly has the same runs too, formatting included, so that
- * it can be written back as it was, without tokenising.
+ * it can be written back as it was, without tokenising. `sameText`: the caller knows that the
+ * two paragraphs are one text run each with the same text.
  */
-export function isUnchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffContext): boolean {
+export function isUnchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffContext, sameText = false): boolean {
   const olds = old.inlines;
   const news = neu.inlines;
   const checkFormat = !ctx.options.ignoreFormatting;
@@ -70,7 +71,7 @@ export function isUnchangedParagraph(old: Paragraph, neu: Paragraph, ctx: DiffCo
     const a = olds[i++] as Inline;
     const b = news[j++] as Inline;
     if (a.type === 'text' && b.type === 'text') {
-      if (a.text !== b.text || (checkFormat && a.props !== b.props && formatKey(a.direct) !== formatKey(b.direct))) return false;
+      if ((!sameText && a.text !== b.text) || (checkFormat && a.props !== b.props && formatKey(a.direct) !== formatKey(b.direct))) return false;
     } else if (a.type === 'atom' && b.type === 'atom') {
       if (a.key !== b.key || a.stories || b.stories) return false;
     } else {
