@@ -67,7 +67,15 @@ function absorbSmallEqualities(segments: readonly Segment[], oldTokens: readonly
   return out;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', ';']);
+/** Whether a character code is one that ends a sentence: `.`, `!`, `?` or `;`. */
+export function isSentenceEndCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59;
+}
+
+/** Whether a token ends a sentence (compared by code: a set lookup would hash every token). */
+function isSentenceEnd(text: string): boolean {
+  return text.length === 1 && isSentenceEndCode(text.charCodeAt(0));
+}
 
 /** Splits segments into sentences at `. ` inside equalities, and collapses rewritten ones. */
 function collapseRewrittenSentences(segments: readonly Segment[], oldTokens: readonly Token[], newTokens: readonly Token[]): Segment[] {
@@ -100,7 +108,7 @@ function splitAtSentenceEnds(segments: readonly Segment[], oldTokens: readonly T
     }
     let from = segment.oldFrom;
     for (let i = segment.oldFrom; i + 1 < segment.oldTo; i++) {
-      if (SENTENCE_END.has((oldTokens[i] as Token).text) && (oldTokens[i + 1] as Token).kind === 'space') {
+      if (isSentenceEnd((oldTokens[i] as Token).text) && (oldTokens[i + 1] as Token).kind === 'space') {
         const to = i + 2;
         pieces.push({ segment: slice(segment, from, to), endsSentence: true });
         from = to;

@@ -9,7 +9,7 @@
 import type { Atom, Inline, Marker, Paragraph, RunFormat } from '../model/document.js';
 import { isUnchangedPiece, type MarkStatus, type PieceStatus, type RedlineParagraph, type RedlinePiece } from '../model/redline.js';
 import { visibleRunFormat } from '../model/run-format.js';
-import { cleanupSemantic } from './cleanup.js';
+import { cleanupSemantic, isSentenceEndCode } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
@@ -171,8 +171,7 @@ function isSentenceStart(text: string, i: number): boolean {
   if (!isWhiteSpaceCode(text.charCodeAt(i - 1)) || isWhiteSpaceCode(text.charCodeAt(i))) return false;
   let k = i - 1;
   while (k > 0 && isWhiteSpaceCode(text.charCodeAt(k))) k--;
-  const c = text.charCodeAt(k);
-  return c === 46 || c === 33 || c === 63 || c === 59;
+  return isSentenceEndCode(text.charCodeAt(k));
 }
 
 /** Lengths of the unchanged leading and trailing whole sentences of two versions of a paragraph. */
