@@ -215,7 +215,7 @@ export class ChangeSetBuilder {
         id = this.textChange(pieces, i, j, reachesMark ? block.mark : undefined, wholeParagraph && !block.moveName, place, piece.sources ?? []);
         if (reachesMark) markChangeId = id;
       }
-      for (let k = i; k < j; k++) if ((pieces[k] as RedlinePiece).status !== 'equal') pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
+      for (let k = i; k < j; k++) if ((pieces[k] as RedlinePiece).status !== 'equal') pieces[k] = withChangeId(pieces[k] as RedlinePiece, id);
       i = j;
     }
     if ((block.mark === 'moved-from' || block.mark === 'moved-to') && block.moveName !== undefined) {
@@ -294,7 +294,7 @@ export class ChangeSetBuilder {
     const text = pieces.slice(from, to).map((p) => displayText(p.inline)).join('');
     const newFormat = first.inline.type === 'marker' ? {} : visibleRunFormat(first.inline.direct);
     const id = this.record('format', 'text', text, text, place, { oldFormat: visibleRunFormat(first.previousFormat?.format ?? {}), newFormat }, first.sources ?? []);
-    for (let k = from; k < to; k++) pieces[k] = { ...(pieces[k] as RedlinePiece), changeId: id };
+    for (let k = from; k < to; k++) pieces[k] = withChangeId(pieces[k] as RedlinePiece, id);
     return to;
   }
 
@@ -332,6 +332,20 @@ export class ChangeSetBuilder {
     if (place.part !== undefined) location.part = place.part;
     return location;
   }
+}
+
+/**
+ * The piece with its change's id. Built field by field: pieces come in many shapes, and a spread
+ * over many shapes takes V8's generic copy.
+ */
+function withChangeId(piece: RedlinePiece, changeId: string): RedlinePiece {
+  const stamped: Mutable<RedlinePiece> = { status: piece.status, inline: piece.inline, changeId };
+  if (piece.previousFormat !== undefined) stamped.previousFormat = piece.previousFormat;
+  if (piece.moveName !== undefined) stamped.moveName = piece.moveName;
+  if (piece.stories !== undefined) stamped.stories = piece.stories;
+  if (piece.origin !== undefined) stamped.origin = piece.origin;
+  if (piece.sources !== undefined) stamped.sources = piece.sources;
+  return stamped;
 }
 
 function sourcesKey(piece: RedlinePiece): string {
@@ -379,7 +393,7 @@ function rowText(row: RedlineRow): string {
 function stampRow(row: RedlineRow, id: string): RedlineRow {
   const stampBlock = (block: RedlineBlock): RedlineBlock => {
     if (block.type === 'paragraph') {
-      return { ...block, pieces: block.pieces.map((p) => (p.status === 'equal' ? p : { ...p, changeId: id })), ...(block.mark !== 'equal' && { markChangeId: id }) };
+      return { ...block, pieces: block.pieces.map((p) => (p.status === 'equal' ? p : withChangeId(p, id))), ...(block.mark !== 'equal' && { markChangeId: id }) };
     }
     if (block.type === 'table') return { ...block, rows: block.rows.map((r) => stampRow(r, id)) };
     return { ...block, changeId: id };
