@@ -148,13 +148,21 @@ interface Frame {
   readonly newLength: number;
 }
 
+/** Shared text is first compared this many characters at a time, natively, then character by character. */
+const SHARED_CHUNK = 64;
+
 /** How many characters two texts share from their starts (`step` 1) or their ends (`step` -1), atoms by key. */
 function sharedRun(a: PreparedParagraph, b: PreparedParagraph, step: 1 | -1, limit: number): number {
   const at = a.text;
   const bt = b.text;
-  let i = step === 1 ? 0 : at.length - 1;
-  let j = step === 1 ? 0 : bt.length - 1;
   let n = 0;
+  // Atoms read alike whatever their keys, so only text without them is compared by chunks.
+  if (a.atomKeys.size === 0 && b.atomKeys.size === 0) {
+    const chunk = (text: string, from: number): string => (step === 1 ? text.substring(from, from + SHARED_CHUNK) : text.substring(text.length - from - SHARED_CHUNK, text.length - from));
+    while (n + SHARED_CHUNK <= limit && chunk(at, n) === chunk(bt, n)) n += SHARED_CHUNK;
+  }
+  let i = step === 1 ? n : at.length - 1 - n;
+  let j = step === 1 ? n : bt.length - 1 - n;
   while (n < limit) {
     const c = at.charCodeAt(i);
     if (c !== bt.charCodeAt(j) || (c === 0xfffc && a.atomKeys.get(i) !== b.atomKeys.get(j))) break;
