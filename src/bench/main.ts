@@ -3,8 +3,8 @@
  * (≈500 words a page, ≈2% of words changed, clauses inserted, deleted and moved, table rows
  * changed) and prints a table of timings. Not a test: it prints figures.
  *
- * Columns: the diff core (two models to a redline: its first run in the process, while V8 is still
- * compiling, and the median of the 20 runs after it, once V8 has optimised the code), `redline compare`
+ * Columns: the diff core (two models to a redline, in a fresh process per pair: its first run,
+ * while V8 is still compiling, and the median of the 20 runs after it), `redline compare`
  * DOCX→DOCX end to end in a fresh process with its peak RSS, and on the same plain text
  * `git diff --no-index --word-diff=porcelain` and jsdiff's `diffWords` (capped at 60 s). Then the
  * marked-up PDF of the 1,000-page pair, and the sample release with `--concurrency 1` against the
@@ -16,36 +16,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffWords } from 'diff';
-import { compareDocuments } from '../diff/compare-documents.js';
-import { fromDocx } from '../importers/docx/from-docx.js';
 import { generatePair, WORDS_PER_PAGE, type Pair } from './generate-pair.js';
 import { pdfBenchTable } from './pdf-bench.js';
+import type { CoreTiming } from './core-timing.js';
 import { benchRelease, describeReleaseBench } from './release-bench.js';
 import { runNode } from './run-node.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(HERE, '../cli/main.js');
+const CORE_TIMING = resolve(HERE, 'core-timing.js');
 const JSDIFF_CAP_MS = 60_000;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-/** Enough runs for the median to be the steady state: V8 is still optimising during the first few. */
-const WARM_RUNS = 20;
-
-function timeDiffCore(pair: Pair): { firstMs: number; warmMs: number; changes: number } {
-  const old = fromDocx(readFileSync(pair.oldDocx), pair.oldDocx).document;
-  const neu = fromDocx(readFileSync(pair.newDocx), pair.newDocx).document;
-  const runs: number[] = [];
-  let changes = 0;
-  for (let i = 0; i <= WARM_RUNS; i++) {
-    const start = performance.now();
-    changes = compareDocuments(old, neu).changes.length;
-    runs.push(performance.now() - start);
-  }
-  return { firstMs: runs[0] as number, warmMs: median(runs.slice(1)), changes };
+/** The diff core's timing on a pair, measured in a fresh process (see `core-timing.ts`). */
+function timeDiffCore(pair: Pair): CoreTiming {
+  const run = spawnSync(process.execPath, [CORE_TIMING, pair.oldDocx, pair.newDocx], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`core timing failed on ${pair.oldDocx}: ${run.stderr.trim()}`);
+  return JSON.parse(run.stdout) as CoreTiming;
 }
 
 function timeGit(pair: Pair): number | undefined {
