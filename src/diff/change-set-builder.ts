@@ -182,10 +182,11 @@ export class ChangeSetBuilder {
 
     // The moved text of a paragraph goes into its move's texts once (a paragraph whose mark only
     // was borrowed for a move at the end of a story adds nothing).
-    const movedPiece = block.moveName !== undefined ? block.pieces.find(isMoved) : undefined;
+    const ownMove = (p: RedlinePiece): boolean => isMoved(p) && p.moveName === block.moveName;
+    const movedPiece = block.moveName !== undefined ? block.pieces.find(ownMove) : undefined;
     if (block.moveName !== undefined && (movedPiece || !block.pieces.some((p) => p.inline.type !== 'marker'))) {
       const status = movedPiece?.status ?? block.mark;
-      if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph), unionSources(block.pieces.filter(isMoved)));
+      if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph), unionSources(block.pieces.filter(ownMove)));
     }
     const pieces: RedlinePiece[] = block.pieces.some((piece) => piece.stories)
       ? block.pieces.map((piece) => (piece.stories ? { ...piece, stories: piece.stories.map((story) => story.map((b) => this.block(b, { ...place, story: 'textbox' }))) } : piece))
@@ -204,11 +205,15 @@ export class ChangeSetBuilder {
       let j = i;
       while (j < pieces.length) {
         const next = pieces[j] as RedlinePiece;
-        if (next.inline.type !== 'marker' && (next.status === 'equal' || isMoved(next) !== moved || sourcesKey(next) !== key)) break;
+        if (next.inline.type !== 'marker' && (next.status === 'equal' || isMoved(next) !== moved || sourcesKey(next) !== key || (moved && !sameMoveEnd(next, piece)))) break;
         j++;
       }
       let id: string;
-      if (moved) {
+      if (moved && piece.moveName !== block.moveName) {
+        // Another move's text in this paragraph (the last paragraph of a story holds the moved-away
+        // text of the old last one): its text and place are its own, not the paragraph's.
+        id = this.moveChange(piece.moveName ?? '', piece.status, this.placeOfOrigin(place, piece), piecesText(pieces, i, j).trim(), piece.sources);
+      } else if (moved) {
         id = this.moveChange(piece.moveName ?? '', piece.status, place, undefined, piece.sources);
       } else {
         const reachesMark = j === pieces.length && (block.mark === 'inserted' || block.mark === 'deleted');
@@ -224,6 +229,12 @@ export class ChangeSetBuilder {
       markChangeId = this.textChange(pieces, 0, 0, block.mark, false, place, block.markSources ?? []);
     }
     return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
+  }
+
+  /** Where a piece of moved-away text stands in OLD: at the paragraph it came from. */
+  private placeOfOrigin(place: Place, piece: RedlinePiece): Place {
+    const index = piece.status === 'moved-from' && piece.origin ? this.oldIndex.get(piece.origin.paragraph) : undefined;
+    return index === undefined ? place : { ...place, block: index, oldBlock: index, newBlock: undefined };
   }
 
   /**
@@ -369,6 +380,17 @@ function sourcesOfRows(rows: readonly RedlineRow[]): string[] {
   };
   for (const row of rows) for (const cell of row.cells) collect(cell.blocks);
   return unionSources(pieces);
+}
+
+/** Whether two moved pieces are the same end of the same move. */
+function sameMoveEnd(a: RedlinePiece, b: RedlinePiece): boolean {
+  return a.moveName === b.moveName && a.status === b.status;
+}
+
+function piecesText(pieces: readonly RedlinePiece[], from: number, to: number): string {
+  let text = '';
+  for (let k = from; k < to; k++) text += displayText((pieces[k] as RedlinePiece).inline);
+  return text;
 }
 
 function isMoved(piece: RedlinePiece): boolean {
