@@ -194,8 +194,8 @@ class StorySide {
 
   /**
    * Whether the block is a paragraph of one text run whose signature is that run's text (no
-   * atoms, nothing normalised): the signature then stands for the text itself. The comparison
-   * is of the very same string object, which costs nothing.
+   * atoms, nothing normalised): the signature then stands for the text itself. Unless options
+   * normalise the text, the two are the very same string object, and comparing them costs nothing.
    */
   signatureIsText(index: number): boolean {
     const block = this.blocks[index] as Block;

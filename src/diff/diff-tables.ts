@@ -199,16 +199,21 @@ function detectRowMoves(rows: readonly RedlineRow[], ops: readonly AlignOp[], ol
   for (const row of [...oldRows, ...newRows]) count.set(row.signature, (count.get(row.signature) ?? 0) + 1);
   const deletedBySignature = new Map<string, RedlineRow>();
   const insertedBySignature = new Map<string, RedlineRow>();
-  const bySource = new Map<TableRow, RedlineRow>();
-  for (const row of rows) if (row.status === 'deleted' || row.status === 'inserted') bySource.set(row.row, row);
+  // One map per side: the two versions may share a row object (a version built from another).
+  const deletedRows = new Map<TableRow, RedlineRow>();
+  const insertedRows = new Map<TableRow, RedlineRow>();
+  for (const row of rows) {
+    if (row.status === 'deleted') deletedRows.set(row.row, row);
+    else if (row.status === 'inserted') insertedRows.set(row.row, row);
+  }
   for (const op of ops) {
     if (op.type === 'delete') {
       const info = oldRows[op.old] as RowInfo;
-      const row = bySource.get(info.row);
+      const row = deletedRows.get(info.row);
       if (row && count.get(info.signature) === 2 && bagSize(info.bag) >= ROW_MOVE_MIN_WORDS) deletedBySignature.set(info.signature, row);
     } else if (op.type === 'insert') {
       const info = newRows[op.new] as RowInfo;
-      const row = bySource.get(info.row);
+      const row = insertedRows.get(info.row);
       if (row && count.get(info.signature) === 2) insertedBySignature.set(info.signature, row);
     }
   }

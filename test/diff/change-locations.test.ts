@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
-import { document, paragraph, textRun } from '../../src/model/build.js';
-import type { Block, Paragraph } from '../../src/model/document.js';
+import { document, paragraph, table, tableCell, tableRow, textRun } from '../../src/model/build.js';
+import type { Block, Paragraph, TableRow } from '../../src/model/document.js';
 import { inlineText } from '../../src/model/plain-text.js';
 
 /** A deterministic pseudo-random sequence (a fixed linear congruential generator): the same every run. */
@@ -67,5 +67,20 @@ describe('change locations', () => {
       expect(before).toContain('audit');
       expect(text(neu.body[edit.location.newBlock ?? -1])).toBe(before.replace('audit', 'review'));
     }
+  });
+});
+
+describe('versions that share objects', () => {
+  // A version built from another (a library user reordering rows, say) holds the same row objects.
+  it('a row moved within a table is one move with both ends, not a deletion and an insertion', () => {
+    const row = (term: string): TableRow => tableRow([tableCell([paragraph([textRun(term)])]), tableCell([paragraph([textRun(`means the ${term.toLowerCase()} kept by each Party under this Code`)])])]);
+    const rows = ['Term', 'Anomaly Record', 'Anomaly Request', 'Network Hub', 'Key Model', 'Smart Report'].map(row);
+    const old = document('old', 'docx', [table(rows)]);
+    const neu = document('new', 'docx', [table([rows[0], rows[3], rows[1], rows[2], rows[4], rows[5]] as TableRow[])]);
+    const changes = compareDocuments(old, neu).changes;
+    // Rows are numbered as the redline shows them: the moved-to row is its second, the moved-from its fifth.
+    expect(changes.map((c) => [c.kind, c.location.row, c.to?.row, c.oldText, c.newText])).toEqual([
+      ['move', 5, 2, 'Network Hub | means the network hub kept by each Party under this Code', 'Network Hub | means the network hub kept by each Party under this Code'],
+    ]);
   });
 });
