@@ -21,8 +21,8 @@ export interface NoteLink {
 const INVISIBLE_SPACES_ALL = /[\u00a0\u202f\u2007]/g;
 
 /**
- * Whether the text holds a space variant. Three `indexOf`s, not a regular expression: they scan
- * with memchr, and one-byte text cannot hold the two wide ones at all (a third of the time).
+ * Whether the text holds a space variant. Three `indexOf`s take a third of the time of one
+ * regular-expression test: they scan natively, and one-byte text cannot hold the two wide ones.
  */
 function hasInvisibleSpace(text: string): boolean {
   return text.indexOf('\u00a0') >= 0 || text.indexOf('\u202f') >= 0 || text.indexOf('\u2007') >= 0;
