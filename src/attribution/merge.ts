@@ -11,14 +11,14 @@
  * by one and changed by another) in different ways are conflicts, never resolved silently: the policy
  * says whether to stop (`fail`), take the first source's edit (`first`) or neither (`skip`).
  */
-import { diffDocuments } from '../diff/compare-documents.js';
+import { counterpartStory, diffDocuments } from '../diff/compare-documents.js';
 import { alignBlocks, type BlockUnit } from '../diff/diff-blocks.js';
-import { alignTables } from '../diff/diff-tables.js';
+import { alignTables, sameShape } from '../diff/diff-tables.js';
 import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Story, Table, TableCell, TableRow } from '../model/document.js';
+import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table, TableCell, TableRow } from '../model/document.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
 import { ResourceImporter } from '../ooxml/resource-importer.js';
 import type { AttributionSource } from './attribute.js';
@@ -121,17 +121,11 @@ function planSource(old: Document, source: AttributionSource, plan: Plan, option
   // Headers and footers pair as the diff pairs them: the n-th of each kind and variant.
   for (const kind of ['headers', 'footers'] as const) {
     for (const target of old[kind]) {
-      const before = counterpart(source.before[kind], old[kind], target);
-      const after = counterpart(source.after[kind], old[kind], target);
+      const before = counterpartStory(source.before[kind], old[kind], target);
+      const after = counterpartStory(source.after[kind], old[kind], target);
       if (before && after) planStory(target.blocks, before.blocks, after.blocks, source, chars, plan, ctx());
     }
   }
-}
-
-/** The story of `stories` that stands where `target` stands among `olds`: the same variant, the same rank. */
-function counterpart(stories: readonly Story[], olds: readonly Story[], target: Story): Story | undefined {
-  const rank = olds.filter((s) => s.variant === target.variant).indexOf(target);
-  return stories.filter((s) => s.variant === target.variant)[rank];
 }
 
 function planStory(olds: readonly Block[], before: readonly Block[], after: readonly Block[], source: AttributionSource, chars: CharMap | undefined, plan: Plan, ctx: DiffContext): void {
@@ -157,7 +151,7 @@ function planStory(olds: readonly Block[], before: readonly Block[], after: read
           claim(targets[0], { kind: 'words', source: id, edits: wordEdits(before1, after1, targets[0], chars, id, source.after, ctx) });
         } else if (single && before1?.type === 'table' && after1?.type === 'table' && targets[0]?.type === 'table' && sameGrid(before1, after1, targets[0])) {
           const planCells = (beforeRow: TableRow, afterRow: TableRow, targetRow: TableRow): boolean => {
-            if (!sameCells(beforeRow, afterRow, targetRow)) return false;
+            if (!sameShape(beforeRow, afterRow) || !sameShape(beforeRow, targetRow)) return false;
             targetRow.cells.forEach((cell, c) => planStory(cell.blocks, (beforeRow.cells[c] as TableCell).blocks, (afterRow.cells[c] as TableCell).blocks, source, chars, plan, ctx));
             return true;
           };
@@ -347,12 +341,6 @@ function sameGrid(...tables: readonly Table[]): boolean {
   const spans = (t: Table): number[] => t.rows.map((row) => row.cells.reduce((n, cell) => n + cell.gridSpan, 0));
   const width = tables[0]?.columnWidths.length ?? 0;
   return tables.every((t) => t.columnWidths.length === width && spans(t).every((n) => n === width));
-}
-
-/** Whether rows have the same cells: as many, spanning the same columns. */
-function sameCells(...rows: readonly TableRow[]): boolean {
-  const first = rows[0] as TableRow;
-  return rows.every((row) => row.cells.length === first.cells.length && row.cells.every((cell, c) => cell.gridSpan === (first.cells[c] as TableCell).gridSpan));
 }
 
 /**

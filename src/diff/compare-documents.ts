@@ -1,7 +1,7 @@
 /**
  * The diff core's entry point: two documents in, a redline (with its change set) out.
  */
-import type { Block, Document, Note, NoteKind } from '../model/document.js';
+import type { Block, Document, Note, NoteKind, Story } from '../model/document.js';
 import type { Redline, RedlineBlock, RedlineNote, RedlineStory } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
 import { ChangeSetBuilder, type ChangeSetOptions } from './change-set-builder.js';
@@ -58,15 +58,22 @@ function diffStories(old: Document, neu: Document, ctx: DiffContext): RedlineSto
   const out: RedlineStory[] = [];
   for (const kind of ['header', 'footer'] as const) {
     const olds = kind === 'header' ? old.headers : old.footers;
-    const seen = new Map<string, number>();
-    for (const story of kind === 'header' ? neu.headers : neu.footers) {
-      const n = seen.get(story.variant) ?? 0;
-      seen.set(story.variant, n + 1);
-      const counterpart = olds.filter((s) => s.variant === story.variant)[n];
+    const news = kind === 'header' ? neu.headers : neu.footers;
+    for (const story of news) {
+      const counterpart = counterpartStory(olds, news, story);
       out.push({ kind, variant: story.variant, part: story.part, ...(counterpart && { oldPart: counterpart.part }), blocks: diffBlocks(counterpart?.blocks ?? [], story.blocks, ctx) });
     }
   }
   return out;
+}
+
+/**
+ * The header or footer of `stories` that stands where `target` stands among its own version's
+ * `siblings` (of the same kind): the same variant, the same rank among that variant's.
+ */
+export function counterpartStory(stories: readonly Story[], siblings: readonly Story[], target: Story): Story | undefined {
+  const rank = siblings.filter((s) => s.variant === target.variant).indexOf(target);
+  return stories.filter((s) => s.variant === target.variant)[rank];
 }
 
 function findNote(doc: Document, kind: NoteKind, id: string | undefined): Note | undefined {

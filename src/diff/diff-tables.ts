@@ -124,7 +124,8 @@ function rowSimilarity(a: RowInfo, b: RowInfo, keyed: boolean, columnsChanged: b
   return dice(a.bag, b.bag);
 }
 
-function sameShape(a: TableRow, b: TableRow): boolean {
+/** Whether two rows have the same cells: as many, spanning the same columns. */
+export function sameShape(a: TableRow, b: TableRow): boolean {
   return a.cells.length === b.cells.length && a.cells.every((cell, i) => cell.gridSpan === (b.cells[i] as TableCell).gridSpan);
 }
 

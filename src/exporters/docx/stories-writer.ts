@@ -27,4 +27,3 @@ export function writeStories(stories: readonly RedlineStory[], out: PackageBuild
     out.setText(story.part, text.slice(0, start) + open + writeBlocks(story.blocks, ctx) + close);
   }
 }
-
