@@ -4,7 +4,7 @@
  * changed row's cells merged word by word).
  */
 import { describe, expect, it } from 'vitest';
-import { applyOutputKinds, runApply } from '../../src/pipeline/apply.js';
+import { applyOutputKinds, runApply } from '../../src/api/apply.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { documentLines } from '../../src/model/plain-text.js';
 import type { ConflictPolicy } from '../../src/attribution/merge.js';

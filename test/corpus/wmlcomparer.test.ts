@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { runCompare } from '../../src/api/compare.js';
+import { verifyRedline } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
 import { CORPUS, hasCorpus, hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../diagnostics/errors.js';
 import { hasIssues, type AttributionReport } from '../../attribution/report.js';
-import { runCompare, type AttributionRequest } from '../../pipeline/compare.js';
+import { runCompare, type AttributionRequest } from '../../api/compare.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../../io/read-input.js';
