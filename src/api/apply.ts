@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { attributeChanges } from '../attribution/attribute.js';
-import { mergeSources, type ConflictPolicy } from '../attribution/merge.js';
+import { mergeSources, type ConflictPolicy } from '../apply/merge-sources.js';
 import type { AttributionReport } from '../attribution/report.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';

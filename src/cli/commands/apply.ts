@@ -1,7 +1,7 @@
 /** `redline apply OLD --source ID=FILE … -o NEW.docx [-o REDLINE.docx] [-o REPORT.json]` */
 import { parseArgs } from 'node:util';
 import { hasIssues } from '../../attribution/report.js';
-import type { ConflictPolicy } from '../../attribution/merge.js';
+import type { ConflictPolicy } from '../../apply/merge-sources.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { applyOutputKinds, runApply } from '../../api/apply.js';
 import type { CommandIo } from '../io.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOutputKinds, runApply } from '../../src/api/apply.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { documentLines } from '../../src/model/plain-text.js';
-import type { ConflictPolicy } from '../../src/attribution/merge.js';
+import type { ConflictPolicy } from '../../src/apply/merge-sources.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
 
 const GRID = (columns: number): string => `<w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(columns)}</w:tblGrid>`;
