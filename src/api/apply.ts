@@ -16,7 +16,7 @@ import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
 import { loadSources, type SourceFileInput, type VersionInput } from './compare.js';
-import { loadDocument } from './load-document.js';
+import { loadDocument } from '../importers/read-document.js';
 import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
 
 export interface ApplyJob {

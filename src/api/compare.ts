@@ -12,7 +12,7 @@ import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document, RevisionView } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
-import { loadDocument } from './load-document.js';
+import { loadDocument } from '../importers/read-document.js';
 import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
 
 export type { RenderedOutput } from './outputs.js';

@@ -4,7 +4,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { documentToDocx } from '../exporters/docx/to-docx.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { VersionInput } from './compare.js';
-import { loadDocument } from './load-document.js';
+import { loadDocument } from '../importers/read-document.js';
 import { pdfExporter } from './pdf-exporter.js';
 import type { RenderedOutput } from './outputs.js';
 

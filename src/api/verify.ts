@@ -3,7 +3,7 @@
  * its Accept All view as the new one (text, tables and notes; see `documentLines`).
  */
 import { documentLines } from '../model/plain-text.js';
-import { loadDocument } from './load-document.js';
+import { loadDocument } from '../importers/read-document.js';
 
 export interface ViewCheck {
   readonly ok: boolean;

@@ -7,8 +7,8 @@
  */
 import { AlignmentType, Document as WordDocument, HeadingLevel, LevelFormat, Packer, Paragraph as WordParagraph, Table as WordTable, TableCell as WordTableCell, TableRow as WordTableRow, TextRun, WidthType, type ILevelsOptions, type ParagraphChild } from 'docx';
 import { unzipSync } from 'fflate';
-import type { Block, Document, Inline, Paragraph, Table } from '../../model/document.js';
-import { PackageBuilder } from '../../ooxml/package-builder.js';
+import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
+import { PackageBuilder } from '../ooxml/package-builder.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
 const ORDERED_LEVELS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;

@@ -6,10 +6,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { Document, RevisionView, SourceFormat } from '../model/document.js';
-import { fromDocx } from '../importers/docx/from-docx.js';
-import { fromMarkdown } from '../importers/markdown/from-markdown.js';
-import { fromText } from '../importers/text/from-text.js';
-import { toCleanDocx } from '../exporters/docx/to-clean-docx.js';
+import { fromDocx } from './docx/from-docx.js';
+import { fromMarkdown } from './markdown/from-markdown.js';
+import { fromText } from './text/from-text.js';
+import { toCleanDocx } from './clean-docx.js';
 
 export interface LoadOptions {
   /** For DOCX with tracked changes: read the `after` (accept all, default) or `before` view. */
