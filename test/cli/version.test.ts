@@ -32,4 +32,12 @@ describe('programFingerprint', () => {
     writeFileSync(join(program.root, 'dist/diff.js'), 'export const answer = 2;\n');
     expect((await program.load()).programFingerprint()).not.toBe(first);
   });
+
+  it('does not hash the development tools (bench, samples, synthetic documents), which are compiled apart to dist-tools/', async () => {
+    const program = miniatureProgram();
+    const first = (await program.load()).programFingerprint();
+    mkdirSync(join(program.root, 'dist-tools/tools/bench'), { recursive: true });
+    writeFileSync(join(program.root, 'dist-tools/tools/bench/main.js'), 'export const pages = 1000;\n');
+    expect((await program.load()).programFingerprint()).toBe(first);
+  });
 });

@@ -5,7 +5,7 @@
  * as a drafter marks them up by hand: removed words struck through, new words underlined.
  */
 import { AlignmentType, Document as WordDocument, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { withFixedDates } from '../importers/clean-docx.js';
+import { withFixedDates } from '../../src/importers/clean-docx.js';
 import { splitWordEdit, type SpecEdit } from './edits.js';
 import type { ClauseSpec, DocSpec, LimbSpec, TableSpec } from './spec.js';
 

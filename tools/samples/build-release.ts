@@ -7,9 +7,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { compareDocuments } from '../diff/compare-documents.js';
-import { redlineToDocx } from '../exporters/docx/to-docx.js';
-import { fromDocx } from '../importers/docx/from-docx.js';
+import { compareDocuments } from '../../src/diff/compare-documents.js';
+import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { applyEdits, randomEdits, type SpecEdit } from '../synthetic/edits.js';
 import { Random } from '../synthetic/random.js';
 import { generateDocSpec, type DocSpec, type GenerateOptions } from '../synthetic/spec.js';

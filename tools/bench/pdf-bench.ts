@@ -4,7 +4,7 @@
  * `redlineToPdf` alone, the process's peak RSS (which also covers generating and comparing the
  * pair: an upper bound for the exporter) and the number of pages of the PDF.
  *
- * `node dist/bench/pdf-bench.js [PAGES,…]` measures each size in a fresh Node process, so that
+ * `node dist-tools/tools/bench/pdf-bench.js [PAGES,…]` measures each size in a fresh Node process, so that
  * every peak RSS figure is that size's own (default 100,1000).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import { compareDocuments } from '../diff/compare-documents.js';
-import { redlineToPdf } from '../exporters/pdf/to-pdf.js';
-import { fromDocx } from '../importers/docx/from-docx.js';
+import { compareDocuments } from '../../src/diff/compare-documents.js';
+import { redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { generatePair } from './generate-pair.js';
 
 export interface PdfBenchResult {

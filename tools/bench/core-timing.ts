@@ -7,8 +7,8 @@
  * Usage: `node core-timing.js OLD.docx NEW.docx`; prints `{"firstMs":…,"warmMs":…,"changes":…}`.
  */
 import { readFileSync } from 'node:fs';
-import { compareDocuments } from '../diff/compare-documents.js';
-import { fromDocx } from '../importers/docx/from-docx.js';
+import { compareDocuments } from '../../src/diff/compare-documents.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
 
 /** Enough runs for the median to be the steady state: V8 is still optimising during the first few. */
 const WARM_RUNS = 20;

@@ -11,7 +11,7 @@
  * The same is measured on a release four times as large (the six documents four times over, in a
  * temporary copy of the sample), where the workers' start-up weighs less.
  *
- * `node dist/bench/release-bench.js [REPEATS]`
+ * `node dist-tools/tools/bench/release-bench.js [REPEATS]`
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -21,8 +21,9 @@ import { parse } from 'yaml';
 import { runNode } from './run-node.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = resolve(HERE, '../cli/main.js');
-const SAMPLE = resolve(HERE, '../../samples/release/release.yaml');
+// The shipped command line (dist/), as users run it: the tools are compiled apart, to dist-tools/tools/.
+const CLI = resolve(HERE, '../../../dist/cli/main.js');
+const SAMPLE = resolve(HERE, '../../../samples/release/release.yaml');
 
 export interface ReleaseBenchResult {
   readonly documents: number;

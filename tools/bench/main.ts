@@ -23,7 +23,8 @@ import { benchRelease, describeReleaseBench } from './release-bench.js';
 import { runNode } from './run-node.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = resolve(HERE, '../cli/main.js');
+// The shipped command line (dist/), as users run it: the tools are compiled apart, to dist-tools/tools/.
+const CLI = resolve(HERE, '../../../dist/cli/main.js');
 const CORE_TIMING = resolve(HERE, 'core-timing.js');
 const JSDIFF_CAP_MS = 60_000;
 

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromDocx } from '../importers/docx/from-docx.js';
-import { documentLines } from '../model/plain-text.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
+import { documentLines } from '../../src/model/plain-text.js';
 import { applyEdits, randomEdits } from '../synthetic/edits.js';
 import { Random } from '../synthetic/random.js';
 import { generateDocSpec } from '../synthetic/spec.js';
