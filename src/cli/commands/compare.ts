@@ -17,7 +17,7 @@ The format of each output follows its extension:
   .docx   marked-up Word document with real tracked changes
   .pdf    marked-up PDF: a summary of the changes, then the document with every change
           coloured by source and a change bar beside it
-  .json   the change set (see the README for the schema)
+  .json   the change set (see docs/change-set.md for the schema)
   .txt    a plain-text redline: [-deleted-] {+inserted+}
 
 Options:
