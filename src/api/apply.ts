@@ -9,18 +9,19 @@ import type { AttributionReport, Conflict } from '../attribution/report.js';
 import { mergeSources, type ConflictPolicy } from '../apply/merge-sources.js';
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { OptionError } from '../diagnostics/errors.js';
-import type { DiffOptions } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { resolveDocument, type DocumentInput } from './inputs.js';
+import type { DiffSettings } from '../diff/options.js';
 import { checkDiffOptions, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
 import { checkSources, readSources, type SourceInput } from './sources.js';
 
 export type { ConflictPolicy } from '../apply/merge-sources.js';
 
-export interface ApplyOptions extends DiffOptions {
+/** Options of `apply`: the diff options, the conflict policy, the outputs, the date and the conformed version's name. */
+export interface ApplyOptions extends DiffSettings {
   /**
    * Sources editing the same words differently: `fail` (the default: nothing but the JSON report
    * is rendered, and `failed` is true), `first` (the source given first wins) or `skip` (neither).

@@ -8,16 +8,17 @@ import type { AttributionReport } from '../attribution/report.js';
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { OptionError } from '../diagnostics/errors.js';
 import { compareDocuments } from '../diff/compare-documents.js';
-import type { DiffOptions } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { resolveDocument, type DocumentInput } from './inputs.js';
+import type { DiffSettings } from '../diff/options.js';
 import { checkDiffOptions, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
 import { checkSources, readSources, type SourceInput } from './sources.js';
 
-export interface CompareOptions extends DiffOptions {
+/** Options of `compare`: the diff options, the sources or chain, the outputs and the date. */
+export interface CompareOptions extends DiffSettings {
   /** The author of every tracked change when no sources are given (default `Redline`). */
   readonly author?: string;
   /** The sources of the changes: every change is attributed to the sources whose edit it is. */

@@ -36,6 +36,7 @@ export interface OutputKinds {
   readonly cleanPdf?: boolean | PdfOutputOptions;
 }
 
+/** The name of an output kind: `docx`, `pdf`, `json`, `text`, `markdown`, `cleanDocx`, `cleanPdf`. */
 export type OutputKind = keyof OutputKinds;
 
 /** The rendered outputs, by kind: only those asked for are present. */

@@ -48,11 +48,13 @@ interface InlineBase {
   readonly wrapper?: InlineWrapper;
 }
 
+/** A run of text with its formatting. */
 export interface TextRun extends InlineBase {
   readonly type: 'text';
   readonly text: string;
 }
 
+/** The kinds of atom: tabs, breaks, symbols, pictures, equations, fields, note references, text boxes, content controls and others. */
 export type AtomKind =
   | 'tab'
   | 'break'
@@ -97,6 +99,7 @@ export interface Marker {
   readonly xml: string;
 }
 
+/** What a paragraph holds: text runs, atoms (anything inline that is not plain text) and markers (bookmarks, comment anchors). */
 export type Inline = TextRun | Atom | Marker;
 
 /** Paragraph layout resolved from direct formatting and styles, in points. */
@@ -112,6 +115,7 @@ export interface ParagraphLayout {
   readonly pageBreakBefore?: boolean;
 }
 
+/** A paragraph's automatic number: the label Word shows (`G3.5`, `(a)`, `(iii)`) and the list and level it comes from. */
 export interface Numbering {
   readonly numId: string;
   readonly level: number;
@@ -120,6 +124,7 @@ export interface Numbering {
   readonly isBullet: boolean;
 }
 
+/** A paragraph: its inlines, its clause number (as Word shows it), its style and layout, and its original XML. */
 export interface Paragraph {
   readonly type: 'paragraph';
   readonly styleId?: string;
@@ -142,6 +147,7 @@ export interface Paragraph {
   readonly container?: BlockContainer;
 }
 
+/** A table cell: its blocks (a story of its own), its span and vertical merge. */
 export interface TableCell {
   readonly blocks: readonly Block[];
   readonly props?: string;
@@ -151,6 +157,7 @@ export interface TableCell {
   readonly width?: number;
 }
 
+/** A table row: its cells, and whether it repeats as a header row. */
 export interface TableRow {
   readonly cells: readonly TableCell[];
   readonly props?: string;
@@ -163,6 +170,7 @@ export interface TableRow {
   readonly markers?: string;
 }
 
+/** A table: its rows, column widths and original XML. */
 export interface Table {
   readonly type: 'table';
   readonly rows: readonly TableRow[];
@@ -185,6 +193,7 @@ export interface OpaqueBlock {
   readonly container?: BlockContainer;
 }
 
+/** A top-level block of a story: a paragraph, a table, or an element kept as it was (opaque). */
 export type Block = Paragraph | Table | OpaqueBlock;
 
 /** A block-level wrapper (content control, custom XML) around consecutive blocks. */
@@ -195,8 +204,10 @@ export interface BlockContainer {
   readonly parent?: BlockContainer;
 }
 
+/** Footnote or endnote. */
 export type NoteKind = 'footnote' | 'endnote';
 
+/** A footnote or endnote: its id and blocks. */
 export interface Note {
   readonly kind: NoteKind;
   readonly id: string;
@@ -205,6 +216,7 @@ export interface Note {
   readonly open?: string;
 }
 
+/** Header or footer. */
 export type StoryKind = 'header' | 'footer';
 
 /** A header or footer part. */
@@ -216,11 +228,13 @@ export interface Story {
   readonly blocks: readonly Block[];
 }
 
+/** The format a version was read from. */
 export type SourceFormat = 'docx' | 'text' | 'markdown';
 
 /** Which view of a document that carries tracked changes was read. */
 export type RevisionView = 'after' | 'before';
 
+/** A version of a document as every stage sees it: its stories (body, notes, headers and footers), its name and format, and for DOCX its package. */
 export interface Document {
   readonly name: string;
   readonly format: SourceFormat;

@@ -20,12 +20,14 @@ export interface DocumentTask {
   readonly outputFolder: string;
 }
 
+/** An output file of a document, by kind, relative to the release's output folder. */
 export interface DocumentOutput {
   readonly kind: ReleaseOutput;
   /** Relative to the release's output folder, with `/` separators. */
   readonly file: string;
 }
 
+/** What became of one document of a release: done, done with issues, or failed (and why); its counts, outputs and report. */
 export interface DocumentResult {
   readonly id: string;
   readonly title: string;
