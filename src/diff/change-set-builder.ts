@@ -6,7 +6,7 @@
  */
 import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from '../model/change-set.js';
 import type { Block, Paragraph } from '../model/document.js';
-import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../model/redline.js';
+import { forEachParagraph, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow, type RedlineTable } from '../model/redline.js';
 import { displayText } from '../model/inline-text.js';
 import { visibleRunFormat } from '../model/run-format.js';
 
@@ -350,12 +350,7 @@ function unionSources(pieces: readonly RedlinePiece[]): string[] {
 
 function sourcesOfRows(rows: readonly RedlineRow[]): string[] {
   const pieces: RedlinePiece[] = [];
-  const collect = (blocks: readonly RedlineBlock[]): void => {
-    for (const block of blocks) {
-      if (block.type === 'paragraph') pieces.push(...block.pieces.filter((p) => p.status !== 'equal'));
-      else if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) collect(cell.blocks);
-    }
-  };
+  const collect = (blocks: readonly RedlineBlock[]): void => forEachParagraph(blocks, (paragraph) => pieces.push(...paragraph.pieces.filter((p) => p.status !== 'equal')));
   for (const row of rows) for (const cell of row.cells) collect(cell.blocks);
   return unionSources(pieces);
 }
