@@ -110,6 +110,8 @@ export interface ParagraphLayout {
   readonly spaceAfter?: number;
   readonly keepWithNext?: boolean;
   readonly pageBreakBefore?: boolean;
+  /** `w:bidi`: a right-to-left paragraph (Arabic, Hebrew); absent when the source does not say. */
+  readonly rightToLeft?: boolean;
 }
 
 export interface Numbering {

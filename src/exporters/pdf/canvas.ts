@@ -4,7 +4,7 @@
  * the bottom) so that nothing else has to.
  */
 import type { Rgb } from './colour.js';
-import type { Face } from './fonts.js';
+import type { DrawnGlyph, Face } from './fonts.js';
 import type { ImageSource } from './images.js';
 
 export interface TextOp {
@@ -18,6 +18,8 @@ export interface TextOp {
   readonly colour: Rgb;
   /** Extra space after each U+0020 (justified lines). */
   readonly wordSpacing: number;
+  /** The glyphs, when shaped or reordered (right-to-left text); otherwise those of `text`. */
+  readonly glyphs?: readonly DrawnGlyph[];
 }
 
 export interface FillOp {
@@ -69,8 +71,8 @@ export class Canvas {
     this.pageHeight = pageHeight;
   }
 
-  text(face: Face, size: number, x: number, baseline: number, text: string, colour: Rgb, wordSpacing = 0): void {
-    if (text !== '') this.ops.push({ op: 'text', face, size, x, y: this.pageHeight - baseline, text, colour, wordSpacing });
+  text(face: Face, size: number, x: number, baseline: number, text: string, colour: Rgb, wordSpacing = 0, glyphs?: readonly DrawnGlyph[]): void {
+    if (text !== '') this.ops.push({ op: 'text', face, size, x, y: this.pageHeight - baseline, text, colour, wordSpacing, ...(glyphs && { glyphs }) });
   }
 
   fill(x: number, top: number, width: number, height: number, colour: Rgb): void {

@@ -70,15 +70,26 @@ class ContentWriter {
     }
     this.setFill(op.colour);
     this.out.push(`1 0 0 1 ${n(op.x)} ${n(op.y)} Tm`);
-    if (op.wordSpacing === 0 || !op.text.includes(' ')) {
-      this.out.push(`<${this.resources.hex(op.face, op.text)}> Tj`);
+    const glyphs = op.glyphs ?? op.face.glyphs(op.text);
+    // Type 0 fonts ignore Tw, so justification moves each word with a TJ adjustment instead; shaped
+    // glyphs whose layout advance differs from their own width (marks, kerning) get one too.
+    const toEms = 1000 / op.face.unitsPerEm;
+    const spaceShift = (-op.wordSpacing * 1000) / op.size;
+    const parts: string[] = [];
+    let pending = '';
+    for (const glyph of glyphs) {
+      pending += this.resources.hex(op.face, [glyph]);
+      const shift = (glyph.advance - glyph.xAdvance) * toEms + (glyph.text === ' ' ? spaceShift : 0);
+      if (Math.abs(shift) >= 0.005) {
+        parts.push(`<${pending}> ${n(shift)} `);
+        pending = '';
+      }
+    }
+    if (parts.length === 0) {
+      this.out.push(`<${pending}> Tj`);
       return;
     }
-    // Type 0 fonts ignore Tw, so justification moves each word with a TJ adjustment instead.
-    const adjustment = n((-op.wordSpacing * 1000) / op.size);
-    const words = op.text.split(' ').map((word) => this.resources.hex(op.face, word));
-    const space = this.resources.hex(op.face, ' ');
-    this.out.push(`[${words.map((word, i) => (i < words.length - 1 ? `<${word}${space}> ${adjustment} ` : `<${word}>`)).join('')}] TJ`);
+    this.out.push(`[${parts.join('')}${pending === '' ? '' : `<${pending}>`}] TJ`);
   }
 
   private endText(): void {

@@ -1,5 +1,6 @@
 /** What the block layout shares while it walks a redline. */
 import type { ChangePalette } from './change-palette.js';
+import type { CjkRegion } from './cjk-fonts.js';
 import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
 import type { NoteRegistry } from './note-registry.js';
@@ -12,6 +13,8 @@ export interface FlowContext {
   readonly notes: NoteRegistry;
   readonly images: ImageResolver;
   readonly renumbers: RenumberIndex;
+  /** The CJK font the document's Han characters prefer (by its kana or Hangul), where a paragraph has neither. */
+  readonly cjkRegion: CjkRegion;
 }
 
 /** Where the blocks being laid out live. */

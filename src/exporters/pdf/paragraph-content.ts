@@ -7,6 +7,7 @@
 import type { Atom, Inline, RunFormat } from '../../model/document.js';
 import type { PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
 import type { MarkStyle } from './change-palette.js';
+import type { CjkRegion } from './cjk-fonts.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FontLibrary } from './fonts.js';
 import type { BoxItem, Footnote, InlineItem } from './inline-items.js';
@@ -61,8 +62,8 @@ function pieceMark(piece: RedlinePiece, ctx: FlowContext): MarkStyle | undefined
   return piece.previousFormat ? ctx.palette.formatMark(piece.changeId) : undefined;
 }
 
-export function paragraphContent(block: RedlineParagraph, base: BaseStyle, maxWidth: number, ctx: FlowContext, story: StoryContext): ParagraphContent {
-  const builder = new ContentBuilder(base, maxWidth, ctx, story);
+export function paragraphContent(block: RedlineParagraph, base: BaseStyle, maxWidth: number, ctx: FlowContext, story: StoryContext, region: CjkRegion): ParagraphContent {
+  const builder = new ContentBuilder(base, maxWidth, ctx, story, region);
   for (const piece of block.pieces) builder.piece(piece);
   if (ctx.palette && (block.mark === 'inserted' || block.mark === 'deleted')) {
     const style = textStyle({}, base, { ownColours: false, mark: ctx.palette.mark(block.mark, block.markChangeId) });
@@ -78,12 +79,14 @@ class ContentBuilder {
   private readonly maxWidth: number;
   private readonly ctx: FlowContext;
   private readonly story: StoryContext;
+  private readonly region: CjkRegion;
 
-  constructor(base: BaseStyle, maxWidth: number, ctx: FlowContext, story: StoryContext) {
+  constructor(base: BaseStyle, maxWidth: number, ctx: FlowContext, story: StoryContext, region: CjkRegion) {
     this.base = base;
     this.maxWidth = maxWidth;
     this.ctx = ctx;
     this.story = story;
+    this.region = region;
   }
 
   piece(piece: RedlinePiece): void {
@@ -102,7 +105,7 @@ class ContentBuilder {
 
   text(text: string, style: TextStyle, changeId: string | undefined, footnote?: Footnote): void {
     let first = true;
-    for (const run of this.ctx.fonts.runs(text, style.variant)) {
+    for (const run of this.ctx.fonts.runs(text, style.variant, 'serif', this.region)) {
       this.items.push({ kind: 'text', text: run.text, face: run.face, style, ...(changeId !== undefined && { changeId }), ...(first && footnote && { footnote }) });
       first = false;
     }

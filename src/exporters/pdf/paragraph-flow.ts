@@ -8,7 +8,9 @@
 import { displayText } from '../../diff/change-set-builder.js';
 import type { Paragraph } from '../../model/document.js';
 import type { RedlineParagraph } from '../../model/redline.js';
+import { autoDirection } from './bidi.js';
 import { blockFlow } from './block-flow.js';
+import { cjkRegionOf } from './cjk-fonts.js';
 import type { Canvas } from './canvas.js';
 import type { MarkStyle } from './change-palette.js';
 import { LIGHT_GREY } from './colour.js';
@@ -32,7 +34,10 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
   const paragraph = block.paragraph;
   const layout = paragraph.layout;
   const base = baseStyle(paragraph, story);
-  const content = paragraphContent(block, base, width, ctx, story);
+  const text = paragraphText(block);
+  const direction = layout.rightToLeft === undefined ? autoDirection(text) : layout.rightToLeft ? 'rtl' : 'ltr';
+  const region = /[\u3040-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(text) ? cjkRegionOf(text) : ctx.cjkRegion;
+  const content = paragraphContent(block, base, width, ctx, story, region);
   const label = clauseLabel(block, base, ctx);
 
   let indentLeft = clamp(layout.indentLeft ?? 0, 0, width - MIN_LINE_WIDTH);
@@ -70,12 +75,21 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
       pageBreakBefore: first && layout.pageBreakBefore === true,
       ...(first && heading && { heading }),
       extraChangeIds: [...(first ? (label?.changeIds ?? []) : []), ...(last ? markChangeIds : [])],
+      direction,
+      columnWidth: width,
     });
   });
   for (const textBox of content.textBoxes) {
     for (const item of blockFlow(textBox, width - TEXT_BOX_INDENT, ctx, story)) items.push(indented(item, TEXT_BOX_INDENT, textBoxRule));
   }
   return items;
+}
+
+/** The paragraph's text, old and new, for its direction and script. */
+function paragraphText(block: RedlineParagraph): string {
+  let text = '';
+  for (const piece of block.pieces) if (piece.inline.type === 'text') text += piece.inline.text;
+  return text;
 }
 
 /** A grey rule beside a text box's content. */

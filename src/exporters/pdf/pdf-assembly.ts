@@ -5,11 +5,9 @@
  * asked for, no random font names, and no trailer `/ID` (pdf-lib writes none).
  */
 import { deflateSync } from 'node:zlib';
-import fontkit, { type Font as FontkitFont } from '@pdf-lib/fontkit';
 import { PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { Canvas, LinkArea } from './canvas.js';
 import { contentStream } from './content-stream.js';
-import type { Face } from './fonts.js';
 import type { ImageSource } from './images.js';
 import type { PageGeometry } from './page-geometry.js';
 import { PdfResources } from './pdf-resources.js';
@@ -31,23 +29,6 @@ export interface OutlineEntry {
 /** A link's destination shows a little of what is above the target line. */
 const DESTINATION_HEADROOM = 18;
 
-/**
- * fontkit with its parsed fonts kept per font file: pdf-lib parses the font it embeds, and the same
- * few DejaVu files are embedded in every PDF a process renders. A parsed font is only read from.
- */
-const PARSED = new WeakMap<Uint8Array, FontkitFont>();
-const CACHING_FONTKIT: Parameters<PDFDocument['registerFontkit']>[0] = {
-  create(data: Uint8Array, postscriptName?: string): FontkitFont {
-    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
-    let font = PARSED.get(data);
-    if (!font) {
-      font = fontkit.create(data);
-      PARSED.set(data, font);
-    }
-    return font;
-  },
-};
-
 export class PdfAssembly {
   private readonly doc: PDFDocument;
   private readonly resources: PdfResources;
@@ -57,7 +38,6 @@ export class PdfAssembly {
 
   private constructor(doc: PDFDocument) {
     this.doc = doc;
-    doc.registerFontkit(CACHING_FONTKIT);
     this.resources = new PdfResources(doc);
     this.resourcesRef = doc.context.register(this.resources.dictionary);
   }
@@ -75,13 +55,8 @@ export class PdfAssembly {
   /** Appends a canvas to a page: a content stream, and link annotations for its link areas. */
   async draw(number: number, canvas: Canvas): Promise<void> {
     const page = this.page(number);
-    const faces = new Set<Face>();
     const images = new Map<string, ImageSource>();
-    for (const op of canvas.ops) {
-      if (op.op === 'text') faces.add(op.face);
-      else if (op.op === 'image') images.set(op.image.key, op.image);
-    }
-    for (const face of faces) await this.resources.embedFace(face);
+    for (const op of canvas.ops) if (op.op === 'image') images.set(op.image.key, op.image);
     for (const image of images.values()) await this.resources.embedImage(image);
     const context = this.doc.context;
     // Compressed with Node's zlib (native) rather than pdf-lib's pako: same format, several times faster.
@@ -170,6 +145,7 @@ export class PdfAssembly {
       this.doc.setCreationDate(date);
       this.doc.setModificationDate(date);
     }
+    await this.resources.finish();
     return this.doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
   }
 

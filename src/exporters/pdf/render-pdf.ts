@@ -9,7 +9,9 @@ import { basename } from 'node:path';
 import type { Redline } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';
 import { Canvas } from './canvas.js';
+import { documentLines } from '../../model/plain-text.js';
 import { ChangePalette } from './change-palette.js';
+import { cjkRegionOf } from './cjk-fonts.js';
 import { documentFlow, NOTE_SIZE } from './document-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { FontLibrary } from './fonts.js';
@@ -76,6 +78,7 @@ function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalett
     notes,
     images: new ImageResolver(redline.old.docx, redline.new.docx),
     renumbers: new RenumberIndex(redline.changes),
+    cjkRegion: cjkRegionOf(documentLines(redline.new).join('\n')),
   };
   return ctx;
 }
