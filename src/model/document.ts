@@ -227,6 +227,8 @@ export interface Document {
   readonly name: string;
   readonly format: SourceFormat;
   readonly title?: string;
+  /** When the version was last modified (`dcterms:modified` of a DOCX), ISO 8601 in UTC. */
+  readonly modified?: string;
   readonly body: readonly Block[];
   readonly footnotes: readonly Note[];
   readonly endnotes: readonly Note[];

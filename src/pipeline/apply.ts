@@ -24,7 +24,8 @@ export interface ApplyJob {
   readonly sources: readonly SourceFileInput[];
   readonly info?: readonly SourceInfo[];
   readonly policy: ConflictPolicy;
-  readonly options?: DiffOptions & { readonly date?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
+  /** `revisionDate`: the tracked changes' date when `date` is not given (default: the latest modified date of the sources). */
+  readonly options?: DiffOptions & { readonly date?: string; readonly revisionDate?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
   /** What to write (`applyOutputKinds` reads them from the command line's paths). */
   readonly outputs: readonly OutputRequest[];
   /** The conformed version's name; by default its clean output's file name. */
@@ -72,6 +73,8 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
   const report: AttributionReport = { ...attributed.report, conflicts: merged.conflicts };
   const failed = job.policy === 'fail' && merged.conflicts.length > 0;
 
+  // The sources made the changes: their latest modified date dates them (ISO 8601 in UTC sorts as text).
+  const revisionDate = job.options?.revisionDate ?? sources.map((s) => s.after.modified).reduce<string | undefined>((latest, date) => (date !== undefined && (latest === undefined || date > latest) ? date : latest), undefined);
   // With conflicts under the `fail` policy, nothing but the report is written.
   const outputs = await renderOutputs(failed ? requests.filter((r) => r.kind === 'json') : requests, {
     old: old.document,
@@ -80,6 +83,7 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
     report,
     diagnostics,
     ...(job.options?.date !== undefined && { date: job.options.date }),
+    ...(revisionDate !== undefined && { revisionDate }),
     ...(job.options?.pdf && { pdf: job.options.pdf }),
   });
   return { redline: attributed.redline, new: merged.document, report, outputs, diagnostics: diagnostics.list(), failed };

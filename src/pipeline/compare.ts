@@ -42,7 +42,8 @@ export interface AttributionRequest {
 export interface CompareJob {
   readonly old: VersionInput;
   readonly new: VersionInput;
-  readonly options?: CompareOptions & { readonly date?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
+  /** `revisionDate`: the tracked changes' date when `date` is not given (default: the new version's modified date). */
+  readonly options?: CompareOptions & { readonly date?: string; readonly revisionDate?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
   readonly attribution?: AttributionRequest;
   /** Paths (the format follows the extension) or explicit requests. */
   readonly outputs: readonly (string | OutputRequest)[];
@@ -82,6 +83,7 @@ export async function runCompare(job: CompareJob): Promise<CompareResult> {
     redline = compareDocuments(old.document, neu.document, job.options ?? {});
   }
 
+  const revisionDate = job.options?.revisionDate ?? neu.document.modified;
   const outputs = await renderOutputs(requests, {
     old: old.document,
     new: neu.document,
@@ -89,6 +91,7 @@ export async function runCompare(job: CompareJob): Promise<CompareResult> {
     ...(report && { report }),
     diagnostics,
     ...(job.options?.date !== undefined && { date: job.options.date }),
+    ...(revisionDate !== undefined && { revisionDate }),
     ...(job.options?.pdf && { pdf: job.options.pdf }),
   });
   return { redline, old: old.document, new: neu.document, outputs, diagnostics: diagnostics.list(), ...(report && { report }) };

@@ -35,6 +35,11 @@ export interface RenderInput {
   readonly diagnostics: Diagnostics;
   /** ISO 8601 date for revisions and PDF metadata; none by default (deterministic output). */
   readonly date?: string;
+  /**
+   * The date of the tracked changes when `date` is not given: the new version's own modified
+   * date, or a release's effective date. The PDF carries no date then.
+   */
+  readonly revisionDate?: string;
   readonly pdf?: Omit<PdfOptions, 'date'>;
 }
 
@@ -62,7 +67,8 @@ async function render(kind: OutputKind, input: RenderInput): Promise<Uint8Array 
   const dated = input.date === undefined ? {} : { date: input.date };
   switch (kind) {
     case 'redline-docx': {
-      const docx = redlineToDocx(input.redline, dated);
+      const revisionDate = input.date ?? input.revisionDate;
+      const docx = redlineToDocx(input.redline, revisionDate === undefined ? {} : { date: revisionDate });
       input.diagnostics.addAll(docx.diagnostics);
       return docx.bytes;
     }

@@ -126,6 +126,8 @@ async function render(task: DocumentTask, requests: readonly OutputRequest[]): P
   };
   const sources = await Promise.all(document.sources.map(async (s) => ({ id: s.id, ...(await read(s.file)) })));
   const info = task.sources.map(({ id, title, kind }) => ({ id, title, kind }));
+  // Every revision of a release is dated by the release's effective date.
+  const revisionDate = `${release.effectiveDate}T00:00:00Z`;
   const pdf = { title: document.title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}` };
   // The clean PDF has a subtitle of its own, so it is rendered here rather than with the redline.
   const cleanPdf = requests.find((r) => r.kind === 'clean-pdf');
@@ -134,14 +136,14 @@ async function render(task: DocumentTask, requests: readonly OutputRequest[]): P
     cleanPdf ? [{ path: cleanPdf.path, data: await (await pdfExporter()).documentToPdf(version, { title: document.title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` }) }] : [];
   const old = await read(document.previous.file);
   if (document.new.file === undefined) {
-    const result = await runApply({ old, sources, info, policy: 'fail', options: { pdf }, outputs: others, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
+    const result = await runApply({ old, sources, info, policy: 'fail', options: { pdf, revisionDate }, outputs: others, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
     if (result.failed) return { redline: result.redline, outputs: result.outputs, report: result.report, error: `${result.report.conflicts.length} conflict(s) between sources; the new version was not conformed` };
     return { redline: result.redline, outputs: [...result.outputs, ...(await cleanOf(result.new))], report: result.report };
   }
   const result = await runCompare({
     old,
     new: await read(document.new.file),
-    options: { pdf },
+    options: { pdf, revisionDate },
     ...(sources.length > 0 && { attribution: { mode: 'sources' as const, files: sources, info } }),
     outputs: others,
   });

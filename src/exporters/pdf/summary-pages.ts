@@ -61,7 +61,10 @@ interface SummaryLine {
   draw(canvas: Canvas, top: number, placed: ReadonlyMap<string, PageSpot>): void;
 }
 
+type ColumnKey = 'id' | 'clause' | 'kind' | 'source' | 'change' | 'page';
+
 interface Column {
+  readonly key: ColumnKey;
   readonly title: string;
   readonly x: number;
   readonly width: number;
@@ -82,7 +85,7 @@ export class SummaryPages {
     this.palette = palette;
     this.painter = painter;
     this.geometry = geometry;
-    this.columns = columnsFor(geometry.textWidth);
+    this.columns = columnsFor(geometry.textWidth, palette.hasSources);
     this.pages = this.paginate([...this.introLines(heads), ...this.tableLines()]);
   }
 
@@ -138,8 +141,13 @@ export class SummaryPages {
 
   private introLines(heads: RunningHeads): SummaryLine[] {
     const lines: SummaryLine[] = [];
+    // Wrapped, never cut: a long title or subtitle takes more lines.
     const text = (value: string, style: PlainStyle, height: number): void => {
-      lines.push({ height, draw: (canvas, top) => this.painter.draw(canvas, this.painter.fit(value, this.geometry.textWidth, style), this.left, top + style.size, style) });
+      const wrapped = this.painter.wrap(value, this.geometry.textWidth, style);
+      wrapped.forEach((line, i) => {
+        const last = i === wrapped.length - 1;
+        lines.push({ height: last ? height : style.size * 1.3, draw: (canvas, top) => this.painter.draw(canvas, line, this.left, top + style.size, style) });
+      });
     };
     text(SUMMARY_TITLE, TITLE, 26);
     text(heads.title, DOC_TITLE, 16);
@@ -210,11 +218,11 @@ export class SummaryPages {
         const width = this.geometry.textWidth;
         if (index % 2 === 1) canvas.fill(this.left, top, width, ROW_HEIGHT, ROW_SHADE);
         const spot = placed.get(change.id);
-        const cells = [change.id, clauseOf(change), CHANGE_KIND_LABELS[change.kind], this.sourceOf(change), excerpt(change), spot ? String(spot.page) : '—'];
-        this.columns.forEach((column, c) => {
-          const colour = c === 4 ? this.palette.colour(change.id) : c === 5 && spot ? LINK_BLUE : BLACK;
-          this.cell(canvas, column, cells[c] ?? '', top + 8, { ...CELL, colour });
-        });
+        const cells: Record<ColumnKey, string> = { id: change.id, clause: clauseOf(change), kind: CHANGE_KIND_LABELS[change.kind], source: this.sourceOf(change), change: excerpt(change), page: spot ? String(spot.page) : '—' };
+        for (const column of this.columns) {
+          const colour = column.key === 'change' ? this.palette.colour(change.id) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
+          this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour });
+        }
         if (spot) canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top });
         canvas.line(this.left, top + ROW_HEIGHT, this.left + width, top + ROW_HEIGHT, ROW_RULE, 0.3);
       },
@@ -233,14 +241,15 @@ export class SummaryPages {
   }
 }
 
-function columnsFor(width: number): Column[] {
+/** The table's columns; a Source column only when the redline has sources. */
+function columnsFor(width: number, hasSources: boolean): Column[] {
   const fixed: Omit<Column, 'x'>[] = [
-    { title: '#', width: 30 },
-    { title: 'Clause', width: 58 },
-    { title: 'Kind', width: 62 },
-    { title: 'Source', width: 62 },
-    { title: 'Change', width: 0 },
-    { title: 'Page', width: 32, right: true },
+    { key: 'id', title: '#', width: 30 },
+    { key: 'clause', title: 'Clause', width: 58 },
+    { key: 'kind', title: 'Kind', width: 62 },
+    ...(hasSources ? [{ key: 'source' as const, title: 'Source', width: 62 }] : []),
+    { key: 'change', title: 'Change', width: 0 },
+    { key: 'page', title: 'Page', width: 32, right: true },
   ];
   const flexible = width - fixed.reduce((sum, column) => sum + column.width, 0);
   let x = 0;
@@ -272,16 +281,31 @@ function clip(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Inserted or deleted text as a row shows it. A change with no visible text is said in words: a
+ * paragraph mark alone (a paragraph split or two joined), or an empty paragraph.
+ */
+function shownText(text: string, kind: 'insert' | 'delete'): string {
+  const clipped = clip(text);
+  if (clipped !== '') return clipped;
+  if (text.includes('\n')) return kind === 'insert' ? '¶ (paragraph split)' : '¶ (paragraphs joined)';
+  return kind === 'insert' ? '(empty paragraph)' : '(empty paragraph removed)';
+}
+
 function excerpt(change: Change): string {
   switch (change.kind) {
     case 'insert':
     case 'table-row-insert':
-      return `+ ${clip(change.newText)}`;
+      return `+ ${shownText(change.newText, 'insert')}`;
     case 'delete':
     case 'table-row-delete':
-      return `− ${clip(change.oldText)}`;
-    case 'replace':
+      return `− ${shownText(change.oldText, 'delete')}`;
+    case 'replace': {
+      // A space replaced by a paragraph mark is a paragraph split: said as such, not as " → ".
+      if (clip(change.oldText) === '') return `+ ${shownText(change.newText, 'insert')}`;
+      if (clip(change.newText) === '') return `− ${shownText(change.oldText, 'delete')}`;
       return `${clip(change.oldText)} → ${clip(change.newText)}`;
+    }
     case 'move': {
       const to = change.to?.label;
       return `${clip(change.newText || change.oldText)}${to === undefined ? '' : ` (to ${to})`}`;

@@ -74,6 +74,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
   const bodyContentStart = doc.source.indexOf(bodyOpen, body.start) + bodyOpen.length;
   const bodyClose = doc.source.lastIndexOf('</w:body>', body.end);
   const title = coreTitle(pkg);
+  const modified = coreModified(pkg);
 
   const document: Document = {
     name: fileName,
@@ -85,6 +86,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
     footers,
     hadTrackedChanges: state.revisions > 0,
     ...(title !== undefined && { title }),
+    ...(modified !== undefined && { modified }),
     docx: {
       parts: new Map(pkg.partNames().map((name) => [name, pkg.bytes(name) as Uint8Array])),
       mainPart,
@@ -131,6 +133,17 @@ function readStories(pkg: OpcPackage, mainPart: string, body: XmlElement, kind: 
     stories.push({ kind, variant: reference.attrs['w:type'] ?? 'default', part: rel.target, blocks });
   }
   return stories;
+}
+
+/** `dcterms:modified` as `YYYY-MM-DDTHH:MM:SSZ`; undefined when absent or not a date. */
+function coreModified(pkg: OpcPackage): string | undefined {
+  const part = pkg.relatedPart('', REL_TYPES.coreProperties);
+  const doc = part === undefined ? undefined : pkg.xml(part);
+  const element = doc && firstChild(doc.root, 'dcterms:modified');
+  const text = element && textContent(element).trim();
+  if (text === undefined || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(text)) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : `${date.toISOString().slice(0, 19)}Z`;
 }
 
 function coreTitle(pkg: OpcPackage): string | undefined {
