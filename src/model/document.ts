@@ -229,6 +229,8 @@ export interface Document {
   readonly title?: string;
   /** When the version was last modified (`dcterms:modified` of a DOCX), ISO 8601 in UTC. */
   readonly modified?: string;
+  /** The language text is in unless it says otherwise (BCP 47, `en-GB`), from the DOCX's defaults. */
+  readonly language?: string;
   readonly body: readonly Block[];
   readonly footnotes: readonly Note[];
   readonly endnotes: readonly Note[];

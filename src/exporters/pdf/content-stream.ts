@@ -7,26 +7,44 @@
 import type { DrawOp, TextOp } from './canvas.js';
 import type { Rgb } from './colour.js';
 import type { PdfResources } from './pdf-resources.js';
+import { isArtifact, LAYOUT_ARTIFACT, type ContentTag } from './structure.js';
 
-export function contentStream(ops: readonly DrawOp[], resources: PdfResources): string {
-  return new ContentWriter(resources).write(ops);
+/** Opens a marked-content sequence for a tag on the page being written: `/P <</MCID 3>> BDC`. */
+export type MarkedContentOpener = (tag: ContentTag) => string;
+
+export function contentStream(ops: readonly DrawOp[], resources: PdfResources, open: MarkedContentOpener): string {
+  return new ContentWriter(resources, open).write(ops);
+}
+
+/**
+ * What an op is marked as: text and pictures are content of their element (an artifact when they
+ * have none); fills and rules are always artifacts (underlines, strike-throughs and highlights
+ * decorate text whose change an element's replacement text already states).
+ */
+function effectiveTag(op: DrawOp): ContentTag {
+  if (op.op === 'text' || op.op === 'image') return op.tag ?? LAYOUT_ARTIFACT;
+  return op.tag && isArtifact(op.tag) ? op.tag : LAYOUT_ARTIFACT;
 }
 
 class ContentWriter {
   private readonly out: string[] = [];
   private readonly resources: PdfResources;
+  private readonly openMarked: MarkedContentOpener;
+  private marked: ContentTag | undefined;
   private inText = false;
   private font = '';
   private fill = '';
   private stroke = '';
   private lineWidth = '';
 
-  constructor(resources: PdfResources) {
+  constructor(resources: PdfResources, open: MarkedContentOpener) {
     this.resources = resources;
+    this.openMarked = open;
   }
 
   write(ops: readonly DrawOp[]): string {
     for (const op of ops) {
+      this.mark(effectiveTag(op));
       switch (op.op) {
         case 'text':
           this.text(op);
@@ -55,7 +73,17 @@ class ContentWriter {
       }
     }
     this.endText();
+    if (this.marked !== undefined) this.out.push('EMC');
     return this.out.join('\n');
+  }
+
+  /** Ends the open marked-content sequence and opens the tag's, unless it is the same. */
+  private mark(tag: ContentTag): void {
+    if (tag === this.marked) return;
+    this.endText();
+    if (this.marked !== undefined) this.out.push('EMC');
+    this.out.push(this.openMarked(tag));
+    this.marked = tag;
   }
 
   private text(op: TextOp): void {

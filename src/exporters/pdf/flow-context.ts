@@ -5,6 +5,7 @@ import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
 import type { NoteRegistry } from './note-registry.js';
 import type { RenumberIndex } from './renumber-index.js';
+import type { ListTracker, StructElement } from './structure.js';
 
 export interface FlowContext {
   readonly fonts: FontLibrary;
@@ -15,6 +16,9 @@ export interface FlowContext {
   readonly renumbers: RenumberIndex;
   /** The CJK font the document's Han characters prefer (by its kana or Hangul), where a paragraph has neither. */
   readonly cjkRegion: CjkRegion;
+  /** Where the body's blocks go in the structure tree. */
+  readonly structure: StructElement;
+  readonly lists: ListTracker;
 }
 
 /** Where the blocks being laid out live. */
@@ -27,6 +31,8 @@ export interface StoryContext {
   readonly noteLabel?: string;
   /** Scales all text sizes (see {@link TABLE_TEXT_SCALE}). */
   readonly scale?: number;
+  /** The structure element the blocks belong to (default: the flow context's). */
+  readonly parent?: StructElement;
 }
 
 /**

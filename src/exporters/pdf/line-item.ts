@@ -14,6 +14,7 @@ import type { ChangeBar, FlowItem, HeadingEntry } from './flow.js';
 import { ASCENT, DESCENT, type DrawnGlyph } from './fonts.js';
 import type { Footnote } from './inline-items.js';
 import type { Line, Placed } from './line-breaker.js';
+import type { StructElement } from './structure.js';
 
 export interface LineOptions {
   readonly align: NonNullable<ParagraphLayout['align']>;
@@ -30,6 +31,9 @@ export interface LineOptions {
   readonly direction?: Direction;
   /** The width of the column the paragraph is set in (where a right-to-left line is mirrored). */
   readonly columnWidth?: number;
+  /** The structure element the line's text is content of, and the label's (`Lbl`). */
+  readonly element?: StructElement;
+  readonly labelElement?: StructElement;
 }
 
 /** A piece (or part of one) in visual order, with the glyphs that draw it. */
@@ -58,6 +62,8 @@ export class LineItem implements FlowItem {
   private readonly columnWidth: number;
   /** Set when the line needs the bidirectional algorithm. */
   private readonly visual?: readonly VisualPiece[];
+  private readonly element: StructElement | undefined;
+  private readonly labelElement: StructElement | undefined;
 
   constructor(line: Line, options: LineOptions) {
     this.line = line;
@@ -76,17 +82,25 @@ export class LineItem implements FlowItem {
     this.bars = changeIds.length === 0 ? [] : [{ top: 0, bottom: this.height, changeIds }];
     if (options.heading) this.heading = options.heading;
     this.direction = options.direction ?? 'ltr';
+    this.element = options.element;
+    this.labelElement = options.labelElement ?? options.element;
     this.columnWidth = options.columnWidth ?? line.slot.left + line.slot.width;
     if (this.direction === 'rtl' || line.placed.some((p) => p.kind === 'text' && hasRightToLeft(p.text))) this.visual = visualPieces(line.placed, this.direction);
   }
 
   draw(canvas: Canvas, left: number, top: number): void {
+    canvas.tagged(this.element, () => this.drawLine(canvas, left, top));
+  }
+
+  private drawLine(canvas: Canvas, left: number, top: number): void {
     if (this.visual) {
       this.drawVisual(canvas, left, top + this.ascent, this.visual);
       return;
     }
     const baseline = top + this.ascent;
-    for (const piece of this.label) drawPiece(canvas, piece, left + piece.x, baseline, 0);
+    canvas.tagged(this.labelElement, () => {
+      for (const piece of this.label) drawPiece(canvas, piece, left + piece.x, baseline, 0);
+    });
     const line = this.line;
     const free = line.slot.width - line.width;
     const spaces = line.placed.reduce((n, p) => n + (p.kind === 'text' ? p.spaces : 0), 0);
@@ -100,6 +114,19 @@ export class LineItem implements FlowItem {
       drawPiece(canvas, piece, left + line.slot.left + offset + piece.x + spacesBefore * wordSpacing, baseline, wordSpacing);
       if (piece.kind === 'text') spacesBefore += piece.spaces;
     }
+    this.drawBreakSpace(canvas, left + line.slot.left + offset + line.width + spacesBefore * wordSpacing, baseline);
+  }
+
+  /**
+   * The space the line was broken at, drawn after its last word: it takes no room on the page,
+   * but without it a screen reader or a copy would run the line's last word into the next line's
+   * first ("shallimplement").
+   */
+  private drawBreakSpace(canvas: Canvas, x: number, baseline: number): void {
+    if (!this.line.brokenAtSpace) return;
+    const last = [...this.line.placed].reverse().find((p) => p.kind === 'text');
+    if (!last || last.kind !== 'text') return;
+    canvas.tagged(last.item.tag, () => canvas.text(last.item.face, last.item.style.size, x, baseline - last.item.style.rise, ' ', last.item.style.colour));
   }
 
   /** Pieces in visual order, placed from the line's start edge: never justified. */
@@ -109,16 +136,20 @@ export class LineItem implements FlowItem {
     const free = slot.width - total;
     const shift = this.align === 'center' ? free / 2 : this.align === 'right' ? free : 0;
     const rtl = this.direction === 'rtl';
-    for (const piece of this.label) {
-      const x = rtl ? this.columnWidth - piece.x - piece.width : piece.x;
-      drawPiece(canvas, piece, left + x, baseline, 0);
-    }
+    canvas.tagged(this.labelElement, () => {
+      for (const piece of this.label) drawPiece(canvas, piece, left + (rtl ? this.columnWidth - piece.x - piece.width : piece.x), baseline, 0);
+    });
     let x = rtl ? left + this.columnWidth - slot.left - total - shift : left + slot.left + shift;
     for (const visual of pieces) {
-      if (visual.piece.kind === 'box') drawBox(canvas, visual.piece, x, baseline);
-      else drawText(canvas, visual.piece, x, visual.width, baseline, 0, visual.text ?? visual.piece.text, visual.glyphs);
+      const piece = visual.piece;
+      const start = x;
+      canvas.tagged(piece.item.tag, () => {
+        if (piece.kind === 'box') drawBox(canvas, piece, start, baseline);
+        else drawText(canvas, piece, start, visual.width, baseline, 0, visual.text ?? piece.text, visual.glyphs);
+      });
       x += visual.width;
     }
+    if (this.line.brokenAtSpace) this.drawBreakSpace(canvas, rtl ? left + this.columnWidth - slot.left - total - shift - 1 : x, baseline);
   }
 }
 
@@ -159,6 +190,10 @@ function pieceAscent(piece: Placed): number {
 
 /** Draws a placed piece with its left edge at `x` on `baseline`. */
 function drawPiece(canvas: Canvas, piece: Placed, x: number, baseline: number, wordSpacing: number): void {
+  canvas.tagged(piece.item.tag, () => drawUntagged(canvas, piece, x, baseline, wordSpacing));
+}
+
+function drawUntagged(canvas: Canvas, piece: Placed, x: number, baseline: number, wordSpacing: number): void {
   if (piece.kind === 'box') {
     drawBox(canvas, piece, x, baseline);
     return;

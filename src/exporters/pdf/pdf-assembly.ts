@@ -11,9 +11,15 @@ import { contentStream } from './content-stream.js';
 import type { ImageSource } from './images.js';
 import type { PageGeometry } from './page-geometry.js';
 import { PdfResources } from './pdf-resources.js';
+import type { StructElement } from './structure.js';
+import { StructureWriter } from './structure-writer.js';
 
 export interface DocumentInfo {
   readonly title: string;
+  /** BCP 47: the document's language (`en-GB`). */
+  readonly lang: string;
+  /** The root of the structure tree (a `Document` element). */
+  readonly structure: StructElement;
   readonly subject?: string;
   /** ISO 8601; when absent the file carries no dates at all. */
   readonly date?: string;
@@ -35,9 +41,11 @@ export class PdfAssembly {
   private readonly resourcesRef: PDFRef;
   /** Pages by their number in the whole document (kept pages only). */
   private readonly pages = new Map<number, PDFPage>();
+  private readonly structure: StructureWriter;
 
   private constructor(doc: PDFDocument) {
     this.doc = doc;
+    this.structure = new StructureWriter(doc.context);
     this.resources = new PdfResources(doc);
     this.resourcesRef = doc.context.register(this.resources.dictionary);
   }
@@ -50,6 +58,7 @@ export class PdfAssembly {
     const page = this.doc.addPage([geometry.width, geometry.height]);
     page.node.set(PDFName.of('Resources'), this.resourcesRef);
     this.pages.set(number, page);
+    this.structure.addPage(number, page);
   }
 
   /** Appends a canvas to a page: a content stream, and link annotations for its link areas. */
@@ -60,11 +69,14 @@ export class PdfAssembly {
     for (const image of images.values()) await this.resources.embedImage(image);
     const context = this.doc.context;
     // Compressed with Node's zlib (native) rather than pdf-lib's pako: same format, several times faster.
-    const stream = context.register(context.stream(deflateSync(Buffer.from(contentStream(canvas.ops, this.resources), 'latin1')), { Filter: 'FlateDecode' }));
+    const stream = context.register(context.stream(deflateSync(Buffer.from(contentStream(canvas.ops, this.resources, this.structure.opener(number)), 'latin1')), { Filter: 'FlateDecode' }));
     appendTo(page, 'Contents', stream);
     for (const link of canvas.links) {
       const annotation = this.linkAnnotation(link);
-      if (annotation) appendTo(page, 'Annots', context.register(annotation));
+      if (!annotation) continue;
+      const ref = context.register(annotation);
+      appendTo(page, 'Annots', ref);
+      if (link.element) this.structure.annotation(number, annotation, ref, link.element);
     }
   }
 
@@ -72,10 +84,10 @@ export class PdfAssembly {
     const context = this.doc.context;
     const rect = [link.x, link.y, link.x + link.width, link.y + link.height];
     if (link.target.kind === 'uri') {
-      return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) } });
+      return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(link.target.uri), A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) } });
     }
     const destination = this.destination(link.target.page, link.target.top);
-    return destination && context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Dest: destination });
+    return destination && context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(`Go to page ${link.target.page}`), Dest: destination });
   }
 
   /** `[page /XYZ null y null]`: the page at that height, zoom unchanged. */
@@ -146,6 +158,7 @@ export class PdfAssembly {
       this.doc.setModificationDate(date);
     }
     await this.resources.finish();
+    this.structure.write(this.doc.catalog, info.structure, info.lang);
     return this.doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
   }
 

@@ -7,6 +7,7 @@
 import type { Canvas } from './canvas.js';
 import { GREY, type Rgb } from './colour.js';
 import type { PageGeometry } from './page-geometry.js';
+import { FOOTER_ARTIFACT, HEADER_ARTIFACT } from './structure.js';
 import type { PlainStyle, TextPainter } from './text-painter.js';
 
 export interface RunningHeads {
@@ -34,14 +35,16 @@ export function drawRunningHeads(canvas: Canvas, painter: TextPainter, geometry:
   const left = geometry.marginLeft;
   const right = geometry.width - geometry.marginRight;
   const lines = headLines(painter, geometry.textWidth, heads);
-  // The last line sits on the header baseline, the others above it.
-  lines.forEach((line, i) => {
-    const baseline = geometry.headerBaseline - (lines.length - 1 - i) * (line.style.size + 1.5);
-    if (line.align === 'right') painter.drawRight(canvas, line.text, right, baseline, line.style);
-    else painter.draw(canvas, line.text, left, baseline, line.style);
+  canvas.asArtifact(HEADER_ARTIFACT, () => {
+    // The last line sits on the header baseline, the others above it.
+    lines.forEach((line, i) => {
+      const baseline = geometry.headerBaseline - (lines.length - 1 - i) * (line.style.size + 1.5);
+      if (line.align === 'right') painter.drawRight(canvas, line.text, right, baseline, line.style);
+      else painter.draw(canvas, line.text, left, baseline, line.style);
+    });
+    canvas.line(left, geometry.headerBaseline + 5, right, geometry.headerBaseline + 5, GREY, 0.4);
   });
-  canvas.line(left, geometry.headerBaseline + 5, right, geometry.headerBaseline + 5, GREY, 0.4);
-  painter.drawCentred(canvas, `page ${page} of ${pages}`, left + geometry.textWidth / 2, geometry.footerBaseline, FOOTER);
+  canvas.asArtifact(FOOTER_ARTIFACT, () => painter.drawCentred(canvas, `page ${page} of ${pages}`, left + geometry.textWidth / 2, geometry.footerBaseline, FOOTER));
 }
 
 /** The header's lines: side by side if they fit (at a smaller size if need be), else stacked and wrapped. */

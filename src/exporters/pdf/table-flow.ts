@@ -12,6 +12,7 @@ import { blockFlow } from './block-flow.js';
 import { TABLE_TEXT_SCALE, type FlowContext, type StoryContext } from './flow-context.js';
 import type { ChangeBar, FlowItem, RowInfo, TableInfo } from './flow.js';
 import type { Footnote } from './inline-items.js';
+import { StructElement } from './structure.js';
 
 const PAD_X = 4;
 const PAD_Y = 3;
@@ -23,7 +24,10 @@ const MIN_CELL_WIDTH = 12;
 
 export function* tableFlow(block: RedlineTable, width: number, ctx: FlowContext, story: StoryContext): Generator<FlowItem, void, undefined> {
   const grid = columnGrid(block.columnWidths ?? block.table.columnWidths, block.rows, width);
-  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE };
+  const parent = story.parent ?? ctx.structure;
+  ctx.lists.end(parent);
+  const element = new StructElement('Table', parent);
+  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE, parent: element };
   const headerRows: FlowItem[] = [];
   const info: TableInfo = { headerRows };
   let leading = true;
@@ -81,13 +85,16 @@ function rowItem(block: RedlineTable, r: number, grid: readonly number[], info: 
   const wholeRow = ctx.palette && (status === 'inserted' || status === 'deleted');
   const continuing = mergedBelow(block.rows[r + 1]);
   const columns = grid.length - 1;
+  const tr = new StructElement('TR', story.parent);
   let column = 0;
   const cells = row.cells.map((cell): CellBox => {
     const start = Math.min(column, columns - 1);
     column += Math.max(1, cell.cell.gridSpan);
     const x = grid[start] as number;
     const right = Math.max(grid[Math.min(column, columns)] as number, x + MIN_CELL_WIDTH);
-    const items = cell.cell.vMerge === 'continue' ? [] : [...blockFlow(cell.blocks, right - x - 2 * PAD_X, ctx, story)];
+    // Header rows' cells head their columns; a continued vertical merge is part of the cell above.
+    const cellElement = info.isHeader ? new StructElement('TH', tr, { scope: 'Column' }) : new StructElement('TD', tr);
+    const items = cell.cell.vMerge === 'continue' ? [] : [...blockFlow(cell.blocks, right - x - 2 * PAD_X, ctx, { ...story, parent: cellElement })];
     const colour = ctx.palette && cell.status ? ctx.palette.colour(firstChangeId(cell.blocks)) : undefined;
     return { x, width: right - x, ...stack(items), ...(colour && { tint: tint(colour, TINT_STRENGTH) }), openTop: cell.cell.vMerge === 'continue', openBottom: continuing.has(start) };
   });
