@@ -144,8 +144,29 @@ export interface Paragraph {
   readonly container?: BlockContainer;
 }
 
+/** A border line: width in points, `RRGGBB` colour (automatic when absent). */
+export interface Border {
+  readonly width: number;
+  readonly color?: string;
+  readonly double?: boolean;
+}
+
+/** A table's borders, resolved from its properties and style; null where there is none. */
+export interface TableBorders {
+  readonly top: Border | null;
+  readonly bottom: Border | null;
+  readonly left: Border | null;
+  readonly right: Border | null;
+  readonly insideH: Border | null;
+  readonly insideV: Border | null;
+}
+
 export interface TableCell {
   readonly blocks: readonly Block[];
+  /** Background fill `RRGGBB` (`w:shd`: the cell's own, else the table's or its style's). */
+  readonly shading?: string;
+  /** The cell's own borders (`w:tcBorders`), over the table's; null: explicitly none. */
+  readonly borders?: Readonly<Partial<Record<'top' | 'bottom' | 'left' | 'right', Border | null>>>;
   readonly props?: string;
   readonly gridSpan: number;
   readonly vMerge?: 'restart' | 'continue';
@@ -172,6 +193,8 @@ export interface Table {
   readonly grid?: string;
   /** Column widths in points, from the grid. */
   readonly columnWidths: readonly number[];
+  /** The borders a DOCX gives the table; absent for tables of text and Markdown (drawn as a grid). */
+  readonly borders?: TableBorders;
   readonly xml?: string;
   readonly leading?: string;
   readonly container?: BlockContainer;

@@ -99,6 +99,11 @@ class ContentWriter {
     this.setFill(op.colour);
     this.out.push(`1 0 0 1 ${n(op.x)} ${n(op.y)} Tm`);
     const glyphs = op.glyphs ?? op.face.glyphs(op.text);
+    if (op.wordSpacing === 0 && op.glyphs === undefined) {
+      // Unshaped text: its glyphs' own advances are their layout advances.
+      this.out.push(`<${this.resources.hex(op.face, glyphs)}> Tj`);
+      return;
+    }
     // Type 0 fonts ignore Tw, so justification moves each word with a TJ adjustment instead; shaped
     // glyphs whose layout advance differs from their own width (marks, kerning) get one too.
     const toEms = 1000 / op.face.unitsPerEm;

@@ -1,5 +1,6 @@
 /** What the block layout shares while it walks a redline. */
 import type { ChangePalette } from './change-palette.js';
+import type { Rgb } from './colour.js';
 import type { CjkRegion } from './cjk-fonts.js';
 import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
@@ -33,6 +34,8 @@ export interface StoryContext {
   readonly scale?: number;
   /** The structure element the blocks belong to (default: the flow context's). */
   readonly parent?: StructElement;
+  /** The fill behind the blocks (a shaded table cell in a clean PDF): automatic text turns white on a dark one. */
+  readonly background?: Rgb;
 }
 
 /**

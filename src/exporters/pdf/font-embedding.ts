@@ -18,7 +18,7 @@ export class EmbeddedFont {
   private readonly face: Face;
   private readonly baseFont: string;
   private readonly subset: Subset;
-  private readonly cids = new Map<number, number>();
+  private readonly cids = new Map<number, string>();
   /** By CID: the glyph's advance (font units) and text. */
   private readonly widths: number[] = [];
   private readonly texts: string[] = [];
@@ -31,16 +31,17 @@ export class EmbeddedFont {
     this.subset = face.font.createSubset();
   }
 
-  /** The CID of a glyph, added to the subset on first use. */
-  cid(glyphId: number, advance: number, text: string): number {
-    let cid = this.cids.get(glyphId);
-    if (cid === undefined) {
-      cid = this.subset.includeGlyph(glyphId);
-      this.cids.set(glyphId, cid);
+  /** The CID of a glyph as four hex digits, the glyph added to the subset on first use. */
+  cidHex(glyphId: number, advance: number, text: string): string {
+    let hex = this.cids.get(glyphId);
+    if (hex === undefined) {
+      const cid = this.subset.includeGlyph(glyphId);
+      hex = hex4(cid);
+      this.cids.set(glyphId, hex);
       this.widths[cid] = advance;
       this.texts[cid] = text;
     }
-    return cid;
+    return hex;
   }
 
   async write(context: PDFContext): Promise<void> {

@@ -124,7 +124,7 @@ class ContentBuilder {
     if (inline.type === 'marker') return;
     const mark = pieceMark(piece, this.ctx);
     const link = linkTarget(inline);
-    const style = textStyle(inline.format, this.base, { ownColours: !this.ctx.palette, ...(mark && { mark }), ...(link !== undefined && { link }) });
+    const style = textStyle(inline.format, this.base, { ownColours: !this.ctx.palette, ...(mark && { mark }), ...(link !== undefined && { link }), ...(this.story.background && { background: this.story.background }) });
     const changeId = this.ctx.palette ? piece.changeId : undefined;
     if (inline.type === 'text') {
       const text = drawableText(styledText(inline.text, inline.format));

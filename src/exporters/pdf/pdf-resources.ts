@@ -4,7 +4,7 @@
  * fixed (`RDLNAA+DejaVuSerif`…) so that the output is the same bytes every time.
  */
 import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
-import { EmbeddedFont, hex4 } from './font-embedding.js';
+import { EmbeddedFont } from './font-embedding.js';
 import type { DrawnGlyph, Face } from './fonts.js';
 import type { ImageSource } from './images.js';
 
@@ -49,7 +49,7 @@ export class PdfResources {
   hex(face: Face, glyphs: readonly DrawnGlyph[]): string {
     const font = this.font(face);
     let out = '';
-    for (const glyph of glyphs) out += hex4(font.cid(glyph.id, glyph.advance, glyph.text));
+    for (const glyph of glyphs) out += font.cidHex(glyph.id, glyph.advance, glyph.text);
     return out;
   }
 
