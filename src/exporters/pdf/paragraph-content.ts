@@ -4,6 +4,7 @@
  * numbers; pictures as image boxes and other objects as labelled boxes; a changed paragraph mark
  * as a marked pilcrow. Text boxes are returned apart, to be drawn after the paragraph.
  */
+import { paragraph, textRun } from '../../model/build.js';
 import type { Atom, Inline, RunFormat } from '../../model/document.js';
 import type { PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
 import type { MarkStyle } from './change-palette.js';
@@ -177,6 +178,13 @@ class ContentBuilder {
       case 'drawing':
       case 'math':
       case 'object': {
+        // A SmartArt diagram's text is in its data part: shown as the diagram's content, like a text box's.
+        const diagram = atom.kind === 'drawing' ? this.ctx.images.diagramText(atom, isOldSide(piece.status) ? 'old' : 'new', this.story.part) : [];
+        if (diagram.length > 0) {
+          this.items.push({ ...this.labelBox('[diagram]', style, changeId), tag: new StructElement('Figure', tag, { alt: `Diagram: ${diagram.join('; ')}` }) });
+          this.textBoxes.push(uniformBlocks(diagram.map((text) => paragraph([textRun(text)], { layout: { spaceAfter: 2 } })), { status: piece.status, ...id }));
+          return;
+        }
         const label = PLACEHOLDERS[atom.kind] ?? '[object]';
         this.items.push({ ...this.labelBox(label, style, changeId), tag: new StructElement('Figure', tag, { alt: pictureDescription(atom.xml) ?? label }) });
         return;
