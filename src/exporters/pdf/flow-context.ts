@@ -1,4 +1,5 @@
 /** What the block layout shares while it walks a redline. */
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { ChangePalette } from './change-palette.js';
 import type { Rgb } from './colour.js';
 import type { CjkRegion } from './cjk-fonts.js';
@@ -20,6 +21,8 @@ export interface FlowContext {
   /** Where the body's blocks go in the structure tree. */
   readonly structure: StructElement;
   readonly lists: ListTracker;
+  /** Where what the PDF cannot draw as the document has it is reported. */
+  readonly diagnostics?: Diagnostics;
 }
 
 /** Where the blocks being laid out live. */

@@ -186,6 +186,7 @@ class ContentBuilder {
           return;
         }
         const label = PLACEHOLDERS[atom.kind] ?? '[object]';
+        this.ctx.diagnostics?.info('pdf/object-as-label', `an object (${atom.kind}) is drawn as a labelled box: the PDF does not typeset it`);
         this.items.push({ ...this.labelBox(label, style, changeId), tag: new StructElement('Figure', tag, { alt: pictureDescription(atom.xml) ?? label }) });
         return;
       }
@@ -198,7 +199,10 @@ class ContentBuilder {
 
   private imageBox(atom: Atom, piece: RedlinePiece, style: TextStyle, changeId: string | undefined): BoxItem {
     const box = this.ctx.images.resolve(atom, isOldSide(piece.status) ? 'old' : 'new', this.story.part);
-    if (!box.source) return this.labelBox(PLACEHOLDERS.image ?? '[image]', style, changeId);
+    if (!box.source) {
+      this.ctx.diagnostics?.info('pdf/picture-as-label', 'a picture the PDF cannot embed (EMF, WMF, GIF, SVG, or in a header, footer or text box) is drawn as a labelled box');
+      return this.labelBox(PLACEHOLDERS.image ?? '[image]', style, changeId);
+    }
     const scale = Math.min(1, this.maxWidth / box.width, MAX_IMAGE_HEIGHT / box.height);
     return { kind: 'box', width: box.width * scale, height: box.height * scale, style, image: box.source, ...(changeId !== undefined && { changeId }) };
   }

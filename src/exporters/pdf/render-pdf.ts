@@ -6,6 +6,7 @@
  * outline.
  */
 import { basename } from 'node:path';
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Redline } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';
 import { Canvas } from './canvas.js';
@@ -34,7 +35,7 @@ export interface RenderOptions {
   readonly date?: string;
 }
 
-export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean): Promise<Uint8Array> {
+export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean, diagnostics?: Diagnostics): Promise<Uint8Array> {
   const geometry = pageGeometry(options.pageSize ?? 'A4');
   const fonts = new FontLibrary();
   const painter = new TextPainter(fonts);
@@ -53,7 +54,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
     kept.push(page);
   }
 
-  const ctx = flowContext(redline, fonts, palette, geometry.textWidth, root);
+  const ctx = flowContext(redline, fonts, palette, geometry.textWidth, root, diagnostics);
   const paginator = new Paginator({ geometry, firstPage: summaryPages + 1, ...(palette && { changeBars: { palette, painter } }) });
   for (const page of paginator.paginate(documentFlow(redline, geometry.textWidth, ctx))) {
     if (palette && options.changedPagesOnly && !page.hasChanges) continue;
@@ -88,7 +89,7 @@ function documentLanguage(redline: Redline, region: CjkRegion): string {
   return 'en';
 }
 
-function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalette | undefined, width: number, structure: StructElement): FlowContext {
+function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalette | undefined, width: number, structure: StructElement, diagnostics: Diagnostics | undefined): FlowContext {
   // Footnotes are laid out when first called, with the context they are part of, in a Note at the reference.
   const notes = new NoteRegistry(redline.notes, (note, label, parent) => ({ items: [...blockFlow(note.blocks, width, ctx, { part: 'footnote', baseSize: NOTE_SIZE, noteLabel: label, parent: new StructElement('Note', parent ?? structure) })] }));
   const ctx: FlowContext = {
@@ -100,6 +101,7 @@ function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalett
     cjkRegion: cjkRegionOf(documentLines(redline.new).join('\n')),
     structure,
     lists: new ListTracker(),
+    ...(diagnostics && { diagnostics }),
   };
   return ctx;
 }
