@@ -14,7 +14,7 @@ import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { resolveDocument, type DocumentInput } from './inputs.js';
 import type { DiffSettings } from '../diff/options.js';
-import { checkDiffOptions, optionalDate } from './options.js';
+import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
 import { checkSources, readSources, type SourceInput } from './sources.js';
 
@@ -31,6 +31,8 @@ export interface ApplyOptions extends DiffSettings {
   readonly outputs?: OutputKinds;
   /** ISO 8601 date of the tracked changes and the PDFs; none by default, so output is deterministic. */
   readonly date?: string;
+  /** The tracked changes' date when `date` is not given (default: the latest `dcterms:modified` of the sources). */
+  readonly revisionDate?: string;
   /** The conformed version's name (in the JSON, the PDF's default title); default `new version`. */
   readonly newName?: string;
 }
@@ -78,7 +80,10 @@ export async function apply(base: DocumentInput, sources: readonly SourceInput[]
 
   // With conflicts under the `fail` policy, nothing but the report is rendered.
   const kinds = failed ? { json: options.outputs?.json ?? false } : (options.outputs ?? {});
-  const outputs = await renderOutputs(kinds, { old, new: conformed, redline: attributed.redline, report, diagnostics, ...dated });
+  // The sources made the changes: their latest modified date dates them (ISO 8601 in UTC sorts as text).
+  const latest = read.map((source) => source.after.modified).reduce<string | undefined>((last, date) => (date !== undefined && (last === undefined || date > last) ? date : last), undefined);
+  const revisionDate = options.revisionDate === undefined ? latest : normaliseDate(options.revisionDate, 'revisionDate');
+  const outputs = await renderOutputs(kinds, { old, new: conformed, redline: attributed.redline, report, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }) });
   const value = { old, new: conformed, redline: attributed.redline, changes: attributed.redline.changes, report, conflicts: merged.conflicts, failed, outputs };
   return { value, diagnostics: diagnostics.list() };
 }

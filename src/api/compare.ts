@@ -13,7 +13,7 @@ import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { resolveDocument, type DocumentInput } from './inputs.js';
 import type { DiffSettings } from '../diff/options.js';
-import { checkDiffOptions, optionalDate } from './options.js';
+import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
 import { checkSources, readSources, type SourceInput } from './sources.js';
 
@@ -31,6 +31,8 @@ export interface CompareOptions extends DiffSettings {
   readonly outputs?: OutputKinds;
   /** ISO 8601 date of the tracked changes and the PDFs; none by default, so output is deterministic. */
   readonly date?: string;
+  /** The tracked changes' date when `date` is not given (default: the new version's `dcterms:modified`). */
+  readonly revisionDate?: string;
 }
 
 /** A comparison of two versions. */
@@ -70,7 +72,8 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
     redline = compareDocuments(oldDocument, newDocument, diffOptions);
   }
 
-  const outputs = await renderOutputs(options.outputs ?? {}, { old: oldDocument, new: newDocument, redline, diagnostics, ...dated, ...(report && { report }) });
+  const revisionDate = options.revisionDate === undefined ? newDocument.modified : normaliseDate(options.revisionDate, 'revisionDate');
+  const outputs = await renderOutputs(options.outputs ?? {}, { old: oldDocument, new: newDocument, redline, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }), ...(report && { report }) });
   return { value: { old: oldDocument, new: newDocument, redline, changes: redline.changes, outputs, ...(report && { report }) }, diagnostics: diagnostics.list() };
 }
 

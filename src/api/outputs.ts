@@ -60,6 +60,11 @@ export interface RenderInput {
   readonly diagnostics: Diagnostics;
   /** ISO 8601 date for revisions and PDF metadata; none by default (deterministic output). */
   readonly date?: string;
+  /**
+   * The date of the tracked changes when `date` is not given: the new version's own modified
+   * date, or a release's effective date. The PDF carries no date then.
+   */
+  readonly revisionDate?: string;
 }
 
 /** Outputs that add diagnostics come before the JSON that lists them. */
@@ -89,8 +94,10 @@ export function checkOutputKinds(kinds: OutputKinds, field = 'outputs'): void {
 async function render(kind: OutputKind, input: RenderInput, pdf: PdfOutputOptions): Promise<Result<Uint8Array | string>> {
   const dated = input.date === undefined ? {} : { date: input.date };
   switch (kind) {
-    case 'docx':
-      return toDocx(input.redline, dated);
+    case 'docx': {
+      const revisionDate = input.date ?? input.revisionDate;
+      return toDocx(input.redline, revisionDate === undefined ? {} : { date: revisionDate });
+    }
     case 'cleanDocx':
       return toDocx(input.new);
     case 'pdf':

@@ -113,6 +113,8 @@ export interface ParagraphLayout {
   readonly spaceAfter?: number;
   readonly keepWithNext?: boolean;
   readonly pageBreakBefore?: boolean;
+  /** `w:bidi`: a right-to-left paragraph (Arabic, Hebrew); absent when the source does not say. */
+  readonly rightToLeft?: boolean;
 }
 
 /** A paragraph's automatic number: the label Word shows (`G3.5`, `(a)`, `(iii)`) and the list and level it comes from. */
@@ -147,9 +149,30 @@ export interface Paragraph {
   readonly container?: BlockContainer;
 }
 
+/** A border line: width in points, `RRGGBB` colour (automatic when absent). */
+export interface Border {
+  readonly width: number;
+  readonly color?: string;
+  readonly double?: boolean;
+}
+
+/** A table's borders, resolved from its properties and style; null where there is none. */
+export interface TableBorders {
+  readonly top: Border | null;
+  readonly bottom: Border | null;
+  readonly left: Border | null;
+  readonly right: Border | null;
+  readonly insideH: Border | null;
+  readonly insideV: Border | null;
+}
+
 /** A table cell: its blocks (a story of its own), its span and vertical merge. */
 export interface TableCell {
   readonly blocks: readonly Block[];
+  /** Background fill `RRGGBB` (`w:shd`: the cell's own, else the table's or its style's). */
+  readonly shading?: string;
+  /** The cell's own borders (`w:tcBorders`), over the table's; null: explicitly none. */
+  readonly borders?: Readonly<Partial<Record<'top' | 'bottom' | 'left' | 'right', Border | null>>>;
   readonly props?: string;
   readonly gridSpan: number;
   readonly vMerge?: 'restart' | 'continue';
@@ -178,6 +201,8 @@ export interface Table {
   readonly grid?: string;
   /** Column widths in points, from the grid. */
   readonly columnWidths: readonly number[];
+  /** The borders a DOCX gives the table; absent for tables of text and Markdown (drawn as a grid). */
+  readonly borders?: TableBorders;
   readonly xml?: string;
   readonly leading?: string;
   readonly container?: BlockContainer;
@@ -239,6 +264,10 @@ export interface Document {
   readonly name: string;
   readonly format: SourceFormat;
   readonly title?: string;
+  /** When the version was last modified (`dcterms:modified` of a DOCX), ISO 8601 in UTC. */
+  readonly modified?: string;
+  /** The language text is in unless it says otherwise (BCP 47, `en-GB`), from the DOCX's defaults. */
+  readonly language?: string;
   readonly body: readonly Block[];
   readonly footnotes: readonly Note[];
   readonly endnotes: readonly Note[];
