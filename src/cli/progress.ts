@@ -45,6 +45,12 @@ export class Progress implements ProgressSink {
     this.draw();
   }
 
+  /** The bar shows only the documents the workers hold, never more than there are workers. */
+  released(id: string): void {
+    this.active.delete(id);
+    this.draw();
+  }
+
   finished(result: DocumentResult, milliseconds: number): void {
     this.active.delete(result.id);
     this.done++;

@@ -192,13 +192,15 @@ async function runTasks(tasks: PlannedTask[], skipped: readonly string[], docume
           progress?.started(task.document.id);
         };
         const result = await pool.run(task, onStart).catch((error: Error): DocumentResult => failedResult(task, error));
-        // Told before the bookkeeping: the worker is free, and may already be taking the next document.
-        progress?.finished(result, Date.now() - started);
+        // The worker is free (and may already be taking the next document) while this one is recorded.
+        progress?.released(task.document.id);
         await removeSuperseded(outputFolder, documents[task.document.id], result);
         documents[task.document.id] = { fingerprint: print, outputs: await outputHashes(outputFolder, result), result };
         processed.push(task.document.id);
         saving = saving.then(() => writeState(outputFolder, options.stateName, { documents }));
         await saving;
+        // Told once the state is saved: a document reported finished is kept by a re-run.
+        progress?.finished(result, Date.now() - started);
       }),
     );
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
