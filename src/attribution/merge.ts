@@ -25,6 +25,7 @@ import type { AttributionSource } from './attribute.js';
 import { alignDocuments } from './align-documents.js';
 import type { CharMap } from './char-map.js';
 import type { Conflict } from './report.js';
+import { pushAll, maxOf } from '../util/arrays.js';
 
 export type ConflictPolicy = 'fail' | 'first' | 'skip';
 
@@ -89,8 +90,8 @@ export function mergeSources(old: Document, sources: readonly AttributionSource[
     let label = outerLabel;
     for (const block of blocks) {
       if (block.type === 'paragraph' && block.numbering?.label) label = block.numbering.label;
-      out.push(...resolve(block, plan.claims.get(block) ?? [], policy, { conflicts, adopter, label, story }));
-      out.push(...inserted(block));
+      pushAll(out, resolve(block, plan.claims.get(block) ?? [], policy, { conflicts, adopter, label, story }));
+      pushAll(out, inserted(block));
     }
     return out;
   };
@@ -409,7 +410,7 @@ function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 'rows' 
     if (!chosen) rows.push(row);
     else if (chosen.kind === 'cells') rows.push({ ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: story(cell.blocks, label) })) });
     else if (chosen.row) rows.push(adopter.row(chosen.row, chosen.from));
-    rows.push(...insertedAfter(i));
+    pushAll(rows, insertedAfter(i));
   });
   const { xml: _xml, ...rest } = table;
   return { ...rest, rows };
@@ -458,11 +459,11 @@ function applyWordEdits(paragraph: Paragraph, edits: readonly WordEdit[], adopte
   const inlines: Inline[] = [];
   let position = 0;
   for (const edit of edits) {
-    inlines.push(...sliceInlines(paragraph, position, edit.start));
-    inlines.push(...sliceInlines(edit.from, edit.insertStart, edit.insertEnd).map((i) => adopter.inline(i, edit.document)));
+    pushAll(inlines, sliceInlines(paragraph, position, edit.start));
+    pushAll(inlines, sliceInlines(edit.from, edit.insertStart, edit.insertEnd).map((i) => adopter.inline(i, edit.document)));
     position = Math.max(position, edit.end);
   }
-  inlines.push(...sliceInlines(paragraph, position, length + 1));
+  pushAll(inlines, sliceInlines(paragraph, position, length + 1));
   const { xml: _xml, ...rest } = paragraph;
   return { ...rest, inlines };
 }
@@ -484,7 +485,7 @@ class Adopter {
     this.old = old;
     this.diagnostics = diagnostics;
     this.builder = old.docx && new PackageBuilder(old.docx.parts);
-    const next = (notes: readonly Note[]): number => Math.max(0, ...notes.map((n) => Number(n.id)).filter(Number.isFinite)) + 1;
+    const next = (notes: readonly Note[]): number => maxOf(notes.map((n) => Number(n.id)).filter(Number.isFinite), 0) + 1;
     this.nextNote = { footnote: next(old.footnotes), endnote: next(old.endnotes) };
   }
 

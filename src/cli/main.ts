@@ -3,7 +3,8 @@
  * The `redline` command line. Exit codes: 0 done, 1 internal error, 2 bad input or usage
  * (one line on stderr naming the file and the reason); 3, 4 and 5 as each command's help says.
  */
-import { InputError, UsageError } from '../diagnostics/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { classifyError } from '../diagnostics/exit-codes.js';
 import { APPLY_HELP, applyCommand } from './commands/apply.js';
 import { COMPARE_HELP, compareCommand } from './commands/compare.js';
 import { CONVERT_HELP, convertCommand } from './commands/convert.js';
@@ -51,16 +52,10 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     if (!command) throw new UsageError(`unknown command '${name}' (see redline --help)`);
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
-      io.err(`redline: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`redline: ${error.message}`);
-      return 2;
-    }
-    io.err(`redline: internal error: ${(error as Error).stack ?? String(error)}`);
-    return 1;
+    const failure = classifyError(error);
+    io.err(`redline: ${failure.message}`);
+    if (failure.stack !== undefined && process.env.REDLINE_DEBUG) io.err(failure.stack);
+    return failure.exitCode;
   }
 }
 

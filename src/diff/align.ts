@@ -11,6 +11,7 @@
  *    Large unmatched regions are paired greedily within a window, so the cost stays linear.
  */
 import { diffSequences } from './sequence-diff.js';
+import { pushAll } from '../util/arrays.js';
 
 export type AlignOp =
   | { readonly type: 'equal'; readonly old: number; readonly new: number }
@@ -270,12 +271,12 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
   let oldPos = a0;
   let newPos = b0;
   for (const [i, j] of pairs) {
-    ops.push(...emitUnpaired(oldPos, i, newPos, j));
+    pushAll(ops, emitUnpaired(oldPos, i, newPos, j));
     ops.push({ type: 'pair', old: i, new: j });
     oldPos = i + 1;
     newPos = j + 1;
   }
-  ops.push(...emitUnpaired(oldPos, a1, newPos, b1));
+  pushAll(ops, emitUnpaired(oldPos, a1, newPos, b1));
   return ops;
 }
 

@@ -8,6 +8,7 @@ import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from 
 import type { Block, Inline, Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../model/redline.js';
 import { visibleRunFormat } from '../model/run-format.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface ChangeSetOptions {
   /** The author written for a change made by these sources (none: a plain comparison). */
@@ -374,7 +375,7 @@ function sourcesOfRows(rows: readonly RedlineRow[]): string[] {
   const pieces: RedlinePiece[] = [];
   const collect = (blocks: readonly RedlineBlock[]): void => {
     for (const block of blocks) {
-      if (block.type === 'paragraph') pieces.push(...block.pieces.filter((p) => p.status !== 'equal'));
+      if (block.type === 'paragraph') pushAll(pieces, block.pieces.filter((p) => p.status !== 'equal'));
       else if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) collect(cell.blocks);
     }
   };

@@ -13,6 +13,7 @@ import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { isWhiteSpaceCode } from './tokenize.js';
 import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
 export const PARAGRAPH_PAIR_THRESHOLD = 0.4;
@@ -307,14 +308,14 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
       case 'run': {
         const first = unit.olds[0] as Block;
         if (first.type === 'table') out.push(diffTables(first, unit.news[0] as Table, ctx));
-        else out.push(...paragraphRun(unit.olds as Paragraph[], unit.news as Paragraph[], ctx));
+        else pushAll(out, paragraphRun(unit.olds as Paragraph[], unit.news as Paragraph[], ctx));
         break;
       }
       case 'deleted':
-        out.push(...unpairedBlocks(unit.blocks, 'old', ctx));
+        pushAll(out, unpairedBlocks(unit.blocks, 'old', ctx));
         break;
       case 'inserted':
-        out.push(...unpairedBlocks(unit.blocks, 'new', ctx));
+        pushAll(out, unpairedBlocks(unit.blocks, 'new', ctx));
         break;
     }
   });
@@ -350,7 +351,7 @@ function isUnchangedStory(olds: readonly Block[], news: readonly Block[], ctx: D
 function equalBlock(old: Block, neu: Block, sameText: boolean, ctx: DiffContext, out: RedlineBlock[]): void {
   if (old.type === 'paragraph' && neu.type === 'paragraph') {
     if (isUnchangedParagraph(old, neu, ctx, sameText)) out.push(unchangedParagraph(old, neu, ctx));
-    else out.push(...paragraphRun([old], [neu], ctx));
+    else pushAll(out, paragraphRun([old], [neu], ctx));
   } else if (old.type === 'table' && neu.type === 'table') {
     out.push(diffIdenticalTables(old, neu, ctx));
   } else {
@@ -463,7 +464,7 @@ function unpairedBlocks(blocks: readonly Block[], side: 'old' | 'new', ctx: Diff
   const out: RedlineBlock[] = [];
   let paragraphs: Paragraph[] = [];
   const flushParagraphs = (): void => {
-    if (paragraphs.length > 0) out.push(...(side === 'old' ? paragraphRun(paragraphs, [], ctx) : paragraphRun([], paragraphs, ctx)));
+    if (paragraphs.length > 0) pushAll(out, side === 'old' ? paragraphRun(paragraphs, [], ctx) : paragraphRun([], paragraphs, ctx));
     paragraphs = [];
   };
   for (const block of blocks) {

@@ -19,6 +19,7 @@ import { slicePieces } from './diff-paragraphs.js';
 import { diffSequences } from './sequence-diff.js';
 import { bagSize, dice } from './similarity.js';
 import type { TokenizedParagraph } from './tokenize.js';
+import { pushAll } from '../util/arrays.js';
 
 export const MOVE_MIN_WORDS = 8;
 export const MOVE_MIN_SIMILARITY = 0.75;
@@ -121,11 +122,11 @@ function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: st
     const newFrom = offset(neu, segment.newFrom);
     const newTo = offset(neu, segment.newTo);
     if (segment.equal) {
-      source.push(...slicePieces(old, oldFrom, oldTo, 'moved-from', ctx, moveName).map((s) => s.piece));
-      destination.push(...slicePieces(neu, newFrom, newTo, 'moved-to', ctx, moveName).map((s) => s.piece));
+      pushAll(source, slicePieces(old, oldFrom, oldTo, 'moved-from', ctx, moveName).map((s) => s.piece));
+      pushAll(destination, slicePieces(neu, newFrom, newTo, 'moved-to', ctx, moveName).map((s) => s.piece));
     } else {
-      source.push(...slicePieces(old, oldFrom, oldTo, 'deleted', ctx).map((s) => s.piece));
-      destination.push(...slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece));
+      pushAll(source, slicePieces(old, oldFrom, oldTo, 'deleted', ctx).map((s) => s.piece));
+      pushAll(destination, slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece));
     }
   }
   return { source, destination };

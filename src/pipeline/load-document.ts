@@ -8,6 +8,7 @@ import { InputError } from '../diagnostics/errors.js';
 import type { Document, RevisionView, SourceFormat } from '../model/document.js';
 import { fromDocx } from '../importers/docx/from-docx.js';
 import { fromMarkdown } from '../importers/markdown/from-markdown.js';
+import { decodeText, detectTextEncoding } from '../importers/text/decode-text.js';
 import { fromText } from '../importers/text/from-text.js';
 import { toCleanDocx } from '../exporters/docx/to-clean-docx.js';
 
@@ -32,7 +33,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   if (TEXT_EXTENSIONS.test(fileName)) return 'text';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   if (/\.(pdf|doc|odt|rtf)$/i.test(fileName)) throw new InputError(fileName, `unsupported format (${fileName.slice(fileName.lastIndexOf('.'))}); use .docx, .txt or .md`);
-  if (bytes.includes(0)) throw new InputError(fileName, 'unknown format (a binary file that is not DOCX)');
+  if (detectTextEncoding(bytes) === undefined) throw new InputError(fileName, 'unknown format (a binary file that is not DOCX)');
   return 'text';
 }
 
@@ -42,16 +43,8 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
     const result = fromDocx(bytes, fileName, options.view === undefined ? {} : { view: options.view });
     return { document: result.document, diagnostics: result.diagnostics };
   }
-  const text = decodeUtf8(bytes, fileName);
+  const text = decodeText(bytes, fileName);
   const model = format === 'markdown' ? fromMarkdown(text, fileName) : fromText(text, fileName);
   const result = fromDocx(await toCleanDocx(model), fileName);
   return { document: { ...result.document, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: result.diagnostics };
-}
-
-function decodeUtf8(bytes: Uint8Array, fileName: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new InputError(fileName, 'not UTF-8 text', { cause: error });
-  }
 }

@@ -7,6 +7,7 @@
 import { basename, join } from 'node:path';
 import { hasIssues, type AttributionReport } from '../attribution/report.js';
 import { InputError } from '../diagnostics/errors.js';
+import { classifyError } from '../diagnostics/exit-codes.js';
 import { readInput } from '../io/read-input.js';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { isUnattributed, type ChangeKind } from '../model/change-set.js';
@@ -82,7 +83,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
   };
   try {
     const rendered = await render(task, outputs.map((o) => ({ path: join(task.outputFolder, o.file), kind: o.kind })));
-    await writeOutputsAtomically(rendered.outputs);
+    await writeOutputsAtomically(rendered.outputs, { within: task.outputFolder });
     const written = outputs.filter((o) => rendered.outputs.some((r) => r.path === join(task.outputFolder, o.file)));
     // A document that failed (its sources conflict) has no changes to count; its report says why.
     if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }) };
@@ -102,7 +103,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
       ...(rendered.report && { report: rendered.report }),
     };
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+    const { message } = classifyError(error);
     return { ...base, status: 'failed', error: message, outputs: [], changes: 0, byKind: {}, bySource: {}, unattributed: 0 };
   }
 }

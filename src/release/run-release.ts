@@ -3,18 +3,17 @@
  * its document task on a pool of worker threads, skipping those whose inputs have not changed,
  * then the release report. A document that fails fails alone.
  */
-import { readFile, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
-import { isInside } from '../io/paths.js';
+import { prepareOutputFolder, removeInside } from '../io/output-folder.js';
 import { removeStaleTemporaries } from '../io/write-outputs.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
 import type { ReleaseDocument, ReleaseManifest } from './manifest.js';
 import type { ProgressSink } from './progress.js';
 import { buildReleaseReport, type ReleaseReport } from './release-report.js';
 import { writeReleaseReport } from './write-report.js';
-import { fingerprint, outputsIntact, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
+import { fingerprint, outputsIntact, readOutput, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
 import { WorkerPool } from './worker-pool.js';
 
 export interface Shard {
@@ -48,6 +47,8 @@ export interface ReleaseRunResult {
   readonly milliseconds: number;
   /** Files written for the report, relative to the output folder. */
   readonly reportFiles: readonly string[];
+  /** What was wrong with the release state read back (those documents were done afresh). */
+  readonly warnings: readonly string[];
 }
 
 const WORKER = new URL('./document-worker.js', import.meta.url);
@@ -62,10 +63,11 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
   const { manifest, outputFolder } = options;
   const known = new Set(manifest.documents.map((d) => d.id));
   for (const id of options.only ?? []) if (!known.has(id)) throw new UsageError(`--only: no document '${id}' in ${manifest.file}`);
+  await prepareOutputFolder(outputFolder);
   await removeStaleTemporaries(outputFolder);
 
   const stateName = stateFileName(options.shard);
-  const state = await readState(outputFolder, stateName);
+  const { state, warnings } = await readState(outputFolder, stateName);
   const documents = { ...state.documents } as Record<string, DocumentState>;
   // Documents no longer in the manifest: their outputs go, with their state.
   for (const id of Object.keys(documents)) {
@@ -147,7 +149,7 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
     ...(options.shard && { shard: options.shard }),
   });
   const reportFiles = await writeReleaseReport(report, outputFolder);
-  return { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), outOfDate, milliseconds: Date.now() - began, reportFiles };
+  return { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), outOfDate, milliseconds: Date.now() - began, reportFiles, warnings };
 }
 
 /** A task whose worker died: the document fails with the reason, the others go on. */
@@ -177,14 +179,17 @@ function failedResult(task: DocumentTask, error: Error): DocumentResult {
 async function removeSuperseded(folder: string, previous: DocumentState | undefined, result: DocumentResult | undefined): Promise<void> {
   const current = new Set(result?.outputs.map((o) => o.file));
   for (const file of Object.keys(previous?.outputs ?? {})) {
-    const path = resolve(folder, file);
-    // The state file is input too: never delete outside the output folder whatever it says.
-    if (!current.has(file) && isInside(folder, path)) await rm(path, { force: true });
+    // The state file is input too: never delete outside the output folder whatever it says,
+    // nor through a link that leads out of it.
+    if (!current.has(file)) await removeInside(folder, file);
   }
 }
 
 async function outputHashes(folder: string, result: DocumentResult): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
-  for (const output of result.outputs) hashes[output.file] = sha256(await readFile(join(folder, output.file)));
+  for (const output of result.outputs) {
+    const bytes = await readOutput(folder, output.file);
+    if (bytes !== undefined) hashes[output.file] = sha256(bytes);
+  }
   return hashes;
 }

@@ -83,6 +83,7 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
     force: values.force ?? false,
     ...(progress && { progress }),
   });
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
   for (const id of result.outOfDate) io.err(`warning: ${id}: not run (--only), and its outputs are out of date (its inputs, the options or the program changed); the report counts it as not run`);
   return finish(io, result.report, { json: values.json ?? false, files: result.reportFiles, processed: result.processed, skipped: result.skipped, outOfDate: result.outOfDate, milliseconds: result.milliseconds });
 }

@@ -47,7 +47,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
 
   const diagnostics = new Diagnostics();
   const styles = new StyleSheet(xmlOf(pkg, mainPart, REL_TYPES.styles));
-  const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles);
+  const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles, { diagnostics, file: fileName });
   const state: ReadState = { nextId: 0, revisions: 0 };
   const contextFor = (part: string, partDoc: XmlDocument): ReadContext => ({
     fileName,
