@@ -117,6 +117,7 @@ function labelParts(parts: RedlineParts, labels: Labels, mode: 'sources' | 'chai
     body: blocks(parts.body),
     notes: parts.notes.map((note) => ({ ...note, blocks: blocks(note.blocks) })),
     stories: parts.stories.map((story) => ({ ...story, blocks: blocks(story.blocks) })),
+    ...(parts.diagnostics && { diagnostics: parts.diagnostics }),
   };
 }
 

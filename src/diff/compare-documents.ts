@@ -1,6 +1,7 @@
 /**
  * The diff core's entry point: two documents in, a redline (with its change set) out.
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Document, Note, NoteKind, Story } from '../model/document.js';
 import type { Redline, RedlineBlock, RedlineNote, RedlineStory } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
@@ -19,6 +20,8 @@ export interface RedlineParts {
   readonly body: readonly RedlineBlock[];
   readonly notes: readonly RedlineNote[];
   readonly stories: readonly RedlineStory[];
+  /** What the comparison has to tell (regions aligned coarsely). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 export function compareDocuments(old: Document, neu: Document, options: CompareOptions = {}): Redline {
@@ -32,7 +35,8 @@ export function diffDocuments(old: Document, neu: Document, options: DiffOptions
   const body = diffBlocks(old.body, neu.body, ctx);
   const notes = diffNotes(old, neu, ctx);
   const stories = diffStories(old, neu, ctx);
-  return { body, notes, stories };
+  const diagnostics = ctx.diagnostics();
+  return { body, notes, stories, ...(diagnostics.length > 0 && { diagnostics }) };
 }
 
 /** Derives the change set of a diff, giving every changed piece its change's id. */
@@ -47,7 +51,7 @@ export function stampRedline(old: Document, neu: Document, parts: RedlineParts, 
   }));
   const storyBlocks = (doc: Document, part: string | undefined): readonly Block[] => [...doc.headers, ...doc.footers].find((s) => s.part === part)?.blocks ?? [];
   const stampedStories = stories.map((story) => ({ ...story, blocks: builder.story(story.blocks, storyBlocks(old, story.oldPart), storyBlocks(neu, story.part), story.kind, { part: story.part }) }));
-  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes, sources: options.sources ?? [] };
+  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes, sources: options.sources ?? [], ...(parts.diagnostics && { diagnostics: parts.diagnostics }) };
 }
 
 /**

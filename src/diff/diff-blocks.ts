@@ -168,6 +168,10 @@ class StorySide {
   private readonly ctx: DiffContext;
   private readonly infos = new Map<number, BlockInfo>();
 
+  get onCoarse(): DiffContext['onCoarse'] {
+    return this.ctx.onCoarse;
+  }
+
   constructor(ctx: DiffContext, blocks: readonly Block[]) {
     this.ctx = ctx;
     this.blocks = blocks;
@@ -244,6 +248,7 @@ function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => Interne
   const options: PairingOptions<number> = {
     similarity: (i: number, j: number) => blockSimilarity(old.info(i), neu.info(j)),
     threshold: PARAGRAPH_PAIR_THRESHOLD,
+    onCoarse: old.onCoarse,
     clearlyAlike: (i: number, j: number) => old.isParagraph(i) && neu.isParagraph(j) && sameInPlace(old.signatures[i] as string, neu.signatures[j] as string) >= CLEARLY_ALIKE,
     // A paragraph found verbatim on the other side was moved there: pairing it with whatever
     // stands in its old place would hide the move behind an unrelated rewrite.

@@ -6,6 +6,7 @@
  * Most paragraphs of a new version are unchanged, so the cost of a comparison is kept in the few
  * that changed: an unchanged paragraph is only hashed, never tokenised.
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NoteKind, Paragraph } from '../model/document.js';
 import type { ResolvedDiffOptions } from './options.js';
 import { bagOfHashes, type WordBag } from './similarity.js';
@@ -82,6 +83,28 @@ export class DiffContext {
   }
 
   private moves = 0;
+  /** Regions given as one change because aligning them finely cost too much (see diffSequences). */
+  private coarseRegions = 0;
+  private coarseItems = 0;
+
+  /** Records a region aligned coarsely (handed to the aligners as `onCoarse`). */
+  readonly onCoarse = (oldCount: number, newCount: number): void => {
+    this.coarseRegions += 1;
+    this.coarseItems += oldCount + newCount;
+  };
+
+  /** What the comparison has to tell besides the redline: regions aligned coarsely, if any. */
+  diagnostics(): Diagnostic[] {
+    if (this.coarseRegions === 0) return [];
+    return [
+      {
+        severity: 'warning',
+        code: 'limits/coarse-alignment',
+        message: `${this.coarseRegions} changed region(s) (${this.coarseItems} words, blocks or rows in all) were too large to align one by one within the diff's budget of work and are shown as whole deletions and insertions`,
+        count: 1,
+      },
+    ];
+  }
 
   /** A name for the next move, unique in the document (`move1`, `move2`…). */
   nextMoveName(): string {

@@ -13,7 +13,8 @@ import { cleanupSemantic, isSentenceEndCode } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
-import { isWhiteSpaceCode, tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
+import { ATOM_CHAR, isWhiteSpaceCode, tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
+import { chunkBoundaries } from './chunks.js';
 
 const MARK_KEY = '\u0000\u00b6';
 
@@ -136,9 +137,85 @@ export function diffParagraphPair(old: Paragraph, neu: Paragraph, ctx: DiffConte
   const a = ctx.prepared(old);
   const b = ctx.prepared(neu);
   const { prefix, suffix } = unchangedSentences(a, b);
+  if (a.text.length + b.text.length - 2 * (prefix + suffix) > WORD_DIFF_CHARS) return diffLongPair(a, b, ctx);
   const oldTp = tokenizeRange(a, prefix, a.text.length - suffix, ctx.options);
   const newTp = tokenizeRange(b, prefix, b.text.length - suffix, ctx.options);
   return diffParagraphRun([oldTp], [newTp], ctx, { prefix, suffix, oldLength: a.text.length, newLength: b.text.length });
+}
+
+/**
+ * A changed middle longer than this (both sides' characters together) is not tokenised whole:
+ * it is aligned chunk by chunk first, and only the chunks that differ are compared word by word.
+ * Real paragraphs are far shorter (a long one is a few thousand characters).
+ */
+const WORD_DIFF_CHARS = 400_000;
+
+/**
+ * A pair of very long paragraphs (a text file of one huge line, or of a million lines in one
+ * paragraph): the shared beginning and end are found by characters, the middle is cut into
+ * content-defined chunks that are aligned first; differing chunks are compared word by word when
+ * small enough, and shown as a deletion and an insertion otherwise (reported as coarse). Memory
+ * and time stay proportional to the text, never to its square.
+ */
+function diffLongPair(a: PreparedParagraph, b: PreparedParagraph, ctx: DiffContext): RedlineParagraph[] {
+  const max = Math.min(a.text.length, b.text.length);
+  const prefix = wordStart(a.text, sharedRun(a, b, 1, max));
+  const suffix = a.text.length - wordEnd(a.text, a.text.length - sharedRun(a, b, -1, max - prefix));
+  const oldEnd = a.text.length - suffix;
+  const newEnd = b.text.length - suffix;
+  // The emitter needs each paragraph's inlines, not its tokens: tokens are made range by range.
+  const emitter = new ParagraphEmitter([tokenizeRange(a, 0, 0, ctx.options)], [tokenizeRange(b, 0, 0, ctx.options)], ctx);
+  if (prefix > 0) emitter.equal(0, wholeSpan(0, prefix), 0, wholeSpan(0, prefix));
+  const oldBounds = chunkBoundaries(a.text, prefix, oldEnd);
+  const newBounds = chunkBoundaries(b.text, prefix, newEnd);
+  const segments = diffSequences(chunkKeys(a, oldBounds), chunkKeys(b, newBounds), { onCoarse: ctx.onCoarse });
+  for (const segment of segments) {
+    const oldFrom = oldBounds[segment.oldFrom] as number;
+    const oldTo = oldBounds[segment.oldTo] as number;
+    const newFrom = newBounds[segment.newFrom] as number;
+    const newTo = newBounds[segment.newTo] as number;
+    if (segment.equal) {
+      emitter.equal(0, wholeSpan(oldFrom, oldTo), 0, wholeSpan(newFrom, newTo));
+    } else if (oldTo - oldFrom + (newTo - newFrom) <= WORD_DIFF_CHARS) {
+      emitTokenDiff(emitter, { tokens: tokenizeRange(a, oldFrom, oldTo, ctx.options).tokens }, { tokens: tokenizeRange(b, newFrom, newTo, ctx.options).tokens }, ctx);
+    } else {
+      if (oldTo > oldFrom) emitter.deleted(0, oldFrom, oldTo);
+      if (newTo > newFrom) emitter.inserted(0, newFrom, newTo);
+      ctx.onCoarse(oldTo - oldFrom, newTo - newFrom);
+    }
+  }
+  if (suffix > 0) emitter.equal(0, wholeSpan(oldEnd, a.text.length), 0, wholeSpan(newEnd, b.text.length));
+  emitter.endParagraph('equal', 0, 0);
+  return emitter.out;
+}
+
+/** Each chunk's text, atoms by their keys (two pictures are one character each in the text). */
+function chunkKeys(prepared: PreparedParagraph, bounds: readonly number[]): string[] {
+  const keys: string[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const from = bounds[k] as number;
+    const to = bounds[k + 1] as number;
+    let key = prepared.text.slice(from, to);
+    if (prepared.atomKeys.size > 0 && key.includes(ATOM_CHAR)) {
+      for (let i = from; i < to; i++) if (prepared.text.charCodeAt(i) === 0xfffc) key += `\u0000${prepared.atomKeys.get(i) ?? ''}`;
+    }
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** `at`, moved back to the start of its word (never more than a chunk's length). */
+function wordStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 4096 && !isWhiteSpaceCode(text.charCodeAt(i - 1))) i--;
+  return i > 0 && at - i >= 4096 ? at : i;
+}
+
+/** `at`, moved on to the end of its word (never more than a chunk's length). */
+function wordEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && i - at < 4096 && !isWhiteSpaceCode(text.charCodeAt(i))) i++;
+  return i < text.length && i - at >= 4096 ? at : i;
 }
 
 interface Frame {
@@ -199,13 +276,18 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
   const emitter = new ParagraphEmitter(olds, news, ctx);
   if (frame && frame.prefix > 0) emitter.equal(0, wholeSpan(0, frame.prefix), 0, wholeSpan(0, frame.prefix));
 
-  const oldStream = buildStream(olds);
-  const newStream = buildStream(news);
+  emitTokenDiff(emitter, buildStream(olds), buildStream(news), ctx);
+  if (frame && frame.suffix > 0) emitter.equal(0, wholeSpan(frame.oldLength - frame.suffix, frame.oldLength), 0, wholeSpan(frame.newLength - frame.suffix, frame.newLength));
+  emitter.endParagraph('equal', news.length - 1, olds.length - 1);
+  return emitter.out;
+}
+
+/** The word diff of two token streams, cleaned up, handed to the emitter. */
+function emitTokenDiff(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, ctx: DiffContext): void {
   const oldTokens = oldStream.tokens;
   const newTokens = newStream.tokens;
-  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key));
+  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key), { onCoarse: ctx.onCoarse });
   const segments = cleanupSemantic(raw, oldTokens, newTokens);
-
   for (const segment of segments) {
     if (segment.equal) {
       emitEqual(emitter, oldStream, newStream, segment);
@@ -216,9 +298,6 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
       emitRange(emitter, newStream, segment.newFrom, segment.newTo, 'inserted');
     }
   }
-  if (frame && frame.suffix > 0) emitter.equal(0, wholeSpan(frame.oldLength - frame.suffix, frame.oldLength), 0, wholeSpan(frame.newLength - frame.suffix, frame.newLength));
-  emitter.endParagraph('equal', news.length - 1, olds.length - 1);
-  return emitter.out;
 }
 
 function wholeSpan(start: number, end: number): Token {
@@ -277,7 +356,7 @@ function emitAtomOnlyChange(emitter: ParagraphEmitter, oldStream: Stream, newStr
   const newChars = characters(news);
   const oldParagraph = paragraphAt(oldStream, segment.oldFrom);
   const newParagraph = paragraphAt(newStream, segment.newFrom);
-  for (const part of diffSequences(oldChars.map((c) => c.key), newChars.map((c) => c.key))) {
+  for (const part of diffSequences(oldChars.map((c) => c.key), newChars.map((c) => c.key), { onCoarse: emitter.onCoarse })) {
     if (part.equal) {
       for (let k = part.oldFrom; k < part.oldTo; k++) {
         emitter.equal(oldParagraph, (oldChars[k] as Token), newParagraph, newChars[part.newFrom + k - part.oldFrom] as Token);
@@ -404,6 +483,10 @@ class ParagraphEmitter {
   private readonly olds: readonly TokenizedParagraph[];
   private readonly news: readonly TokenizedParagraph[];
   private readonly ctx: DiffContext;
+
+  get onCoarse(): DiffContext['onCoarse'] {
+    return this.ctx.onCoarse;
+  }
 
   constructor(olds: readonly TokenizedParagraph[], news: readonly TokenizedParagraph[], ctx: DiffContext) {
     this.olds = olds;

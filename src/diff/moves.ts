@@ -112,7 +112,7 @@ export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: Si
 
 /** The source and destination pieces of one moved paragraph, with the words changed on the way. */
 function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: string, ctx: DiffContext): { source: RedlinePiece[]; destination: RedlinePiece[] } {
-  const segments = cleanupSemantic(diffSequences(old.tokens.map((t) => t.key), neu.tokens.map((t) => t.key)), old.tokens, neu.tokens);
+  const segments = cleanupSemantic(diffSequences(old.tokens.map((t) => t.key), neu.tokens.map((t) => t.key), { onCoarse: ctx.onCoarse }), old.tokens, neu.tokens);
   const offset = (tp: TokenizedParagraph, index: number): number => (index < tp.tokens.length ? (tp.tokens[index]?.start ?? 0) : (tp.tokens[tp.tokens.length - 1]?.end ?? 0));
   const source: RedlinePiece[] = [];
   const destination: RedlinePiece[] = [...[...neu.markers.values()].flat().map((marker): RedlinePiece => ({ status: 'equal', inline: marker as Inline }))];

@@ -6,6 +6,7 @@
  * Which version a node's XML comes from follows from its status: deleted and moved-from content
  * is the old version's, everything else the new version's.
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change } from './change-set.js';
 import type { SourceInfo } from './source.js';
 import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, StoryKind, Table, TableCell, TableRow } from './document.js';
@@ -127,6 +128,8 @@ export interface Redline {
   /** The sources changes are attributed to (empty for a plain comparison). */
   readonly sources: readonly SourceInfo[];
   readonly changes: readonly Change[];
+  /** What the comparison has to tell besides the changes (a region aligned coarsely). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /** Whether a redline block carries no change at all (so it can be written back as it was). */

@@ -67,6 +67,7 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
   const merged = { ...mergedResult, document: { ...mergedResult.document, name } };
   diagnostics.addAll(merged.diagnostics);
   const attributed = attributeChanges(old.document, merged.document, sources, job.options ?? {});
+  diagnostics.addAll(attributed.redline.diagnostics ?? []);
   // The merge found every collision of the sources' edits, with its clause; the attribution would
   // find the same ones again, worded differently.
   const report: AttributionReport = { ...attributed.report, conflicts: merged.conflicts };

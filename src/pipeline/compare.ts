@@ -81,6 +81,7 @@ export async function runCompare(job: CompareJob): Promise<CompareResult> {
   } else {
     redline = compareDocuments(old.document, neu.document, job.options ?? {});
   }
+  diagnostics.addAll(redline.diagnostics ?? []);
 
   const outputs = await renderOutputs(requests, {
     old: old.document,
