@@ -400,11 +400,14 @@ function regionUnits(ops: readonly AlignOp[], old: StorySide, neu: StorySide): B
   const oldQueue = [...unpairedOld].sort((a, b) => a - b);
   const newQueue = [...unpairedNew].sort((a, b) => a - b);
   const blocksOf = (indexes: readonly number[], side: StorySide): Block[] => indexes.map((i) => side.blocks[i] as Block);
+  // Read positions in the queues: `shift` would copy the rest of a queue each time.
+  let oldHead = 0;
+  let newHead = 0;
   const emitUnpairedBefore = (oldLimit: number, newLimit: number): void => {
     const deleted: number[] = [];
-    while (oldQueue.length > 0 && (oldQueue[0] as number) < oldLimit) deleted.push(oldQueue.shift() as number);
+    while (oldHead < oldQueue.length && (oldQueue[oldHead] as number) < oldLimit) deleted.push(oldQueue[oldHead++] as number);
     const inserted: number[] = [];
-    while (newQueue.length > 0 && (newQueue[0] as number) < newLimit) inserted.push(newQueue.shift() as number);
+    while (newHead < newQueue.length && (newQueue[newHead] as number) < newLimit) inserted.push(newQueue[newHead++] as number);
     if (deleted.length > 0) units.push({ kind: 'deleted', blocks: blocksOf(deleted, old) });
     if (inserted.length > 0) units.push({ kind: 'inserted', blocks: blocksOf(inserted, neu) });
   };

@@ -15,6 +15,7 @@ import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
 import { ATOM_CHAR, isWhiteSpaceCode, tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
 import { chunkBoundaries } from './chunks.js';
+import { hashText } from './similarity.js';
 
 const MARK_KEY = '\u0000\u00b6';
 
@@ -181,12 +182,38 @@ function diffLongPair(a: PreparedParagraph, b: PreparedParagraph, ctx: DiffConte
     } else {
       if (oldTo > oldFrom) emitter.deleted(0, oldFrom, oldTo);
       if (newTo > newFrom) emitter.inserted(0, newFrom, newTo);
-      ctx.onCoarse(oldTo - oldFrom, newTo - newFrom);
+      // Text replaced by other words altogether is a replacement however it is aligned.
+      if (sharesWords(a.text, oldFrom, oldTo, b.text, newFrom, newTo)) ctx.onCoarse(oldTo - oldFrom, newTo - newFrom);
     }
   }
   if (suffix > 0) emitter.equal(0, wholeSpan(oldEnd, a.text.length), 0, wholeSpan(newEnd, b.text.length));
   emitter.endParagraph('equal', 0, 0);
   return emitter.out;
+}
+
+/** Whether two stretches of text have a word in common (word hashes of the shorter one, looked up). */
+function sharesWords(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  const [short, sFrom, sTo, long, lFrom, lTo] = aTo - aFrom <= bTo - bFrom ? [a, aFrom, aTo, b, bFrom, bTo] : [b, bFrom, bTo, a, aFrom, aTo];
+  const words = new Set<number>();
+  forEachWord(short, sFrom, sTo, (hash) => words.add(hash));
+  let shared = false;
+  forEachWord(long, lFrom, lTo, (hash) => {
+    if (words.has(hash)) shared = true;
+  });
+  return shared;
+}
+
+function forEachWord(text: string, from: number, to: number, visit: (hash: number) => void): void {
+  let start = -1;
+  for (let i = from; i <= to; i++) {
+    const boundary = i === to || isWhiteSpaceCode(text.charCodeAt(i));
+    if (boundary && start >= 0) {
+      visit(hashText(text, start, i));
+      start = -1;
+    } else if (!boundary && start < 0) {
+      start = i;
+    }
+  }
 }
 
 /** Each chunk's text, atoms by their keys (two pictures are one character each in the text). */

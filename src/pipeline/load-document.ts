@@ -3,7 +3,9 @@
  * DOCX (written with `docx`) and are read back, so that every version compared has a Word package
  * behind it and the redline keeps real styles and numbering.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LIMITS } from '../diagnostics/limits.js';
+import { DEFAULT_PACKAGE_LIMITS } from '../ooxml/package.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { Document, RevisionView, SourceFormat } from '../model/document.js';
 import { fromDocx } from '../importers/docx/from-docx.js';
@@ -44,7 +46,18 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
     return { document: result.document, diagnostics: result.diagnostics };
   }
   const text = decodeText(bytes, fileName);
-  const model = format === 'markdown' ? fromMarkdown(text, fileName) : fromText(text, fileName);
-  const result = fromDocx(await toCleanDocx(model), fileName);
-  return { document: { ...result.document, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: result.diagnostics };
+  refuseTooManyLines(text, fileName);
+  const diagnostics = new Diagnostics();
+  const model = format === 'markdown' ? fromMarkdown(text, fileName, diagnostics) : fromText(text, fileName);
+  // The package is our own: a text of one word repeated compresses far past a zip bomb's ratio.
+  const result = fromDocx(await toCleanDocx(model), fileName, { limits: { ...DEFAULT_PACKAGE_LIMITS, maxRatio: Infinity } });
+  diagnostics.addAll(result.diagnostics);
+  return { document: { ...result.document, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: diagnostics.list() };
+}
+
+function refuseTooManyLines(text: string, fileName: string): void {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (++lines > LIMITS.textLines) throw new InputError(fileName, `more than ${LIMITS.textLines.toLocaleString('en')} lines (the limit of a text or Markdown input)`);
+  }
 }
