@@ -61,6 +61,8 @@ export function fileSystemReason(error: unknown): string {
       return 'too many open files';
     case 'EIO':
       return 'an input/output error';
+    case 'EEXIST':
+      return 'a file is in the way';
     default:
       return `a file-system error (${code ?? (error as Error).message})`;
   }

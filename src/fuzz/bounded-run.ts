@@ -5,10 +5,11 @@
  * far it got). Used by the limit tests, the fuzz suite and the before/after figures.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_SCRIPT = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+/** The built command line: beside this module in `dist/`, or in `dist/` when run from the sources (tests). */
+export const CLI_SCRIPT = [new URL('../cli/main.js', import.meta.url), new URL('../../dist/cli/main.js', import.meta.url)].map((u) => fileURLToPath(u)).find((p) => existsSync(p)) ?? fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
 export interface BoundedRunOptions {
   /** V8 heap cap in MiB (`--max-old-space-size`). */

@@ -7,7 +7,7 @@
  * child process under a memory cap and a time limit.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPackage, para } from './docx-package.js';
 
@@ -171,6 +171,13 @@ add({
     return ['compare', old, neu, '-o', join(dir, 'out/redline.docx'), '-o', join(dir, 'out/changes.json')];
   },
 });
+add({
+  id: 'document-xml-100MB-against-one-paragraph',
+  group: 'large valid documents',
+  accept: [0, 2],
+  large: true,
+  prepare: (dir) => ['compare', write(dir, 'old.docx', buildPackage({ body: SMALL })), write(dir, 'new.docx', buildPackage({ body: largeBody(100 << 20, 0, 100) }, 1)), '-o', join(dir, 'out/changes.json')],
+});
 add({ id: 'page-breaks-100000', group: 'large valid documents', accept: [0], prepare: (dir) => compareWith(dir, buildPackage({ body: repeated(`<w:p><w:r><w:t>page</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>`, 100_000) }), 'pages.docx', ['out/redline.docx', 'out/redline.pdf']) });
 add({ id: 'page-breaks-100000-one-paragraph', group: 'large valid documents', accept: [0], prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p>${repeated('<w:r><w:t>page</w:t><w:br w:type="page"/></w:r>', 100_000)}</w:p>` }), 'pages1.docx', ['out/redline.docx', 'out/redline.pdf']) });
 add({ id: 'breaks-1000000', group: 'large valid documents', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p><w:r>${repeated('<w:br/>', 1_000_000)}</w:r></w:p>` }), 'breaks.docx', ['out/redline.docx', 'out/redline.pdf']) });
@@ -279,17 +286,8 @@ add({
 });
 add({ id: 'release-long-document-id', group: 'release files', accept: [2], prepare: (dir) => ['release', releaseFolder(dir, 'd'.repeat(300)), '-o', join(dir, 'out'), '-q'] });
 add({ id: 'release-long-version', group: 'release files', accept: [2], prepare: (dir) => ['release', releaseFolder(dir, 'doc', '9'.repeat(300)), '-o', join(dir, 'out'), '-q'] });
-add({
-  id: 'release-read-only-output',
-  group: 'output locations',
-  accept: [2, 5],
-  prepare: (dir) => {
-    const manifest = releaseFolder(dir);
-    mkdirSync(join(dir, 'ro'));
-    chmodSync(join(dir, 'ro'), 0o555);
-    return ['release', manifest, '-o', join(dir, 'ro', 'out'), '-q'];
-  },
-});
+// A location that cannot be created even by root (read-only and full file systems: see the tests).
+add({ id: 'release-output-cannot-be-created', group: 'output locations', accept: [2], prepare: (dir) => ['release', releaseFolder(dir), '-o', '/proc/redline-no-such-folder/out', '-q'] });
 add({ id: 'release-output-under-a-file', group: 'output locations', accept: [2, 5], prepare: (dir) => ['release', releaseFolder(dir), '-o', join(write(dir, 'plain-file', 'x'), 'out'), '-q'] });
 add({ id: 'compare-output-under-a-file', group: 'output locations', accept: [2], prepare: (dir) => compareWith(dir, buildPackage({ body: para('x') }), 'x.docx', ['plain/redline.docx']).map((a) => (a.endsWith('plain/redline.docx') ? (write(dir, 'plain', 'x'), a) : a)) });
 add({
@@ -314,7 +312,8 @@ add({
     mkdirSync(join(dir, 'elsewhere'));
     writeFileSync(join(dir, 'elsewhere', 'victim.txt'), 'must survive');
     symlinkSync(join(dir, 'elsewhere'), join(dir, 'out', 'link'));
-    writeFileSync(join(dir, 'out', '.redline-state.json'), JSON.stringify({ documents: { gone: { fingerprint: 'x', outputs: { 'link/victim.txt': 'h' }, result: { id: 'gone' } } } }));
+    const result = { id: 'gone', title: 'Gone', previousVersion: '1', newVersion: '2', conformed: false, status: 'ok', outputs: [{ kind: 'json', file: 'link/victim.txt' }], declaredSources: [], changes: 0, byKind: {}, bySource: {}, unattributed: 0 };
+    writeFileSync(join(dir, 'out', '.redline-state.json'), JSON.stringify({ documents: { gone: { fingerprint: 'x', outputs: { 'link/victim.txt': 'h', '../elsewhere/victim.txt': 'h' }, result } } }));
     return ['release', manifest, '-o', join(dir, 'out'), '-q'];
   },
 });
