@@ -1,7 +1,6 @@
 /**
  * The diff core's entry point: two documents in, a redline (with its change set) out.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Document, Note, NoteKind, Story } from '../model/document.js';
 import type { Redline, RedlineBlock, RedlineNote, RedlineStory } from '../model/redline.js';
 import type { SourceInfo } from '../model/source.js';
@@ -20,8 +19,6 @@ export interface RedlineParts {
   readonly body: readonly RedlineBlock[];
   readonly notes: readonly RedlineNote[];
   readonly stories: readonly RedlineStory[];
-  /** What the comparison has to tell (regions aligned coarsely). */
-  readonly diagnostics?: readonly Diagnostic[];
 }
 
 export function compareDocuments(old: Document, neu: Document, options: CompareOptions = {}): Redline {
@@ -35,8 +32,7 @@ export function diffDocuments(old: Document, neu: Document, options: DiffOptions
   const body = diffBlocks(old.body, neu.body, ctx);
   const notes = diffNotes(old, neu, ctx);
   const stories = diffStories(old, neu, ctx);
-  const diagnostics = ctx.diagnostics();
-  return { body, notes, stories, ...(diagnostics.length > 0 && { diagnostics }) };
+  return { body, notes, stories };
 }
 
 /** Derives the change set of a diff, giving every changed piece its change's id. */
@@ -51,7 +47,7 @@ export function stampRedline(old: Document, neu: Document, parts: RedlineParts, 
   }));
   const storyBlocks = (doc: Document, part: string | undefined): readonly Block[] => [...doc.headers, ...doc.footers].find((s) => s.part === part)?.blocks ?? [];
   const stampedStories = stories.map((story) => ({ ...story, blocks: builder.story(story.blocks, storyBlocks(old, story.oldPart), storyBlocks(neu, story.part), story.kind, { part: story.part }) }));
-  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes, sources: options.sources ?? [], ...(parts.diagnostics && { diagnostics: parts.diagnostics }) };
+  return { old, new: neu, body: stampedBody, notes: stampedNotes, stories: stampedStories, changes: builder.changes, sources: options.sources ?? [] };
 }
 
 /**
@@ -63,6 +59,7 @@ function diffStories(old: Document, neu: Document, ctx: DiffContext): RedlineSto
   for (const kind of ['header', 'footer'] as const) {
     const olds = kind === 'header' ? old.headers : old.footers;
     const news = kind === 'header' ? neu.headers : neu.footers;
+    ctx.story = kind;
     for (const story of news) {
       const counterpart = counterpartStory(olds, news, story);
       out.push({ kind, variant: story.variant, part: story.part, ...(counterpart && { oldPart: counterpart.part }), blocks: diffBlocks(counterpart?.blocks ?? [], story.blocks, ctx) });
@@ -94,6 +91,7 @@ function diffNotes(old: Document, neu: Document, ctx: DiffContext): RedlineNote[
     seen.add(key);
     const oldNote = findNote(old, link.kind, link.oldId);
     const newNote = findNote(neu, link.kind, link.newId);
+    ctx.story = link.kind;
     if (newNote) {
       out.push({ kind: link.kind, side: 'new', id: newNote.id, ...(oldNote && { oldId: oldNote.id }), blocks: diffBlocks(oldNote?.blocks ?? [], newNote.blocks, ctx) });
     } else if (oldNote) {

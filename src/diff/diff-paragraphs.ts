@@ -169,7 +169,7 @@ function diffLongPair(a: PreparedParagraph, b: PreparedParagraph, ctx: DiffConte
   if (prefix > 0) emitter.equal(0, wholeSpan(0, prefix), 0, wholeSpan(0, prefix));
   const oldBounds = chunkBoundaries(a.text, prefix, oldEnd);
   const newBounds = chunkBoundaries(b.text, prefix, newEnd);
-  const segments = diffSequences(chunkKeys(a, oldBounds), chunkKeys(b, newBounds), { onCoarse: ctx.onCoarse });
+  const segments = diffSequences(chunkKeys(a, oldBounds), chunkKeys(b, newBounds), { onLimit: () => ctx.limitReached('edit-length', b.paragraph) });
   for (const segment of segments) {
     const oldFrom = oldBounds[segment.oldFrom] as number;
     const oldTo = oldBounds[segment.oldTo] as number;
@@ -178,12 +178,12 @@ function diffLongPair(a: PreparedParagraph, b: PreparedParagraph, ctx: DiffConte
     if (segment.equal) {
       emitter.equal(0, wholeSpan(oldFrom, oldTo), 0, wholeSpan(newFrom, newTo));
     } else if (oldTo - oldFrom + (newTo - newFrom) <= WORD_DIFF_CHARS) {
-      emitTokenDiff(emitter, { tokens: tokenizeRange(a, oldFrom, oldTo, ctx.options).tokens }, { tokens: tokenizeRange(b, newFrom, newTo, ctx.options).tokens }, ctx);
+      emitTokenDiff(emitter, { tokens: tokenizeRange(a, oldFrom, oldTo, ctx.options).tokens }, { tokens: tokenizeRange(b, newFrom, newTo, ctx.options).tokens }, ctx, b.paragraph);
     } else {
       if (oldTo > oldFrom) emitter.deleted(0, oldFrom, oldTo);
       if (newTo > newFrom) emitter.inserted(0, newFrom, newTo);
       // Text replaced by other words altogether is a replacement however it is aligned.
-      if (sharesWords(a.text, oldFrom, oldTo, b.text, newFrom, newTo)) ctx.onCoarse(oldTo - oldFrom, newTo - newFrom);
+      if (sharesWords(a.text, oldFrom, oldTo, b.text, newFrom, newTo)) ctx.limitReached('edit-length', b.paragraph);
     }
   }
   if (suffix > 0) emitter.equal(0, wholeSpan(oldEnd, a.text.length), 0, wholeSpan(newEnd, b.text.length));
@@ -303,17 +303,17 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
   const emitter = new ParagraphEmitter(olds, news, ctx);
   if (frame && frame.prefix > 0) emitter.equal(0, wholeSpan(0, frame.prefix), 0, wholeSpan(0, frame.prefix));
 
-  emitTokenDiff(emitter, buildStream(olds), buildStream(news), ctx);
+  emitTokenDiff(emitter, buildStream(olds), buildStream(news), ctx, news[0]?.paragraph);
   if (frame && frame.suffix > 0) emitter.equal(0, wholeSpan(frame.oldLength - frame.suffix, frame.oldLength), 0, wholeSpan(frame.newLength - frame.suffix, frame.newLength));
   emitter.endParagraph('equal', news.length - 1, olds.length - 1);
   return emitter.out;
 }
 
 /** The word diff of two token streams, cleaned up, handed to the emitter. */
-function emitTokenDiff(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, ctx: DiffContext): void {
+function emitTokenDiff(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, ctx: DiffContext, paragraph: Paragraph | undefined): void {
   const oldTokens = oldStream.tokens;
   const newTokens = newStream.tokens;
-  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key), { onCoarse: ctx.onCoarse });
+  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length', paragraph) });
   const segments = cleanupSemantic(raw, oldTokens, newTokens);
   for (const segment of segments) {
     if (segment.equal) {
@@ -383,7 +383,7 @@ function emitAtomOnlyChange(emitter: ParagraphEmitter, oldStream: Stream, newStr
   const newChars = characters(news);
   const oldParagraph = paragraphAt(oldStream, segment.oldFrom);
   const newParagraph = paragraphAt(newStream, segment.newFrom);
-  for (const part of diffSequences(oldChars.map((c) => c.key), newChars.map((c) => c.key), { onCoarse: emitter.onCoarse })) {
+  for (const part of diffSequences(oldChars.map((c) => c.key), newChars.map((c) => c.key))) {
     if (part.equal) {
       for (let k = part.oldFrom; k < part.oldTo; k++) {
         emitter.equal(oldParagraph, (oldChars[k] as Token), newParagraph, newChars[part.newFrom + k - part.oldFrom] as Token);
@@ -510,10 +510,6 @@ class ParagraphEmitter {
   private readonly olds: readonly TokenizedParagraph[];
   private readonly news: readonly TokenizedParagraph[];
   private readonly ctx: DiffContext;
-
-  get onCoarse(): DiffContext['onCoarse'] {
-    return this.ctx.onCoarse;
-  }
 
   constructor(olds: readonly TokenizedParagraph[], news: readonly TokenizedParagraph[], ctx: DiffContext) {
     this.olds = olds;

@@ -76,8 +76,8 @@ export function alignTables(old: Table, neu: Table, ctx: DiffContext): TableAlig
     signature: (r) => r.signature,
     similarity: (a, b) => rowSimilarity(a, b, keyed, columns !== undefined),
     threshold: ROW_PAIR_THRESHOLD,
-    onCoarse: ctx.onCoarse,
     canPairAlone: (a, b) => columns !== undefined || sameShape(a.row, b.row),
+    onLimit: (limit) => ctx.limitReached(limit),
   });
   return { ...(columns && { columns }), ops, oldRows, newRows };
 }
@@ -149,7 +149,6 @@ function alignColumns(old: Table, neu: Table, ctx: DiffContext): ColumnSlot[] | 
     signature: (c) => c.header,
     similarity: (a, b) => dice(a.bag, b.bag),
     threshold: COLUMN_PAIR_THRESHOLD,
-    onCoarse: ctx.onCoarse,
   });
   return ops.map((op): ColumnSlot => (op.type === 'delete' ? { old: op.old } : op.type === 'insert' ? { new: op.new } : { old: op.old, new: op.new }));
 }

@@ -4,7 +4,7 @@
  * after the common prefix and suffix are trimmed. Its cost is (N+M)·D for an edit of length D,
  * so each diff has a budget of work: an edit too large to align key by key within it is split
  * at patience anchors (keys unique on both sides) and the pieces aligned in turn; what is still
- * too large is given as one change, and `onCoarse` is told. No input makes it quadratic.
+ * too large is given as one change, and `onLimit` is told. No input makes it quadratic.
  */
 import { diffArrays } from 'diff';
 import { uniqueAnchors } from './patience.js';
@@ -22,7 +22,7 @@ export interface SequenceDiffOptions {
   /** Largest edit distance Myers may explore before the middle is taken as one change. */
   readonly maxEditLength?: number;
   /** Told of each range given as one change because aligning it key by key cost too much. */
-  readonly onCoarse?: (oldCount: number, newCount: number) => void;
+  readonly onLimit?: () => void;
 }
 
 /**
@@ -132,7 +132,7 @@ class BudgetedDiff {
     if (anchors === undefined || anchors.olds.length === 0) {
       builder.delete(n);
       builder.insert(m);
-      this.options.onCoarse?.(n, m);
+      this.options.onLimit?.();
       return;
     }
     // Pushed last piece first: the stack hands them back in order.

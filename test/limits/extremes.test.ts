@@ -11,9 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBounded, type BoundedRunResult } from '../../src/fuzz/bounded-run.js';
-import { buildPackage, para } from '../../src/fuzz/docx-package.js';
-import { EXTREME_CASES, GUARDED_FILES } from '../../src/fuzz/extremes.js';
+import { runBounded, type BoundedRunResult } from '../../tools/fuzz/bounded-run.js';
+import { buildPackage, para } from '../../tools/fuzz/docx-package.js';
+import { EXTREME_CASES, GUARDED_FILES } from '../../tools/fuzz/extremes.js';
 import { IS_CI } from '../helpers/shared.js';
 
 const root = mkdtempSync(join(tmpdir(), 'redline-extremes-'));

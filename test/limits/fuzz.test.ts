@@ -5,7 +5,7 @@
  * trace, and write nothing outside its output folder. `npm run fuzz` runs longer campaigns.
  */
 import { describe, expect, it } from 'vitest';
-import { runFuzz } from '../../src/fuzz/harness.js';
+import { runFuzz } from '../../tools/fuzz/harness.js';
 
 describe('fuzz suite', () => {
   it('240 generated hostile cases behave (seed 15)', async () => {
