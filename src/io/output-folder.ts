@@ -20,13 +20,40 @@ import { isInside } from './paths.js';
  */
 export async function prepareOutputFolder(folder: string): Promise<void> {
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolders(folder);
     const info = await lstat(await realpath(folder));
     if (!info.isDirectory()) throw new InputError(folder, 'the output location is not a folder');
     await access(folder, constants.W_OK | constants.X_OK);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(folder, `the output folder cannot be used (${fileSystemReason(error)})`, { cause: error });
+  }
+}
+
+/**
+ * Creates a folder and the missing folders above it, one level at a time. Not `mkdir -p`: Node's
+ * recursive `mkdir` never settles on some file systems (a path under /proc), which would hang.
+ */
+export async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = resolve(folder); ; ) {
+    const exists = await lstat(current).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    if (exists) break;
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const path of missing.reverse()) {
+    await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
   }
 }
 

@@ -2,11 +2,11 @@
  * Writes output files atomically: each goes to a temporary file beside its target and is renamed
  * into place only when every output is ready, so a failed run leaves no partial file behind.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../diagnostics/errors.js';
 import { fileSystemReason } from '../diagnostics/exit-codes.js';
-import { ensureFolderInside } from './output-folder.js';
+import { ensureFolderInside, makeFolders } from './output-folder.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -35,7 +35,7 @@ export async function writeOutputsAtomically(outputs: readonly OutputFile[], opt
   try {
     for (const [i, output] of outputs.entries()) {
       current = output.path;
-      if (options.within === undefined) await mkdir(dirname(output.path), { recursive: true });
+      if (options.within === undefined) await makeFolders(dirname(output.path));
       else await ensureFolderInside(options.within, dirname(output.path));
       const temporary = join(dirname(output.path), `.${basename(output.path)}.${process.pid}-${i}${SUFFIX}`);
       temporaries.push(temporary);
@@ -47,7 +47,8 @@ export async function writeOutputsAtomically(outputs: readonly OutputFile[], opt
       await rename(temporaries[i] as string, current);
     }
   } catch (error) {
-    await Promise.all(temporaries.map((t) => rm(t, { force: true })));
+    // A temporary that could not be made (a file in the way of its folder) has nothing to remove.
+    await Promise.all(temporaries.map((t) => rm(t, { force: true }).catch(() => undefined)));
     if (error instanceof InputError) throw error;
     // A place the output cannot go (read-only, full, a file in the way, a name too long) is the
     // user's to fix: one line naming it, not a stack trace.
