@@ -7,6 +7,7 @@
 import { basename, join } from 'node:path';
 import { apply, compare, hasIssues, InputError, isUnattributed, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
 import { readInput } from '../io/read-input.js';
+import { classifyError } from '../diagnostics/exit-codes.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
 import type { ReleaseDocument, ReleaseInfo, ReleaseOutput, ReleaseSource } from './manifest.js';
 
@@ -82,7 +83,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
   try {
     const rendered = await render(task, task.outputs);
     const written = outputs.filter((o) => rendered.outputs[OUTPUT_KIND[o.kind]] !== undefined);
-    await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })));
+    await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })), { within: task.outputFolder });
     const diagnostics = rendered.diagnostics.length > 0 ? { diagnostics: rendered.diagnostics } : {};
     // A document that failed (its sources conflict) has no changes to count; its report says why.
     if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
@@ -103,7 +104,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
       ...diagnostics,
     };
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+    const { message } = classifyError(error);
     return { ...base, status: 'failed', error: message, outputs: [], changes: 0, byKind: {}, bySource: {}, unattributed: 0 };
   }
 }
