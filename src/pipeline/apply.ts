@@ -4,7 +4,6 @@
  * report. With several reviewers' copies as sources, this is how their edits are consolidated into
  * one tracked document.
  */
-import { basename } from 'node:path';
 import { attributeChanges } from '../attribution/attribute.js';
 import { mergeSources, type ConflictPolicy } from '../attribution/merge.js';
 import type { AttributionReport } from '../attribution/report.js';
@@ -18,6 +17,7 @@ import type { SourceInfo } from '../model/source.js';
 import { loadSources, type SourceFileInput, type VersionInput } from './compare.js';
 import { loadDocument } from './load-document.js';
 import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
+import { fileName } from '../util/file-name.js';
 
 export interface ApplyJob {
   readonly old: VersionInput;
@@ -63,7 +63,7 @@ export async function runApply(job: ApplyJob): Promise<ApplyResult> {
 
   const mergedResult = mergeSources(old.document, sources, job.policy, job.options ?? {});
   // Named after its file, not its path: outputs must not depend on where they are written.
-  const name = job.newName ?? (cleanOutput === undefined ? 'new version' : basename(cleanOutput));
+  const name = job.newName ?? (cleanOutput === undefined ? 'new version' : fileName(cleanOutput));
   const merged = { ...mergedResult, document: { ...mergedResult.document, name } };
   diagnostics.addAll(merged.diagnostics);
   const attributed = attributeChanges(old.document, merged.document, sources, job.options ?? {});

@@ -5,15 +5,14 @@
  * code point with fontkit, without kerning or ligatures: the content writer draws exactly these
  * advances, so what is measured is what is drawn.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import fontkit, { type Font as FontkitFont } from '@pdf-lib/fontkit';
+import { readFontFile } from '../../platform/font-files.js';
 
 export type FontVariant = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export type FontFamily = 'serif' | 'sans';
 
-const FILES: Record<FontFamily, Record<FontVariant, string>> = {
+/** The font files of each family and variant (the browser build copies them into the site). */
+export const FONT_FILES: Readonly<Record<FontFamily, Readonly<Record<FontVariant, string>>>> = {
   serif: { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf', italic: 'DejaVuSerif-Italic.ttf', boldItalic: 'DejaVuSerif-BoldItalic.ttf' },
   sans: { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf', boldItalic: 'DejaVuSans-BoldOblique.ttf' },
 };
@@ -27,8 +26,6 @@ export const DESCENT = 483 / 2048;
 
 /** Drawn for a character neither font has. */
 const REPLACEMENT = 0xfffd;
-
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 export function variantOf(bold: boolean, italic: boolean): FontVariant {
   if (bold) return italic ? 'boldItalic' : 'bold';
@@ -46,7 +43,7 @@ export class Face {
 
   constructor(family: FontFamily, variant: FontVariant) {
     this.key = `${family}-${variant}`;
-    this.bytes = readFileSync(join(FONT_DIR, FILES[family][variant]));
+    this.bytes = readFontFile(FONT_FILES[family][variant]);
     this.font = fontkit.create(this.bytes);
     this.postscriptName = this.font.postscriptName ?? `DejaVu-${this.key}`;
   }
