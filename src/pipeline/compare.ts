@@ -46,7 +46,11 @@ export interface CompareJob {
   readonly attribution?: AttributionRequest;
   /** Paths (the format follows the extension) or explicit requests. */
   readonly outputs: readonly (string | OutputRequest)[];
+  /** Told as each stage starts (the browser app shows it). */
+  readonly progress?: (stage: CompareStage) => void;
 }
+
+export type CompareStage = 'reading' | 'comparing' | 'rendering';
 
 export interface CompareResult {
   readonly redline: Redline;
@@ -59,6 +63,7 @@ export interface CompareResult {
 
 export async function runCompare(job: CompareJob): Promise<CompareResult> {
   const requests = job.outputs.map((o) => (typeof o === 'string' ? { path: o, kind: compareOutputKind(o) } : o));
+  job.progress?.('reading');
   const [old, neu] = await Promise.all([
     loadDocument(job.old.bytes, job.old.name, job.old.view === undefined ? {} : { view: job.old.view }),
     loadDocument(job.new.bytes, job.new.name, job.new.view === undefined ? {} : { view: job.new.view }),
@@ -69,6 +74,7 @@ export async function runCompare(job: CompareJob): Promise<CompareResult> {
 
   let redline: Redline;
   let report: AttributionReport | undefined;
+  job.progress?.('comparing');
   if (job.attribution) {
     const sources = await loadSources(job.attribution, old.document, diagnostics);
     const result = attributeChanges(old.document, neu.document, sources, {
@@ -82,6 +88,7 @@ export async function runCompare(job: CompareJob): Promise<CompareResult> {
     redline = compareDocuments(old.document, neu.document, job.options ?? {});
   }
 
+  job.progress?.('rendering');
   const outputs = await renderOutputs(requests, {
     old: old.document,
     new: neu.document,

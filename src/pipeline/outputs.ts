@@ -1,12 +1,13 @@
 /**
  * The outputs a comparison can be rendered to, and the rendering itself, shared by `compare`,
- * `apply` and release runs: the redline as DOCX (tracked changes), PDF (marked up) and text
- * markup, the new version clean as DOCX and PDF, and the change set as JSON.
+ * `apply` and release runs: the redline as DOCX (tracked changes), PDF (marked up), interactive
+ * HTML and text markup, the new version clean as DOCX and PDF, and the change set as JSON.
  */
 import type { AttributionReport } from '../attribution/report.js';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
+import { redlineToHtml } from '../exporters/html/to-html.js';
 import { changeSetToJson } from '../exporters/json/to-json.js';
 import { toMarkup } from '../exporters/markup/to-markup.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
@@ -14,7 +15,7 @@ import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { pdfExporter } from './pdf-exporter.js';
 
-export type OutputKind = 'redline-docx' | 'redline-pdf' | 'markup' | 'clean-docx' | 'clean-pdf' | 'json';
+export type OutputKind = 'redline-docx' | 'redline-pdf' | 'html' | 'markup' | 'clean-docx' | 'clean-pdf' | 'json';
 
 export interface OutputRequest {
   readonly path: string;
@@ -44,12 +45,13 @@ export function compareOutputKind(path: string): OutputKind {
   if (ext === 'docx') return 'redline-docx';
   if (ext === 'pdf') return 'redline-pdf';
   if (ext === 'json') return 'json';
+  if (ext === 'html' || ext === 'htm') return 'html';
   if (ext === 'txt' || ext === 'md') return 'markup';
-  throw new UsageError(`${path}: unknown output format (use .docx, .pdf, .json, .txt or .md)`);
+  throw new UsageError(`${path}: unknown output format (use .docx, .pdf, .html, .json, .txt or .md)`);
 }
 
 // Outputs that add diagnostics (the DOCX writer's) come before the JSON that lists them.
-const ORDER: Readonly<Record<OutputKind, number>> = { 'redline-docx': 0, 'clean-docx': 1, 'redline-pdf': 2, 'clean-pdf': 3, markup: 4, json: 5 };
+const ORDER: Readonly<Record<OutputKind, number>> = { 'redline-docx': 0, 'clean-docx': 1, 'redline-pdf': 2, 'clean-pdf': 3, html: 4, markup: 5, json: 6 };
 
 export async function renderOutputs(requests: readonly OutputRequest[], input: RenderInput): Promise<RenderedOutput[]> {
   const sorted = [...requests].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
@@ -72,6 +74,9 @@ async function render(kind: OutputKind, input: RenderInput): Promise<Uint8Array 
       return (await pdfExporter()).redlineToPdf(input.redline, { ...input.pdf, ...dated });
     case 'clean-pdf':
       return (await pdfExporter()).documentToPdf(input.new, { ...input.pdf, ...dated });
+    case 'html':
+      // The PDF's title and subtitle (a release's document title and "marked up against") head the page too.
+      return redlineToHtml(input.redline, { ...(input.pdf?.title !== undefined && { title: input.pdf.title }), ...(input.pdf?.subtitle !== undefined && { subtitle: input.pdf.subtitle }), ...(input.report && { report: input.report }) });
     case 'markup':
       return toMarkup(input.redline);
     case 'json':

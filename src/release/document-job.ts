@@ -60,6 +60,7 @@ export function documentOutputs(document: ReleaseDocument, outputs: readonly Rel
   const names: Readonly<Record<ReleaseOutput, string>> = {
     'redline-docx': `${stem}-redline.docx`,
     'redline-pdf': `${stem}-redline.pdf`,
+    html: `${stem}-redline.html`,
     'clean-docx': `${stem}.docx`,
     'clean-pdf': `${stem}.pdf`,
     json: `${stem}-changes.json`,
