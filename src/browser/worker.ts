@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+/**
+ * The app's worker: the whole engine, off the page's thread. It fetches the PDF's fonts as the
+ * page loads (so that no request is made later), then compares what the page sends: the redline
+ * view to show, and the DOCX, JSON and HTML to download; the PDF when asked for.
+ */
+import { FONT_FILES, htmlPage, InputError, pdfExporter, provideFontFiles, redlineView, runCompare, type CompareResult } from './engine.js';
+import type { CompareRequest, Download, WorkerReply, WorkerRequest } from './messages.js';
+
+/** The worker's side of its messages (the DOM library types only the page's side). */
+interface WorkerScope {
+  readonly location: { readonly href: string };
+  postMessage(message: WorkerReply, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+interface Compared {
+  readonly result: CompareResult;
+  readonly title: string;
+  readonly stem: string;
+}
+
+let last: Compared | undefined;
+
+function post(message: WorkerReply, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+/** Every font file the PDF may use, fetched from the site's `fonts/` folder. */
+async function loadFonts(): Promise<void> {
+  const files = [...new Set(Object.values(FONT_FILES).flatMap((variants) => Object.values(variants)))];
+  const loaded = await Promise.all(
+    files.map(async (file): Promise<[string, Uint8Array]> => {
+      const response = await fetch(new URL(`fonts/${file}`, scope.location.href));
+      if (!response.ok) throw new Error(`fonts/${file}: ${response.status} ${response.statusText}`);
+      return [file, new Uint8Array(await response.arrayBuffer())];
+    }),
+  );
+  provideFontFiles(new Map(loaded));
+}
+
+const fonts = loadFonts();
+fonts.then(
+  () => post({ type: 'ready', pdf: true }),
+  (error: unknown) => post({ type: 'ready', pdf: false, reason: `its fonts did not load (${(error as Error).message})` }),
+);
+
+const encoder = new TextEncoder();
+
+async function compare(request: CompareRequest): Promise<void> {
+  const started = performance.now();
+  const stem = request.new.name.replace(/\.[^.]*$/, '');
+  const docxName = `${stem}-redline.docx`;
+  const jsonName = `${stem}-changes.json`;
+  const result = await runCompare({
+    old: request.old,
+    new: request.new,
+    ...(request.sources.length > 0 && { attribution: { mode: 'sources' as const, files: request.sources } }),
+    outputs: [
+      { path: docxName, kind: 'redline-docx' },
+      { path: jsonName, kind: 'json' },
+    ],
+    progress: (step) => post({ type: 'progress', step }),
+  });
+  const view = redlineView(result.redline, result.report ? { report: result.report } : {});
+  last = { result, title: view.title, stem };
+  const bytes = (name: string): Uint8Array => {
+    const data = result.outputs.find((output) => output.path === name)?.data;
+    return typeof data === 'string' ? encoder.encode(data) : (data ?? new Uint8Array());
+  };
+  const downloads: Download[] = [
+    { name: docxName, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: bytes(docxName) },
+    { name: jsonName, type: 'application/json', bytes: bytes(jsonName) },
+    { name: `${stem}-redline.html`, type: 'text/html', bytes: encoder.encode(htmlPage(view)) },
+  ];
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.message}${d.count > 1 ? ` (${d.count} times)` : ''}`);
+  post(
+    { type: 'compared', title: view.title, html: view.html, css: view.css, changes: result.redline.changes.length, downloads, warnings, milliseconds: Math.round(performance.now() - started) },
+    downloads.map((d) => d.bytes.buffer as ArrayBuffer),
+  );
+}
+
+async function pdf(): Promise<void> {
+  if (!last) throw new Error('nothing has been compared yet');
+  await fonts;
+  const bytes = await (await pdfExporter()).redlineToPdf(last.result.redline, { title: last.title });
+  post({ type: 'pdf', download: { name: `${last.stem}-redline.pdf`, type: 'application/pdf', bytes } }, [bytes.buffer as ArrayBuffer]);
+}
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  const work = request.type === 'compare' ? compare(request) : pdf();
+  work.catch((error: unknown) => {
+    // Bad input says which file and why; anything else is a bug of ours, said as such.
+    const message = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+    post({ type: 'error', message });
+  });
+});
