@@ -7,7 +7,8 @@
  * of the same site as the page opens.
  *
  * `document.body.dataset.state` says where the page is (`loading`, `ready`, `working`, `shown`,
- * `failed`), and `performance` holds a `redline:compare` measure of each comparison shown, for
+ * `failed`), `dataset.fonts` whether the PDF's fonts have loaded (`loaded`, `failed`: the last
+ * request the page makes on its own), and `performance` holds a `redline:compare` measure of each comparison shown, for
  * tests and the bench.
  */
 import { REDLINE_CSS } from '../exporters/html/page-style.js';
@@ -45,7 +46,8 @@ const inputs = { old: element<HTMLInputElement>('old-file'), new: element<HTMLIn
 
 const worker = new Worker(new URL('worker.js', document.baseURI));
 const downloads = new Map<string, Download>();
-let pdfAvailable = false;
+/** The PDF needs its fonts: until they have loaded, a PDF asked for waits for them in the worker. */
+let pdfAvailable = true;
 let busy = false;
 let started = 0;
 
@@ -271,13 +273,16 @@ result.addEventListener('click', (event) => {
 worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
   const reply = event.data;
   switch (reply.type) {
-    case 'ready':
-      pdfAvailable = reply.pdf;
-      if (!reply.pdf) {
+    case 'fonts':
+      pdfAvailable = reply.loaded;
+      document.body.dataset.fonts = reply.loaded ? 'loaded' : 'failed';
+      if (!reply.loaded) {
         const button = result.querySelector<HTMLButtonElement>('button[data-download="pdf"]');
         if (button) button.disabled = true;
         downloadNote.textContent = `PDF download is not available here: ${reply.reason ?? 'its fonts did not load'}.`;
       }
+      return;
+    case 'ready':
       setState('ready');
       say('Ready: choose the old and new versions.');
       updateButton();

@@ -32,8 +32,10 @@ export interface Download {
 export type ProgressStep = 'reading' | 'comparing' | 'rendering' | 'showing';
 
 export type WorkerReply =
-  /** The worker can compare; the PDF can be made only if its fonts loaded. */
-  | { readonly type: 'ready'; readonly pdf: boolean; readonly reason?: string }
+  /** The worker can compare. */
+  | { readonly type: 'ready' }
+  /** The PDF's fonts have loaded (or not: then no PDF can be made, for this reason). */
+  | { readonly type: 'fonts'; readonly loaded: boolean; readonly reason?: string }
   | { readonly type: 'progress'; readonly step: ProgressStep }
   | {
       readonly type: 'compared';

@@ -43,8 +43,8 @@ async function loadFonts(): Promise<void> {
 
 const fonts = loadFonts();
 fonts.then(
-  () => post({ type: 'ready', pdf: true }),
-  (error: unknown) => post({ type: 'ready', pdf: false, reason: `its fonts did not load (${(error as Error).message})` }),
+  () => post({ type: 'fonts', loaded: true }),
+  (error: unknown) => post({ type: 'fonts', loaded: false, reason: `its fonts did not load (${(error as Error).message})` }),
 );
 
 const encoder = new TextEncoder();
@@ -88,6 +88,8 @@ async function pdf(): Promise<void> {
   const bytes = await (await pdfExporter()).redlineToPdf(last.result.redline, { title: last.title });
   post({ type: 'pdf', download: { name: `${last.stem}-redline.pdf`, type: 'application/pdf', bytes } }, [bytes.buffer as ArrayBuffer]);
 }
+
+post({ type: 'ready' });
 
 scope.addEventListener('message', (event) => {
   const request = event.data;

@@ -109,7 +109,8 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 .rl-text p.rl-off.rl-whole-del, .rl-text p.rl-off.rl-whole-from, .rl-text tr.rl-off.rl-row-del, .rl-text tr.rl-off.rl-row-from,
 .rl-text .rl-off.rl-whole-del, .rl-text .rl-off.rl-whole-from { display: none; }
 .rl-text .rl-off, .rl-text tr.rl-row.rl-off { color: inherit; box-shadow: none; background: none; }
-.rl-ghost { visibility: hidden; }
+.rl-ghost, .rl-text tr.rl-row.rl-ghost { visibility: hidden; box-shadow: none; }
+.rl-text tr.rl-ghost > td, .rl-text tr.rl-ghost > th { background: none; }
 
 @media (max-width: 900px) {
   html.rl-page, html.rl-page body { overflow: visible; height: auto; }
