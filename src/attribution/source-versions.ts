@@ -9,7 +9,7 @@
  *   old version itself.
  */
 import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
-import { loadDocument, type LoadedDocument } from '../pipeline/load-document.js';
+import { loadDocument, type LoadedDocument } from '../importers/read-document.js';
 
 export type SourceForm = 'full-version' | 'redline' | 'manual-redline';
 

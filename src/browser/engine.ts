@@ -3,8 +3,8 @@
  * engine, so that it runs the same code as the command line (the comparison, the exporters) and
  * nothing of the command line's own (files, processes).
  */
-export { runCompare, type CompareResult, type CompareStage, type SourceFileInput } from '../pipeline/compare.js';
-export { pdfExporter } from '../pipeline/pdf-exporter.js';
+export { runCompare, type CompareResult, type CompareStage, type SourceFileInput } from '../api/compare.js';
+export { pdfExporter } from '../api/pdf-exporter.js';
 export { InputError } from '../diagnostics/errors.js';
 export { redlineView, type RedlineView } from '../exporters/html/redline-view.js';
 export { htmlPage } from '../exporters/html/to-html.js';

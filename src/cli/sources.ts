@@ -2,7 +2,7 @@
 import { parseSourcesFile, SOURCE_ID } from '../attribution/sources-file.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { SourceInfo } from '../model/source.js';
-import type { SourceFileInput } from '../pipeline/compare.js';
+import type { SourceFileInput } from '../api/compare.js';
 import { readInput } from '../io/read-input.js';
 
 export async function readSourceSpecs(specs: readonly string[], option: string): Promise<SourceFileInput[]> {

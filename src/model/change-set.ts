@@ -1,7 +1,7 @@
 /**
  * The change set: a flat, serialisable list of the changes between two versions. The JSON
- * exporter writes it as is; its field names are a published contract (see the README and
- * `schema/changes.schema.json`).
+ * exporter writes it as is; its field names are a published contract (see docs/change-set.md and
+ * `src/exporters/json/change-set.schema.json`).
  */
 import type { RunFormat } from './document.js';
 

@@ -12,10 +12,10 @@ import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { isUnattributed, type ChangeKind } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
-import { runApply } from '../pipeline/apply.js';
-import { runCompare } from '../pipeline/compare.js';
-import type { OutputRequest, RenderedOutput } from '../pipeline/outputs.js';
-import { pdfExporter } from '../pipeline/pdf-exporter.js';
+import { runApply } from '../api/apply.js';
+import { runCompare } from '../api/compare.js';
+import type { OutputRequest, RenderedOutput } from '../api/outputs.js';
+import { pdfExporter } from '../api/pdf-exporter.js';
 import type { ReleaseDocument, ReleaseInfo, ReleaseOutput, ReleaseSource } from './manifest.js';
 
 export interface DocumentTask {

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionReport } from '../../src/attribution/report.js';
-import { applyOutputKinds, runApply } from '../../src/pipeline/apply.js';
+import { applyOutputKinds, runApply } from '../../src/api/apply.js';
 import { tempDir } from '../helpers/cli.js';
 import { CORPUS, hasCorpus, hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 

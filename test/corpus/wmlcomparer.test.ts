@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { runCompare } from '../../src/api/compare.js';
+import { verifyRedline } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
 import { CORPUS, hasCorpus, hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -20,7 +20,7 @@ interface CorpusCase {
 }
 
 /**
- * Failures explained in the README's known limitations: LibreOffice 7.4 leaves a U+200D in an
+ * Failures explained in docs/quality.md's known limitations: LibreOffice 7.4 leaves a U+200D in an
  * empty tracked-inserted table row after Accept All (WC-1190, WC-1210); with --ignore case a
  * change of case only is not tracked, so Reject All keeps the new case (WCI-1000).
  */

@@ -4,10 +4,10 @@
  * errors, uncaught exceptions, Content-Security-Policy violations, and every request it makes.
  */
 import type { Page } from 'playwright-core';
-import { hasChromium } from '../../src/bench/chromium.js';
+import { hasChromium } from '../../tools/bench/chromium.js';
 import { requireOrSkip } from './shared.js';
 
-export { launchChromium } from '../../src/bench/chromium.js';
+export { launchChromium } from '../../tools/bench/chromium.js';
 
 export function requireChromium(what: string): boolean {
   return requireOrSkip(`Chromium (/usr/bin/chromium) for ${what}`, hasChromium());

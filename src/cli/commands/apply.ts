@@ -1,9 +1,9 @@
 /** `redline apply OLD --source ID=FILE … -o NEW.docx [-o REDLINE.docx] [-o REPORT.json]` */
 import { parseArgs } from 'node:util';
 import { hasIssues } from '../../attribution/report.js';
-import type { ConflictPolicy } from '../../attribution/merge.js';
+import type { ConflictPolicy } from '../../apply/merge-sources.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { applyOutputKinds, runApply } from '../../pipeline/apply.js';
+import { applyOutputKinds, runApply } from '../../api/apply.js';
 import type { CommandIo } from '../io.js';
 import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../../io/read-input.js';

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../diagnostics/errors.js';
 import { hasIssues, type AttributionReport } from '../../attribution/report.js';
-import { runCompare, type AttributionRequest } from '../../pipeline/compare.js';
+import { runCompare, type AttributionRequest } from '../../api/compare.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../../io/read-input.js';
@@ -19,7 +19,7 @@ The format of each output follows its extension:
           coloured by source and a change bar beside it
   .html   interactive redline in one self-contained file: the list of changes, filters by
           source and kind, keyboard navigation, inline or side-by-side view
-  .json   the change set (see the README for the schema)
+  .json   the change set (see docs/change-set.md for the schema)
   .txt    a plain-text redline: [-deleted-] {+inserted+}
 
 Options:

@@ -1,7 +1,7 @@
 /** `redline convert VERSION -o OUT.pdf|OUT.docx`: a clean version in another format. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../diagnostics/errors.js';
-import { runConvert } from '../../pipeline/convert.js';
+import { runConvert } from '../../api/convert.js';
 import type { CommandIo } from '../io.js';
 import { parseDate, parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../../io/read-input.js';

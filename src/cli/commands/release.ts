@@ -14,7 +14,7 @@ import { programFingerprint } from '../version.js';
 export const RELEASE_HELP = `Usage: redline release MANIFEST -o OUT [options]
        redline release --merge-reports REPORT.json [REPORT.json …] -o OUT
 
-Runs a whole release from its manifest (YAML or JSON; see the README): for every document, the
+Runs a whole release from its manifest (YAML or JSON; see docs/release.md): for every document, the
 redline against its previous version with every change attributed to its source (DOCX and PDF),
 the clean version (DOCX and PDF) and the change set (JSON), as the manifest asks; then the release
 report in OUT: index.html, report.md, report.json and document-log.csv. Documents run in parallel

@@ -1,7 +1,7 @@
 /** `redline verify OUT.docx OLD NEW`: Reject All must give OLD and Accept All NEW. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../diagnostics/errors.js';
-import { verifyRedline, type ViewCheck } from '../../pipeline/verify.js';
+import { verifyRedline, type ViewCheck } from '../../api/verify.js';
 import type { CommandIo } from '../io.js';
 import { readInput } from '../../io/read-input.js';
 

@@ -5,7 +5,7 @@
  * indented after it. In a redline the label shows renumbering (old label struck through, new one
  * underlined) and takes the mark of a paragraph inserted or deleted as a whole.
  */
-import { displayText } from '../../diff/change-set-builder.js';
+import { displayText } from '../../model/inline-text.js';
 import type { Paragraph } from '../../model/document.js';
 import type { RedlineParagraph } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';

@@ -2,7 +2,7 @@
  * The DOCX importer: a WordprocessingML package in, the document model out.
  *
  * mammoth is not used here: it accepts insertions and drops deletions silently, and it neither
- * computes clause labels nor keeps the source XML that the exporter writes back (see the README's
+ * computes clause labels nor keeps the source XML that the exporter writes back (see docs/architecture.md's
  * dependency table).
  */
 import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';

@@ -1,0 +1,51 @@
+/**
+ * Built-in verification of a DOCX redline: its Reject All view must read as the old version and
+ * its Accept All view as the new one (text, tables and notes; see `documentLines`).
+ */
+import { documentLines } from '../model/plain-text.js';
+import { loadDocument } from '../importers/read-document.js';
+
+export interface ViewCheck {
+  readonly ok: boolean;
+  readonly expectedLines: number;
+  readonly actualLines: number;
+  /** 1-based line of the first difference. */
+  readonly line?: number;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly reject: ViewCheck;
+  readonly accept: ViewCheck;
+}
+
+export interface VerifyInput {
+  readonly bytes: Uint8Array;
+  readonly name: string;
+}
+
+export interface VerifyOptions {
+  readonly ignoreEmptyLines?: boolean;
+  /** Compare headers and footers too. */
+  readonly headers?: boolean;
+}
+
+export async function verifyRedline(redline: VerifyInput, old: VerifyInput, neu: VerifyInput, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const textOptions = { ignoreEmptyLines: options.ignoreEmptyLines ?? false, headers: options.headers ?? false };
+  const lines = async (input: VerifyInput, view: 'before' | 'after'): Promise<string[]> => documentLines((await loadDocument(input.bytes, input.name, { view })).document, textOptions);
+  const reject = compareLines(await lines(old, 'after'), await lines(redline, 'before'));
+  const accept = compareLines(await lines(neu, 'after'), await lines(redline, 'after'));
+  return { ok: reject.ok && accept.ok, reject, accept };
+}
+
+function compareLines(expected: readonly string[], actual: readonly string[]): ViewCheck {
+  const length = Math.max(expected.length, actual.length);
+  for (let i = 0; i < length; i++) {
+    if (expected[i] !== actual[i]) {
+      return { ok: false, expectedLines: expected.length, actualLines: actual.length, line: i + 1, expected: expected[i] ?? '<end of text>', actual: actual[i] ?? '<end of text>' };
+    }
+  }
+  return { ok: true, expectedLines: expected.length, actualLines: actual.length };
+}
