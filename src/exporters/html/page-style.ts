@@ -102,7 +102,9 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 .rl-xref { font: 11px system-ui, sans-serif; margin: 0 3px; white-space: nowrap; }
 .rl-text tr.rl-row { box-shadow: inset 4px 0 0 currentColor; }
 .rl-text tr.rl-row > td, .rl-text tr.rl-row > th { color: #111; }
-.rl-current, .rl-text .rl-current { outline: 2px solid var(--rl-focus); outline-offset: 2px; border-radius: 2px; }
+.rl-text .rl-current { outline: 2px solid var(--rl-focus); outline-offset: 1px; }
+.rl-text span[data-change-id]:focus { outline: none; }
+.rl-text span.rl-current { outline: none; background: rgba(245, 183, 0, .28); border-radius: 2px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .rl-off { outline: none; box-shadow: none; }
 .rl-text .rl-off ins, .rl-text ins.rl-off, .rl-text .rl-off .rl-fmt, .rl-text .rl-fmt.rl-off { text-decoration: none; color: inherit; }
 .rl-text .rl-off del, .rl-text del.rl-off, .rl-text .rl-off .rl-tag, .rl-text .rl-off .rl-xref, .rl-text .rl-off .rl-pilcrow,
@@ -128,7 +130,7 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
   .rl-body, .rl-doc { display: block; overflow: visible; }
   .rl-js.rl-view-sbs .rl-article { display: block; }
   .rl-article { box-shadow: none; margin: 0; padding: 0; max-width: none; }
-  .rl-current { outline: none; }
+  .rl-text .rl-current, .rl-text span.rl-current { outline: none; background: none; }
   .rl, .rl * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .rl-text h2, .rl-text h3, .rl-text h4 { break-after: avoid; }
   .rl-text tr { break-inside: avoid; }
