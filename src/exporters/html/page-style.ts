@@ -22,11 +22,11 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 .rl-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 13px; list-style: none; margin: 0; padding: 0; }
 .rl-legend li { display: flex; align-items: center; gap: 5px; }
 .rl-head .rl-chip { border: 1px solid #fff; }
-.rl-tools { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+.rl-tools { display: flex; gap: 6px; align-items: center; flex: 1 1 30rem; min-width: 0; }
 .rl-tools button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; border: 1px solid #9fb3c8; background: #234768; color: #fff; cursor: pointer; }
 .rl-tools button[aria-pressed="true"] { background: #fff; color: #17324d; }
 .rl-tools button:focus-visible, .rl a:focus-visible, .rl input:focus-visible { outline: 3px solid var(--rl-focus); outline-offset: 1px; }
-.rl-status { font-size: 12px; min-width: 12em; opacity: .9; }
+.rl-status { font-size: 12px; flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; opacity: .9; }
 .rl-body { flex: 1; display: flex; min-height: 0; }
 .rl-side { width: 24rem; flex: 0 0 auto; display: flex; flex-direction: column; background: var(--rl-panel); border-right: 1px solid var(--rl-line); min-height: 0; position: relative; }
 .rl-changes { flex: 1; display: flex; flex-direction: column; min-height: 0; }
@@ -45,7 +45,7 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 .rl-filters button { font: inherit; font-size: 12px; padding: 0 6px; margin-left: 6px; }
 .rl-shown { margin: 0 14px 6px; font-size: 12px; color: var(--rl-muted); }
 .rl-list { list-style: none; margin: 0; padding: 0 0 24px; font-size: 13px; }
-.rl-list li { border-top: 1px solid var(--rl-line); }
+.rl-list li { border-top: 1px solid var(--rl-line); content-visibility: auto; contain-intrinsic-size: auto 2.6em; }
 .rl-list a { display: grid; grid-template-columns: 12px 4.6rem 1fr; gap: 0 8px; padding: 5px 14px; color: inherit; text-decoration: none; }
 .rl-list a:hover { background: #e6eaef; }
 .rl-list li[aria-current="true"] a { background: #fff3c4; }
@@ -54,7 +54,9 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 .rl-list .rl-what { color: var(--rl-muted); }
 .rl-list .rl-words { grid-column: 3; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .rl-chip { display: inline-block; width: 11px; height: 11px; border-radius: 2px; background: currentColor; flex: 0 0 auto; }
-.rl-doc { flex: 1; overflow-y: auto; min-width: 0; position: relative; }
+.rl-doc { flex: 1; overflow-y: auto; min-width: 0; position: relative; contain: strict; }
+/* Long documents: blocks out of view are not laid out until they come near it. */
+.rl-article > *, .rl-sbs > .rl-sbs-cell { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 .rl-doc:focus { outline: none; }
 .rl-article, .rl-sbs { background: #fff; margin: 16px auto 40px; padding: 40px 56px 56px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
 .rl-article { max-width: 52rem; }
@@ -117,6 +119,7 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 @media (max-width: 900px) {
   html.rl-page, html.rl-page body { overflow: visible; height: auto; }
   .rl { height: auto; }
+  .rl-doc { contain: none; }
   .rl-body { flex-direction: column; }
   .rl-side { width: auto; max-height: 60vh; border-right: 0; border-bottom: 1px solid var(--rl-line); }
   .rl-article, .rl-sbs { padding: 20px 16px; margin: 0; }
@@ -127,7 +130,8 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
   .rl-side, .rl-tools, .rl-skip, .rl-sbs { display: none !important; }
   .rl-head { background: #fff; color: #000; border-bottom: 1px solid #000; padding: 0 0 8px; }
   .rl-head .rl-chip { border-color: #000; }
-  .rl-body, .rl-doc { display: block; overflow: visible; }
+  .rl-body, .rl-doc { display: block; overflow: visible; contain: none; }
+  .rl-article > * { content-visibility: visible; }
   .rl-js.rl-view-sbs .rl-article { display: block; }
   .rl-article { box-shadow: none; margin: 0; padding: 0; max-width: none; }
   .rl-text .rl-current, .rl-text span.rl-current { outline: none; background: none; }

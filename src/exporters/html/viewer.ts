@@ -13,6 +13,8 @@
  */
 export function redlineViewer(root: HTMLElement): void {
   interface Entry {
+    /** Its place in the list (the change set's order). */
+    readonly index: number;
     readonly id: string;
     readonly sources: readonly string[];
     readonly kind: string;
@@ -29,7 +31,8 @@ export function redlineViewer(root: HTMLElement): void {
   const pane: HTMLElement = foundPane;
   const status = root.querySelector<HTMLElement>('.rl-status');
   root.classList.add('rl-js');
-  const entries: Entry[] = Array.from(root.querySelectorAll<HTMLLIElement>('.rl-list > li[data-change-ref]'), (item) => ({
+  const entries: Entry[] = Array.from(root.querySelectorAll<HTMLLIElement>('.rl-list > li[data-change-ref]'), (item, index) => ({
+    index,
     id: item.dataset.changeRef ?? '',
     sources: (item.dataset.sources ?? '').split(' ').filter((s) => s !== ''),
     kind: item.dataset.kind ?? '',
@@ -129,8 +132,8 @@ export function redlineViewer(root: HTMLElement): void {
     let next: Entry | undefined;
     if (!current) next = direction > 0 ? visible[0] : visible[visible.length - 1];
     else {
-      const position = entries.indexOf(current);
-      next = direction > 0 ? visible.find((e) => entries.indexOf(e) > position) : [...visible].reverse().find((e) => entries.indexOf(e) < position);
+      const position = current.index;
+      next = direction > 0 ? visible.find((e) => e.index > position) : visible.findLast((e) => e.index < position);
     }
     if (next) show(next);
     else if (status) status.textContent = direction > 0 ? 'That was the last change.' : 'That was the first change.';
