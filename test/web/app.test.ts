@@ -1,7 +1,8 @@
 /**
  * The comparison app (`npm run build:web`), built here into a temporary folder, served on the
  * loopback interface and driven in real headless Chromium: the sample pair loaded through
- * `?old=&new=` and through the file inputs gives the CLI's JSON byte for byte; with sources, the
+ * `?old=&new=` and through the file inputs gives the CLI's JSON byte for byte (DOCX, Markdown and text);
+ * with sources, the
  * CLI's attribution; the downloaded DOCX passes `redline verify` and LibreOffice's check; the PDF
  * downloads; and after the page has loaded it makes no request at all.
  */
@@ -147,6 +148,31 @@ describe.runIf(runChromium)('the comparison app in Chromium', () => {
     expect(await page.locator('input[data-filter="source"]').count()).toBe(4);
     expect(watch.errors).toEqual([]);
   }, 180_000);
+
+  it('compares Markdown and plain text as the CLI does (their Word packages made in the browser)', async () => {
+    const texts: Readonly<Record<string, string>> = {
+      'terms-v1.md': '# Terms\n\n1. The Supplier shall deliver the Goods within thirty days.\n2. The Buyer shall pay the Price.\n\n| Term | Meaning |\n|---|---|\n| Goods | The items |\n',
+      'terms-v2.md': '# Terms\n\n1. The Supplier shall promptly deliver the Goods within forty days.\n2. The Buyer shall pay the Price on time.\n3. Notices must be in writing.\n\n| Term | Meaning |\n|---|---|\n| Goods | The items ordered |\n| Price | The amount |\n',
+      'notice-v1.txt': 'Clause 1. The old text of the notice.\n\nClause 2. Unchanged words.\n',
+      'notice-v2.txt': 'Clause 1. The new text of the notice.\n\nClause 2. Unchanged words, and more.\n',
+    };
+    for (const [name, text] of Object.entries(texts)) writeFileSync(join(work, name), text);
+    for (const [old, neu] of [
+      ['terms-v1.md', 'terms-v2.md'],
+      ['notice-v1.txt', 'notice-v2.txt'],
+    ] as const) {
+      await open();
+      await page.waitForFunction(() => document.body.dataset.state === 'ready');
+      await page.setInputFiles('#old-file', join(work, old));
+      await page.setInputFiles('#new-file', join(work, neu));
+      await page.locator('#compare').click();
+      await shown();
+      const cli = runCli(['compare', old, neu, '-o', `${old}.json`], work);
+      expect(cli.status, cli.stderr).toBe(0);
+      expect((await download('json')).toString('utf8'), old).toBe(readFileSync(join(work, `${old}.json`), 'utf8'));
+      expect(watch.errors).toEqual([]);
+    }
+  }, 120_000);
 
   it('says why when a file is not a document it can read', async () => {
     await open();
