@@ -1,9 +1,8 @@
 /**
  * The comparison app (`npm run build:web`), built here into a temporary folder, served on the
  * loopback interface and driven in real headless Chromium: the sample pair loaded through
- * `?old=&new=` and through the file inputs gives the CLI's JSON byte for byte (DOCX, Markdown and text);
- * with sources, the
- * CLI's attribution; the downloaded DOCX passes `redline verify` and LibreOffice's check; the PDF
+ * `?old=&new=` and through the file inputs gives the CLI's JSON byte for byte (DOCX, Markdown and
+ * text), and with sources the CLI's attribution; the downloaded DOCX passes `redline verify` and LibreOffice's check; the PDF
  * downloads; and after the page has loaded it makes no request at all.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
