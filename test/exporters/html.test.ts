@@ -15,12 +15,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { redlineToHtml } from '../../src/exporters/html/to-html.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { document as textDocument, paragraph, textRun } from '../../src/model/build.js';
 import type { Change } from '../../src/model/change-set.js';
 import type { Redline } from '../../src/model/redline.js';
 import { sha256Base64 } from '../../src/util/sha256.js';
 import { launchChromium, requireChromium, watchPage, type PageWatch } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { buildDocx } from '../helpers/docx-builder.js';
 import { featurePair, syntheticPair } from '../helpers/pdf-tools.js';
 
 const RELEASE = resolve(__dirname, '../../samples/release');
@@ -85,6 +87,17 @@ describe('HTML redline in Node', () => {
     expect(html).not.toMatch(/\sstyle="/);
     expect(html).not.toMatch(/\son[a-z]+="/);
     expect(html).not.toMatch(/\b(src|href)="(?!#|data:|https?:\/\/example\.com)/);
+  });
+
+  it('marks formatting changes, keeping the text’s own formatting', () => {
+    const run = (text: string, props = ''): string => `<w:r>${props === '' ? '' : `<w:rPr>${props}</w:rPr>`}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const old = fromDocx(buildDocx({ body: `<w:p>${run('The Supplier shall deliver the Goods.')}</w:p>` }), 'a.docx').document;
+    const neu = fromDocx(buildDocx({ body: `<w:p>${run('The Supplier ')}${run('shall', '<w:b/>')}${run(' deliver the Goods.')}</w:p>` }), 'b.docx').document;
+    const redline = compareDocuments(old, neu);
+    expect(redline.changes.map((c) => c.kind)).toEqual(['format']);
+    const html = redlineToHtml(redline);
+    expectEveryChangeMarked(html, redline.changes);
+    expect(html).toMatch(/data-kind="format"><span class="rl-sr">Formatting: <\/span><span class="rl-fmt k\d+"><b>shall<\/b><\/span>/);
   });
 
   it('escapes the documents’ text', () => {
