@@ -1,86 +1,83 @@
 /**
- * `redline apply`: conforms the new version from the old one and the sources' edits, and writes
- * it (clean), its redline against the old version (each change attributed to its source) and the
- * report. With several reviewers' copies as sources, this is how their edits are consolidated into
- * one tracked document.
+ * `apply`: conforms the new version from the old one and the sources' edits (a three-way merge
+ * with the old version as the common base), attributes its changes, and renders the outputs:
+ * the conformed version (clean), its redline against the old version, the report. With several
+ * reviewers' copies as sources, this is how their edits are consolidated into one tracked document.
  */
 import { attributeChanges } from '../attribution/attribute.js';
+import type { AttributionReport, Conflict } from '../attribution/report.js';
 import { mergeSources, type ConflictPolicy } from '../apply/merge-sources.js';
-import type { AttributionReport } from '../attribution/report.js';
-import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../diagnostics/errors.js';
+import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { OptionError } from '../diagnostics/errors.js';
 import type { DiffOptions } from '../diff/options.js';
-import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
+import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
-import type { SourceInfo } from '../model/source.js';
-import { loadSources, type SourceFileInput, type VersionInput } from './compare.js';
-import { loadDocument } from '../importers/read-document.js';
-import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
-import { fileName } from '../util/file-name.js';
+import { resolveDocument, type DocumentInput } from './inputs.js';
+import { checkDiffOptions, optionalDate } from './options.js';
+import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
+import { checkSources, readSources, type SourceInput } from './sources.js';
 
-export interface ApplyJob {
-  readonly old: VersionInput;
-  readonly sources: readonly SourceFileInput[];
-  readonly info?: readonly SourceInfo[];
-  readonly policy: ConflictPolicy;
-  readonly options?: DiffOptions & { readonly date?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
-  /** What to write (`applyOutputKinds` reads them from the command line's paths). */
-  readonly outputs: readonly OutputRequest[];
-  /** The conformed version's name; by default its clean output's file name. */
+export type { ConflictPolicy } from '../apply/merge-sources.js';
+
+export interface ApplyOptions extends DiffOptions {
+  /**
+   * Sources editing the same words differently: `fail` (the default: nothing but the JSON report
+   * is rendered, and `failed` is true), `first` (the source given first wins) or `skip` (neither).
+   */
+  readonly onConflict?: ConflictPolicy;
+  /** The outputs to render; `cleanDocx` is the conformed version, `docx` and `pdf` its redline. */
+  readonly outputs?: OutputKinds;
+  /** ISO 8601 date of the tracked changes and the PDFs; none by default, so output is deterministic. */
+  readonly date?: string;
+  /** The conformed version's name (in the JSON, the PDF's default title); default `new version`. */
   readonly newName?: string;
 }
 
-export interface ApplyResult {
-  readonly redline: Redline;
+/** A new version conformed from the sources. */
+export interface Application {
+  readonly old: Document;
   /** The conformed new version. */
   readonly new: Document;
+  /** The conformed version against the old one, every change attributed to its source. */
+  readonly redline: Redline;
+  readonly changes: readonly Change[];
   readonly report: AttributionReport;
-  readonly outputs: readonly RenderedOutput[];
-  readonly diagnostics: readonly Diagnostic[];
-  /** Conflicts with the `fail` policy: nothing but the report is written. */
+  /** Sources' edits that collided (also in `report.conflicts`). */
+  readonly conflicts: readonly Conflict[];
+  /** Conflicts under the `fail` policy: only the JSON output was rendered. */
   readonly failed: boolean;
+  readonly outputs: RenderedOutputs;
 }
 
-/** `apply`'s outputs: the first .docx is the conformed version, a second .docx and a .pdf its redline. */
-export function applyOutputKinds(paths: readonly string[]): OutputRequest[] {
-  const docx = paths.filter((o) => /\.docx$/i.test(o));
-  if (docx.length === 0) throw new UsageError('apply needs the new version as an output: -o NEW.docx');
-  if (docx.length > 2) throw new UsageError('apply writes at most two DOCX files: -o NEW.docx [-o REDLINE.docx]');
-  return paths.map((path) => {
-    if (path === docx[0]) return { path, kind: 'clean-docx' };
-    return { path, kind: compareOutputKind(path) };
-  });
-}
+const POLICIES: readonly ConflictPolicy[] = ['fail', 'first', 'skip'];
 
-export async function runApply(job: ApplyJob): Promise<ApplyResult> {
-  const requests = job.outputs;
-  const cleanOutput = requests.find((r) => r.kind === 'clean-docx' || r.kind === 'clean-pdf')?.path;
+/** Applies the sources' edits to `base` (bytes or a document already read). */
+export async function apply(base: DocumentInput, sources: readonly SourceInput[], options: ApplyOptions = {}): Promise<Result<Application>> {
+  checkDiffOptions(options);
+  checkSources(sources, 'sources');
+  const policy = options.onConflict ?? 'fail';
+  if (!POLICIES.includes(policy)) throw new OptionError('onConflict', `'${String(policy)}' is not fail, first or skip`);
+  if (options.outputs) checkOutputKinds(options.outputs);
+  const dated = optionalDate(options.date);
   const diagnostics = new Diagnostics();
-  const old = await loadDocument(job.old.bytes, job.old.name, job.old.view === undefined ? {} : { view: job.old.view });
-  diagnostics.addAll(old.diagnostics);
-  const sources = await loadSources({ mode: 'sources', files: job.sources, ...(job.info && { info: job.info }) }, old.document, diagnostics);
+  const diffOptions = { ...options, diagnostics };
+  const old = await resolveDocument(base, 'base', diagnostics);
+  const read = await readSources(sources, 'sources', old, diagnostics);
 
-  const mergedResult = mergeSources(old.document, sources, job.policy, job.options ?? {});
-  // Named after its file, not its path: outputs must not depend on where they are written.
-  const name = job.newName ?? (cleanOutput === undefined ? 'new version' : fileName(cleanOutput));
-  const merged = { ...mergedResult, document: { ...mergedResult.document, name } };
+  const merged = mergeSources(old, read, policy, diffOptions);
   diagnostics.addAll(merged.diagnostics);
-  const attributed = attributeChanges(old.document, merged.document, sources, job.options ?? {});
+  // Whatever OLD was read from, the conformed version is written in OLD's Word package: a DOCX.
+  const conformed: Document = { ...merged.document, name: options.newName ?? 'new version', format: 'docx' };
+  const attributed = attributeChanges(old, conformed, read, diffOptions);
   // The merge found every collision of the sources' edits, with its clause; the attribution would
   // find the same ones again, worded differently.
   const report: AttributionReport = { ...attributed.report, conflicts: merged.conflicts };
-  const failed = job.policy === 'fail' && merged.conflicts.length > 0;
+  const failed = policy === 'fail' && merged.conflicts.length > 0;
 
-  // With conflicts under the `fail` policy, nothing but the report is written.
-  const outputs = await renderOutputs(failed ? requests.filter((r) => r.kind === 'json') : requests, {
-    old: old.document,
-    new: merged.document,
-    redline: attributed.redline,
-    report,
-    diagnostics,
-    ...(job.options?.date !== undefined && { date: job.options.date }),
-    ...(job.options?.pdf && { pdf: job.options.pdf }),
-  });
-  return { redline: attributed.redline, new: merged.document, report, outputs, diagnostics: diagnostics.list(), failed };
+  // With conflicts under the `fail` policy, nothing but the report is rendered.
+  const kinds = failed ? { json: options.outputs?.json ?? false } : (options.outputs ?? {});
+  const outputs = await renderOutputs(kinds, { old, new: conformed, redline: attributed.redline, report, diagnostics, ...dated });
+  const value = { old, new: conformed, redline: attributed.redline, changes: attributed.redline.changes, report, conflicts: merged.conflicts, failed, outputs };
+  return { value, diagnostics: diagnostics.list() };
 }

@@ -1,124 +1,91 @@
 /**
- * One comparison from bytes to output bytes: load both versions (and the sources, when changes
- * are to be attributed), diff, attribute, and render every output asked for (the format follows
- * each output's extension). No file-system access here.
+ * One comparison, from bytes (or documents already read) to outputs: read both versions (and the
+ * sources, when changes are to be attributed), diff, attribute, and render every output asked for.
+ * No file-system access here.
  */
-import { attributeChanges, type AttributionSource } from '../attribution/attribute.js';
+import { attributeChanges } from '../attribution/attribute.js';
 import type { AttributionReport } from '../attribution/report.js';
-import { loadSourceVersions } from '../attribution/source-versions.js';
-import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { compareDocuments, type CompareOptions } from '../diff/compare-documents.js';
-import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
-import type { Document, RevisionView } from '../model/document.js';
+import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { OptionError } from '../diagnostics/errors.js';
+import { compareDocuments } from '../diff/compare-documents.js';
+import type { DiffOptions } from '../diff/options.js';
+import type { Change } from '../model/change-set.js';
+import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
-import type { SourceInfo } from '../model/source.js';
-import { loadDocument } from '../importers/read-document.js';
-import { compareOutputKind, renderOutputs, type OutputRequest, type RenderedOutput } from './outputs.js';
+import { resolveDocument, type DocumentInput } from './inputs.js';
+import { checkDiffOptions, optionalDate } from './options.js';
+import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
+import { checkSources, readSources, type SourceInput } from './sources.js';
 
-export type { RenderedOutput } from './outputs.js';
-
-export interface VersionInput {
-  readonly bytes: Uint8Array;
-  readonly name: string;
-  readonly view?: RevisionView;
-}
-
-/** A source's file: its id and the bytes of its full version or redline. */
-export interface SourceFileInput {
-  readonly id: string;
-  readonly bytes: Uint8Array;
-  readonly name: string;
-}
-
-export interface AttributionRequest {
-  /** `sources`: independent sources; `chain`: ordered intermediate versions. */
-  readonly mode: 'sources' | 'chain';
-  readonly files: readonly SourceFileInput[];
-  /** Titles and kinds (from `--sources`), by id. */
-  readonly info?: readonly SourceInfo[];
+export interface CompareOptions extends DiffOptions {
+  /** The author of every tracked change when no sources are given (default `Redline`). */
+  readonly author?: string;
+  /** The sources of the changes: every change is attributed to the sources whose edit it is. */
+  readonly sources?: readonly SourceInput[];
+  /** Intermediate versions, in order (instead of `sources`): each change goes to the last version that touched it. */
+  readonly chain?: readonly SourceInput[];
+  /** Give the changes no source explains to this source (they are still reported). */
   readonly fallbackSource?: string;
-}
-
-export interface CompareJob {
-  readonly old: VersionInput;
-  readonly new: VersionInput;
-  readonly options?: CompareOptions & { readonly date?: string; readonly pdf?: Omit<PdfOptions, 'date'> };
-  readonly attribution?: AttributionRequest;
-  /** Paths (the format follows the extension) or explicit requests. */
-  readonly outputs: readonly (string | OutputRequest)[];
+  /** The outputs to render; none by default (the comparison itself is the value). */
+  readonly outputs?: OutputKinds;
+  /** ISO 8601 date of the tracked changes and the PDFs; none by default, so output is deterministic. */
+  readonly date?: string;
   /** Told as each stage starts (the browser app shows it). */
   readonly progress?: (stage: CompareStage) => void;
 }
 
 export type CompareStage = 'reading' | 'comparing' | 'rendering';
 
-export interface CompareResult {
-  readonly redline: Redline;
+/** A comparison of two versions. */
+export interface Comparison {
   readonly old: Document;
   readonly new: Document;
-  readonly outputs: readonly RenderedOutput[];
-  readonly diagnostics: readonly Diagnostic[];
+  /** The two versions woven together, every changed piece marked and tied to its change. */
+  readonly redline: Redline;
+  /** The change set (the same as `redline.changes`). */
+  readonly changes: readonly Change[];
+  /** With sources: who made each change, and what the sources did that NEW does not show. */
   readonly report?: AttributionReport;
+  readonly outputs: RenderedOutputs;
 }
 
-export async function runCompare(job: CompareJob): Promise<CompareResult> {
-  const requests = job.outputs.map((o) => (typeof o === 'string' ? { path: o, kind: compareOutputKind(o) } : o));
-  job.progress?.('reading');
-  const [old, neu] = await Promise.all([
-    loadDocument(job.old.bytes, job.old.name, job.old.view === undefined ? {} : { view: job.old.view }),
-    loadDocument(job.new.bytes, job.new.name, job.new.view === undefined ? {} : { view: job.new.view }),
-  ]);
+/**
+ * Compares two versions of a document. Each version is its bytes (DOCX, text or Markdown), its
+ * bytes with a name, format or view, or a document already read.
+ */
+export async function compare(old: DocumentInput, neu: DocumentInput, options: CompareOptions = {}): Promise<Result<Comparison>> {
+  checkCompareOptions(options);
+  const dated = optionalDate(options.date);
   const diagnostics = new Diagnostics();
-  diagnostics.addAll(old.diagnostics);
-  diagnostics.addAll(neu.diagnostics);
+  options.progress?.('reading');
+  const [oldDocument, newDocument] = await Promise.all([resolveDocument(old, 'old', diagnostics), resolveDocument(neu, 'new', diagnostics)]);
+  const diffOptions = { ...options, diagnostics };
 
   let redline: Redline;
   let report: AttributionReport | undefined;
-  job.progress?.('comparing');
-  if (job.attribution) {
-    const sources = await loadSources(job.attribution, old.document, diagnostics);
-    const result = attributeChanges(old.document, neu.document, sources, {
-      ...job.options,
-      mode: job.attribution.mode,
-      ...(job.attribution.fallbackSource !== undefined && { fallbackSource: job.attribution.fallbackSource }),
-    });
-    redline = result.redline;
-    report = result.report;
+  const mode = options.chain ? 'chain' : 'sources';
+  const sources = options.chain ?? options.sources;
+  options.progress?.('comparing');
+  if (sources) {
+    const read = await readSources(sources, mode, oldDocument, diagnostics);
+    const attributed = attributeChanges(oldDocument, newDocument, read, { ...diffOptions, mode, ...(options.fallbackSource !== undefined && { fallbackSource: options.fallbackSource }) });
+    redline = attributed.redline;
+    report = attributed.report;
   } else {
-    redline = compareDocuments(old.document, neu.document, job.options ?? {});
+    redline = compareDocuments(oldDocument, newDocument, diffOptions);
   }
 
-  job.progress?.('rendering');
-  const outputs = await renderOutputs(requests, {
-    old: old.document,
-    new: neu.document,
-    redline,
-    ...(report && { report }),
-    diagnostics,
-    ...(job.options?.date !== undefined && { date: job.options.date }),
-    ...(job.options?.pdf && { pdf: job.options.pdf }),
-  });
-  return { redline, old: old.document, new: neu.document, outputs, diagnostics: diagnostics.list(), ...(report && { report }) };
+  options.progress?.('rendering');
+  const outputs = await renderOutputs(options.outputs ?? {}, { old: oldDocument, new: newDocument, redline, diagnostics, ...dated, ...(report && { report }) });
+  return { value: { old: oldDocument, new: newDocument, redline, changes: redline.changes, outputs, ...(report && { report }) }, diagnostics: diagnostics.list() };
 }
 
-/** Reads every source: as a full version, a tracked-change redline or a manual redline (detected). */
-export async function loadSources(request: Pick<AttributionRequest, 'mode' | 'files' | 'info'>, old: Document, diagnostics: Diagnostics): Promise<AttributionSource[]> {
-  const info = new Map((request.info ?? []).map((s) => [s.id, s]));
-  const sources: AttributionSource[] = [];
-  let previous = old;
-  for (const file of request.files) {
-    const details = info.get(file.id) ?? { id: file.id };
-    if (request.mode === 'chain') {
-      // A chain's versions are whole versions, each made from the one before it.
-      const loaded = await loadDocument(file.bytes, file.name);
-      diagnostics.addAll(loaded.diagnostics);
-      sources.push({ info: { kind: 'version', ...details }, form: 'full-version', before: previous, after: loaded.document });
-      previous = loaded.document;
-    } else {
-      const versions = await loadSourceVersions(file.bytes, file.name, old);
-      diagnostics.addAll(versions.diagnostics);
-      sources.push({ info: details, form: versions.form, before: versions.before, after: versions.after });
-    }
-  }
-  return sources;
+function checkCompareOptions(options: CompareOptions): void {
+  checkDiffOptions(options);
+  const sources = options.sources ?? options.chain;
+  if (options.sources && options.chain) throw new OptionError('chain', 'cannot be given with sources (a chain is ordered versions, sources are independent)');
+  if (options.sources) checkSources(options.sources, 'sources');
+  if (options.chain) checkSources(options.chain, 'chain');
+  if (options.fallbackSource !== undefined && !sources) throw new OptionError('fallbackSource', 'needs sources or chain');
+  if (options.outputs) checkOutputKinds(options.outputs);
 }

@@ -1,33 +1,44 @@
-/** One version to clean outputs (PDF, DOCX): `redline convert`. No file-system access here. */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../diagnostics/errors.js';
-import { documentToDocx } from '../exporters/docx/to-docx.js';
-import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
-import type { VersionInput } from './compare.js';
-import { loadDocument } from '../importers/read-document.js';
-import { pdfExporter } from './pdf-exporter.js';
-import type { RenderedOutput } from './outputs.js';
+/** One version to clean outputs (DOCX, PDF): `redline convert`. No file-system access here. */
+import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { OptionError } from '../diagnostics/errors.js';
+import type { Document } from '../model/document.js';
+import { toDocx, toPdf } from './exporters.js';
+import { resolveDocument, type DocumentInput } from './inputs.js';
+import { checkPdfOptions, optionalDate } from './options.js';
+import type { PdfOutputOptions } from './outputs.js';
 
-export interface ConvertJob {
-  readonly version: VersionInput;
-  readonly outputs: readonly string[];
-  readonly pdf?: Omit<PdfOptions, 'date'>;
+export interface ConvertOptions {
+  /** What to write: `{ docx: true }`, `{ pdf: { pageSize: 'Letter' } }` or both. */
+  readonly outputs: { readonly docx?: boolean; readonly pdf?: boolean | PdfOutputOptions };
+  /** The PDF's creation date (ISO 8601); none by default, so that output is deterministic. */
   readonly date?: string;
 }
 
-export interface ConvertResult {
-  readonly outputs: readonly RenderedOutput[];
-  readonly diagnostics: readonly Diagnostic[];
+/** A version converted. */
+export interface Conversion {
+  readonly document: Document;
+  readonly outputs: { readonly docx?: Uint8Array; readonly pdf?: Uint8Array };
 }
 
-export async function runConvert(job: ConvertJob): Promise<ConvertResult> {
-  for (const path of job.outputs) if (!/\.(pdf|docx)$/i.test(path)) throw new UsageError(`${path}: convert writes .pdf or .docx`);
-  const loaded = await loadDocument(job.version.bytes, job.version.name, job.version.view === undefined ? {} : { view: job.version.view });
-  const document = loaded.document;
-  const outputs: RenderedOutput[] = [];
-  for (const path of job.outputs) {
-    const data = /\.pdf$/i.test(path) ? await (await pdfExporter()).documentToPdf(document, { ...job.pdf, ...(job.date !== undefined && { date: job.date }) }) : documentToDocx(document).bytes;
-    outputs.push({ path, data });
+/** A version as a clean DOCX (from text or Markdown; a DOCX's tracked changes resolved) or a clean PDF. */
+export async function convert(version: DocumentInput, options: ConvertOptions): Promise<Result<Conversion>> {
+  const requested = options.outputs;
+  if (typeof requested !== 'object' || requested === null) throw new OptionError('outputs', 'expected { docx?, pdf? }');
+  for (const kind of Object.keys(requested)) if (kind !== 'docx' && kind !== 'pdf') throw new OptionError(`outputs.${kind}`, 'convert writes docx or pdf');
+  if (typeof requested.pdf === 'object') checkPdfOptions(requested.pdf, 'outputs.pdf');
+  const dated = optionalDate(options.date);
+  const diagnostics = new Diagnostics();
+  const document = await resolveDocument(version, 'version', diagnostics);
+  const outputs: { docx?: Uint8Array; pdf?: Uint8Array } = {};
+  if (requested.docx) {
+    const docx = toDocx(document);
+    diagnostics.addAll(docx.diagnostics);
+    outputs.docx = docx.value;
   }
-  return { outputs, diagnostics: loaded.diagnostics };
+  if (requested.pdf) {
+    const pdf = await toPdf(document, { ...(typeof requested.pdf === 'object' && requested.pdf), ...dated });
+    diagnostics.addAll(pdf.diagnostics);
+    outputs.pdf = pdf.value;
+  }
+  return { value: { document, outputs }, diagnostics: diagnostics.list() };
 }

@@ -1,30 +1,58 @@
 /**
- * The outputs a comparison can be rendered to, and the rendering itself, shared by `compare`,
- * `apply` and release runs: the redline as DOCX (tracked changes), PDF (marked up), interactive
- * HTML and text markup, the new version clean as DOCX and PDF, and the change set as JSON.
+ * The outputs a comparison can be rendered to, asked for by kind, and the rendering itself,
+ * shared by `compare`, `apply` and release runs: the redline as DOCX (tracked changes), PDF
+ * (marked up), interactive HTML, text and Markdown, the new version clean as DOCX and PDF, and the
+ * change set as JSON. A new kind is a member of `OutputKinds` and `RenderedOutputs`, a place in `RENDER_ORDER`
+ * and a case in `render`; the compiler asks for each.
  */
 import type { AttributionReport } from '../attribution/report.js';
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../diagnostics/errors.js';
-import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
-import { redlineToHtml } from '../exporters/html/to-html.js';
-import { changeSetToJson } from '../exporters/json/to-json.js';
-import { toMarkup } from '../exporters/markup/to-markup.js';
+import type { Diagnostics, Result } from '../diagnostics/diagnostic.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
-import { pdfExporter } from './pdf-exporter.js';
+import { assertNever } from '../util/assert-never.js';
+import { toDocx, toHtml, toJson, toMarkdown, toPdf, toText, type HtmlOptions } from './exporters.js';
+import { OptionError } from '../diagnostics/errors.js';
+import { checkPdfOptions } from './options.js';
 
-export type OutputKind = 'redline-docx' | 'redline-pdf' | 'html' | 'markup' | 'clean-docx' | 'clean-pdf' | 'json';
+/** PDF settings of one PDF output (its date is the comparison's). */
+export type PdfOutputOptions = Omit<PdfOptions, 'date'>;
 
-export interface OutputRequest {
-  readonly path: string;
-  readonly kind: OutputKind;
+/** The HTML redline's heading (its findings are the comparison's report). */
+export type HtmlOutputOptions = Omit<HtmlOptions, 'report'>;
+
+/** The outputs to render, by kind: `{ docx: true, pdf: { pageSize: 'A4' }, json: true }`. */
+export interface OutputKinds {
+  /** The redline as a DOCX with tracked changes, built on the new version's own package. */
+  readonly docx?: boolean;
+  /** The redline as a marked-up PDF: a summary of the changes, then the document marked up. */
+  readonly pdf?: boolean | PdfOutputOptions;
+  /** The redline as one self-contained, interactive HTML page (`docs/html.md`). */
+  readonly html?: boolean | HtmlOutputOptions;
+  /** The change set (and the attribution report, when there are sources) as JSON. */
+  readonly json?: boolean;
+  /** A plain-text redline: `[-deleted-]{+inserted+}`. */
+  readonly text?: boolean;
+  /** The redline for Markdown readers. */
+  readonly markdown?: boolean;
+  /** The new version, clean (no marks), as DOCX. */
+  readonly cleanDocx?: boolean;
+  /** The new version, clean, as PDF. */
+  readonly cleanPdf?: boolean | PdfOutputOptions;
 }
 
-export interface RenderedOutput {
-  readonly path: string;
-  readonly data: Uint8Array | string;
+export type OutputKind = keyof OutputKinds;
+
+/** The rendered outputs, by kind: only those asked for are present. */
+export interface RenderedOutputs {
+  readonly docx?: Uint8Array;
+  readonly pdf?: Uint8Array;
+  readonly html?: string;
+  readonly json?: string;
+  readonly text?: string;
+  readonly markdown?: string;
+  readonly cleanDocx?: Uint8Array;
+  readonly cleanPdf?: Uint8Array;
 }
 
 /** What every output is rendered from. */
@@ -33,53 +61,62 @@ export interface RenderInput {
   readonly new: Document;
   readonly redline: Redline;
   readonly report?: AttributionReport;
+  /** Every diagnostic so far; the outputs' own are added, and the JSON lists them all. */
   readonly diagnostics: Diagnostics;
   /** ISO 8601 date for revisions and PDF metadata; none by default (deterministic output). */
   readonly date?: string;
-  readonly pdf?: Omit<PdfOptions, 'date'>;
 }
 
-/** `compare`'s outputs: the format follows the extension, and every one shows the redline. */
-export function compareOutputKind(path: string): OutputKind {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  if (ext === 'docx') return 'redline-docx';
-  if (ext === 'pdf') return 'redline-pdf';
-  if (ext === 'json') return 'json';
-  if (ext === 'html' || ext === 'htm') return 'html';
-  if (ext === 'txt' || ext === 'md') return 'markup';
-  throw new UsageError(`${path}: unknown output format (use .docx, .pdf, .html, .json, .txt or .md)`);
+/** Outputs that add diagnostics come before the JSON that lists them. */
+const RENDER_ORDER: readonly OutputKind[] = ['docx', 'cleanDocx', 'pdf', 'cleanPdf', 'html', 'text', 'markdown', 'json'];
+
+export async function renderOutputs(kinds: OutputKinds, input: RenderInput): Promise<RenderedOutputs> {
+  const outputs: Partial<Record<OutputKind, Uint8Array | string>> = {};
+  for (const kind of RENDER_ORDER) {
+    const request = kinds[kind];
+    if (request === undefined || request === false) continue;
+    const rendered = await render(kind, input, typeof request === 'object' ? request : {});
+    input.diagnostics.addAll(rendered.diagnostics);
+    outputs[kind] = rendered.value;
+  }
+  return outputs as RenderedOutputs;
 }
 
-// Outputs that add diagnostics (the DOCX writer's) come before the JSON that lists them.
-const ORDER: Readonly<Record<OutputKind, number>> = { 'redline-docx': 0, 'clean-docx': 1, 'redline-pdf': 2, 'clean-pdf': 3, html: 4, markup: 5, json: 6 };
-
-export async function renderOutputs(requests: readonly OutputRequest[], input: RenderInput): Promise<RenderedOutput[]> {
-  const sorted = [...requests].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  const outputs: RenderedOutput[] = [];
-  for (const request of sorted) outputs.push({ path: request.path, data: await render(request.kind, input) });
-  return outputs;
+/** Checks what a caller asked for before any work is done. */
+export function checkOutputKinds(kinds: OutputKinds, field = 'outputs'): void {
+  for (const kind of Object.keys(kinds)) if (!(RENDER_ORDER as readonly string[]).includes(kind)) throw new OptionError(`${field}.${kind}`, `unknown output kind (use ${RENDER_ORDER.join(', ')})`);
+  for (const kind of ['pdf', 'cleanPdf'] as const) {
+    const request = kinds[kind];
+    if (typeof request === 'object') checkPdfOptions(request, `${field}.${kind}`);
+  }
+  if (typeof kinds.html === 'object') checkHeading(kinds.html, `${field}.html`);
 }
 
-async function render(kind: OutputKind, input: RenderInput): Promise<Uint8Array | string> {
+function checkHeading(options: HtmlOutputOptions, field: string): void {
+  for (const key of ['title', 'subtitle'] as const) if (options[key] !== undefined && typeof options[key] !== 'string') throw new OptionError(`${field}.${key}`, 'expected a string');
+}
+
+/** Renders one kind; `settings` are that kind's own (a PDF's page size, the HTML page's title). */
+async function render(kind: OutputKind, input: RenderInput, settings: PdfOutputOptions & HtmlOutputOptions): Promise<Result<Uint8Array | string>> {
   const dated = input.date === undefined ? {} : { date: input.date };
   switch (kind) {
-    case 'redline-docx': {
-      const docx = redlineToDocx(input.redline, dated);
-      input.diagnostics.addAll(docx.diagnostics);
-      return docx.bytes;
-    }
-    case 'clean-docx':
-      return documentToDocx(input.new).bytes;
-    case 'redline-pdf':
-      return (await pdfExporter()).redlineToPdf(input.redline, { ...input.pdf, ...dated });
-    case 'clean-pdf':
-      return (await pdfExporter()).documentToPdf(input.new, { ...input.pdf, ...dated });
+    case 'docx':
+      return toDocx(input.redline, dated);
+    case 'cleanDocx':
+      return toDocx(input.new);
+    case 'pdf':
+      return toPdf(input.redline, { ...settings, ...dated });
+    case 'cleanPdf':
+      return toPdf(input.new, { ...settings, ...dated });
     case 'html':
-      // The PDF's title and subtitle (a release's document title and "marked up against") head the page too.
-      return redlineToHtml(input.redline, { ...(input.pdf?.title !== undefined && { title: input.pdf.title }), ...(input.pdf?.subtitle !== undefined && { subtitle: input.pdf.subtitle }), ...(input.report && { report: input.report }) });
-    case 'markup':
-      return toMarkup(input.redline);
+      return toHtml(input.redline, { ...(settings.title !== undefined && { title: settings.title }), ...(settings.subtitle !== undefined && { subtitle: settings.subtitle }), ...(input.report && { report: input.report }) });
+    case 'text':
+      return toText(input.redline);
+    case 'markdown':
+      return toMarkdown(input.redline);
     case 'json':
-      return changeSetToJson({ old: input.old, new: input.new, changes: input.redline.changes, diagnostics: input.diagnostics.list(), ...(input.report && { extra: { ...input.report } }) });
+      return toJson(input.redline, { diagnostics: input.diagnostics.list(), ...(input.report && { report: input.report }) });
+    default:
+      return assertNever(kind, 'output kind');
   }
 }

@@ -2,8 +2,12 @@
  * Built-in verification of a DOCX redline: its Reject All view must read as the old version and
  * its Accept All view as the new one (text, tables and notes; see `documentLines`).
  */
-import { documentLines } from '../model/plain-text.js';
+import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { loadDocument } from '../importers/read-document.js';
+import type { Document, RevisionView } from '../model/document.js';
+import { documentLines } from '../model/plain-text.js';
+import { asBytes, resolveDocument, type DocumentBytes, type DocumentInput } from './inputs.js';
+import { OptionError } from '../diagnostics/errors.js';
 
 export interface ViewCheck {
   readonly ok: boolean;
@@ -15,29 +19,40 @@ export interface ViewCheck {
   readonly actual?: string;
 }
 
-export interface VerifyResult {
+/** What a verification found: both views checked. */
+export interface Verification {
   readonly ok: boolean;
+  /** Reject All against OLD. */
   readonly reject: ViewCheck;
+  /** Accept All against NEW. */
   readonly accept: ViewCheck;
 }
 
-export interface VerifyInput {
-  readonly bytes: Uint8Array;
-  readonly name: string;
-}
-
 export interface VerifyOptions {
+  /** Leave empty lines out of both sides. */
   readonly ignoreEmptyLines?: boolean;
   /** Compare headers and footers too. */
   readonly headers?: boolean;
 }
 
-export async function verifyRedline(redline: VerifyInput, old: VerifyInput, neu: VerifyInput, options: VerifyOptions = {}): Promise<VerifyResult> {
+/**
+ * Checks a DOCX redline (its bytes) against the two versions it was made from (bytes or documents
+ * already read): Reject All must read as OLD, Accept All as NEW.
+ */
+export async function verify(redline: Uint8Array | DocumentBytes, old: DocumentInput, neu: DocumentInput, options: VerifyOptions = {}): Promise<Result<Verification>> {
   const textOptions = { ignoreEmptyLines: options.ignoreEmptyLines ?? false, headers: options.headers ?? false };
-  const lines = async (input: VerifyInput, view: 'before' | 'after'): Promise<string[]> => documentLines((await loadDocument(input.bytes, input.name, { view })).document, textOptions);
-  const reject = compareLines(await lines(old, 'after'), await lines(redline, 'before'));
-  const accept = compareLines(await lines(neu, 'after'), await lines(redline, 'after'));
-  return { ok: reject.ok && accept.ok, reject, accept };
+  const diagnostics = new Diagnostics();
+  const tracked = asBytes(redline, 'redline');
+  if (!tracked) throw new OptionError('redline', 'expected the bytes of a DOCX redline');
+  const view = async (name: RevisionView): Promise<Document> => {
+    const read = await loadDocument(tracked.bytes, tracked.name ?? 'redline', { view: name, ...(tracked.format && { format: tracked.format }) });
+    diagnostics.addAll(read.diagnostics);
+    return read.value;
+  };
+  const lines = (document: Document): string[] => documentLines(document, textOptions);
+  const reject = compareLines(lines(await resolveDocument(old, 'old', diagnostics)), lines(await view('before')));
+  const accept = compareLines(lines(await resolveDocument(neu, 'new', diagnostics)), lines(await view('after')));
+  return { value: { ok: reject.ok && accept.ok, reject, accept }, diagnostics: diagnostics.list() };
 }
 
 function compareLines(expected: readonly string[], actual: readonly string[]): ViewCheck {

@@ -4,7 +4,7 @@
  * page loads (so that no request is made later), then compares what the page sends: the redline
  * view to show, and the DOCX, JSON and HTML to download; the PDF when asked for.
  */
-import { FONT_FILES, htmlPage, InputError, pdfExporter, provideFontFiles, redlineView, runCompare, type CompareResult } from './engine.js';
+import { compare, FONT_FILES, htmlPage, InputError, OptionError, provideFontFiles, redlineView, toPdf, type Comparison } from './engine.js';
 import type { CompareRequest, Download, WorkerReply, WorkerRequest } from './messages.js';
 
 /** The worker's side of its messages (the DOM library types only the page's side). */
@@ -17,7 +17,7 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 
 interface Compared {
-  readonly result: CompareResult;
+  readonly comparison: Comparison;
   readonly title: string;
   readonly stem: string;
 }
@@ -49,35 +49,25 @@ fonts.then(
 
 const encoder = new TextEncoder();
 
-async function compare(request: CompareRequest): Promise<void> {
+async function compareFiles(request: CompareRequest): Promise<void> {
   const started = performance.now();
   const stem = request.new.name.replace(/\.[^.]*$/, '');
-  const docxName = `${stem}-redline.docx`;
-  const jsonName = `${stem}-changes.json`;
-  const result = await runCompare({
-    old: request.old,
-    new: request.new,
-    ...(request.sources.length > 0 && { attribution: { mode: 'sources' as const, files: request.sources } }),
-    outputs: [
-      { path: docxName, kind: 'redline-docx' },
-      { path: jsonName, kind: 'json' },
-    ],
+  const result = await compare(request.old, request.new, {
+    ...(request.sources.length > 0 && { sources: request.sources }),
+    outputs: { docx: true, json: true },
     progress: (step) => post({ type: 'progress', step }),
   });
-  const view = redlineView(result.redline, result.report ? { report: result.report } : {});
-  last = { result, title: view.title, stem };
-  const bytes = (name: string): Uint8Array => {
-    const data = result.outputs.find((output) => output.path === name)?.data;
-    return typeof data === 'string' ? encoder.encode(data) : (data ?? new Uint8Array());
-  };
+  const comparison = result.value;
+  const view = redlineView(comparison.redline, comparison.report ? { report: comparison.report } : {});
+  last = { comparison, title: view.title, stem };
   const downloads: Download[] = [
-    { name: docxName, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: bytes(docxName) },
-    { name: jsonName, type: 'application/json', bytes: bytes(jsonName) },
+    { name: `${stem}-redline.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: comparison.outputs.docx ?? new Uint8Array() },
+    { name: `${stem}-changes.json`, type: 'application/json', bytes: encoder.encode(comparison.outputs.json ?? '') },
     { name: `${stem}-redline.html`, type: 'text/html', bytes: encoder.encode(htmlPage(view)) },
   ];
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.message}${d.count > 1 ? ` (${d.count} times)` : ''}`);
   post(
-    { type: 'compared', title: view.title, html: view.html, css: view.css, changes: result.redline.changes.length, downloads, warnings, milliseconds: Math.round(performance.now() - started) },
+    { type: 'compared', title: view.title, html: view.html, css: view.css, changes: comparison.changes.length, downloads, warnings, milliseconds: Math.round(performance.now() - started) },
     downloads.map((d) => d.bytes.buffer as ArrayBuffer),
   );
 }
@@ -85,7 +75,7 @@ async function compare(request: CompareRequest): Promise<void> {
 async function pdf(): Promise<void> {
   if (!last) throw new Error('nothing has been compared yet');
   await fonts;
-  const bytes = await (await pdfExporter()).redlineToPdf(last.result.redline, { title: last.title });
+  const bytes = (await toPdf(last.comparison.redline, { title: last.title })).value;
   post({ type: 'pdf', download: { name: `${last.stem}-redline.pdf`, type: 'application/pdf', bytes } }, [bytes.buffer as ArrayBuffer]);
 }
 
@@ -93,10 +83,10 @@ post({ type: 'ready' });
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  const work = request.type === 'compare' ? compare(request) : pdf();
+  const work = request.type === 'compare' ? compareFiles(request) : pdf();
   work.catch((error: unknown) => {
     // Bad input says which file and why; anything else is a bug of ours, said as such.
-    const message = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+    const message = error instanceof InputError || error instanceof OptionError ? error.message : `internal error: ${(error as Error).message}`;
     post({ type: 'error', message });
   });
 });

@@ -1,3 +1,5 @@
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+
 /** Options of the comparison. All default to off / `word`. */
 export interface DiffOptions {
   /** Compare whole words (default) or single characters. */
@@ -11,6 +13,8 @@ export interface DiffOptions {
   readonly ignoreFormatting?: boolean;
   /** Report moved paragraphs and rows as moves (default true). */
   readonly detectMoves?: boolean;
+  /** Where the comparison reports the internal bounds it meets (its result is then coarser). */
+  readonly diagnostics?: Diagnostics;
 }
 
 export interface ResolvedDiffOptions {
@@ -20,6 +24,7 @@ export interface ResolvedDiffOptions {
   readonly ignoreQuotes: boolean;
   readonly ignoreFormatting: boolean;
   readonly detectMoves: boolean;
+  readonly diagnostics?: Diagnostics;
 }
 
 export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptions {
@@ -30,5 +35,6 @@ export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptio
     ignoreQuotes: options.ignoreQuotes ?? false,
     ignoreFormatting: options.ignoreFormatting ?? false,
     detectMoves: options.detectMoves ?? true,
+    ...(options.diagnostics && { diagnostics: options.diagnostics }),
   };
 }

@@ -4,7 +4,7 @@
  * changed row's cells merged word by word).
  */
 import { describe, expect, it } from 'vitest';
-import { applyOutputKinds, runApply } from '../../src/api/apply.js';
+import { apply } from '../../src/api/apply.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { documentLines } from '../../src/model/plain-text.js';
 import type { ConflictPolicy } from '../../src/apply/merge-sources.js';
@@ -32,15 +32,10 @@ interface Merged {
 }
 
 async function merge(old: Uint8Array, sources: readonly [string, Uint8Array][], policy: ConflictPolicy = 'first'): Promise<Merged> {
-  const result = await runApply({
-    old: { bytes: old, name: 'old.docx' },
-    sources: sources.map(([id, bytes]) => ({ id, bytes, name: `${id}.docx` })),
-    policy,
-    outputs: applyOutputKinds(['new.docx']),
-  });
-  const bytes = result.outputs.find((o) => o.path === 'new.docx')?.data;
+  const { value } = await apply({ bytes: old, name: 'old.docx' }, sources.map(([id, bytes]) => ({ id, bytes, name: `${id}.docx` })), { onConflict: policy, outputs: { cleanDocx: true } });
+  const bytes = value.outputs.cleanDocx;
   const lines = bytes instanceof Uint8Array ? documentLines(fromDocx(bytes, 'new.docx').document, { headers: true }) : [];
-  return { lines, conflicts: result.report.conflicts, failed: result.failed };
+  return { lines, conflicts: value.report.conflicts, failed: value.failed };
 }
 
 describe('apply: word edits of several sources in one paragraph', () => {

@@ -12,14 +12,14 @@ import { tempDir } from '../helpers/cli.js';
 /** A miniature installed program: package.json, the fingerprint module compiled, and one more file. */
 function miniatureProgram(): { root: string; load: () => Promise<{ programFingerprint: () => string }> } {
   const root = tempDir('redline-version-');
-  mkdirSync(join(root, 'dist/cli'), { recursive: true });
+  mkdirSync(join(root, 'dist/api'), { recursive: true });
   copyFileSync(resolve(__dirname, '../../package.json'), join(root, 'package.json'));
-  const source = readFileSync(resolve(__dirname, '../../src/cli/version.ts'), 'utf8');
+  const source = readFileSync(resolve(__dirname, '../../src/api/version.ts'), 'utf8');
   const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
-  writeFileSync(join(root, 'dist/cli/version.js'), compiled);
+  writeFileSync(join(root, 'dist/api/version.js'), compiled);
   writeFileSync(join(root, 'dist/diff.js'), 'export const answer = 1;\n');
   let generation = 0;
-  return { root, load: async () => import(`${pathToFileURL(join(root, 'dist/cli/version.js')).href}?${generation++}`) };
+  return { root, load: async () => import(`${pathToFileURL(join(root, 'dist/api/version.js')).href}?${generation++}`) };
 }
 
 describe('programFingerprint', () => {

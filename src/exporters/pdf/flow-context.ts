@@ -1,4 +1,5 @@
 /** What the block layout shares while it walks a redline. */
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { ChangePalette } from './change-palette.js';
 import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
@@ -12,6 +13,8 @@ export interface FlowContext {
   readonly notes: NoteRegistry;
   readonly images: ImageResolver;
   readonly renumbers: RenumberIndex;
+  /** Where what the PDF cannot draw as the document has it is reported. */
+  readonly diagnostics?: Diagnostics;
 }
 
 /** Where the blocks being laid out live. */

@@ -122,6 +122,7 @@ class ContentBuilder {
       case 'drawing':
       case 'math':
       case 'object':
+        this.ctx.diagnostics?.info('pdf/object-as-label', `an object (${atom.kind}) is drawn as a labelled box: the PDF does not typeset it`);
         this.items.push(this.labelBox(PLACEHOLDERS[atom.kind] ?? '[object]', style, changeId));
         return;
       case 'field-char':
@@ -133,7 +134,10 @@ class ContentBuilder {
 
   private imageBox(atom: Atom, piece: RedlinePiece, style: TextStyle, changeId: string | undefined): BoxItem {
     const box = this.ctx.images.resolve(atom, isOldSide(piece.status) ? 'old' : 'new', this.story.part);
-    if (!box.source) return this.labelBox(PLACEHOLDERS.image ?? '[image]', style, changeId);
+    if (!box.source) {
+      this.ctx.diagnostics?.info('pdf/picture-as-label', 'a picture the PDF cannot embed (EMF, WMF, GIF, SVG, or in a header, footer or text box) is drawn as a labelled box');
+      return this.labelBox(PLACEHOLDERS.image ?? '[image]', style, changeId);
+    }
     const scale = Math.min(1, this.maxWidth / box.width, MAX_IMAGE_HEIGHT / box.height);
     return { kind: 'box', width: box.width * scale, height: box.height * scale, style, image: box.source, ...(changeId !== undefined && { changeId }) };
   }

@@ -5,6 +5,7 @@
  * now that every change has a page, the running heads once the page count is known, and the
  * outline.
  */
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Redline } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';
 import { Canvas } from './canvas.js';
@@ -31,7 +32,7 @@ export interface RenderOptions {
   readonly date?: string;
 }
 
-export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean): Promise<Uint8Array> {
+export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean, diagnostics?: Diagnostics): Promise<Uint8Array> {
   const geometry = pageGeometry(options.pageSize ?? 'A4');
   const fonts = new FontLibrary();
   const painter = new TextPainter(fonts);
@@ -47,7 +48,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
     kept.push(page);
   }
 
-  const ctx = flowContext(redline, fonts, palette, geometry.textWidth);
+  const ctx = flowContext(redline, fonts, palette, geometry.textWidth, diagnostics);
   const paginator = new Paginator({ geometry, firstPage: summaryPages + 1, ...(palette && { changeBars: { palette, painter } }) });
   for (const page of paginator.paginate(documentFlow(redline, geometry.textWidth, ctx))) {
     if (palette && options.changedPagesOnly && !page.hasChanges) continue;
@@ -67,7 +68,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
   return pdf.save({ title: heads.title, ...(options.subtitle !== undefined && { subject: options.subtitle }), ...(options.date !== undefined && { date: options.date }) });
 }
 
-function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalette | undefined, width: number): FlowContext {
+function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalette | undefined, width: number, diagnostics: Diagnostics | undefined): FlowContext {
   // Footnotes are laid out when first called, with the context they are part of.
   const notes = new NoteRegistry(redline.notes, (note, label) => ({ items: [...blockFlow(note.blocks, width, ctx, { part: 'footnote', baseSize: NOTE_SIZE, noteLabel: label })] }));
   const ctx: FlowContext = {
@@ -76,6 +77,7 @@ function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalett
     notes,
     images: new ImageResolver(redline.old.docx, redline.new.docx),
     renumbers: new RenumberIndex(redline.changes),
+    ...(diagnostics && { diagnostics }),
   };
   return ctx;
 }

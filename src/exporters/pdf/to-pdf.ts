@@ -10,6 +10,7 @@
  * of their own. Fonts are DejaVu Serif (DejaVu Sans for what the serif lacks), embedded as
  * subsets. The same input always gives the same bytes.
  */
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Document } from '../../model/document.js';
 import type { Redline } from '../../model/redline.js';
 import { unchangedRedline } from '../../model/unchanged-redline.js';
@@ -28,11 +29,12 @@ export interface PdfOptions {
   readonly date?: string;
 }
 
-export async function redlineToPdf(redline: Redline, options: PdfOptions = {}): Promise<Uint8Array> {
-  return renderPdf(redline, options, true);
+/** `diagnostics`, when given, collects what the PDF cannot draw as the document has it. */
+export async function redlineToPdf(redline: Redline, options: PdfOptions = {}, diagnostics?: Diagnostics): Promise<Uint8Array> {
+  return renderPdf(redline, options, true, diagnostics);
 }
 
 /** A clean PDF of one version: no marks, no summary, no change bars (`changedPagesOnly` is ignored). */
-export async function documentToPdf(document: Document, options: PdfOptions = {}): Promise<Uint8Array> {
-  return renderPdf(unchangedRedline(document), options, false);
+export async function documentToPdf(document: Document, options: PdfOptions = {}, diagnostics?: Diagnostics): Promise<Uint8Array> {
+  return renderPdf(unchangedRedline(document), options, false, diagnostics);
 }
