@@ -173,13 +173,18 @@ describe.runIf(runChromium)('the comparison app in Chromium', () => {
     }
   }, 120_000);
 
-  it('says why when a file is not a document it can read', async () => {
+  it('says why when a file is not a document it can read, in the CLI’s words', async () => {
     await open();
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
-    await page.setInputFiles('#old-file', { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not really') });
+    const pdf = Buffer.from('%PDF-1.4 not really');
+    writeFileSync(join(work, 'notes.pdf'), pdf);
+    await page.setInputFiles('#old-file', { name: 'notes.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.setInputFiles('#new-file', join(SAMPLES, 'compare', NEW));
     await page.locator('#compare').click();
     await page.waitForFunction(() => document.body.dataset.state === 'failed');
-    expect(await page.locator('#status').textContent()).toBe('notes.pdf: unsupported format (.pdf); use .docx, .txt or .md');
+    const cli = runCli(['compare', 'notes.pdf', join(SAMPLES, 'compare', NEW), '-o', 'x.json'], work);
+    expect(cli.status).toBe(2);
+    expect(await page.locator('#status').textContent()).toBe(cli.stderr.trim().replace(/^redline: /, ''));
+    expect(watch.errors).toEqual([]);
   });
 });
