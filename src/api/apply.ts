@@ -9,18 +9,19 @@ import type { AttributionReport, Conflict } from '../attribution/report.js';
 import { mergeSources, type ConflictPolicy } from '../apply/merge-sources.js';
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { OptionError } from '../diagnostics/errors.js';
-import type { DiffOptions } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { resolveDocument, type DocumentInput } from './inputs.js';
-import { checkDiffOptions, optionalDate } from './options.js';
+import type { DiffSettings } from '../diff/options.js';
+import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
 import { checkSources, readSources, type SourceInput } from './sources.js';
 
 export type { ConflictPolicy } from '../apply/merge-sources.js';
 
-export interface ApplyOptions extends DiffOptions {
+/** Options of `apply`: the diff options, the conflict policy, the outputs, the date and the conformed version's name. */
+export interface ApplyOptions extends DiffSettings {
   /**
    * Sources editing the same words differently: `fail` (the default: nothing but the JSON report
    * is rendered, and `failed` is true), `first` (the source given first wins) or `skip` (neither).
@@ -30,6 +31,8 @@ export interface ApplyOptions extends DiffOptions {
   readonly outputs?: OutputKinds;
   /** ISO 8601 date of the tracked changes and the PDFs; none by default, so output is deterministic. */
   readonly date?: string;
+  /** The tracked changes' date when `date` is not given (default: the latest `dcterms:modified` of the sources). */
+  readonly revisionDate?: string;
   /** The conformed version's name (in the JSON, the PDF's default title); default `new version`. */
   readonly newName?: string;
 }
@@ -77,7 +80,10 @@ export async function apply(base: DocumentInput, sources: readonly SourceInput[]
 
   // With conflicts under the `fail` policy, nothing but the report is rendered.
   const kinds = failed ? { json: options.outputs?.json ?? false } : (options.outputs ?? {});
-  const outputs = await renderOutputs(kinds, { old, new: conformed, redline: attributed.redline, report, diagnostics, ...dated });
+  // The sources made the changes: their latest modified date dates them (ISO 8601 in UTC sorts as text).
+  const latest = read.map((source) => source.after.modified).reduce<string | undefined>((last, date) => (date !== undefined && (last === undefined || date > last) ? date : last), undefined);
+  const revisionDate = options.revisionDate === undefined ? latest : normaliseDate(options.revisionDate, 'revisionDate');
+  const outputs = await renderOutputs(kinds, { old, new: conformed, redline: attributed.redline, report, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }) });
   const value = { old, new: conformed, redline: attributed.redline, changes: attributed.redline.changes, report, conflicts: merged.conflicts, failed, outputs };
   return { value, diagnostics: diagnostics.list() };
 }

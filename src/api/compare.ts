@@ -8,16 +8,17 @@ import type { AttributionReport } from '../attribution/report.js';
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { OptionError } from '../diagnostics/errors.js';
 import { compareDocuments } from '../diff/compare-documents.js';
-import type { DiffOptions } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { resolveDocument, type DocumentInput } from './inputs.js';
-import { checkDiffOptions, optionalDate } from './options.js';
+import type { DiffSettings } from '../diff/options.js';
+import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
 import { checkSources, readSources, type SourceInput } from './sources.js';
 
-export interface CompareOptions extends DiffOptions {
+/** Options of `compare`: the diff options, the sources or chain, the outputs and the date. */
+export interface CompareOptions extends DiffSettings {
   /** The author of every tracked change when no sources are given (default `Redline`). */
   readonly author?: string;
   /** The sources of the changes: every change is attributed to the sources whose edit it is. */
@@ -30,6 +31,8 @@ export interface CompareOptions extends DiffOptions {
   readonly outputs?: OutputKinds;
   /** ISO 8601 date of the tracked changes and the PDFs; none by default, so output is deterministic. */
   readonly date?: string;
+  /** The tracked changes' date when `date` is not given (default: the new version's `dcterms:modified`). */
+  readonly revisionDate?: string;
   /** Told as each stage starts (the browser app shows it). */
   readonly progress?: (stage: CompareStage) => void;
 }
@@ -76,7 +79,8 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
   }
 
   options.progress?.('rendering');
-  const outputs = await renderOutputs(options.outputs ?? {}, { old: oldDocument, new: newDocument, redline, diagnostics, ...dated, ...(report && { report }) });
+  const revisionDate = options.revisionDate === undefined ? newDocument.modified : normaliseDate(options.revisionDate, 'revisionDate');
+  const outputs = await renderOutputs(options.outputs ?? {}, { old: oldDocument, new: newDocument, redline, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }), ...(report && { report }) });
   return { value: { old: oldDocument, new: newDocument, redline, changes: redline.changes, outputs, ...(report && { report }) }, diagnostics: diagnostics.list() };
 }
 

@@ -7,6 +7,7 @@ import { resolveDocument, type DocumentInput } from './inputs.js';
 import { checkPdfOptions, optionalDate } from './options.js';
 import type { PdfOutputOptions } from './outputs.js';
 
+/** Options of `convert`: the outputs (DOCX, PDF) and the PDF's date. */
 export interface ConvertOptions {
   /** What to write: `{ docx: true }`, `{ pdf: { pageSize: 'Letter' } }` or both. */
   readonly outputs: { readonly docx?: boolean; readonly pdf?: boolean | PdfOutputOptions };

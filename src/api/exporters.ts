@@ -18,6 +18,7 @@ import { pdfExporter } from './pdf-exporter.js';
 export type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 export type { HtmlOptions } from '../exporters/html/to-html.js';
 
+/** Options of `toDocx`. */
 export interface DocxOptions {
   /** The revisions' date (ISO 8601); none by default, so that output is deterministic. */
   readonly date?: string;
@@ -25,6 +26,7 @@ export interface DocxOptions {
   readonly comments?: boolean;
 }
 
+/** Options of `toJson`. */
 export interface JsonOptions {
   /** The attribution report, written beside the changes (`sources`, `unattributed`, …). */
   readonly report?: AttributionReport;

@@ -3,7 +3,7 @@
  * each error names the option's field and the reason, never a command-line flag.
  */
 import { OptionError } from '../diagnostics/errors.js';
-import type { DiffOptions } from '../diff/options.js';
+import type { DiffSettings } from '../diff/options.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 
 /**
@@ -29,7 +29,7 @@ export function optionalDate(value: string | undefined, field = 'date'): { date?
 }
 
 /** Values a JavaScript caller (no type checker) may get wrong in the diff options. */
-export function checkDiffOptions(options: DiffOptions): void {
+export function checkDiffOptions(options: DiffSettings): void {
   if (options.granularity !== undefined && options.granularity !== 'word' && options.granularity !== 'char') throw new OptionError('granularity', `'${String(options.granularity)}' is not word or char`);
 }
 

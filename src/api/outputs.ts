@@ -41,6 +41,7 @@ export interface OutputKinds {
   readonly cleanPdf?: boolean | PdfOutputOptions;
 }
 
+/** The name of an output kind: `docx`, `pdf`, `json`, `text`, `markdown`, `cleanDocx`, `cleanPdf`. */
 export type OutputKind = keyof OutputKinds;
 
 /** The rendered outputs, by kind: only those asked for are present. */
@@ -65,6 +66,11 @@ export interface RenderInput {
   readonly diagnostics: Diagnostics;
   /** ISO 8601 date for revisions and PDF metadata; none by default (deterministic output). */
   readonly date?: string;
+  /**
+   * The date of the tracked changes when `date` is not given: the new version's own modified
+   * date, or a release's effective date. The PDF carries no date then.
+   */
+  readonly revisionDate?: string;
 }
 
 /** Outputs that add diagnostics come before the JSON that lists them. */
@@ -100,8 +106,10 @@ function checkHeading(options: HtmlOutputOptions, field: string): void {
 async function render(kind: OutputKind, input: RenderInput, settings: PdfOutputOptions & HtmlOutputOptions): Promise<Result<Uint8Array | string>> {
   const dated = input.date === undefined ? {} : { date: input.date };
   switch (kind) {
-    case 'docx':
-      return toDocx(input.redline, dated);
+    case 'docx': {
+      const revisionDate = input.date ?? input.revisionDate;
+      return toDocx(input.redline, revisionDate === undefined ? {} : { date: revisionDate });
+    }
     case 'cleanDocx':
       return toDocx(input.new);
     case 'pdf':

@@ -9,6 +9,7 @@ import { documentLines } from '../model/plain-text.js';
 import { asBytes, resolveDocument, type DocumentBytes, type DocumentInput } from './inputs.js';
 import { OptionError } from '../diagnostics/errors.js';
 
+/** One view of a redline checked against its version: equal, or the first line that differs. */
 export interface ViewCheck {
   readonly ok: boolean;
   readonly expectedLines: number;
@@ -28,6 +29,7 @@ export interface Verification {
   readonly accept: ViewCheck;
 }
 
+/** Options of `verify`. */
 export interface VerifyOptions {
   /** Leave empty lines out of both sides. */
   readonly ignoreEmptyLines?: boolean;

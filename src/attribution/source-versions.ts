@@ -12,6 +12,7 @@ import type { Block, Document, Inline, Paragraph, Table } from '../model/documen
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadDocument } from '../importers/read-document.js';
 
+/** The form of a source's file, detected: a full version, a redline (tracked changes), or a manual redline (struck-through and underlined text). */
 export type SourceForm = 'full-version' | 'redline' | 'manual-redline';
 
 export interface SourceVersions {

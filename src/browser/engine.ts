@@ -11,5 +11,5 @@ export type { SourceInput } from '../api/sources.js';
 export { InputError, OptionError } from '../diagnostics/errors.js';
 export { redlineView, type RedlineView } from '../exporters/html/redline-view.js';
 export { htmlPage } from '../exporters/html/to-html.js';
-export { FONT_FILES } from '../exporters/pdf/fonts.js';
+export { DEJAVU_PACKAGE, FONT_FILES } from '../exporters/pdf/fonts.js';
 export { provideFontFiles } from '../platform/font-files.browser.js';

@@ -4,7 +4,7 @@
  * page loads (so that no request is made later), then compares what the page sends: the redline
  * view to show, and the DOCX, JSON and HTML to download; the PDF when asked for.
  */
-import { compare, FONT_FILES, htmlPage, InputError, OptionError, provideFontFiles, redlineView, toPdf, type Comparison } from './engine.js';
+import { compare, DEJAVU_PACKAGE, FONT_FILES, htmlPage, InputError, OptionError, provideFontFiles, redlineView, toPdf, type Comparison } from './engine.js';
 import type { CompareRequest, Download, WorkerReply, WorkerRequest } from './messages.js';
 
 /** The worker's side of its messages (the DOM library types only the page's side). */
@@ -28,14 +28,17 @@ function post(message: WorkerReply, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
-/** Every font file the PDF may use, fetched from the site's `fonts/` folder. */
+/**
+ * The DejaVu fonts the PDF uses, fetched from the site's `fonts/` folder. The CJK fonts (tens of
+ * megabytes) are not carried: a browser-made PDF draws CJK characters as a replacement mark.
+ */
 async function loadFonts(): Promise<void> {
   const files = [...new Set(Object.values(FONT_FILES).flatMap((variants) => Object.values(variants)))];
   const loaded = await Promise.all(
     files.map(async (file): Promise<[string, Uint8Array]> => {
       const response = await fetch(new URL(`fonts/${file}`, scope.location.href));
       if (!response.ok) throw new Error(`fonts/${file}: ${response.status} ${response.statusText}`);
-      return [file, new Uint8Array(await response.arrayBuffer())];
+      return [`${DEJAVU_PACKAGE}/ttf/${file}`, new Uint8Array(await response.arrayBuffer())];
     }),
   );
   provideFontFiles(new Map(loaded));

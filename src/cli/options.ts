@@ -1,12 +1,12 @@
 /** Parsing and validation of the options the commands share, and the warnings they print. */
-import type { Diagnostic, DiffOptions, PdfOutputOptions, RevisionView } from '../api/index.js';
+import type { Diagnostic, DiffSettings, PdfOutputOptions, RevisionView } from '../api/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { CommandIo } from './io.js';
 
 const IGNORABLE = ['case', 'whitespace', 'quotes', 'formatting'] as const;
 
 /** `--ignore case,quotes --ignore formatting` → diff options. */
-export function parseIgnore(values: readonly string[] | undefined): DiffOptions {
+export function parseIgnore(values: readonly string[] | undefined): DiffSettings {
   const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean } = {};
   for (const item of (values ?? []).flatMap((v) => v.split(','))) {
     const name = item.trim();
@@ -20,7 +20,7 @@ export function parseIgnore(values: readonly string[] | undefined): DiffOptions 
   return options;
 }
 
-export function parseGranularity(value: string | undefined): DiffOptions['granularity'] {
+export function parseGranularity(value: string | undefined): DiffSettings['granularity'] {
   if (value === undefined) return undefined;
   if (value !== 'word' && value !== 'char') throw new UsageError(`--granularity: '${value}' is not word or char`);
   return value;

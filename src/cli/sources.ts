@@ -1,5 +1,5 @@
 /** The `--source ID=FILE` and `--sources FILE` options of `compare` and `apply`. */
-import { parseSourcesFile, type SourceInfo, type SourceInput } from '../api/index.js';
+import { parseSourcesFile, SOURCE_ID, type SourceInfo, type SourceInput } from '../api/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { readInput } from '../io/read-input.js';
 
@@ -11,7 +11,7 @@ export async function readSourceSpecs(specs: readonly string[], option: string, 
     const at = spec.indexOf('=');
     const id = spec.slice(0, at);
     const file = spec.slice(at + 1);
-    if (at <= 0 || file === '' || !/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/.test(id)) throw new UsageError(`${option} ${spec}: expected ID=FILE, e.g. MP093=mp093.docx`);
+    if (at <= 0 || file === '' || !SOURCE_ID.test(id)) throw new UsageError(`${option} ${spec}: expected ID=FILE, e.g. MP093=mp093.docx`);
     if (sources.some((f) => f.id === id)) throw new UsageError(`source ${id} is given twice`);
     sources.push({ ...details.get(id), id, bytes: await readInput(file), name: file });
   }

@@ -5,6 +5,7 @@
  */
 import type { StoryName } from '../model/change-set.js';
 
+/** `warning`: the output may not be what you expect; `info`: done as asked, worth knowing. */
 export type Severity = 'warning' | 'info';
 
 /** Where in a document a diagnostic is, as far as it is known. */
@@ -16,6 +17,7 @@ export interface DiagnosticLocation {
   readonly clausePath?: string;
 }
 
+/** A recoverable problem met while reading, comparing or writing: never printed by the library, never dropped (codes: `docs/diagnostics.md`). */
 export interface Diagnostic {
   readonly severity: Severity;
   /** `area/kebab-case`, e.g. `docx/unsupported-element`. */

@@ -1,9 +1,13 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 
-/** Options of the comparison. All default to off / `word`. */
-export interface DiffOptions {
+/**
+ * How two versions are compared: whole words or characters, what to ignore, whether to look for
+ * moves. All default to off / `word` (moves: on).
+ */
+export interface DiffSettings {
   /** Compare whole words (default) or single characters. */
   readonly granularity?: 'word' | 'char';
+  /** Upper and lower case compare equal. */
   readonly ignoreCase?: boolean;
   /** Runs of white space compare equal whatever their length or kind. */
   readonly ignoreWhitespace?: boolean;
@@ -13,6 +17,10 @@ export interface DiffOptions {
   readonly ignoreFormatting?: boolean;
   /** Report moved paragraphs and rows as moves (default true). */
   readonly detectMoves?: boolean;
+}
+
+/** The options a comparison runs with: the settings, and where it reports what it meets. */
+export interface DiffOptions extends DiffSettings {
   /** Where the comparison reports the internal bounds it meets (its result is then coarser). */
   readonly diagnostics?: Diagnostics;
 }

@@ -1,17 +1,17 @@
 /**
- * The PDF's font files in a browser: fetched with the page (they are files of the site, copied
- * there by the web build) and handed over before the first PDF is made, because the PDF exporter
- * reads fonts synchronously. Replaces `font-files.ts` in browser bundles (package.json `browser`).
+ * The PDF's font files in a browser: fetched with the page (the web build copies them into the
+ * site) and handed over before the first PDF is made, because the PDF exporter reads fonts
+ * synchronously. Files not handed over (the CJK fonts, tens of megabytes the site does not carry)
+ * are absent, as an optional package that is not installed is under Node. Replaces
+ * `font-files.ts` in browser bundles (package.json `browser` field).
  */
 const FILES = new Map<string, Uint8Array>();
 
-/** Makes fetched font files available to the PDF exporter. */
+/** Makes fetched files available, keyed by `package/path` (`dejavu-fonts-ttf/ttf/DejaVuSerif.ttf`). */
 export function provideFontFiles(files: ReadonlyMap<string, Uint8Array>): void {
-  for (const [name, bytes] of files) FILES.set(name, bytes);
+  for (const [key, bytes] of files) FILES.set(key, bytes);
 }
 
-export function readFontFile(file: string): Uint8Array {
-  const bytes = FILES.get(file);
-  if (!bytes) throw new Error(`font ${file} was not loaded with the page`);
-  return bytes;
+export function readPackageFile(packageName: string, path: string): Uint8Array | undefined {
+  return FILES.get(`${packageName}/${path}`);
 }

@@ -20,12 +20,14 @@ export interface DocumentTask {
   readonly outputFolder: string;
 }
 
+/** An output file of a document, by kind, relative to the release's output folder. */
 export interface DocumentOutput {
   readonly kind: ReleaseOutput;
   /** Relative to the release's output folder, with `/` separators. */
   readonly file: string;
 }
 
+/** What became of one document of a release: done, done with issues, or failed (and why); its counts, outputs and report. */
 export interface DocumentResult {
   readonly id: string;
   readonly title: string;
@@ -138,13 +140,15 @@ async function render(task: DocumentTask, kinds: readonly ReleaseOutput[]): Prom
     // The clean PDF has a subtitle of its own.
     ...(requested.cleanPdf && { cleanPdf: { title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` } }),
   };
+  // Every revision of a release is dated by the release's effective date.
+  const revisionDate = `${release.effectiveDate}T00:00:00Z`;
   const old = await read(document.previous.file);
   if (document.new.file === undefined) {
-    const result = await apply(old, sources, { onConflict: 'fail', outputs, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
+    const result = await apply(old, sources, { onConflict: 'fail', outputs, revisionDate, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
     const { value } = result;
     const error = value.failed ? { error: `${value.report.conflicts.length} conflict(s) between sources; the new version was not conformed` } : {};
     return { redline: value.redline, outputs: value.outputs, diagnostics: result.diagnostics, report: value.report, ...error };
   }
-  const result = await compare(old, await read(document.new.file), { ...(sources.length > 0 && { sources }), outputs });
+  const result = await compare(old, await read(document.new.file), { ...(sources.length > 0 && { sources }), outputs, revisionDate });
   return { redline: result.value.redline, outputs: result.value.outputs, diagnostics: result.diagnostics, ...(result.value.report && { report: result.value.report }) };
 }

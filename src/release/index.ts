@@ -7,5 +7,5 @@ export { runRelease, readManifest, type ReleaseRunOptions, type ReleaseRunResult
 export { mergeReleaseReports, type MergedReports } from './merge-reports.js';
 export type { PlannedDocument, ProgressSink } from './progress.js';
 export type { DocumentOutput, DocumentResult } from './document-job.js';
-export type { ReleaseDocument, ReleaseInfo, ReleaseManifest, ReleaseOutput, ReleaseSource } from './manifest.js';
+export type { DocumentSourceRef, ReleaseDocument, ReleaseInfo, ReleaseManifest, ReleaseOutput, ReleaseSource, VersionRef } from './manifest.js';
 export type { DocumentRow, IssueRow, LogRow, ReleaseReport, SourceRow, SourceStatus } from './release-report.js';

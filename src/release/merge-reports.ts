@@ -14,6 +14,7 @@ import { RELEASE_OUTPUTS } from './manifest.js';
 import { buildReleaseReport, RELEASE_REPORT_FORMAT, type ReleaseReport } from './release-report.js';
 import { writeReleaseReport } from './write-report.js';
 
+/** The report of a whole release, joined from its shards' reports, and the files written for it. */
 export interface MergedReports {
   readonly report: ReleaseReport;
   /** Files written for the report, relative to the output folder. */

@@ -7,6 +7,7 @@ export interface PlannedDocument {
   readonly size: number;
 }
 
+/** Told by a release run as documents start and finish (the command line draws a progress bar with it). */
 export interface ProgressSink {
   /** The documents to run, largest first, and those skipped as unchanged. */
   start(documents: readonly PlannedDocument[], skipped: readonly string[]): void;

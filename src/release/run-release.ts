@@ -19,11 +19,13 @@ import { writeReleaseReport } from './write-report.js';
 import { fingerprint, outputsIntact, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
 import { WorkerPool } from './worker-pool.js';
 
+/** One of N disjoint slices of a release's documents: every N-th document, starting at the K-th (1-based). */
 export interface Shard {
   readonly index: number;
   readonly count: number;
 }
 
+/** Options of `runRelease`. */
 export interface ReleaseRunOptions {
   /** The manifest: its file (YAML or JSON; the paths in it are relative to it), or one already read. */
   readonly manifest: string | ReleaseManifest;
@@ -46,6 +48,7 @@ export interface ReleaseRunOptions {
   readonly progress?: ProgressSink;
 }
 
+/** What a release run did: the report, and which documents it processed, skipped, failed or left out of date. */
 export interface ReleaseRunResult {
   readonly report: ReleaseReport;
   readonly processed: readonly string[];

@@ -281,3 +281,22 @@ export async function syntheticPair(options: { footnotes?: boolean; seed?: numbe
   const neu = fromDocx(await specToDocx(applyEdits(spec, edits)), 'section-g-v2.docx').document;
   return { old, new: neu };
 }
+
+/** The structure tree as poppler prints it (`pdfinfo -struct-text`): one element a line, indented, with its text. */
+export function pdfStructure(bytes: Uint8Array): string {
+  return withPdf(bytes, (file) => {
+    const result = run('pdfinfo', ['-struct-text', file]);
+    if (result.status !== 0) throw new Error(`pdfinfo -struct-text failed: ${result.stderr}`);
+    return result.stdout;
+  });
+}
+
+/** Every object of the file, as qpdf reads it (`qpdf --json`, version 2): `obj:N 0 R` → value. */
+export function pdfObjects(bytes: Uint8Array): Record<string, unknown> {
+  return withPdf(bytes, (file) => {
+    const result = run('qpdf', ['--json', '--json-key=qpdf', file]);
+    if (result.status !== 0) throw new Error(`qpdf --json failed: ${result.stderr}`);
+    const json = JSON.parse(result.stdout) as { qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: unknown } }>] };
+    return Object.fromEntries(Object.entries(json.qpdf[1]).map(([key, entry]) => [key, entry.value ?? entry.stream?.dict]));
+  });
+}

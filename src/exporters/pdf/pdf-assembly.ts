@@ -4,18 +4,23 @@
  * URIs), the outline and the document information. Nothing varies between runs: no dates unless
  * asked for, no random font names, and no trailer `/ID` (pdf-lib writes none).
  */
-import fontkit, { type Font as FontkitFont } from '@pdf-lib/fontkit';
 import { PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { Canvas, LinkArea } from './canvas.js';
 import { contentStream } from './content-stream.js';
-import type { Face } from './fonts.js';
 import type { ImageSource } from './images.js';
 import type { PageGeometry } from './page-geometry.js';
 import { PdfResources } from './pdf-resources.js';
+import type { StructElement } from './structure.js';
+import { StructureWriter } from './structure-writer.js';
 import { zlibDeflate } from '../../platform/deflate.js';
+import { latin1Bytes } from '../../util/bytes.js';
 
 export interface DocumentInfo {
   readonly title: string;
+  /** BCP 47: the document's language (`en-GB`). */
+  readonly lang: string;
+  /** The root of the structure tree (a `Document` element). */
+  readonly structure: StructElement;
   readonly subject?: string;
   /** ISO 8601; when absent the file carries no dates at all. */
   readonly date?: string;
@@ -31,33 +36,17 @@ export interface OutlineEntry {
 /** A link's destination shows a little of what is above the target line. */
 const DESTINATION_HEADROOM = 18;
 
-/**
- * fontkit with its parsed fonts kept per font file: pdf-lib parses the font it embeds, and the same
- * few DejaVu files are embedded in every PDF a process renders. A parsed font is only read from.
- */
-const PARSED = new WeakMap<Uint8Array, FontkitFont>();
-const CACHING_FONTKIT: Parameters<PDFDocument['registerFontkit']>[0] = {
-  create(data: Uint8Array, postscriptName?: string): FontkitFont {
-    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
-    let font = PARSED.get(data);
-    if (!font) {
-      font = fontkit.create(data);
-      PARSED.set(data, font);
-    }
-    return font;
-  },
-};
-
 export class PdfAssembly {
   private readonly doc: PDFDocument;
   private readonly resources: PdfResources;
   private readonly resourcesRef: PDFRef;
   /** Pages by their number in the whole document (kept pages only). */
   private readonly pages = new Map<number, PDFPage>();
+  private readonly structure: StructureWriter;
 
   private constructor(doc: PDFDocument) {
     this.doc = doc;
-    doc.registerFontkit(CACHING_FONTKIT);
+    this.structure = new StructureWriter(doc.context);
     this.resources = new PdfResources(doc);
     this.resourcesRef = doc.context.register(this.resources.dictionary);
   }
@@ -70,26 +59,25 @@ export class PdfAssembly {
     const page = this.doc.addPage([geometry.width, geometry.height]);
     page.node.set(PDFName.of('Resources'), this.resourcesRef);
     this.pages.set(number, page);
+    this.structure.addPage(number, page);
   }
 
   /** Appends a canvas to a page: a content stream, and link annotations for its link areas. */
   async draw(number: number, canvas: Canvas): Promise<void> {
     const page = this.page(number);
-    const faces = new Set<Face>();
     const images = new Map<string, ImageSource>();
-    for (const op of canvas.ops) {
-      if (op.op === 'text') faces.add(op.face);
-      else if (op.op === 'image') images.set(op.image.key, op.image);
-    }
-    for (const face of faces) await this.resources.embedFace(face);
+    for (const op of canvas.ops) if (op.op === 'image') images.set(op.image.key, op.image);
     for (const image of images.values()) await this.resources.embedImage(image);
     const context = this.doc.context;
     // Compressed by the platform (Node's native zlib) rather than pdf-lib's pako: same format, several times faster.
-    const stream = context.register(context.stream(zlibDeflate(latin1Bytes(contentStream(canvas.ops, this.resources))), { Filter: 'FlateDecode' }));
+    const stream = context.register(context.stream(zlibDeflate(latin1Bytes(contentStream(canvas.ops, this.resources, this.structure.opener(number)))), { Filter: 'FlateDecode' }));
     appendTo(page, 'Contents', stream);
     for (const link of canvas.links) {
       const annotation = this.linkAnnotation(link);
-      if (annotation) appendTo(page, 'Annots', context.register(annotation));
+      if (!annotation) continue;
+      const ref = context.register(annotation);
+      appendTo(page, 'Annots', ref);
+      if (link.element) this.structure.annotation(number, annotation, ref, link.element);
     }
   }
 
@@ -97,10 +85,10 @@ export class PdfAssembly {
     const context = this.doc.context;
     const rect = [link.x, link.y, link.x + link.width, link.y + link.height];
     if (link.target.kind === 'uri') {
-      return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) } });
+      return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(link.target.uri), A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) } });
     }
     const destination = this.destination(link.target.page, link.target.top);
-    return destination && context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Dest: destination });
+    return destination && context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(`Go to page ${link.target.page}`), Dest: destination });
   }
 
   /** `[page /XYZ null y null]`: the page at that height, zoom unchanged. */
@@ -170,6 +158,8 @@ export class PdfAssembly {
       this.doc.setCreationDate(date);
       this.doc.setModificationDate(date);
     }
+    await this.resources.finish();
+    this.structure.write(this.doc.catalog, info.structure, info.lang);
     return this.doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
   }
 
@@ -197,13 +187,6 @@ function asciiString(uri: string): PDFHexString {
   let hex = '';
   for (let i = 0; i < ascii.length; i++) hex += ascii.charCodeAt(i).toString(16).padStart(2, '0');
   return PDFHexString.of(hex);
-}
-
-/** A content stream's characters (all below 256) as bytes. */
-function latin1Bytes(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }
 
 function decodeURISafe(uri: string): string {

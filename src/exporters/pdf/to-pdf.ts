@@ -16,6 +16,7 @@ import type { Redline } from '../../model/redline.js';
 import { unchangedRedline } from '../../model/unchanged-redline.js';
 import { renderPdf } from './render-pdf.js';
 
+/** Settings of a PDF: page size, only the changed pages, the running head's title and subtitle, the date. */
 export interface PdfOptions {
   /** Default `A4`. */
   readonly pageSize?: 'A4' | 'Letter';
