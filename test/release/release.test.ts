@@ -368,7 +368,7 @@ describe('release runs on a small copy of the sample release', () => {
       ['an impossible date', (y) => y.replace('effectiveDate: 2026-11-27', 'effectiveDate: "2026-02-30"'), /release\.yaml: release\.effectiveDate: '2026-02-30' is not a date/],
       ['a document id that is a report file', (y) => y.replace('- id: section-d', '- id: report.json'), /release\.yaml: documents\[4\]\.id: 'report\.json' is the name of a release report file/],
       ['ids equal but for case', (y) => y.replace('- id: section-d', '- id: Section-G'), /release\.yaml: documents\[4\]\.id: 'Section-G' is given twice/],
-      ['an output given twice', (y) => y.replace('  - json', '  - json\n  - json'), /release\.yaml: outputs\[5\]: 'json' is given twice/],
+      ['an output given twice', (y) => y.replace('  - json', '  - json\n  - json'), /release\.yaml: outputs\[6\]: 'json' is given twice/],
       ['no outputs', (y) => y.replace(/outputs:\n(  - .*\n)+/, 'outputs: []\n'), /release\.yaml: outputs: is empty/],
     ];
     for (const [what, spoil, message] of cases) {
