@@ -14,6 +14,7 @@ import { REDLINE_CSS } from './page-style.js';
 import { redlineView, type RedlineView } from './redline-view.js';
 import { redlineViewer } from './viewer.js';
 
+/** The HTML page's heading and the findings it lists. */
 export interface HtmlOptions {
   /** Default: the new version's title, or its file name. */
   readonly title?: string;
