@@ -57,6 +57,7 @@ export function documentOutputs(document: ReleaseDocument, outputs: readonly Rel
   const names: Readonly<Record<ReleaseOutput, string>> = {
     'redline-docx': `${stem}-redline.docx`,
     'redline-pdf': `${stem}-redline.pdf`,
+    html: `${stem}-redline.html`,
     'clean-docx': `${stem}.docx`,
     'clean-pdf': `${stem}.pdf`,
     json: `${stem}-changes.json`,
@@ -67,7 +68,7 @@ export function documentOutputs(document: ReleaseDocument, outputs: readonly Rel
 const safeName = (label: string): string => label.replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** The API's output kind of each of the manifest's outputs. */
-const OUTPUT_KIND: Readonly<Record<ReleaseOutput, OutputKind>> = { 'redline-docx': 'docx', 'redline-pdf': 'pdf', 'clean-docx': 'cleanDocx', 'clean-pdf': 'cleanPdf', json: 'json' };
+const OUTPUT_KIND: Readonly<Record<ReleaseOutput, OutputKind>> = { 'redline-docx': 'docx', 'redline-pdf': 'pdf', html: 'html', 'clean-docx': 'cleanDocx', 'clean-pdf': 'cleanPdf', json: 'json' };
 
 export async function runDocumentTask(task: DocumentTask): Promise<DocumentResult> {
   const { document } = task;
@@ -130,11 +131,13 @@ async function render(task: DocumentTask, kinds: readonly ReleaseOutput[]): Prom
   const info = new Map(task.sources.map(({ id, title, kind }) => [id, { title, kind }]));
   const sources = await Promise.all(document.sources.map(async (s) => ({ id: s.id, ...info.get(s.id), ...(await read(s.file)) })));
   const title = document.title;
+  const markedUp = `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}`;
   const requested: { -readonly [K in OutputKind]?: OutputKinds[K] } = {};
   for (const kind of kinds) requested[OUTPUT_KIND[kind]] = true;
   const outputs: OutputKinds = {
     ...requested,
-    ...(requested.pdf && { pdf: { title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}` } }),
+    ...(requested.pdf && { pdf: { title, subtitle: markedUp } }),
+    ...(requested.html && { html: { title, subtitle: markedUp } }),
     // The clean PDF has a subtitle of its own.
     ...(requested.cleanPdf && { cleanPdf: { title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` } }),
   };

@@ -14,7 +14,7 @@
  *     previous: { version: "26.0", file: documents/section-g-v26.0.docx }
  *     new: { version: "27.0", file: documents/section-g-v27.0.docx }   # no file: conformed with apply
  *     sources: [{ id: MP093, file: sources/mp093-section-g.docx }]
- * outputs: [redline-docx, redline-pdf, clean-docx, clean-pdf, json]
+ * outputs: [redline-docx, redline-pdf, html, clean-docx, clean-pdf, json]
  * ```
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { SOURCE_ID, type SourceInfo } from '../api/index.js';
 import { isInside } from '../io/paths.js';
 import { MAX_INPUT_BYTES } from '../io/read-input.js';
 
-export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json'] as const;
+export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'html', 'clean-docx', 'clean-pdf', 'json'] as const;
 /** An output a release writes for every document. */
 export type ReleaseOutput = (typeof RELEASE_OUTPUTS)[number];
 
