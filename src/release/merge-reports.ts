@@ -15,6 +15,7 @@ import { RELEASE_OUTPUTS } from './manifest.js';
 import { buildReleaseReport, RELEASE_REPORT_FORMAT, type ReleaseReport } from './release-report.js';
 import { shardReportShape } from './result-shape.js';
 import { writeReleaseReport } from './write-report.js';
+import { prepareOutputFolder } from '../io/output-folder.js';
 
 /** The report of a whole release, joined from its shards' reports, and the files written for it. */
 export interface MergedReports {
@@ -29,6 +30,8 @@ export interface MergedReports {
  */
 export async function mergeReleaseReports(reportFiles: readonly string[], outputFolder: string): Promise<Result<MergedReports>> {
   const report = await mergeReports(reportFiles, outputFolder);
+  // Like a run, the merge may be the first to write into its output folder.
+  await prepareOutputFolder(outputFolder);
   const written = await writeReleaseReport(report, outputFolder);
   return { value: { report, reportFiles: written }, diagnostics: report.results.flatMap((r): readonly Diagnostic[] => r.diagnostics ?? []) };
 }

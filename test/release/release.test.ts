@@ -353,7 +353,7 @@ describe('release runs on a small copy of the sample release', () => {
     const result = runCli(['release', join(release, 'release.yaml'), '-o', out, '--concurrency', '3']);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/\.redline-state\.json: cannot be written \(EISDIR\)/);
+    expect(result.stderr).toMatch(/\.redline-state\.json: cannot be written \(is a directory, not a file\)/);
   }, 120_000);
 
   describe('manifest errors name the file and the field (exit 2, nothing written)', () => {
