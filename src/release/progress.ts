@@ -2,6 +2,7 @@
  * Progress of a release run. On a terminal: one bar redrawn in place (documents done / total, the
  * documents in hand, elapsed time, ETA). Otherwise: one plain line per document, for logs.
  */
+import { escapeUnsafe } from '../util/quote.js';
 import type { DocumentResult } from './document-job.js';
 
 export interface ProgressSink {
@@ -57,8 +58,10 @@ export class Progress implements ProgressSink {
     if (this.terminal) this.write('\r\x1b[2K');
   }
 
+  /** One line of progress; what it quotes from documents (ids, errors) cannot break out of it. */
   private line(text: string): void {
-    this.write(this.terminal ? `\r\x1b[2K${text}\n` : `${text}\n`);
+    const safe = escapeUnsafe(text);
+    this.write(this.terminal ? `\r\x1b[2K${safe}\n` : `${safe}\n`);
   }
 
   private draw(): void {
@@ -66,6 +69,6 @@ export class Progress implements ProgressSink {
     const elapsed = Date.now() - this.began;
     const filled = Math.round((this.done / this.total) * this.width);
     const eta = this.done === 0 ? '–' : clock((elapsed / this.done) * (this.total - this.done));
-    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${[...this.active].join(', ')}  ${clock(elapsed)} elapsed, ETA ${eta}`);
+    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${escapeUnsafe([...this.active].join(', '))}  ${clock(elapsed)} elapsed, ETA ${eta}`);
   }
 }
