@@ -22,8 +22,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, PartError } from '../diagnostics/errors.js';
 import { quote } from '../util/quote.js';
 import { defaultStylesXml, styleIdsIn, type StyleType } from './default-styles.js';
-import { CONTENT_TYPE_OF_EXTENSION, CONTENT_TYPE_OF_KIND, EXTERNAL_KINDS, MACRO_KINDS, MAIN_CONTENT_TYPE, MAIN_PART_KINDS_BY_TYPE, OTHER_MAIN_CONTENT_TYPES, RELATIONSHIPS_CONTENT_TYPE, ROOT_KINDS_BY_TYPE, extensionOf, isXmlPart, relationshipKind } from './part-types.js';
-import { escapeXml, parseXml, type XmlDocument, type XmlElement } from './xml.js';
+import { CONTENT_TYPE_OF_EXTENSION, CONTENT_TYPE_OF_KIND, EXTERNAL_KINDS, MACRO_KINDS, MAIN_CONTENT_TYPE, MAIN_PART_KINDS_BY_TYPE, OTHER_MAIN_CONTENT_TYPES, RELATIONSHIPS_CONTENT_TYPE, ROOT_KINDS_BY_TYPE, USUAL_NAMES, extensionOf, isXmlPart, relationshipKind } from './part-types.js';
+import { CONTENT_TYPES_PART, ContentTypes } from './content-types.js';
+import { REFERENCE_REPAIRS, applyEdits, findReferences, localName, mayHaveDanglingReference, referencePrefixes, repairEdit, type Edit, type Reference } from './references.js';
+import { escapeXml, parseXml, type XmlDocument } from './xml.js';
 import { scanXml } from './xml-check.js';
 import { decodeXml } from './xml-encoding.js';
 import { foldCase, folderOf, relationshipsPartName, relativeTarget, resolveTarget, sourceOfRelationshipsPart } from './part-names.js';
@@ -51,21 +53,12 @@ export interface RepairedPackage {
   readonly diagnostics: Diagnostic[];
 }
 
-export const CONTENT_TYPES_PART = '[Content_Types].xml';
 const ROOT_RELS = '_rels/.rels';
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
-const REFERENCE_NAMESPACES = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export function repairPackage(entries: readonly ZipEntryData[], fileName: string, mode: PackageMode = 'repair'): RepairedPackage {
   return new PackageRepair(entries, fileName, mode).run();
-}
-
-interface ContentTypes {
-  readonly defaults: Map<string, string>;
-  /** By folded part name. */
-  readonly overrides: Map<string, string>;
 }
 
 /** Why a relationship was dropped, for the XML that refers to it. */
@@ -74,20 +67,6 @@ interface DroppedRelationship {
   /** `points to a missing part`, `points outside the package`… */
   readonly why: string;
   readonly target: string;
-}
-
-interface Reference {
-  readonly element: XmlElement;
-  /** The element's ancestors, outermost first. */
-  readonly ancestors: readonly XmlElement[];
-  readonly attribute: string;
-  readonly id: string;
-}
-
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
 }
 
 class PackageRepair {
@@ -100,7 +79,7 @@ class PackageRepair {
   private readonly changedRels = new Set<string>();
   private readonly dropped = new Map<string, Map<string, DroppedRelationship>>();
   private readonly diagnostics: Diagnostic[] = [];
-  private contentTypes: ContentTypes | undefined;
+  private contentTypes = new ContentTypes();
   /** The package had no content types part (reported once, not for every part). */
   private contentTypesLost = false;
   private contentTypesChanged = false;
@@ -209,28 +188,16 @@ class PackageRepair {
       return;
     }
     const root = this.xml(part).root;
-    if (localName(root.name) !== 'Types') this.refuse(`${CONTENT_TYPES_PART}: not a content types part (root element ${quote(root.name)})`);
-    const defaults = new Map<string, string>();
-    const overrides = new Map<string, string>();
-    for (const child of root.children) {
-      if (typeof child === 'string') continue;
-      const type = child.attrs.ContentType;
-      if (localName(child.name) === 'Default' && child.attrs.Extension !== undefined && type !== undefined) defaults.set(child.attrs.Extension.toLowerCase(), type);
-      else if (localName(child.name) === 'Override' && child.attrs.PartName !== undefined && type !== undefined) {
-        const name = resolveTarget('', child.attrs.PartName);
-        if (name !== undefined) overrides.set(foldCase(name), type);
-      }
-    }
-    this.contentTypes = { defaults, overrides };
+    if (localName(root.name) !== 'Types') this.refuse(`${quote(part)}: not a content types part (root element ${quote(root.name)})`);
+    this.contentTypes = ContentTypes.read(root);
   }
 
   private declaredType(part: string): string | undefined {
-    return this.contentTypes?.overrides.get(foldCase(part)) ?? this.contentTypes?.defaults.get(extensionOf(part));
+    return this.contentTypes.typeOf(part);
   }
 
   private setType(part: string, type: string): void {
-    this.contentTypes ??= { defaults: new Map(), overrides: new Map() };
-    this.contentTypes.overrides.set(foldCase(part), type);
+    this.contentTypes.setOverride(part, type);
     this.contentTypesChanged = true;
   }
 
@@ -349,7 +316,7 @@ class PackageRepair {
     for (const kind of kinds) {
       if (this.firstOfKind(source, kind)) continue;
       const type = CONTENT_TYPE_OF_KIND[kind];
-      const byType = [...this.parts.keys()].find((p) => type !== undefined && this.contentTypes?.overrides.get(foldCase(p)) === type);
+      const byType = [...this.parts.keys()].find((p) => type !== undefined && this.contentTypes.overrideOf(p) === type);
       const usual = USUAL_NAMES[kind];
       const target = byType ?? (usual === undefined ? undefined : this.actualName(folder === '' ? usual : `${folder}/${usual}`));
       if (target === undefined) continue;
@@ -384,7 +351,7 @@ class PackageRepair {
     if (unreachable.length > 0) {
       const shown = unreachable.slice(0, 3).map(quote).join(', ');
       this.repaired('package/unreachable-parts-dropped', `${unreachable.length} part(s) no relationship reaches left out (${shown}${unreachable.length > 3 ? ', …' : ''})`, 'info');
-      if (this.contentTypes && unreachable.some((p) => this.contentTypes?.overrides.has(foldCase(p)))) this.contentTypesChanged = true;
+      if (unreachable.some((p) => this.contentTypes.overrideOf(p) !== undefined)) this.contentTypesChanged = true;
     }
   }
 
@@ -454,18 +421,11 @@ class PackageRepair {
   private repairOf(part: string, reference: Reference, text: string): Edit {
     const dropped = this.dropped.get(part)?.get(reference.id);
     const why = dropped ? `${quote(dropped.kind)}, which ${dropped.why}: ${quote(dropped.target)}` : 'which does not exist';
-    const element = localName(reference.element.name);
-    const repair = REFERENCE_REPAIRS[element];
-    const target = repair?.removes === 'ancestor' ? reference.ancestors.findLast((a) => localName(a.name) === repair.ancestor) : reference.element;
-    if (!repair || !target) this.refuse(`${quote(part)}: ${quote(reference.element.name)} refers to relationship ${quote(reference.id)} (${why}); the document cannot be read without it`);
+    const repair = REFERENCE_REPAIRS[localName(reference.element.name)];
+    const edit = repair && repairEdit(text, reference, repair);
+    if (!repair || !edit) this.refuse(`${quote(part)}: ${quote(reference.element.name)} refers to relationship ${quote(reference.id)} (${why}); the document cannot be read without it`);
     this.repaired('package/reference-removed', `${quote(part)}: ${quote(reference.element.name)} referred to relationship ${quote(reference.id)} (${why}); ${repair.says}`);
-    if (repair.removes === 'attribute') {
-      const tagEnd = startTagEnd(text, target.start);
-      const tag = text.slice(target.start, tagEnd);
-      const attribute = new RegExp(`\\s+${escapeRegExp(reference.attribute)}\\s*=\\s*(["'])[^"']*\\1`);
-      return { start: target.start, end: tagEnd, text: tag.replace(attribute, '') };
-    }
-    return { start: target.start, end: target.end, text: '' };
+    return edit;
   }
 
   /**
@@ -513,135 +473,8 @@ class PackageRepair {
 
   private writeContentTypes(): void {
     if (!this.contentTypesChanged) return;
-    const defaults = new Map<string, string>([['rels', RELATIONSHIPS_CONTENT_TYPE], ['xml', 'application/xml']]);
-    for (const [ext, type] of this.contentTypes?.defaults ?? []) if (!defaults.has(ext)) defaults.set(ext, type);
-    const overrides: string[] = [];
-    const usedDefaults = new Set(['rels', 'xml']);
-    for (const part of this.parts.keys()) {
-      if (part === this.actualName(CONTENT_TYPES_PART)) continue;
-      const type = this.contentTypes?.overrides.get(foldCase(part)) ?? defaults.get(extensionOf(part)) ?? RELATIONSHIPS_CONTENT_TYPE;
-      if (defaults.get(extensionOf(part)) === type) usedDefaults.add(extensionOf(part));
-      else overrides.push(`<Override PartName="${escapeXml(`/${part}`)}" ContentType="${escapeXml(type)}"/>`);
-    }
-    const declaredDefaults = [...defaults].filter(([ext]) => usedDefaults.has(ext)).map(([ext, type]) => `<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`);
     const existing = this.actualName(CONTENT_TYPES_PART);
     if (existing !== undefined && existing !== CONTENT_TYPES_PART) this.removePart(existing);
-    this.addPart(CONTENT_TYPES_PART, `${XML_DECLARATION}<Types xmlns="${CONTENT_TYPES_NS}">${declaredDefaults.join('')}${overrides.join('')}</Types>`);
+    this.addPart(CONTENT_TYPES_PART, this.contentTypes.serialise(this.parts.keys()));
   }
-}
-
-/** The usual names of parts reached by type, relative to their source's folder. */
-const USUAL_NAMES: Readonly<Record<string, string>> = {
-  styles: 'styles.xml',
-  stylesWithEffects: 'stylesWithEffects.xml',
-  numbering: 'numbering.xml',
-  settings: 'settings.xml',
-  webSettings: 'webSettings.xml',
-  fontTable: 'fontTable.xml',
-  theme: 'theme/theme1.xml',
-  footnotes: 'footnotes.xml',
-  endnotes: 'endnotes.xml',
-  comments: 'comments.xml',
-  commentsExtended: 'commentsExtended.xml',
-  commentsIds: 'commentsIds.xml',
-  commentsExtensible: 'commentsExtensible.xml',
-  people: 'people.xml',
-  glossaryDocument: 'glossary/document.xml',
-  'core-properties': 'docProps/core.xml',
-  'extended-properties': 'docProps/app.xml',
-  'custom-properties': 'docProps/custom.xml',
-};
-
-/**
- * What to do with XML that refers to a relationship that is gone, by element (local name). Only
- * what can go without losing the document's text is repaired; anything else is refused.
- */
-const REFERENCE_REPAIRS: Readonly<Record<string, { readonly removes: 'element' | 'attribute'; readonly says: string } | { readonly removes: 'ancestor'; readonly ancestor: string; readonly says: string }>> = {
-  attachedTemplate: { removes: 'element', says: 'the attached template is left out' },
-  dataSource: { removes: 'ancestor', ancestor: 'mailMerge', says: 'the mail-merge settings are left out' },
-  headerSource: { removes: 'ancestor', ancestor: 'mailMerge', says: 'the mail-merge settings are left out' },
-  blip: { removes: 'attribute', says: 'the picture is left empty' },
-  imagedata: { removes: 'attribute', says: 'the picture is left empty' },
-  hyperlink: { removes: 'attribute', says: 'the link text is kept without its link' },
-  embedRegular: { removes: 'element', says: 'the embedded font is left out' },
-  embedBold: { removes: 'element', says: 'the embedded font is left out' },
-  embedItalic: { removes: 'element', says: 'the embedded font is left out' },
-  embedBoldItalic: { removes: 'element', says: 'the embedded font is left out' },
-};
-
-function localName(name: string): string {
-  return name.slice(name.indexOf(':') + 1);
-}
-
-/** The prefixes bound to the relationships namespace anywhere in a part (`r`, usually). */
-function referencePrefixes(text: string): string[] {
-  const prefixes = new Set<string>();
-  for (const match of text.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])([^"']*)\2/g)) if (REFERENCE_NAMESPACES.includes(match[3] as string)) prefixes.add(match[1] as string);
-  return [...prefixes];
-}
-
-/**
- * A fast look at the text: whether some `r:…="…"` names an id that is not a relationship. Text
- * content that merely looks like an attribute can only make this say yes, and the exact check on
- * the parsed tree follows.
- */
-function mayHaveDanglingReference(text: string, prefixes: readonly string[], valid: ReadonlySet<string>): boolean {
-  const pattern = new RegExp(`\\s(?:${prefixes.map(escapeRegExp).join('|')}):[\\w.-]+\\s*=\\s*(["'])([^"']*)\\1`, 'g');
-  for (const match of text.matchAll(pattern)) {
-    const id = unescapeXmlAttribute(match[2] as string);
-    if (id !== '' && !valid.has(id)) return true;
-  }
-  return false;
-}
-
-/** Every attribute in the relationships namespace, with its element and ancestors (an iterative walk). */
-function findReferences(root: XmlElement, prefixes: readonly string[]): Reference[] {
-  const references: Reference[] = [];
-  const stack: { element: XmlElement; ancestors: XmlElement[] }[] = [{ element: root, ancestors: [] }];
-  while (stack.length > 0) {
-    const { element, ancestors } = stack.pop() as { element: XmlElement; ancestors: XmlElement[] };
-    for (const [attribute, id] of Object.entries(element.attrs)) {
-      const colon = attribute.indexOf(':');
-      if (colon > 0 && prefixes.includes(attribute.slice(0, colon))) references.push({ element, ancestors, attribute, id });
-    }
-    const children = element.children.filter((c): c is XmlElement => typeof c !== 'string');
-    if (children.length === 0) continue;
-    const below = [...ancestors, element];
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ element: children[i] as XmlElement, ancestors: below });
-  }
-  return references;
-}
-
-/** Applies edits (ranges of the original text), an edit inside another one's range giving way. */
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = '';
-  let at = 0;
-  for (const edit of sorted) {
-    if (edit.start < at) continue;
-    out += text.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return out + text.slice(at);
-}
-
-/** The offset just past the `>` of the start tag beginning at `start` (quotes respected). */
-function startTagEnd(text: string, start: number): number {
-  let quoteChar = '';
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (quoteChar !== '') {
-      if (c === quoteChar) quoteChar = '';
-    } else if (c === '"' || c === "'") quoteChar = c;
-    else if (c === '>') return i + 1;
-  }
-  return text.length;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function unescapeXmlAttribute(value: string): string {
-  return value.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name] as string);
 }

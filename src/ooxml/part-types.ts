@@ -69,6 +69,28 @@ export const CONTENT_TYPE_OF_KIND: Readonly<Record<string, string>> = {
  */
 export const MAIN_PART_KINDS_BY_TYPE = ['styles', 'stylesWithEffects', 'numbering', 'settings', 'webSettings', 'fontTable', 'theme', 'footnotes', 'endnotes', 'comments', 'commentsExtended', 'commentsIds', 'commentsExtensible', 'people', 'glossaryDocument'] as const;
 
+/** The usual names of parts reached by type, relative to their source's folder. */
+export const USUAL_NAMES: Readonly<Record<string, string>> = {
+  styles: 'styles.xml',
+  stylesWithEffects: 'stylesWithEffects.xml',
+  numbering: 'numbering.xml',
+  settings: 'settings.xml',
+  webSettings: 'webSettings.xml',
+  fontTable: 'fontTable.xml',
+  theme: 'theme/theme1.xml',
+  footnotes: 'footnotes.xml',
+  endnotes: 'endnotes.xml',
+  comments: 'comments.xml',
+  commentsExtended: 'commentsExtended.xml',
+  commentsIds: 'commentsIds.xml',
+  commentsExtensible: 'commentsExtensible.xml',
+  people: 'people.xml',
+  glossaryDocument: 'glossary/document.xml',
+  'core-properties': 'docProps/core.xml',
+  'extended-properties': 'docProps/app.xml',
+  'custom-properties': 'docProps/custom.xml',
+};
+
 /** Kinds the package root reaches by type alone. */
 export const ROOT_KINDS_BY_TYPE = ['core-properties', 'extended-properties', 'custom-properties'] as const;
 
