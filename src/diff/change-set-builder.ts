@@ -5,8 +5,9 @@
  * change, so exporters can tie markup, comments and colours to it.
  */
 import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from '../model/change-set.js';
-import type { Block, Inline, Paragraph } from '../model/document.js';
+import type { Block, Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../model/redline.js';
+import { displayText } from '../model/inline-text.js';
 import { visibleRunFormat } from '../model/run-format.js';
 
 export interface ChangeSetOptions {
@@ -26,29 +27,6 @@ interface Place {
   cell?: number;
   note?: string;
   part?: string;
-}
-
-/** The display text of an inline in change texts. */
-export function displayText(inline: Inline): string {
-  if (inline.type === 'text') return inline.text;
-  if (inline.type === 'marker') return '';
-  switch (inline.kind) {
-    case 'tab':
-    case 'break':
-    case 'symbol':
-    case 'other':
-      return inline.text;
-    case 'field-char':
-    case 'field-code':
-    case 'note-mark':
-      return '';
-    case 'simple-field':
-      return inline.text;
-    case 'note-reference':
-      return `[${inline.note?.kind ?? 'note'}]`;
-    default:
-      return `[${inline.kind.replace('-', ' ')}]`;
-  }
 }
 
 /**

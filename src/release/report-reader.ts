@@ -6,6 +6,7 @@
  * the merged report.
  */
 import type { AttributionReport, Conflict, SourceEditIssue, SourceSummary, UnattributedChange } from '../attribution/report.js';
+import type { Diagnostic, DiagnosticLocation } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { ChangeKind } from '../model/change-set.js';
 import { quote } from '../util/quote.js';
@@ -26,6 +27,7 @@ export interface ShardReport {
 const STATUSES = ['ok', 'issues', 'failed'] as const;
 const SOURCE_KINDS = ['modification', 'designation'] as const;
 const FORMS = ['full-version', 'redline', 'manual-redline'] as const;
+const SEVERITIES = ['warning', 'info'] as const;
 
 type Json = unknown;
 
@@ -101,6 +103,28 @@ class ShardReportReader {
       bySource: this.counts(result.bySource, `${field}.bySource`),
       unattributed: this.count(result.unattributed, `${field}.unattributed`),
       ...(result.report !== undefined && { report: this.attribution(result.report, `${field}.report`) }),
+      ...(result.diagnostics !== undefined && { diagnostics: this.list(result.diagnostics, `${field}.diagnostics`).map((d, i) => this.diagnostic(d, `${field}.diagnostics[${i}]`)) }),
+    };
+  }
+
+  private diagnostic(value: Json, field: string): Diagnostic {
+    const diagnostic = this.object(value, field);
+    return {
+      severity: this.oneOf(diagnostic.severity, `${field}.severity`, SEVERITIES),
+      code: this.string(diagnostic.code, `${field}.code`),
+      message: this.text(diagnostic.message, `${field}.message`),
+      ...(diagnostic.file !== undefined && { file: this.string(diagnostic.file, `${field}.file`) }),
+      ...(diagnostic.location !== undefined && { location: this.location(diagnostic.location, `${field}.location`) }),
+      count: this.count(diagnostic.count, `${field}.count`, 1),
+    };
+  }
+
+  private location(value: Json, field: string): DiagnosticLocation {
+    const location = this.object(value, field);
+    return {
+      ...(location.story !== undefined && { story: this.string(location.story, `${field}.story`) as DiagnosticLocation['story'] }),
+      ...(location.block !== undefined && { block: this.count(location.block, `${field}.block`) }),
+      ...(location.clausePath !== undefined && { clausePath: this.string(location.clausePath, `${field}.clausePath`) }),
     };
   }
 

@@ -3,7 +3,7 @@
  * `{>moved to<}`; a changed paragraph mark shows as `[-¶-]` or `{+¶+}`. Used by tests (readable
  * expectations, as jsdiff's `convertChangesToXML`) and by `redline compare -o OUT.txt`.
  */
-import { displayText } from '../../diff/change-set-builder.js';
+import { displayText } from '../../model/inline-text.js';
 import type { PieceStatus, Redline, RedlineBlock, RedlinePiece } from '../../model/redline.js';
 
 const OPEN: Record<PieceStatus, string> = { equal: '', inserted: '{+', deleted: '[-', 'moved-from': '[>', 'moved-to': '{>' };
