@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { documentToDocx } from '../../src/exporters/docx/to-docx.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { checkWrittenPackage } from '../../src/ooxml/package-check.js';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { compare } from '../../src/api/compare.js';
+import { verify } from '../../src/api/verify.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { PACKAGE_FAULTS, ZIP_FAULTS, partsOf, type PackageFault } from '../helpers/package-faults.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
@@ -100,14 +100,14 @@ describe('repaired faults: read with a diagnostic, compared into a whole package
       for (const code of REPAIRED[fault.id] as readonly string[]) expect([...codes], fault.id).toContain(code);
       if ((REPAIRED[fault.id] as readonly string[]).length === 0) expect([...codes].filter((c) => c !== 'package/part-re-encoded')).toEqual([]);
 
-      const result = await runCompare({ old: { bytes: oldBytes, name: 'section-g-v1.docx' }, new: { bytes, name: `${fault.id}.docx` }, outputs: [join(dir, `${fault.id}-redline.docx`)] });
-      const redline = result.outputs[0]?.data as Uint8Array;
+      const result = await compare({ bytes: oldBytes, name: 'section-g-v1.docx' }, { bytes, name: `${fault.id}.docx` }, { outputs: { docx: true } });
+      const redline = result.value.outputs.docx as Uint8Array;
       writeFileSync(join(dir, `${fault.id}-redline.docx`), redline);
       // Written through the package writer, so checked once already; checked again here so that a
       // check that never runs cannot pass this test.
       expect(() => checkWrittenPackage(redline)).not.toThrow();
       expect(listRawZipNames(redline).filter((name) => /(^|\/)\.\.(\/|$)|^\/|\\|^[A-Za-z]:|[\u0000-\u001f]/.test(name))).toEqual([]);
-      const verified = await verifyRedline({ bytes: redline, name: 'redline.docx' }, { bytes: oldBytes, name: 'old.docx' }, { bytes, name: path });
+      const verified = (await verify({ bytes: redline, name: 'redline.docx' }, { bytes: oldBytes, name: 'old.docx' }, { bytes, name: path })).value;
       expect(verified.ok, JSON.stringify(verified)).toBe(true);
       // The version as read, written clean: what LibreOffice checks the redline against.
       writeFileSync(join(dir, `${fault.id}-as-read.docx`), documentToDocx(read.document).bytes);
