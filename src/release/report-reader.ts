@@ -1,17 +1,14 @@
 /**
  * Reads a shard's release report (`report-shard-K-of-N.json`) for `--merge-reports`, validated
  * like the manifest: every mistake is an {@link InputError} naming the file and the field
- * (`results[3].outputs[0].file: must be a string`), never a TypeError deep in the merge. The
- * report is rebuilt from the fields it is known to have, so nothing else in a shard's file reaches
- * the merged report.
+ * (`results[3].outputs[0].file: must be a string`), never a TypeError deep in the merge. Every
+ * field the merge reads is checked; the report is then used as it was written, so that joined
+ * shards give exactly the report one full run writes.
  */
-import type { AttributionReport, Conflict, SourceEditIssue, SourceSummary, UnattributedChange } from '../attribution/report.js';
-import type { Diagnostic, DiagnosticLocation } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
-import type { ChangeKind } from '../model/change-set.js';
 import { quote } from '../util/quote.js';
-import type { DocumentOutput, DocumentResult } from './document-job.js';
-import { RELEASE_OUTPUTS, type ReleaseInfo, type ReleaseOutput, type ReleaseSource } from './manifest.js';
+import type { DocumentResult } from './document-job.js';
+import { RELEASE_OUTPUTS, type ReleaseInfo, type ReleaseSource } from './manifest.js';
 import { RELEASE_REPORT_FORMAT } from './release-report.js';
 
 /** What a shard's report holds that the merge uses. */
@@ -30,6 +27,7 @@ const FORMS = ['full-version', 'redline', 'manual-redline'] as const;
 const SEVERITIES = ['warning', 'info'] as const;
 
 type Json = unknown;
+type Fields = Record<string, Json>;
 
 /** A key of the file in a field name: `.MP093`, or quoted and escaped when it is not a plain name. */
 const key = (name: string): string => (/^[\w.-]{1,64}$/.test(name) ? `.${name}` : `[${quote(name)}]`);
@@ -44,6 +42,7 @@ export function readShardReport(text: string, file: string): ShardReport {
   return new ShardReportReader(file).read(data);
 }
 
+/** Checks each field the merge reads; a checked value is returned as the type it was checked to be. */
 class ShardReportReader {
   constructor(private readonly file: string) {}
 
@@ -59,146 +58,87 @@ class ShardReportReader {
     const count = this.count(shard.count, 'shard.count', 1);
     const index = this.count(shard.index, 'shard.index', 1);
     if (index > count) this.fail('shard.index', `${index} is more than shard.count (${count})`);
-    const documentOrder = this.list(root.documentOrder, 'documentOrder').map((id, i) => this.string(id, `documentOrder[${i}]`));
-    const titles = this.object(root.documentTitles, 'documentTitles');
-    return {
-      release: this.release(root.release),
-      sources: this.list(root.sources, 'sources').map((s, i) => this.source(s, `sources[${i}]`)),
-      documentOrder,
-      documentTitles: Object.fromEntries(Object.entries(titles).map(([id, title]) => [id, this.string(title, `documentTitles${key(id)}`)])),
-      shard: { index, count },
-      results: this.list(root.results, 'results').map((r, i) => this.result(r, `results[${i}]`)),
-    };
+    this.fields(this.object(root.release, 'release'), 'release', { id: 'string', title: 'string', effectiveDate: 'string' });
+    this.list(root.sources, 'sources').forEach((s, i) => this.source(s, `sources[${i}]`));
+    this.list(root.documentOrder, 'documentOrder').forEach((id, i) => this.string(id, `documentOrder[${i}]`));
+    for (const [id, title] of Object.entries(this.object(root.documentTitles, 'documentTitles'))) this.string(title, `documentTitles${key(id)}`);
+    this.list(root.results, 'results').forEach((r, i) => this.result(r, `results[${i}]`));
+    return root as unknown as ShardReport;
   }
 
-  private release(value: Json): ReleaseInfo {
-    const release = this.object(value, 'release');
-    return { id: this.string(release.id, 'release.id'), title: this.string(release.title, 'release.title'), effectiveDate: this.string(release.effectiveDate, 'release.effectiveDate') };
-  }
-
-  private source(value: Json, field: string): ReleaseSource {
+  private source(value: Json, field: string): void {
     const source = this.object(value, field);
-    return {
-      id: this.string(source.id, `${field}.id`),
-      kind: this.oneOf(source.kind, `${field}.kind`, SOURCE_KINDS),
-      ...(source.title !== undefined && { title: this.string(source.title, `${field}.title`) }),
-      ...(source.status !== undefined && { status: this.string(source.status, `${field}.status`) }),
-    };
+    this.fields(source, field, { id: 'string', 'title?': 'string', 'status?': 'string' });
+    this.oneOf(source.kind, `${field}.kind`, SOURCE_KINDS);
   }
 
-  private result(value: Json, field: string): DocumentResult {
+  private result(value: Json, field: string): void {
     const result = this.object(value, field);
-    return {
-      id: this.string(result.id, `${field}.id`),
-      title: this.string(result.title, `${field}.title`),
-      previousVersion: this.string(result.previousVersion, `${field}.previousVersion`),
-      newVersion: this.string(result.newVersion, `${field}.newVersion`),
-      conformed: this.boolean(result.conformed, `${field}.conformed`),
-      status: this.oneOf(result.status, `${field}.status`, STATUSES),
-      ...(result.error !== undefined && { error: this.string(result.error, `${field}.error`) }),
-      outputs: this.list(result.outputs, `${field}.outputs`).map((o, i) => this.output(o, `${field}.outputs[${i}]`)),
-      declaredSources: this.list(result.declaredSources, `${field}.declaredSources`).map((s, i) => this.string(s, `${field}.declaredSources[${i}]`)),
-      changes: this.count(result.changes, `${field}.changes`),
-      byKind: this.counts(result.byKind, `${field}.byKind`) as Partial<Record<ChangeKind, number>>,
-      bySource: this.counts(result.bySource, `${field}.bySource`),
-      unattributed: this.count(result.unattributed, `${field}.unattributed`),
-      ...(result.report !== undefined && { report: this.attribution(result.report, `${field}.report`) }),
-      ...(result.diagnostics !== undefined && { diagnostics: this.list(result.diagnostics, `${field}.diagnostics`).map((d, i) => this.diagnostic(d, `${field}.diagnostics[${i}]`)) }),
-    };
+    this.fields(result, field, { id: 'string', title: 'string', previousVersion: 'string', newVersion: 'string', conformed: 'boolean', 'error?': 'string', changes: 'count', unattributed: 'count' });
+    this.oneOf(result.status, `${field}.status`, STATUSES);
+    this.list(result.outputs, `${field}.outputs`).forEach((o, i) => {
+      const output = this.object(o, `${field}.outputs[${i}]`);
+      this.oneOf(output.kind, `${field}.outputs[${i}].kind`, RELEASE_OUTPUTS);
+      this.string(output.file, `${field}.outputs[${i}].file`);
+    });
+    this.list(result.declaredSources, `${field}.declaredSources`).forEach((s, i) => this.string(s, `${field}.declaredSources[${i}]`));
+    this.counts(result.byKind, `${field}.byKind`);
+    this.counts(result.bySource, `${field}.bySource`);
+    if (result.report !== undefined) this.attribution(result.report, `${field}.report`);
+    if (result.diagnostics !== undefined) this.list(result.diagnostics, `${field}.diagnostics`).forEach((d, i) => this.diagnostic(d, `${field}.diagnostics[${i}]`));
   }
 
-  private diagnostic(value: Json, field: string): Diagnostic {
-    const diagnostic = this.object(value, field);
-    return {
-      severity: this.oneOf(diagnostic.severity, `${field}.severity`, SEVERITIES),
-      code: this.string(diagnostic.code, `${field}.code`),
-      message: this.text(diagnostic.message, `${field}.message`),
-      ...(diagnostic.file !== undefined && { file: this.string(diagnostic.file, `${field}.file`) }),
-      ...(diagnostic.location !== undefined && { location: this.location(diagnostic.location, `${field}.location`) }),
-      count: this.count(diagnostic.count, `${field}.count`, 1),
-    };
-  }
-
-  private location(value: Json, field: string): DiagnosticLocation {
-    const location = this.object(value, field);
-    return {
-      ...(location.story !== undefined && { story: this.string(location.story, `${field}.story`) as DiagnosticLocation['story'] }),
-      ...(location.block !== undefined && { block: this.count(location.block, `${field}.block`) }),
-      ...(location.clausePath !== undefined && { clausePath: this.string(location.clausePath, `${field}.clausePath`) }),
-    };
-  }
-
-  private output(value: Json, field: string): DocumentOutput {
-    const output = this.object(value, field);
-    return { kind: this.oneOf(output.kind, `${field}.kind`, RELEASE_OUTPUTS) as ReleaseOutput, file: this.string(output.file, `${field}.file`) };
-  }
-
-  private attribution(value: Json, field: string): AttributionReport {
+  private attribution(value: Json, field: string): void {
     const report = this.object(value, field);
-    return {
-      sources: this.list(report.sources, `${field}.sources`).map((s, i) => this.summary(s, `${field}.sources[${i}]`)),
-      unattributed: this.list(report.unattributed, `${field}.unattributed`).map((u, i) => this.unattributedChange(u, `${field}.unattributed[${i}]`)),
-      notApplied: this.list(report.notApplied, `${field}.notApplied`).map((n, i) => this.editIssue(n, `${field}.notApplied[${i}]`)),
-      differs: this.list(report.differs, `${field}.differs`).map((d, i) => this.editIssue(d, `${field}.differs[${i}]`)),
-      conflicts: this.list(report.conflicts, `${field}.conflicts`).map((c, i) => this.conflict(c, `${field}.conflicts[${i}]`)),
-    };
+    this.list(report.sources, `${field}.sources`).forEach((s, i) => {
+      const summary = this.object(s, `${field}.sources[${i}]`);
+      this.fields(summary, `${field}.sources[${i}]`, { id: 'string', 'title?': 'string', 'kind?': 'string', total: 'count' });
+      this.oneOf(summary.form, `${field}.sources[${i}].form`, FORMS);
+      this.counts(summary.byKind, `${field}.sources[${i}].byKind`);
+      this.list(summary.clauses, `${field}.sources[${i}].clauses`).forEach((c, j) => this.string(c, `${field}.sources[${i}].clauses[${j}]`));
+    });
+    this.list(report.unattributed, `${field}.unattributed`).forEach((u, i) => this.fields(this.object(u, `${field}.unattributed[${i}]`), `${field}.unattributed[${i}]`, { change: 'string', kind: 'string', oldText: 'text', newText: 'text', 'label?': 'string', 'assignedTo?': 'string' }));
+    for (const list of ['notApplied', 'differs'] as const) {
+      this.list(report[list], `${field}.${list}`).forEach((n, i) => {
+        const issue = this.object(n, `${field}.${list}[${i}]`);
+        this.fields(issue, `${field}.${list}[${i}]`, { source: 'string', kind: 'string', 'label?': 'string' });
+        this.fields(this.object(issue.expected, `${field}.${list}[${i}].expected`), `${field}.${list}[${i}].expected`, { oldText: 'text', newText: 'text' });
+        if (issue.actual !== undefined) this.fields(this.object(issue.actual, `${field}.${list}[${i}].actual`), `${field}.${list}[${i}].actual`, { oldText: 'text', newText: 'text' });
+      });
+    }
+    this.list(report.conflicts, `${field}.conflicts`).forEach((c, i) => {
+      const conflict = this.object(c, `${field}.conflicts[${i}]`);
+      this.fields(conflict, `${field}.conflicts[${i}]`, { 'label?': 'string', oldText: 'text' });
+      this.list(conflict.sources, `${field}.conflicts[${i}].sources`).forEach((s, j) => this.string(s, `${field}.conflicts[${i}].sources[${j}]`));
+      for (const [source, text] of Object.entries(this.object(conflict.texts, `${field}.conflicts[${i}].texts`))) this.text(text, `${field}.conflicts[${i}].texts${key(source)}`);
+    });
   }
 
-  private summary(value: Json, field: string): SourceSummary {
-    const summary = this.object(value, field);
-    return {
-      id: this.string(summary.id, `${field}.id`),
-      ...(summary.title !== undefined && { title: this.string(summary.title, `${field}.title`) }),
-      ...(summary.kind !== undefined && { kind: this.string(summary.kind, `${field}.kind`) }),
-      form: this.oneOf(summary.form, `${field}.form`, FORMS),
-      total: this.count(summary.total, `${field}.total`),
-      byKind: this.counts(summary.byKind, `${field}.byKind`) as Partial<Record<ChangeKind, number>>,
-      clauses: this.list(summary.clauses, `${field}.clauses`).map((c, i) => this.string(c, `${field}.clauses[${i}]`)),
-    };
+  private diagnostic(value: Json, field: string): void {
+    const diagnostic = this.object(value, field);
+    this.oneOf(diagnostic.severity, `${field}.severity`, SEVERITIES);
+    this.fields(diagnostic, field, { code: 'string', message: 'text', 'file?': 'string' });
+    this.count(diagnostic.count, `${field}.count`, 1);
+    if (diagnostic.location !== undefined) this.fields(this.object(diagnostic.location, `${field}.location`), `${field}.location`, { 'story?': 'string', 'block?': 'count', 'clausePath?': 'string' });
   }
 
-  private unattributedChange(value: Json, field: string): UnattributedChange {
-    const change = this.object(value, field);
-    return {
-      change: this.string(change.change, `${field}.change`),
-      kind: this.string(change.kind, `${field}.kind`) as ChangeKind,
-      oldText: this.text(change.oldText, `${field}.oldText`),
-      newText: this.text(change.newText, `${field}.newText`),
-      ...(change.label !== undefined && { label: this.string(change.label, `${field}.label`) }),
-      ...(change.assignedTo !== undefined && { assignedTo: this.string(change.assignedTo, `${field}.assignedTo`) }),
-    };
+  /** Checks fields by kind; a name ending in `?` may be absent. */
+  private fields(object: Fields, field: string, kinds: Readonly<Record<string, 'string' | 'text' | 'boolean' | 'count'>>): void {
+    for (const [spec, kind] of Object.entries(kinds)) {
+      const optional = spec.endsWith('?');
+      const name = optional ? spec.slice(0, -1) : spec;
+      if (optional && object[name] === undefined) continue;
+      const path = `${field}.${name}`;
+      if (kind === 'string') this.string(object[name], path);
+      else if (kind === 'text') this.text(object[name], path);
+      else if (kind === 'boolean') this.boolean(object[name], path);
+      else this.count(object[name], path);
+    }
   }
 
-  private editIssue(value: Json, field: string): SourceEditIssue {
-    const issue = this.object(value, field);
-    return {
-      source: this.string(issue.source, `${field}.source`),
-      kind: this.string(issue.kind, `${field}.kind`) as ChangeKind,
-      ...(issue.label !== undefined && { label: this.string(issue.label, `${field}.label`) }),
-      expected: this.texts(issue.expected, `${field}.expected`),
-      ...(issue.actual !== undefined && { actual: this.texts(issue.actual, `${field}.actual`) }),
-    };
-  }
-
-  private conflict(value: Json, field: string): Conflict {
-    const conflict = this.object(value, field);
-    const texts = this.object(conflict.texts, `${field}.texts`);
-    return {
-      sources: this.list(conflict.sources, `${field}.sources`).map((s, i) => this.string(s, `${field}.sources[${i}]`)),
-      ...(conflict.label !== undefined && { label: this.string(conflict.label, `${field}.label`) }),
-      oldText: this.text(conflict.oldText, `${field}.oldText`),
-      texts: Object.fromEntries(Object.entries(texts).map(([source, text]) => [source, this.text(text, `${field}.texts${key(source)}`)])),
-    };
-  }
-
-  private texts(value: Json, field: string): { oldText: string; newText: string } {
-    const texts = this.object(value, field);
-    return { oldText: this.text(texts.oldText, `${field}.oldText`), newText: this.text(texts.newText, `${field}.newText`) };
-  }
-
-  private object(value: Json, field: string): Record<string, Json> {
+  private object(value: Json, field: string): Fields {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(field, value === undefined ? 'is missing' : 'must be an object');
-    return value as Record<string, Json>;
+    return value as Fields;
   }
 
   private list(value: Json, field: string): Json[] {
@@ -228,12 +168,11 @@ class ShardReportReader {
     return value;
   }
 
-  private counts(value: Json, field: string): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.object(value, field)).map(([name, n]) => [name, this.count(n, `${field}${key(name)}`)]));
+  private counts(value: Json, field: string): void {
+    for (const [name, n] of Object.entries(this.object(value, field))) this.count(n, `${field}${key(name)}`);
   }
 
-  private oneOf<T extends string>(value: Json, field: string, allowed: readonly T[]): T {
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) this.fail(field, value === undefined ? 'is missing' : `must be one of ${allowed.join(', ')}`);
-    return value as T;
+  private oneOf(value: Json, field: string, allowed: readonly string[]): void {
+    if (typeof value !== 'string' || !allowed.includes(value)) this.fail(field, value === undefined ? 'is missing' : `must be one of ${allowed.join(', ')}`);
   }
 }

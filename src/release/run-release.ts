@@ -132,7 +132,7 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
     else tasks.push({ task, fingerprint: print, size: await inputSize(document) });
   }
 
-  const journal = await StateJournal.open(outputFolder, stateName);
+  const journal = await StateJournal.open(outputFolder, stateName, { documents });
   let processed: string[];
   try {
     processed = await runTasks(tasks, skipped, documents, journal, options);
@@ -212,12 +212,12 @@ async function runTasks(tasks: PlannedTask[], skipped: readonly string[], docume
           progress?.started(task.document.id);
         };
         const result = await pool.run(task, onStart).catch((error: Error): DocumentResult => failedResult(task, error));
-        // Told before the bookkeeping: the worker is free, and may already be taking the next document.
-        progress?.finished(result, Date.now() - started);
         await removeSuperseded(outputFolder, documents[task.document.id], result);
         documents[task.document.id] = { fingerprint: print, outputs: await outputHashes(outputFolder, result), result };
         processed.push(task.document.id);
         await journal.record(task.document.id, documents[task.document.id] as DocumentState);
+        // Told once journalled: a document reported done is one a killed run keeps.
+        progress?.finished(result, Date.now() - started);
       }),
     );
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -4,7 +4,7 @@
  * A re-run skips a document whose fingerprint is unchanged and whose outputs are intact.
  *
  * It is kept in two files: a snapshot (`.redline-state.json`, written whole and atomically at the
- * end of a run) and a journal beside it (`.redline-state.json.journal`, one JSON line appended per
+ * start and at the end of a run) and a journal beside it (`.redline-state.json.journal`, one JSON line appended per
  * document as it finishes). A run that is killed keeps what it finished: the next one reads the
  * snapshot and replays the journal over it. Appending a line costs the same for the 5,000th
  * document as for the first; rewriting the whole state after every document (as this once did)
@@ -82,9 +82,15 @@ export class StateJournal {
     private readonly name: string,
   ) {}
 
-  static async open(folder: string, name: string): Promise<StateJournal> {
+  /**
+   * Starts a run's journal: the state as it stands (the snapshot with any earlier journal replayed
+   * into it) is written as the snapshot first, and the journal begins empty. An output folder
+   * where the state cannot be written thus fails before any document is done.
+   */
+  static async open(folder: string, name: string, state: RunState): Promise<StateJournal> {
+    await writeState(folder, name, state);
     // Never through a symbolic link planted in the output folder: it could point anywhere.
-    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
     return new StateJournal(await open(join(folder, journalName(name)), flags, 0o644), folder, name);
   }
 

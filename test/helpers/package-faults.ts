@@ -16,8 +16,15 @@ export interface PackageFault {
   readonly id: string;
   /** What the fault is, for the tables of results. */
   readonly what: string;
+  /** The damaged package, zipped. */
   readonly make: (parts: readonly Part[]) => Uint8Array;
 }
+
+/** A fault of the package's parts (not of the zip): faults of this kind compose. */
+export interface PartsFault extends PackageFault {
+  readonly damage: (parts: readonly Part[]) => Part[];
+}
+
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const text = (data: Uint8Array): string => new TextDecoder().decode(data);
@@ -27,6 +34,8 @@ export function partsOf(docx: Uint8Array): Part[] {
 }
 
 const zip = (parts: readonly (Part | RawEntry)[]): Uint8Array => writeRawZip(parts.map((p) => ({ ...p })));
+/** A fault from what it does to the parts; zipped as they are. */
+const partsFault = (id: string, what: string, damage: (parts: readonly Part[]) => Part[]): PartsFault => ({ id, what, damage, make: (parts) => zip(damage(parts)) });
 const without = (parts: readonly Part[], name: string): Part[] => parts.filter((p) => p.name !== name);
 const edit = (parts: readonly Part[], name: string, change: (xml: string) => string): Part[] => {
   if (!parts.some((p) => p.name === name)) throw new Error(`the base package has no ${name}`);
@@ -69,81 +78,48 @@ const doctype = (xml: string, root: string): string => xml.replace(new RegExp(`<
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The package faults of #18. */
-export const PACKAGE_FAULTS: readonly PackageFault[] = [
-  { id: 'no-root-rels', what: 'no `_rels/.rels`', make: (parts) => zip(without(parts, '_rels/.rels')) },
-  { id: 'no-content-types', what: 'no `[Content_Types].xml`', make: (parts) => zip(without(parts, '[Content_Types].xml')) },
-  { id: 'no-document-rels', what: 'no `word/_rels/document.xml.rels`', make: (parts) => zip(without(parts, 'word/_rels/document.xml.rels')) },
-  { id: 'styles-missing', what: 'styles relationship to a missing part', make: (parts) => zip(without(parts, 'word/styles.xml')) },
-  { id: 'styles-outside', what: 'styles relationship to `../../../styles.xml` (outside the package)', make: (parts) => zip(retarget(parts, 'word/_rels/document.xml.rels', 'styles', '../../../styles.xml')) },
-  { id: 'styles-external', what: 'styles relationship `TargetMode="External"` (http URL)', make: (parts) => zip(retarget(parts, 'word/_rels/document.xml.rels', 'styles', 'http://example.com/styles.xml', true)) },
-  { id: 'theme-file-url', what: 'theme relationship to `file:///etc/passwd`, not marked external', make: (parts) => zip(retarget(parts, 'word/_rels/document.xml.rels', 'theme', 'file:///etc/passwd')) },
-  { id: 'footnotes-missing', what: 'footnotes relationship to a missing part (the body has footnote references)', make: (parts) => zip(without(parts, 'word/footnotes.xml')) },
-  {
-    id: 'unreferenced-missing',
-    what: 'an unreferenced relationship to a missing part (custom XML)',
-    make: (parts) => zip(addRelationship(parts, 'word/_rels/document.xml.rels', `<Relationship Id="rId90" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`)),
-  },
-  {
-    id: 'template-external',
-    what: 'settings: an external attached template (`\\\\server\\share\\t.dotm`)',
-    make: (parts) =>
-      zip(
-        addRelationship(
-          edit(parts, 'word/settings.xml', (xml) => xml.replace('<w:defaultTabStop', '<w:attachedTemplate r:id="rId1"/><w:defaultTabStop')),
-          'word/_rels/settings.xml.rels',
-          `<Relationship Id="rId1" Type="${REL}/attachedTemplate" Target="file:///\\\\server\\share\\t.dotm" TargetMode="External"/>`,
-        ),
-      ),
-  },
-  {
-    id: 'hyperlink-external',
-    what: 'an external hyperlink (legitimate)',
-    make: (parts) =>
-      zip(
-        addRelationship(
-          edit(parts, 'word/document.xml', (xml) => xml.replace(/(<w:body>(?:(?!<w:p[ >]).)*<w:p[ >](?:(?!<w:r>).)*)<w:r>/s, `$1<w:hyperlink r:id="rIdLink1"><w:r><w:t xml:space="preserve">Link </w:t></w:r></w:hyperlink><w:r>`)),
-          'word/_rels/document.xml.rels',
-          `<Relationship Id="rIdLink1" Type="${REL}/hyperlink" Target="https://example.org/code" TargetMode="External"/>`,
-        ),
-      ),
-  },
-  {
-    id: 'duplicate-rel-id',
-    what: 'duplicate relationship id (styles and numbering both `rId1`)',
-    make: (parts) => zip(edit(parts, 'word/_rels/document.xml.rels', (xml) => xml.replace(/Id="rId2"/, 'Id="rId1"'))),
-  },
-  {
-    id: 'utf16-parts',
-    what: 'document (UTF-16LE), styles (UTF-16BE), document rels (UTF-16LE)',
-    make: (parts) => zip(reencode(reencode(reencode(parts, 'word/document.xml', (x) => utf16(x, false)), 'word/styles.xml', (x) => utf16(x, true)), 'word/_rels/document.xml.rels', (x) => utf16(x, false))),
-  },
-  {
-    id: 'utf8-bom-parts',
-    what: 'UTF-8 with BOM: document, styles, content types, root rels',
-    make: (parts) => zip(['word/document.xml', 'word/styles.xml', '[Content_Types].xml', '_rels/.rels'].reduce((ps, name) => reencode(ps, name, withBom), [...parts])),
-  },
-  {
-    id: 'wrong-content-types',
-    what: 'main part typed `application/xml`, styles typed `text/plain`',
-    make: (parts) =>
-      zip(
-        edit(parts, '[Content_Types].xml', (xml) =>
-          xml
-            .replace(/ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml"/, 'ContentType="application/xml"')
-            .replace(/ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.styles\+xml"/, 'ContentType="text/plain"'),
-        ),
-      ),
-  },
-  {
-    id: 'main-part-renamed',
-    what: 'main part `wd/body-text.xml`, reached only through the root relationship',
-    make: (parts) => {
-      const rename = (name: string): string => name.replace(/^word\//, 'wd/').replace('wd/document.xml', 'wd/body-text.xml');
-      const moved = parts.map((p) => ({ name: rename(p.name), data: p.data }));
-      const fixed = edit(edit(moved, '_rels/.rels', (x) => x.replace('Target="word/document.xml"', 'Target="wd/body-text.xml"')), '[Content_Types].xml', (x) => x.replace(/PartName="\/word\//g, 'PartName="/wd/').replace('/wd/document.xml', '/wd/body-text.xml'));
-      return zip(fixed.map((p) => (p.name === 'wd/_rels/document.xml.rels' ? { ...p, name: 'wd/_rels/body-text.xml.rels' } : p)));
-    },
-  },
+export const PACKAGE_FAULTS: readonly PartsFault[] = [
+  partsFault('no-root-rels', 'no `_rels/.rels`', (parts) => without(parts, '_rels/.rels')),
+  partsFault('no-content-types', 'no `[Content_Types].xml`', (parts) => without(parts, '[Content_Types].xml')),
+  partsFault('no-document-rels', 'no `word/_rels/document.xml.rels`', (parts) => without(parts, 'word/_rels/document.xml.rels')),
+  partsFault('styles-missing', 'styles relationship to a missing part', (parts) => without(parts, 'word/styles.xml')),
+  partsFault('styles-outside', 'styles relationship to `../../../styles.xml` (outside the package)', (parts) => retarget(parts, 'word/_rels/document.xml.rels', 'styles', '../../../styles.xml')),
+  partsFault('styles-external', 'styles relationship `TargetMode="External"` (http URL)', (parts) => retarget(parts, 'word/_rels/document.xml.rels', 'styles', 'http://example.com/styles.xml', true)),
+  partsFault('theme-file-url', 'theme relationship to `file:///etc/passwd`, not marked external', (parts) => retarget(parts, 'word/_rels/document.xml.rels', 'theme', 'file:///etc/passwd')),
+  partsFault('footnotes-missing', 'footnotes relationship to a missing part (the body has footnote references)', (parts) => without(parts, 'word/footnotes.xml')),
+  partsFault('unreferenced-missing', 'an unreferenced relationship to a missing part (custom XML)', (parts) => addRelationship(parts, 'word/_rels/document.xml.rels', `<Relationship Id="rId90" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`)),
+  partsFault('template-external', 'settings: an external attached template (`\\\\server\\share\\t.dotm`)', (parts) =>
+    addRelationship(
+      edit(parts, 'word/settings.xml', (xml) => xml.replace(/(<w:settings\b[^>]*>)/, '$1<w:attachedTemplate r:id="rIdTemplate"/>')),
+      'word/_rels/settings.xml.rels',
+      `<Relationship Id="rIdTemplate" Type="${REL}/attachedTemplate" Target="file:///\\\\server\\share\\t.dotm" TargetMode="External"/>`,
+    ),
+  ),
+  partsFault('hyperlink-external', 'an external hyperlink (legitimate)', (parts) =>
+    addRelationship(
+      edit(parts, 'word/document.xml', (xml) => xml.replace(/(<w:body>(?:(?!<w:p[ >]).)*<w:p[ >](?:(?!<w:r>).)*)<w:r>/s, `$1<w:hyperlink r:id="rIdLink1"><w:r><w:t xml:space="preserve">Link </w:t></w:r></w:hyperlink><w:r>`)),
+      'word/_rels/document.xml.rels',
+      `<Relationship Id="rIdLink1" Type="${REL}/hyperlink" Target="https://example.org/code" TargetMode="External"/>`,
+    ),
+  ),
+  partsFault('duplicate-rel-id', 'duplicate relationship id (styles and numbering both `rId1`)', (parts) => edit(parts, 'word/_rels/document.xml.rels', (xml) => xml.replace(/Id="rId2"/, 'Id="rId1"'))),
+  partsFault('utf16-parts', 'document (UTF-16LE), styles (UTF-16BE), document rels (UTF-16LE)', (parts) =>
+    reencode(reencode(reencode(parts, 'word/document.xml', (x) => utf16(x, false)), 'word/styles.xml', (x) => utf16(x, true)), 'word/_rels/document.xml.rels', (x) => utf16(x, false)),
+  ),
+  partsFault('utf8-bom-parts', 'UTF-8 with BOM: document, styles, content types, root rels', (parts) => ['word/document.xml', 'word/styles.xml', '[Content_Types].xml', '_rels/.rels'].reduce((ps, name) => reencode(ps, name, withBom), [...parts])),
+  partsFault('wrong-content-types', 'main part typed `application/xml`, styles typed `text/plain`', (parts) =>
+    edit(parts, '[Content_Types].xml', (xml) =>
+      xml
+        .replace(/ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml"/, 'ContentType="application/xml"')
+        .replace(/ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.styles\+xml"/, 'ContentType="text/plain"'),
+    ),
+  ),
+  partsFault('main-part-renamed', 'main part `wd/body-text.xml`, reached only through the root relationship', (parts) => {
+    const rename = (name: string): string => name.replace(/^word\//, 'wd/').replace('wd/document.xml', 'wd/body-text.xml');
+    const moved = parts.map((p) => ({ name: rename(p.name), data: p.data }));
+    const fixed = edit(edit(moved, '_rels/.rels', (x) => x.replace('Target="word/document.xml"', 'Target="wd/body-text.xml"')), '[Content_Types].xml', (x) => x.replace(/PartName="\/word\//g, 'PartName="/wd/').replace('/wd/document.xml', '/wd/body-text.xml'));
+    return fixed.map((p) => (p.name === 'wd/_rels/document.xml.rels' ? { ...p, name: 'wd/_rels/body-text.xml.rels' } : p));
+  }),
 ];
 
 /** The zip faults of #19. */

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readState, StateJournal, writeState, type DocumentState } from '../../src/release/run-state.js';
+import { readState, StateJournal, type DocumentState } from '../../src/release/run-state.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
 
@@ -121,8 +121,7 @@ describe('the state journal', () => {
 
   it('replays what a killed run journalled over the snapshot, skipping a line cut short', async () => {
     const folder = tempDir('redline-journal-');
-    await writeState(folder, '.redline-state.json', { documents: { a: state('a', 'old-a'), b: state('b', 'old-b') } });
-    const journal = await StateJournal.open(folder, '.redline-state.json');
+    const journal = await StateJournal.open(folder, '.redline-state.json', { documents: { a: state('a', 'old-a'), b: state('b', 'old-b') } });
     await journal.record('b', state('b', 'new-b'));
     await journal.record('c', state('c', 'new-c'));
     await journal.close();
@@ -134,7 +133,7 @@ describe('the state journal', () => {
   it('compacts into the snapshot at the end of a run and removes the journal', async () => {
     const folder = tempDir('redline-journal-');
     mkdirSync(folder, { recursive: true });
-    const journal = await StateJournal.open(folder, '.redline-state.json');
+    const journal = await StateJournal.open(folder, '.redline-state.json', { documents: {} });
     await journal.record('a', state('a', 'fa'));
     await journal.compact({ documents: { a: state('a', 'fa') } });
     expect(() => readFileSync(join(folder, '.redline-state.json.journal'))).toThrow();

@@ -84,7 +84,7 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
     ...(progress && { progress }),
   });
   const run = result.value;
-  for (const id of run.outOfDate) io.err(`warning: ${quote(id)}: not run (--only), and its outputs are out of date (its inputs, the options or the program changed); the report counts it as not run`);
+  for (const id of run.outOfDate) io.err(`warning: ${id}: not run (--only), and its outputs are out of date (its inputs, the options or the program changed); the report counts it as not run`);
   return finish(io, run.report, result.diagnostics, { json: values.json ?? false, output, files: run.reportFiles, processed: run.processed, skipped: run.skipped, outOfDate: run.outOfDate, milliseconds: run.milliseconds });
 }
 
