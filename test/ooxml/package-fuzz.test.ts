@@ -27,10 +27,11 @@ const FOREIGN_PICKS = ['F007_footnote.docx', 'F018_hyperlinks.docx', 'F019_image
 const bases: { name: string; bytes: Uint8Array }[] = [{ name: 'section-g-v2.docx', bytes: new Uint8Array(readFileSync(SAMPLE)) }];
 if (existsSync(FOREIGN)) for (const name of readdirSync(FOREIGN).filter((n) => FOREIGN_PICKS.includes(n))) bases.push({ name, bytes: new Uint8Array(readFileSync(join(FOREIGN, name))) });
 
-/** Applies faults in turn; undefined when one of them does not fit this package (it lacks the part). */
-function damage(parts: readonly Part[], faults: readonly (typeof PACKAGE_FAULTS)[number][]): Part[] | undefined {
+/** The package with the faults applied in turn; undefined when one of them does not fit it (it lacks the part). */
+function damaged(parts: readonly Part[], faults: readonly (typeof PACKAGE_FAULTS)[number][], zipFault: (typeof ZIP_FAULTS)[number] | null): Uint8Array | undefined {
   try {
-    return faults.reduce<Part[]>((ps, fault) => fault.damage(ps), [...parts]);
+    const damagedParts = faults.reduce<Part[]>((ps, fault) => fault.damage(ps), [...parts]);
+    return zipFault ? zipFault.make(damagedParts) : writeRawZip(damagedParts.map((p) => ({ ...p })));
   } catch {
     return undefined;
   }
@@ -44,9 +45,9 @@ describe('random combinations of package faults: refused in one line, or read an
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: bases.length - 1 }), fc.subarray([...PACKAGE_FAULTS], { minLength: 1, maxLength: 3 }), fc.option(fc.constantFrom(...ZIP_FAULTS), { freq: 4 }), async (baseIndex, faults, zipFault) => {
         const base = bases[baseIndex] as (typeof bases)[number];
-        const parts = damage(partsOf(base.bytes), faults);
-        fc.pre(parts !== undefined);
-        const bytes = zipFault ? zipFault.make(parts as Part[]) : writeRawZip((parts as Part[]).map((p) => ({ ...p })));
+        const damagedBytes = damaged(partsOf(base.bytes), faults, zipFault);
+        fc.pre(damagedBytes !== undefined);
+        const bytes = damagedBytes as Uint8Array;
         const label = `${base.name} + ${faults.map((f) => f.id).join(' + ')}${zipFault ? ` + ${zipFault.id}` : ''}`;
         let read: ReturnType<typeof fromDocx>;
         try {
