@@ -3,7 +3,7 @@
  * paragraphs into runs for the word diff (detecting splits and merges), diffs tables row by row,
  * and makes sure the story's paragraph marks stay valid for Word's accept/reject.
  */
-import type { Block, OpaqueBlock, Paragraph, Table } from '../model/document.js';
+import type { Block, Paragraph, Table } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { internSignatures, visitAlignment, type AlignOp, type InternedSequences, type PairingOptions } from './align.js';
 import type { DiffContext } from './diff-context.js';
@@ -13,6 +13,7 @@ import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { isWhiteSpaceCode } from './tokenize.js';
 import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
+import { assertNever } from '../util/assert-never.js';
 
 /** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
 export const PARAGRAPH_PAIR_THRESHOLD = 0.4;
@@ -349,13 +350,20 @@ function isUnchangedStory(olds: readonly Block[], news: readonly Block[], ctx: D
 
 /** Appends the redline of two blocks that matched exactly (a paragraph may still differ in formatting). */
 function equalBlock(old: Block, neu: Block, sameText: boolean, ctx: DiffContext, out: RedlineBlock[]): void {
-  if (old.type === 'paragraph' && neu.type === 'paragraph') {
-    if (isUnchangedParagraph(old, neu, ctx, sameText)) out.push(unchangedParagraph(old, neu, ctx));
-    else out.push(...paragraphRun([old], [neu], ctx));
-  } else if (old.type === 'table' && neu.type === 'table') {
-    out.push(diffIdenticalTables(old, neu, ctx));
-  } else {
-    out.push({ type: 'opaque', block: neu as OpaqueBlock, side: 'new', status: 'equal' });
+  // Blocks match only when their signatures do, and signatures differ between kinds.
+  switch (neu.type) {
+    case 'paragraph':
+      if (isUnchangedParagraph(old as Paragraph, neu, ctx, sameText)) out.push(unchangedParagraph(old as Paragraph, neu, ctx));
+      else out.push(...paragraphRun([old as Paragraph], [neu], ctx));
+      break;
+    case 'table':
+      out.push(diffIdenticalTables(old as Table, neu, ctx));
+      break;
+    case 'opaque':
+      out.push({ type: 'opaque', block: neu, side: 'new', status: 'equal' });
+      break;
+    default:
+      assertNever(neu, 'block');
   }
 }
 

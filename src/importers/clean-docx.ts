@@ -9,6 +9,7 @@ import { AlignmentType, Document as WordDocument, HeadingLevel, LevelFormat, Pac
 import { unzipSync } from 'fflate';
 import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
+import { assertNever } from '../util/assert-never.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
 const ORDERED_LEVELS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
@@ -54,9 +55,16 @@ function listLevels(isBullet: boolean): ILevelsOptions[] {
 }
 
 function toWordBlock(block: Block): WordParagraph | WordTable {
-  if (block.type === 'table') return toWordTable(block);
-  if (block.type === 'paragraph') return toWordParagraph(block);
-  return new WordParagraph({ children: [new TextRun(block.text)] });
+  switch (block.type) {
+    case 'table':
+      return toWordTable(block);
+    case 'paragraph':
+      return toWordParagraph(block);
+    case 'opaque':
+      return new WordParagraph({ children: [new TextRun(block.text)] });
+    default:
+      return assertNever(block, 'block');
+  }
 }
 
 function toWordParagraph(paragraph: Paragraph): WordParagraph {
