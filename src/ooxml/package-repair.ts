@@ -120,8 +120,17 @@ class PackageRepair {
     throw new InputError(this.fileName, reason);
   }
 
-  /** A repair made (or, in strict mode, a fault of what we wrote). */
-  private repaired(code: string, message: string, severity: Diagnostic['severity'] = 'warning'): void {
+  /** A repair made (or, in strict mode, a fault of what we wrote): one the output may show. */
+  private warn(code: string, message: string): void {
+    this.report('warning', code, message);
+  }
+
+  /** A repair made that changes nothing the reader sees (or, in strict mode, a fault of what we wrote). */
+  private info(code: string, message: string): void {
+    this.report('info', code, message);
+  }
+
+  private report(severity: Diagnostic['severity'], code: string, message: string): void {
     if (this.mode === 'strict') this.refuse(message);
     this.diagnostics.push({ severity, code, message, file: this.fileName, count: 1 });
   }
@@ -151,8 +160,8 @@ class PackageRepair {
     const known = this.texts.get(part);
     if (known !== undefined) return known;
     const decoded = this.guard(() => decodeXml(this.parts.get(part) as Uint8Array, part));
-    if (decoded.reencodedFrom !== undefined) this.repaired('package/part-re-encoded', `${quote(part)}: ${decoded.reencodedFrom} re-encoded as UTF-8`, 'info');
-    if (decoded.replacedInvalid) this.repaired('package/invalid-characters-replaced', `${quote(part)}: bytes that are not valid text were replaced by U+FFFD`);
+    if (decoded.reencodedFrom !== undefined) this.info('package/part-re-encoded', `${quote(part)}: ${decoded.reencodedFrom} re-encoded as UTF-8`);
+    if (decoded.replacedInvalid) this.warn('package/invalid-characters-replaced', `${quote(part)}: bytes that are not valid text were replaced by U+FFFD`);
     if (decoded.reencodedFrom !== undefined || decoded.replacedInvalid) this.parts.set(part, new TextEncoder().encode(decoded.text));
     this.texts.set(part, decoded.text);
     return decoded.text;
@@ -182,7 +191,7 @@ class PackageRepair {
   private readContentTypes(): void {
     const part = this.actualName(CONTENT_TYPES_PART);
     if (part === undefined) {
-      this.repaired('package/content-types-missing', `${quote(CONTENT_TYPES_PART)} is missing; content types taken from the relationships and file extensions`);
+      this.warn('package/content-types-missing', `${quote(CONTENT_TYPES_PART)} is missing; content types taken from the relationships and file extensions`);
       this.contentTypesLost = true;
       this.contentTypesChanged = true;
       return;
@@ -220,17 +229,18 @@ class PackageRepair {
     const kept: Relationship[] = [];
     const ids = new Set<string>();
     let changed = false;
-    const drop = (id: string, kind: string, target: string, why: string, code = 'package/relationship-dropped'): void => {
-      this.repaired(code, `${quote(relsPart)}: relationship ${quote(id)} (${quote(kind)}) ${why} (${quote(target)}); dropped`);
+    /** Records a relationship as dropped; returns what to say about it. */
+    const drop = (id: string, kind: string, target: string, why: string): string => {
       if (!this.dropped.has(source)) this.dropped.set(source, new Map());
       (this.dropped.get(source) as Map<string, DroppedRelationship>).set(id, { kind, why, target });
       changed = true;
+      return `${quote(relsPart)}: relationship ${quote(id)} (${quote(kind)}) ${why} (${quote(target)}); dropped`;
     };
     for (const element of root.children) {
       if (typeof element === 'string' || localName(element.name) !== 'Relationship') continue;
       const { Id: id, Type: type, Target: target, TargetMode: targetMode } = element.attrs;
       if (id === undefined || type === undefined || target === undefined || id === '') {
-        drop(id ?? '', type === undefined ? '' : relationshipKind(type), target ?? '', 'lacks an id, a type or a target');
+        this.warn('package/relationship-dropped', drop(id ?? '', type === undefined ? '' : relationshipKind(type), target ?? '', 'lacks an id, a type or a target'));
         continue;
       }
       const kind = relationshipKind(type);
@@ -239,12 +249,12 @@ class PackageRepair {
         // The first of two relationships with one id is the one references reach (as Word reads
         // it); the second keeps its target under a fresh id.
         for (let n = 1; ids.has(uniqueId); n++) uniqueId = `rIdDuplicate${n}`;
-        this.repaired('package/duplicate-relationship-id', `${quote(relsPart)}: relationship id ${quote(id)} is used twice; the second (${quote(kind)}) is renamed ${quote(uniqueId)}`);
+        this.warn('package/duplicate-relationship-id', `${quote(relsPart)}: relationship id ${quote(id)} is used twice; the second (${quote(kind)}) is renamed ${quote(uniqueId)}`);
         changed = true;
       }
       if (targetMode === 'External') {
         if (!EXTERNAL_KINDS.has(kind)) {
-          drop(id, kind, target, 'points outside the package', 'package/external-relationship-dropped');
+          this.warn('package/external-relationship-dropped', drop(id, kind, target, 'points outside the package'));
           continue;
         }
         ids.add(uniqueId);
@@ -252,18 +262,18 @@ class PackageRepair {
         continue;
       }
       if (MACRO_KINDS.has(kind)) {
-        drop(id, kind, target, 'holds macros, which a .docx never carries', 'package/macros-dropped');
+        this.warn('package/macros-dropped', drop(id, kind, target, 'holds macros, which a .docx never carries'));
         continue;
       }
       const resolved = resolveTarget(base, target);
       const raw = resolveTarget(base, target, false);
       const actual = resolved === undefined ? undefined : (this.actualName(resolved) ?? (raw === undefined ? undefined : this.actualName(raw)));
       if (resolved === undefined) {
-        drop(id, kind, target, 'points outside the package');
+        this.warn('package/relationship-dropped', drop(id, kind, target, 'points outside the package'));
         continue;
       }
       if (actual === undefined || actual === CONTENT_TYPES_PART || sourceOfRelationshipsPart(actual) !== undefined) {
-        drop(id, kind, resolved, 'points to a missing part');
+        this.warn('package/relationship-dropped', drop(id, kind, resolved, 'points to a missing part'));
         continue;
       }
       ids.add(uniqueId);
@@ -300,7 +310,7 @@ class PackageRepair {
     const found = byType ?? this.actualName('word/document.xml');
     if (found === undefined) this.refuse('not a Word document (the package has no main document part)');
     const why = this.rels.has('') ? `${quote(ROOT_RELS)} has no relationship to the main part` : `${quote(ROOT_RELS)} is missing`;
-    this.repaired('package/root-relationships-repaired', `${why}; the main part ${quote(found)} found by its ${byType ? 'content type' : 'usual name'}`);
+    this.warn('package/root-relationships-repaired', `${why}; the main part ${quote(found)} found by its ${byType ? 'content type' : 'usual name'}`);
     this.addRelationship('', 'officeDocument', found);
     return found;
   }
@@ -323,7 +333,7 @@ class PackageRepair {
       this.addRelationship(source, kind, target);
       found.push(kind);
     }
-    if (found.length > 0) this.repaired('package/relationships-rebuilt', `${quote(relationshipsPartName(source))} is missing; the relationships to ${found.join(', ')} rebuilt from the package's content types and part names`);
+    if (found.length > 0) this.warn('package/relationships-rebuilt', `${quote(relationshipsPartName(source))} is missing; the relationships to ${found.join(', ')} rebuilt from the package's content types and part names`);
   }
 
   /** Parts no relationship reaches from the root are left out (with their relationships). */
@@ -350,7 +360,7 @@ class PackageRepair {
     for (const source of [...this.rels.keys()]) if (source !== '' && !reached.has(source)) this.rels.delete(source);
     if (unreachable.length > 0) {
       const shown = unreachable.slice(0, 3).map(quote).join(', ');
-      this.repaired('package/unreachable-parts-dropped', `${unreachable.length} part(s) no relationship reaches left out (${shown}${unreachable.length > 3 ? ', …' : ''})`, 'info');
+      this.info('package/unreachable-parts-dropped', `${unreachable.length} part(s) no relationship reaches left out (${shown}${unreachable.length > 3 ? ', …' : ''})`);
       if (unreachable.some((p) => this.contentTypes.overrideOf(p) !== undefined)) this.contentTypesChanged = true;
     }
   }
@@ -365,12 +375,14 @@ class PackageRepair {
       const expected = isRels ? RELATIONSHIPS_CONTENT_TYPE : part === mainPart ? MAIN_CONTENT_TYPE : CONTENT_TYPE_OF_KIND[this.kindOf.get(part) ?? ''];
       if (declared === undefined) {
         const type = expected ?? CONTENT_TYPE_OF_EXTENSION[extensionOf(part)] ?? 'application/octet-stream';
-        if (!this.contentTypesLost) this.repaired('package/content-type-added', `${quote(part)} has no content type; typed ${quote(type)}`);
+        if (!this.contentTypesLost) this.warn('package/content-type-added', `${quote(part)} has no content type; typed ${quote(type)}`);
         this.setType(part, type);
       } else if (expected !== undefined && declared.toLowerCase() !== expected.toLowerCase()) {
         // A template or macro-enabled main part becomes a document's: what we write is a .docx.
         const isOtherMain = part === mainPart && OTHER_MAIN_CONTENT_TYPES.has(declared);
-        this.repaired('package/content-type-repaired', `${quote(part)} is typed ${quote(declared)}; typed ${quote(expected)}${isOtherMain ? ' (the output is a .docx)' : ''}`, isOtherMain ? 'info' : 'warning');
+        const message = `${quote(part)} is typed ${quote(declared)}; typed ${quote(expected)}${isOtherMain ? ' (the output is a .docx)' : ''}`;
+        if (isOtherMain) this.info('package/content-type-repaired', message);
+        else this.warn('package/content-type-repaired', message);
         this.setType(part, expected);
       }
     }
@@ -424,7 +436,7 @@ class PackageRepair {
     const repair = REFERENCE_REPAIRS[localName(reference.element.name)];
     const edit = repair && repairEdit(text, reference, repair);
     if (!repair || !edit) this.refuse(`${quote(part)}: ${quote(reference.element.name)} refers to relationship ${quote(reference.id)} (${why}); the document cannot be read without it`);
-    this.repaired('package/reference-removed', `${quote(part)}: ${quote(reference.element.name)} referred to relationship ${quote(reference.id)} (${why}); ${repair.says}`);
+    this.warn('package/reference-removed', `${quote(part)}: ${quote(reference.element.name)} referred to relationship ${quote(reference.id)} (${why}); ${repair.says}`);
     return edit;
   }
 
@@ -455,7 +467,8 @@ class PackageRepair {
     this.setType(name, CONTENT_TYPE_OF_KIND.styles as string);
     const lost = [...(this.dropped.get(mainPart)?.values() ?? [])].find((d) => d.kind === 'styles');
     const reason = lost ? `${quote(lost.target)}: the styles relationship ${lost.why}` : 'the document has no styles part';
-    this.repaired('package/styles-default', `${reason}; styles taken as Word's defaults`, lost ? 'warning' : 'info');
+    if (lost) this.warn('package/styles-default', `${reason}; styles taken as Word's defaults`);
+    else this.info('package/styles-default', `${reason}; styles taken as Word's defaults`);
   }
 
   // --- writing the repaired package parts ------------------------------------------------------
