@@ -102,12 +102,15 @@ export class PackageBuilder {
     this.flushRelationships();
     this.flushContentTypes();
     const files: Zippable = {};
+    const written = new Map<string, Uint8Array>();
     for (const name of this.order) {
       const data = this.parts.get(name);
-      if (data) files[name] = [data, { mtime: ZIP_EPOCH, level: 6 }];
+      if (!data) continue;
+      files[name] = [data, { mtime: ZIP_EPOCH, level: 6 }];
+      written.set(name, data);
     }
     const zip = zipSync(files);
-    checkWrittenPackage(zip);
+    checkWrittenPackage(zip, written);
     return zip;
   }
 

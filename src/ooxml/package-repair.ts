@@ -445,10 +445,10 @@ class PackageRepair {
    * that refers to notes whose part is lost cannot be read faithfully.
    */
   private requireReferencedNotes(mainPart: string): void {
-    const text = this.text(mainPart);
     for (const [element, kind] of [['footnoteReference', 'footnotes'], ['endnoteReference', 'endnotes'], ['commentReference', 'comments']] as const) {
-      if (!text.includes(`:${element} `) && !text.includes(`:${element}/`)) continue;
       if (this.firstOfKind(mainPart, kind)) continue;
+      const text = this.text(mainPart);
+      if (!text.includes(`:${element} `) && !text.includes(`:${element}/`)) continue;
       const dropped = [...(this.dropped.get(mainPart)?.values() ?? [])].find((d) => d.kind === kind);
       this.refuse(`${quote(mainPart)}: has ${kind} references, but the ${kind} part is lost (${dropped ? `its relationship ${dropped.why}: ${quote(dropped.target)}` : 'no relationship reaches it'})`);
     }

@@ -47,7 +47,15 @@ export function localName(name: string): string {
 /** The prefixes bound to the relationships namespace anywhere in a part (`r`, usually). */
 export function referencePrefixes(text: string): string[] {
   const prefixes = new Set<string>();
-  for (const match of text.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])([^"']*)\2/g)) if (REFERENCE_NAMESPACES.includes(match[3] as string)) prefixes.add(match[1] as string);
+  // Found from each place the namespace is named (a few, usually one) rather than by matching
+  // every declaration of a part that can be tens of megabytes long.
+  for (const namespace of REFERENCE_NAMESPACES) {
+    for (let at = text.indexOf(namespace); at >= 0; at = text.indexOf(namespace, at + namespace.length)) {
+      const declaration = /\sxmlns:([\w.-]+)\s*=\s*(["'])$/.exec(text.slice(Math.max(0, at - 80), at));
+      const close = text[at + namespace.length];
+      if (declaration && close === declaration[2]) prefixes.add(declaration[1] as string);
+    }
+  }
   return [...prefixes];
 }
 

@@ -47,14 +47,27 @@ export interface ZipContents {
   readonly dropped: readonly DroppedEntry[];
 }
 
-interface CentralRecord {
+/** The entries of a zip as its central directory describes them, checked, not inflated. */
+export interface ZipDirectory {
+  readonly entries: readonly CentralRecord[];
+  readonly dropped: readonly DroppedEntry[];
+}
+
+/** An entry of the central directory as it is written. */
+interface RawRecord {
   readonly name: string;
   readonly flags: number;
   readonly method: number;
   readonly crc: number;
   readonly compressedSize: number;
+  /** Inflated size. */
   readonly size: number;
   readonly localOffset: number;
+}
+
+/** An entry of the central directory, with where its data begins (past its local header). */
+export interface CentralRecord extends RawRecord {
+  readonly dataStart: number;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -67,14 +80,27 @@ const DEFLATED = 8;
 const FLAG_ENCRYPTED = 0x1;
 
 export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits): ZipContents {
+  const directory = readZipDirectory(bytes, fileName, limits);
+  const fail = (reason: string): never => {
+    throw new InputError(fileName, reason);
+  };
+  const entries = directory.entries.map((record) => ({ name: record.name, data: inflateEntry(bytes.subarray(record.dataStart, record.dataStart + record.compressedSize), record, fail) }));
+  return { entries, dropped: directory.dropped };
+}
+
+/**
+ * The central directory, checked: unsafe names set apart, and everything refused that {@link
+ * readZip} refuses before inflating (duplicates, encryption, unknown methods, sizes over the
+ * limits, data outside the file, overlapping entries).
+ */
+export function readZipDirectory(bytes: Uint8Array, fileName: string, limits: ZipLimits): ZipDirectory {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fail = (reason: string): never => {
     throw new InputError(fileName, reason);
   };
   const records = readCentralDirectory(bytes, view, limits, fail);
-  const entries: ZipEntryData[] = [];
   const dropped: DroppedEntry[] = [];
-  const kept: CentralRecord[] = [];
+  const kept: RawRecord[] = [];
   const seen = new Map<string, string>();
   for (const record of records) {
     if (record.name.endsWith('/') && record.size === 0) continue;
@@ -95,10 +121,7 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits):
   checkLimits(kept, limits, fail);
   const spans = kept.map((record) => ({ record, ...dataSpan(bytes, view, record, fail) }));
   checkOverlaps(spans, fail);
-  for (const { record, dataStart } of spans) {
-    entries.push({ name: record.name, data: inflateEntry(bytes.subarray(dataStart, dataStart + record.compressedSize), record, fail) });
-  }
-  return { entries, dropped };
+  return { entries: spans.map(({ record, dataStart }) => ({ ...record, dataStart })), dropped };
 }
 
 /** Why `name` is not a safe part name, or undefined when it is one. */
@@ -116,7 +139,7 @@ export function unsafeNameReason(name: string): string | undefined {
   return undefined;
 }
 
-function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimits, fail: (reason: string) => never): CentralRecord[] {
+function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimits, fail: (reason: string) => never): RawRecord[] {
   const end = findEndRecord(view);
   if (end < 0) fail('not a readable zip archive (no central directory: truncated or corrupt)');
   let count = view.getUint16(end + 10, true);
@@ -131,7 +154,7 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimi
   if (count > limits.maxParts) fail(`too many parts in the package (${count} > ${limits.maxParts})`);
   if (offset + size > bytes.length) fail('not a readable zip archive (the central directory lies outside the file: truncated or corrupt)');
   const decoder = new TextDecoder('utf-8');
-  const records: CentralRecord[] = [];
+  const records: RawRecord[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== SIG_CENTRAL) fail('not a readable zip archive (a central directory record is damaged)');
@@ -200,7 +223,7 @@ function safeNumber(value: bigint, fail: (reason: string) => never): number {
   return Number(value);
 }
 
-function checkLimits(records: readonly CentralRecord[], limits: ZipLimits, fail: (reason: string) => never): void {
+function checkLimits(records: readonly RawRecord[], limits: ZipLimits, fail: (reason: string) => never): void {
   let total = 0;
   for (const record of records) {
     total += record.size;
@@ -214,7 +237,7 @@ function checkLimits(records: readonly CentralRecord[], limits: ZipLimits, fail:
 }
 
 /** Where an entry's local header and data lie; refuses what lies outside the file. */
-function dataSpan(bytes: Uint8Array, view: DataView, record: CentralRecord, fail: (reason: string) => never): { start: number; dataStart: number; end: number } {
+function dataSpan(bytes: Uint8Array, view: DataView, record: RawRecord, fail: (reason: string) => never): { start: number; dataStart: number; end: number } {
   const at = record.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== SIG_LOCAL) fail(`entry ${quote(record.name)} has no local header where the central directory says (truncated or corrupt)`);
   const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
@@ -223,7 +246,7 @@ function dataSpan(bytes: Uint8Array, view: DataView, record: CentralRecord, fail
   return { start: at, dataStart, end };
 }
 
-function checkOverlaps(spans: readonly { record: CentralRecord; start: number; end: number }[], fail: (reason: string) => never): void {
+function checkOverlaps(spans: readonly { record: RawRecord; start: number; end: number }[], fail: (reason: string) => never): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1] as (typeof sorted)[number];
@@ -232,7 +255,7 @@ function checkOverlaps(spans: readonly { record: CentralRecord; start: number; e
   }
 }
 
-function inflateEntry(data: Uint8Array, record: CentralRecord, fail: (reason: string) => never): Uint8Array {
+function inflateEntry(data: Uint8Array, record: RawRecord, fail: (reason: string) => never): Uint8Array {
   let out: Uint8Array;
   if (record.method === STORED) {
     if (record.compressedSize !== record.size) fail(`part ${quote(record.name)} is stored with two different sizes (corrupt)`);

@@ -1,6 +1,7 @@
 /**
  * Worker-process entry: runs the document tasks it is sent, one at a time, and sends each result
- * back. It ends with its parent (the IPC channel closing), never outliving a release.
+ * back. When its parent goes (a release killed), the IPC channel closes and the worker exits at
+ * the next pause in its work — before it writes any output of the document in hand.
  */
 import { runDocumentTask, type DocumentTask } from './document-job.js';
 

@@ -127,6 +127,12 @@ describe('the written package is checked', () => {
   });
 
   it('fails an entry name no package may hold', () => {
-    expect(() => checkWrittenPackage(writeRawZip([{ name: '../evil', data: text('x') }]))).toThrow(new WrittenPackageError(`entry ${quote('../evil')}: a '..' or '.' segment`));
+    expect(() => checkWrittenPackage(writeRawZip([{ name: '../evil', data: text('x') }]), new Map([['../evil', text('x')]]))).toThrow(new WrittenPackageError(`entry ${quote('../evil')}: a '..' or '.' segment`));
+  });
+
+  it('fails a zip that does not hold the parts written', () => {
+    const parts = new Map([['a.xml', text('<a/>')]]);
+    expect(() => checkWrittenPackage(writeRawZip([{ name: 'a.xml', data: text('<b/>') }]), parts)).toThrow(/entry 'a\.xml' does not hold the part written/);
+    expect(() => checkWrittenPackage(writeRawZip([{ name: 'a.xml', data: text('<a/>') }, { name: 'b.xml', data: text('<b/>') }]), parts)).toThrow(/the zip lists 2 entries for 1 parts/);
   });
 });
