@@ -1,7 +1,7 @@
 /**
  * One document of a release, start to finish: compare its previous version with its new one (or
  * conform the new one from its sources with `apply`), attribute every change to its source, and
- * write the outputs the release asks for, atomically. Runs inside a worker thread; the task and
+ * write the outputs the release asks for, atomically. Runs inside a worker process; the task and
  * the result are plain data.
  */
 import { basename, join } from 'node:path';
