@@ -127,7 +127,8 @@ describe('the state journal', () => {
     await journal.close();
     writeFileSync(join(folder, '.redline-state.json.journal'), `${readFileSync(join(folder, '.redline-state.json.journal'), 'utf8')}{"id":"d","state":{"finger`);
     const read = await readState(folder, '.redline-state.json');
-    expect(Object.fromEntries(Object.entries(read.documents).map(([id, s]) => [id, s.fingerprint]))).toEqual({ a: 'old-a', b: 'new-b', c: 'new-c' });
+    expect(Object.fromEntries(Object.entries(read.state.documents).map(([id, s]) => [id, s.fingerprint]))).toEqual({ a: 'old-a', b: 'new-b', c: 'new-c' });
+    expect(read.warnings).toEqual([]);
   });
 
   it('compacts into the snapshot at the end of a run and removes the journal', async () => {
@@ -137,6 +138,6 @@ describe('the state journal', () => {
     await journal.record('a', state('a', 'fa'));
     await journal.compact({ documents: { a: state('a', 'fa') } });
     expect(() => readFileSync(join(folder, '.redline-state.json.journal'))).toThrow();
-    expect((await readState(folder, '.redline-state.json')).documents.a?.fingerprint).toBe('fa');
+    expect((await readState(folder, '.redline-state.json')).state.documents.a?.fingerprint).toBe('fa');
   });
 });
