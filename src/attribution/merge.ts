@@ -18,7 +18,7 @@ import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Paragraph, Table, TableCell, TableRow } from '../model/document.js';
+import type { Atom, Block, Document, DocxSource, Inline, InlineWrapper, Note, NoteKind, Paragraph, Table, TableCell, TableRow } from '../model/document.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
 import { ResourceImporter } from '../ooxml/resource-importer.js';
 import type { AttributionSource } from './attribute.js';
@@ -507,7 +507,8 @@ class Adopter {
   inline(inline: Inline, from: Document): Inline {
     if (inline.type === 'marker' || from.docx === this.old.docx) return inline;
     const remap = (xml: string): string => this.remap(xml, from);
-    const wrapper = inline.wrapper && { ...inline.wrapper, open: remap(inline.wrapper.open) };
+    const adoptWrapper = (w: InlineWrapper): InlineWrapper => ({ ...w, open: remap(w.open), ...(w.parent && { parent: adoptWrapper(w.parent) }) });
+    const wrapper = inline.wrapper && adoptWrapper(inline.wrapper);
     const adopted = { ...inline, ...(wrapper && { wrapper }) };
     if (adopted.type !== 'atom') return adopted;
     if (adopted.note) return this.note(adopted, adopted.note.kind, adopted.note.id, from);

@@ -8,6 +8,7 @@
 import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InputError, PartError } from '../../diagnostics/errors.js';
 import type { Block, Document, Note, NoteKind, RevisionView, Story, StoryKind } from '../../model/document.js';
+import { commentIdentities } from '../../ooxml/comment-identity.js';
 import { DEFAULT_PACKAGE_LIMITS, OpcPackage, REL_TYPES, type PackageLimits } from '../../ooxml/package.js';
 import { childElements, findAll, firstChild, startTagOf, textContent, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
 import { readBlocks } from './body-reader.js';
@@ -48,7 +49,8 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
   const diagnostics = new Diagnostics();
   const styles = new StyleSheet(xmlOf(pkg, mainPart, REL_TYPES.styles));
   const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles);
-  const state: ReadState = { nextId: 0, revisions: 0 };
+  const state: ReadState = { nextId: 0, revisions: 0, rangeNames: new Map() };
+  const comments = commentIdentities(xmlOf(pkg, mainPart, REL_TYPES.comments));
   const contextFor = (part: string, partDoc: XmlDocument): ReadContext => ({
     fileName,
     pkg,
@@ -60,6 +62,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
     numbering: new NumberingCounter(numberingDefinitions),
     diagnostics,
     state,
+    comments,
   });
 
   const bodyBlocks = readBlocks(contextFor(mainPart, doc), body);
