@@ -4,9 +4,10 @@ import type { DiffOptions } from '../diff/options.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { RevisionView } from '../model/document.js';
 
-const IGNORABLE = ['case', 'whitespace', 'quotes', 'formatting'] as const;
+/** `typography` (quotes, dashes, no-break spaces) was first called `quotes`, kept as an alias. */
+const IGNORABLE = ['case', 'whitespace', 'typography', 'quotes', 'formatting'] as const;
 
-/** `--ignore case,quotes --ignore formatting` → diff options. */
+/** `--ignore case,typography --ignore formatting` → diff options. */
 export function parseIgnore(values: readonly string[] | undefined): DiffOptions {
   const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean } = {};
   for (const item of (values ?? []).flatMap((v) => v.split(','))) {
@@ -15,7 +16,7 @@ export function parseIgnore(values: readonly string[] | undefined): DiffOptions 
     if (!(IGNORABLE as readonly string[]).includes(name)) throw new UsageError(`--ignore: unknown value '${name}' (use ${IGNORABLE.join(', ')})`);
     if (name === 'case') options.ignoreCase = true;
     if (name === 'whitespace') options.ignoreWhitespace = true;
-    if (name === 'quotes') options.ignoreQuotes = true;
+    if (name === 'typography' || name === 'quotes') options.ignoreQuotes = true;
     if (name === 'formatting') options.ignoreFormatting = true;
   }
   return options;

@@ -3,12 +3,12 @@
  * paragraphs into runs for the word diff (detecting splits and merges), diffs tables row by row,
  * and makes sure the story's paragraph marks stay valid for Word's accept/reject.
  */
-import type { Block, OpaqueBlock, Paragraph, Table } from '../model/document.js';
+import type { Block, OpaqueBlock, Paragraph, Table, TableRow } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { internSignatures, visitAlignment, type AlignOp, type InternedSequences, type PairingOptions } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphPair, diffParagraphRun, isUnchangedParagraph, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
-import { diffIdenticalTables, diffTables, wholeTable } from './diff-tables.js';
+import { diffIdenticalTables, diffTables, sameShape, wholeTable } from './diff-tables.js';
 import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { isWhiteSpaceCode } from './tokenize.js';
@@ -119,6 +119,24 @@ function blockBag(ctx: DiffContext, block: Block): WordBag {
   }
 }
 
+function sameTableShape(a: Table, b: Table): boolean {
+  return a.rows.length === b.rows.length && a.rows.every((row, i) => sameShape(row, b.rows[i] as TableRow));
+}
+
+/** The ranges a paragraph starts (bookmarks, comments), Word's last-edit bookmark left out. */
+function anchorsOf(paragraph: Paragraph): string[] {
+  const out: string[] = [];
+  for (const inline of paragraph.inlines) {
+    if (inline.type === 'marker' && inline.range?.role === 'start' && inline.range.name !== 'bookmark _GoBack') out.push(inline.range.name);
+  }
+  return out;
+}
+
+function shareAnchor(a: Paragraph, b: Paragraph): boolean {
+  const anchors = anchorsOf(a);
+  return anchors.length > 0 && anchorsOf(b).some((name) => anchors.includes(name));
+}
+
 /**
  * Tables with at least this share of identical rows are as alike as that share says, without
  * counting their words (a long definitions table would need every cell's words).
@@ -127,11 +145,19 @@ const TABLE_ROWS_ALIKE = 0.5;
 
 function blockSimilarity(a: BlockInfo, b: BlockInfo): number {
   if (a.block.type !== b.block.type || a.block.type === 'opaque') return 0;
-  if (a.block.type === 'paragraph') return dice(a.bag, b.bag);
+  if (a.block.type === 'paragraph') {
+    const sim = dice(a.bag, b.bag);
+    // A bookmark or comment both paragraphs hold says they are one paragraph, however rewritten
+    // (a heading's table-of-contents bookmark): paired, the range keeps its place in both views.
+    return sim < PARAGRAPH_PAIR_THRESHOLD && shareAnchor(a.block, b.block as Paragraph) ? PARAGRAPH_PAIR_THRESHOLD : sim;
+  }
   const rows = rowDice(a.rowKeys, b.rowKeys);
   const sim = rows >= TABLE_ROWS_ALIKE ? rows : dice(a.bag, b.bag);
   // Tables are scaled so that one threshold serves both kinds of block.
-  return Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD);
+  const scaled = Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD);
+  // A table of the same shape (rows, and cells in each) is the same table, however few its words
+  // (a form whose one filled-in word changed): its changes stay changes in its cells.
+  return scaled < PARAGRAPH_PAIR_THRESHOLD && sameTableShape(a.block, b.block as Table) ? PARAGRAPH_PAIR_THRESHOLD : scaled;
 }
 
 /**
@@ -247,7 +273,8 @@ function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => Interne
     // A paragraph found verbatim on the other side was moved there: pairing it with whatever
     // stands in its old place would hide the move behind an unrelated rewrite.
     canPairAlone: (i: number, j: number, aInNew: boolean, bInOld: boolean) =>
-      old.isParagraph(i) && neu.isParagraph(j) && !(aInNew && hasWords(old.signatures[i] as string, MOVE_MIN_WORDS)) && !(bInOld && hasWords(neu.signatures[j] as string, MOVE_MIN_WORDS)),
+      (old.isParagraph(i) && neu.isParagraph(j) && !(aInNew && hasWords(old.signatures[i] as string, MOVE_MIN_WORDS)) && !(bInOld && hasWords(neu.signatures[j] as string, MOVE_MIN_WORDS))) ||
+      (old.blocks[i]?.type === 'table' && neu.blocks[j]?.type === 'table' && sameTableShape(old.blocks[i] as Table, neu.blocks[j] as Table)),
   };
   visitAlignment(old.positions, neu.positions, options, interned(), (op) => {
     if (op.type !== 'equal') {
