@@ -4,7 +4,7 @@
  * `w:pPr/w:rPr`, tables with inserted and deleted rows marked in `w:trPr`, and content controls
  * re-wrapped around the blocks they held.
  */
-import type { BlockContainer } from '../../model/document.js';
+import type { Block, BlockContainer } from '../../model/document.js';
 import type { MarkStatus, RedlineBlock, RedlineParagraph, RedlineRow, RedlineTable } from '../../model/redline.js';
 import { writePieces } from './run-writer.js';
 import { remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
@@ -19,15 +19,53 @@ const MARK_ELEMENT: Record<Exclude<MarkStatus, 'equal'>, RevisionElement> = {
 export function writeBlocks(blocks: readonly RedlineBlock[], ctx: WriterContext): string {
   const containers = new ContainerStack();
   let out = '';
-  for (const block of blocks) {
-    if (block.side === 'new') {
-      const main = block.type === 'paragraph' ? block.paragraph : block.type === 'table' ? block.table : block.block;
-      out += containers.enter(main.container);
-      if (main.leading) out += main.leading;
-    }
+  blocks.forEach((block, i) => {
+    const main = mainOf(block);
+    const chain = block.side === 'new' ? chainOf(main.container) : oldChain(chainOf(main.container), containers.chain, () => nextNewChain(blocks, i));
+    out += containers.enter(chain);
+    // Markup between blocks: a paragraph written anew holds it among its markers instead.
+    const betweenBlocks = block.side === 'new' && (block.type !== 'paragraph' || verbatimXml(block) !== undefined);
+    if (betweenBlocks && main.leading) out += main.leading;
     out += writeBlock(block, ctx);
+    if (betweenBlocks && main.trailing) out += main.trailing;
+  });
+  return out + containers.enter([]);
+}
+
+function mainOf(block: RedlineBlock): Block {
+  return block.type === 'paragraph' ? block.paragraph : block.type === 'table' ? block.table : block.block;
+}
+
+/** A container and the ones around it, outermost first. */
+export function chainOf(container: BlockContainer | undefined): BlockContainer[] {
+  const chain: BlockContainer[] = [];
+  for (let c = container; c; c = c.parent) chain.unshift(c);
+  return chain;
+}
+
+/**
+ * The containers an old block (deleted, or moved away) is written in: those of the new version
+ * that are the same as its own (open where it stands, or around the next new block), level by
+ * level. A container the new version no longer has is left out: the content goes where the
+ * containers end, so that Accept All leaves no emptied control behind.
+ */
+export function oldChain(own: readonly BlockContainer[], open: readonly BlockContainer[], next: () => readonly BlockContainer[]): BlockContainer[] {
+  const out: BlockContainer[] = [];
+  for (let level = 0; level < own.length; level++) {
+    const key = (own[level] as BlockContainer).key;
+    const match = open[level]?.key === key ? open[level] : next()[level]?.key === key ? next()[level] : undefined;
+    if (!match || (level > 0 && match.parent !== out[level - 1])) break;
+    out.push(match);
   }
-  return out + containers.enter(undefined);
+  return out;
+}
+
+function nextNewChain(blocks: readonly RedlineBlock[], index: number): BlockContainer[] {
+  for (let i = index + 1; i < blocks.length; i++) {
+    const block = blocks[i] as RedlineBlock;
+    if (block.side === 'new') return chainOf(mainOf(block).container);
+  }
+  return [];
 }
 
 /**
@@ -58,13 +96,15 @@ function writeBlock(block: RedlineBlock, ctx: WriterContext): string {
   }
 }
 
-/** Opens and closes block containers (content controls) as the blocks' chains require. */
-class ContainerStack {
+/** Opens and closes containers (content controls, custom XML) as the chains of what is written require. */
+export class ContainerStack {
   private readonly open: BlockContainer[] = [];
 
-  enter(container: BlockContainer | undefined): string {
-    const chain: BlockContainer[] = [];
-    for (let c = container; c; c = c.parent) chain.unshift(c);
+  get chain(): readonly BlockContainer[] {
+    return this.open;
+  }
+
+  enter(chain: readonly BlockContainer[]): string {
     let common = 0;
     while (common < this.open.length && common < chain.length && this.open[common]?.id === chain[common]?.id) common++;
     let out = '';
@@ -90,8 +130,20 @@ function paragraphProps(block: RedlineParagraph, ctx: WriterContext): string {
   let props = block.paragraph.props ?? '';
   if (block.side === 'old') props = withoutSectionBreak(remapOld(props, ctx));
   if (block.mark === 'equal') return props;
-  const mark = `<${MARK_ELEMENT[block.mark]}${ctx.stamp.attributes(ctx.authorOf(block.markChangeId))}/>`;
+  const mark = `<${markElement(block)}${ctx.stamp.attributes(ctx.authorOf(block.markChangeId))}/>`;
   return withMarkRevision(props, mark);
+}
+
+/**
+ * The revision of a paragraph's mark. A moved mark in a paragraph that holds no moved text (an
+ * empty paragraph, or one whose mark a move at the end of a story borrowed) is written as a
+ * deleted or inserted mark: the same to Word, and LibreOffice applies a moved mark only with moved
+ * text, so it would leave such a paragraph behind as an extra empty one in both views.
+ */
+function markElement(block: RedlineParagraph): RevisionElement {
+  const mark = block.mark as Exclude<MarkStatus, 'equal'>;
+  if ((mark === 'moved-from' || mark === 'moved-to') && !block.pieces.some((piece) => piece.status === mark && piece.inline.type !== 'marker')) return mark === 'moved-from' ? 'w:del' : 'w:ins';
+  return MARK_ELEMENT[mark];
 }
 
 /** A deleted paragraph from the old version must not bring its section break along. */
@@ -116,7 +168,16 @@ function writeTable(block: RedlineTable, ctx: WriterContext): string {
   const remap = (xml: string): string => (block.side === 'old' ? remapOld(xml, ctx) : xml);
   const widths = block.columnWidths ?? table.columnWidths;
   const grid = block.columnWidths === undefined && table.grid !== undefined ? table.grid : `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${Math.round(w * 20)}"/>`).join('')}</w:tblGrid>`;
-  return `<w:tbl>${remap(table.props ?? '<w:tblPr/>')}${grid}${block.rows.map((row) => writeRow(row, ctx)).join('')}</w:tbl>`;
+  // Row-level controls go around their rows; a deleted row that stood in one the new version
+  // still has goes back into it.
+  const containers = new ContainerStack();
+  let rows = '';
+  block.rows.forEach((row, i) => {
+    const own = chainOf(row.row.container);
+    const chain = row.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(block.rows.slice(i + 1).find((r) => r.side === 'new')?.row.container));
+    rows += containers.enter(chain) + writeRow(row, ctx);
+  });
+  return `<w:tbl>${remap(table.props ?? '<w:tblPr/>')}${grid}${rows}${containers.enter([])}</w:tbl>`;
 }
 
 function writeRow(row: RedlineRow, ctx: WriterContext): string {
@@ -129,16 +190,18 @@ function writeRow(row: RedlineRow, ctx: WriterContext): string {
     props = props === '' || /^<w:trPr\s*\/>$/.test(props) ? `<w:trPr>${mark}</w:trPr>` : props.replace(/<\/w:trPr>\s*$/, `${mark}</w:trPr>`);
   }
   const markers = row.side === 'new' ? (source.markers ?? '') : '';
-  const cells = row.cells
-    .map((cell) => {
-      const content = writeBlocks(cell.blocks, ctx);
-      const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
-      let props = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');
-      if (cell.status) props = withCellRevision(props, `<${cell.status === 'inserted' ? 'w:cellIns' : 'w:cellDel'}${ctx.stamp.attributes(ctx.authorOf(firstChangeId(cell.blocks)))}/>`);
-      return `<w:tc>${props}${content}${endsWithParagraph ? '' : '<w:p/>'}</w:tc>`;
-    })
-    .join('');
-  return `${open}${remap(source.exceptions ?? '')}${props}${markers}${cells}</w:tr>`;
+  const containers = new ContainerStack();
+  let cells = '';
+  row.cells.forEach((cell, i) => {
+    const own = chainOf(cell.cell.container);
+    const chain = cell.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(row.cells.slice(i + 1).find((c) => c.side === 'new')?.cell.container));
+    const content = writeBlocks(cell.blocks, ctx);
+    const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
+    let cellProps = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');
+    if (cell.status) cellProps = withCellRevision(cellProps, `<${cell.status === 'inserted' ? 'w:cellIns' : 'w:cellDel'}${ctx.stamp.attributes(ctx.authorOf(firstChangeId(cell.blocks)))}/>`);
+    cells += containers.enter(chain) + `<w:tc>${cellProps}${content}${endsWithParagraph ? '' : '<w:p/>'}</w:tc>`;
+  });
+  return `${open}${remap(source.exceptions ?? '')}${props}${markers}${cells}${containers.enter([])}</w:tr>`;
 }
 
 /** Puts a cell revision (`w:cellIns`/`w:cellDel`) last in the cell's `w:tcPr` (ECMA-376 §17.13.5.1-2). */

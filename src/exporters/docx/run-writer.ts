@@ -9,7 +9,7 @@ import type { PieceStatus, RedlineBlock, RedlinePiece } from '../../model/redlin
 import { writeBlocks } from './block-writer.js';
 import { commentRange } from './comments.js';
 import { escapeXml, findAll, parseXml, textContent } from '../../ooxml/xml.js';
-import { remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
+import { oldWrapperOpen, remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
 
 const REVISION_ELEMENT: Record<Exclude<PieceStatus, 'equal'>, RevisionElement> = {
   inserted: 'w:ins',
@@ -49,17 +49,31 @@ export function writePieces(pieces: readonly RedlinePiece[], ctx: WriterContext)
   return out;
 }
 
+/**
+ * Writes pieces inside the wrappers (content controls, links, custom XML, smart tags) they belong
+ * to, opening and closing each as the pieces require. Markers have no wrapper of their own: they
+ * stand wherever the pieces around them are.
+ */
 function writeSegment(pieces: readonly RedlinePiece[], ctx: WriterContext): string {
+  const chains = wrapperChains(pieces);
+  const open: WrapperRef[] = [];
   let out = '';
   let i = 0;
   while (i < pieces.length) {
-    const wrapper = wrapperOf(pieces[i] as RedlinePiece);
+    const chain = chains[i] ?? open;
+    let common = 0;
+    while (common < open.length && common < chain.length && sameWrapper(open[common] as WrapperRef, chain[common] as WrapperRef)) common++;
+    while (open.length > common) out += (open.pop() as WrapperRef).wrapper.close;
+    for (const ref of chain.slice(common)) {
+      open.push(ref);
+      out += ref.side === 'old' ? oldWrapperOpen(ref.wrapper.open, ctx) : ref.wrapper.open;
+    }
     let j = i + 1;
-    while (j < pieces.length && sameWrapper(wrapperOf(pieces[j] as RedlinePiece), wrapper)) j++;
-    const inner = writeRevisionGroups(pieces.slice(i, j), ctx);
-    out += wrapper ? wrapperOpen(wrapper, ctx) + inner + wrapper.wrapper.close : inner;
+    while (j < pieces.length && (chains[j] === undefined || sameChain(chains[j] as readonly WrapperRef[], open))) j++;
+    out += writeRevisionGroups(pieces.slice(i, j), ctx);
     i = j;
   }
+  while (open.length > 0) out += (open.pop() as WrapperRef).wrapper.close;
   return out;
 }
 
@@ -68,17 +82,56 @@ interface WrapperRef {
   readonly side: 'old' | 'new';
 }
 
-function wrapperOf(piece: RedlinePiece): WrapperRef | undefined {
-  if (piece.inline.type === 'marker' || !piece.inline.wrapper) return undefined;
-  return { wrapper: piece.inline.wrapper, side: isOldSide(piece.status) ? 'old' : 'new' };
+function sameWrapper(a: WrapperRef, b: WrapperRef): boolean {
+  return a.side === b.side && a.wrapper.id === b.wrapper.id;
 }
 
-function sameWrapper(a: WrapperRef | undefined, b: WrapperRef | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.side === b.side && a.wrapper.id === b.wrapper.id);
+function sameChain(a: readonly WrapperRef[], b: readonly WrapperRef[]): boolean {
+  return a.length === b.length && a.every((ref, k) => sameWrapper(ref, b[k] as WrapperRef));
 }
 
-function wrapperOpen(ref: WrapperRef, ctx: WriterContext): string {
-  return ref.side === 'old' ? remapOld(ref.wrapper.open, ctx) : ref.wrapper.open;
+/** A wrapper and the ones around it, outermost first, with the side its XML comes from. */
+function ownChain(piece: RedlinePiece): WrapperRef[] {
+  const side = isOldSide(piece.status) ? 'old' : 'new';
+  const chain: WrapperRef[] = [];
+  if (piece.inline.type === 'marker') return chain;
+  for (let w = piece.inline.wrapper; w; w = w.parent) chain.unshift({ wrapper: w, side });
+  return chain;
+}
+
+/**
+ * Each piece's wrappers (undefined for markers). Old content (deleted, moved away) that stood in
+ * a wrapper the new version still has around the content next to it goes into that wrapper, level
+ * by level: a word changed inside a content control stays inside the one control.
+ */
+function wrapperChains(pieces: readonly RedlinePiece[]): (readonly WrapperRef[] | undefined)[] {
+  const chains: (WrapperRef[] | undefined)[] = pieces.map((piece) => (piece.inline.type === 'marker' ? undefined : ownChain(piece)));
+  const newNeighbour = (from: number, step: -1 | 1): WrapperRef[] => {
+    for (let k = from + step; k >= 0 && k < pieces.length; k += step) {
+      const chain = chains[k];
+      if (chain === undefined || chain.some((ref) => ref.side === 'old')) continue;
+      if (!isOldSide((pieces[k] as RedlinePiece).status)) return chain;
+    }
+    return [];
+  };
+  pieces.forEach((piece, i) => {
+    const chain = chains[i];
+    if (!chain || chain.length === 0 || !isOldSide(piece.status)) return;
+    const before = newNeighbour(i, -1);
+    const after = newNeighbour(i, 1);
+    const resolved: WrapperRef[] = [];
+    for (let level = 0; level < chain.length; level++) {
+      const key = (chain[level] as WrapperRef).wrapper.key;
+      const match = [before[level], after[level]].find((ref) => ref?.wrapper.key === key && (level === 0 || ref.wrapper.parent === resolved[level - 1]?.wrapper));
+      if (!match) {
+        resolved.push(...chain.slice(level));
+        break;
+      }
+      resolved.push(match);
+    }
+    chains[i] = resolved;
+  });
+  return chains;
 }
 
 /** Consecutive pieces of one status and change share one `w:ins`/`w:del`. */
@@ -118,7 +171,7 @@ function writeTracked(group: readonly RedlinePiece[], status: Exclude<PieceStatu
     if (inline.type === 'atom' && inline.isRunLevel) {
       flush();
       out += trackedRunLevelAtom(inline, piece, element, author, ctx);
-    } else if (inline.type === 'marker') {
+    } else if (inline.type === 'marker' && !isRemoved(piece.status)) {
       flush();
       out += inline.xml;
     } else {
@@ -131,7 +184,8 @@ function writeTracked(group: readonly RedlinePiece[], status: Exclude<PieceStatu
 
 function writeRun(piece: RedlinePiece, ctx: WriterContext): string {
   const inline = piece.inline;
-  if (inline.type === 'marker') return inline.xml;
+  // A range of the old version carried into a deletion takes its ids in the output.
+  if (inline.type === 'marker') return isRemoved(piece.status) ? ctx.ranges.remap(remapOld(inline.xml, ctx), ctx.oldPart) : inline.xml;
   if (inline.type === 'atom' && inline.isRunLevel) return sideXml(inline.xml, piece.status, ctx);
   const props = runProps(piece, ctx);
   if (inline.type === 'text') {
