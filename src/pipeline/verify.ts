@@ -1,7 +1,9 @@
 /**
  * Built-in verification of a DOCX redline: its Reject All view must read as the old version and
- * its Accept All view as the new one (text, tables and notes; see `documentLines`).
+ * its Accept All view as the new one (text, tables and notes; see `documentLines`), and it must
+ * hold nothing LibreOffice reads differently from Word (see `libreoffice-reading.ts`).
  */
+import { libreOfficeDifferences } from '../importers/docx/libreoffice-reading.js';
 import { documentLines } from '../model/plain-text.js';
 import { loadDocument } from './load-document.js';
 
@@ -19,6 +21,8 @@ export interface VerifyResult {
   readonly ok: boolean;
   readonly reject: ViewCheck;
   readonly accept: ViewCheck;
+  /** What LibreOffice would read differently from Word (either makes the check fail). */
+  readonly libreOffice: readonly string[];
 }
 
 export interface VerifyInput {
@@ -37,7 +41,8 @@ export async function verifyRedline(redline: VerifyInput, old: VerifyInput, neu:
   const lines = async (input: VerifyInput, view: 'before' | 'after'): Promise<string[]> => documentLines((await loadDocument(input.bytes, input.name, { view })).document, textOptions);
   const reject = compareLines(await lines(old, 'after'), await lines(redline, 'before'));
   const accept = compareLines(await lines(neu, 'after'), await lines(redline, 'after'));
-  return { ok: reject.ok && accept.ok, reject, accept };
+  const libreOffice = libreOfficeDifferences(redline.bytes, redline.name);
+  return { ok: reject.ok && accept.ok && libreOffice.length === 0, reject, accept, libreOffice };
 }
 
 function compareLines(expected: readonly string[], actual: readonly string[]): ViewCheck {

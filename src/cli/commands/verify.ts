@@ -8,8 +8,9 @@ import { readInput } from '../../io/read-input.js';
 export const VERIFY_HELP = `Usage: redline verify REDLINE.docx OLD NEW [--ignore-empty-lines] [--headers]
 
 Reads the redline's Reject All and Accept All views and checks that they give the text of OLD
-and NEW (paragraphs, tables, footnotes and endnotes; headers and footers with --headers).
-Exit 0 when both match, 1 when not.`;
+and NEW (paragraphs, tables, footnotes and endnotes; headers and footers with --headers), and
+that it holds nothing LibreOffice reads differently from Word (a moved paragraph mark without
+moved text). Exit 0 when all holds, 1 when not.`;
 
 export async function verifyCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,6 +29,7 @@ export async function verifyCommand(args: readonly string[], io: CommandIo): Pro
   io.out(`${result.ok ? 'PASS' : 'FAIL'} ${redline}`);
   io.out(describe('reject-all == OLD', result.reject));
   io.out(describe('accept-all == NEW', result.accept));
+  for (const problem of result.libreOffice) io.out(`  FAIL read differently by LibreOffice: ${problem}`);
   return result.ok ? 0 : 1;
 }
 
