@@ -9,9 +9,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findStructureProblems } from '../../src/exporters/docx/structure-check.js';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { runConvert } from '../../src/pipeline/convert.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { compare } from '../../src/api/compare.js';
+import { convert } from '../../src/api/convert.js';
+import { verify } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
 import { partText, readDocxFiles } from '../helpers/docx-xml.js';
 import { scriptedEdit } from '../helpers/scripted-edit.js';
@@ -71,10 +71,10 @@ async function checkFile(file: string): Promise<FileResult> {
   };
 
   await caught(result.identity, 'compare X X', async () => {
-    const compared = await runCompare({ old: { bytes, name: `${name}.docx` }, new: { bytes, name: `${name}.docx` }, outputs: [join(out, `${name}-identity.docx`)] });
-    const redline = compared.outputs[0]?.data as Uint8Array;
+    const { value: compared } = await compare({ bytes, name: `${name}.docx` }, { bytes, name: `${name}.docx` }, { outputs: { docx: true } });
+    const redline = compared.outputs.docx as Uint8Array;
     writeFileSync(join(out, `${name}-identity.docx`), redline);
-    if (compared.redline.changes.length > 0) result.identity.push(`${compared.redline.changes.length} changes`);
+    if (compared.changes.length > 0) result.identity.push(`${compared.changes.length} changes`);
     const docx = readDocxFiles(redline);
     const revisions = Object.keys(docx.files).filter((part) => part.endsWith('.xml')).flatMap((part) => [...(partText(docx, part) ?? '').matchAll(REVISION)].map(() => part));
     if (revisions.length > 0) result.identity.push(`${revisions.length} revision elements (${[...new Set(revisions)].join(', ')})`);
@@ -90,12 +90,13 @@ async function checkFile(file: string): Promise<FileResult> {
     const edited = scriptedEdit(bytes);
     (result.edits as string[]).push(...edited.edits);
     writeFileSync(join(out, `${name}-edited.docx`), edited.bytes);
-    const compared = await runCompare({ old: { bytes, name: `${name}.docx` }, new: { bytes: edited.bytes, name: `${name}-edited.docx` }, outputs: [join(out, `${name}-redline.docx`)] });
-    const redline = compared.outputs[0]?.data as Uint8Array;
+    const { value: compared } = await compare({ bytes, name: `${name}.docx` }, { bytes: edited.bytes, name: `${name}-edited.docx` }, { outputs: { docx: true } });
+    const redline = compared.outputs.docx as Uint8Array;
     writeFileSync(join(out, `${name}-redline.docx`), redline);
-    const verified = await verifyRedline({ bytes: redline, name: 'redline.docx' }, { bytes, name: 'old.docx' }, { bytes: edited.bytes, name: 'new.docx' });
+    const { value: verified } = await verify({ bytes: redline, name: 'redline.docx' }, { bytes, name: 'old.docx' }, { bytes: edited.bytes, name: 'new.docx' });
     if (!verified.reject.ok) result.edit.push(`our verify, reject: line ${verified.reject.line}: expected '${verified.reject.expected}', got '${verified.reject.actual}'`);
     if (!verified.accept.ok) result.edit.push(`our verify, accept: line ${verified.accept.line}: expected '${verified.accept.expected}', got '${verified.accept.actual}'`);
+    for (const problem of verified.libreOffice) result.edit.push(`our verify: ${problem}`);
     for (const [view, expected] of [['reject', bytes], ['accept', edited.bytes]] as const) {
       const difference = structureDifference(bodyStructure(expected, 'accept'), bodyStructure(redline, view));
       if (difference.missing.length + difference.extra.length > 0) result.edit.push(`${view} structure: missing ${JSON.stringify(difference.missing.slice(0, 4))} extra ${JSON.stringify(difference.extra.slice(0, 4))}`);
@@ -104,13 +105,13 @@ async function checkFile(file: string): Promise<FileResult> {
     // LibreOffice's check gets an edit without changes inside plain-text or block-level controls.
     const forLibreOffice = scriptedEdit(bytes, { avoidLibreOfficeLimits: true });
     writeFileSync(join(out, `${name}-lo-edited.docx`), forLibreOffice.bytes);
-    const loCompared = await runCompare({ old: { bytes, name: `${name}.docx` }, new: { bytes: forLibreOffice.bytes, name: `${name}-lo-edited.docx` }, outputs: [join(out, `${name}-lo-redline.docx`)] });
-    writeFileSync(join(out, `${name}-lo-redline.docx`), loCompared.outputs[0]?.data as Uint8Array);
+    const { value: loCompared } = await compare({ bytes, name: `${name}.docx` }, { bytes: forLibreOffice.bytes, name: `${name}-lo-edited.docx` }, { outputs: { docx: true } });
+    writeFileSync(join(out, `${name}-lo-redline.docx`), loCompared.outputs.docx as Uint8Array);
   });
 
   await caught(result.pdf, 'convert to PDF', async () => {
-    const converted = await runConvert({ version: { bytes, name: `${name}.docx` }, outputs: [join(out, `${name}.pdf`)] });
-    const pdf = converted.outputs[0]?.data as Uint8Array;
+    const { value: converted } = await convert({ bytes, name: `${name}.docx` }, { outputs: { pdf: true } });
+    const pdf = converted.outputs.pdf as Uint8Array;
     if (!(pdf instanceof Uint8Array) || new TextDecoder().decode(pdf.subarray(0, 5)) !== '%PDF-') result.pdf.push('not a PDF');
   });
   return result;

@@ -12,11 +12,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import type { DiffOptions } from '../../src/diff/options.js';
+import type { DiffSettings } from '../../src/diff/options.js';
 import { DamagedDocxError, findStructureProblems } from '../../src/exporters/docx/structure-check.js';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { runConvert } from '../../src/pipeline/convert.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { compare as compareVersions } from '../../src/api/compare.js';
+import { convert } from '../../src/api/convert.js';
+import { verify } from '../../src/api/verify.js';
 import type { Change } from '../../src/model/change-set.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { buildDocx, escape, p } from '../helpers/docx-builder.js';
@@ -44,21 +44,22 @@ const table = (rows: string): string => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type=
  * Compares two versions and checks the redline: our own reject/accept reading, the XML-level
  * structure of both views against the two versions, and no structural problem of its own.
  */
-async function compare(name: string, oldDocx: Uint8Array, newDocx: Uint8Array, options: DiffOptions & { libreOffice?: boolean } = {}): Promise<Result> {
+async function compare(name: string, oldDocx: Uint8Array, newDocx: Uint8Array, options: DiffSettings & { libreOffice?: boolean } = {}): Promise<Result> {
   const files = { old: join(dir, `${name}-old.docx`), new: join(dir, `${name}-new.docx`), redline: join(dir, `${name}-redline.docx`) };
   writeFileSync(files.old, oldDocx);
   writeFileSync(files.new, newDocx);
-  const result = await runCompare({ old: { bytes: oldDocx, name: files.old }, new: { bytes: newDocx, name: files.new }, options, outputs: [files.redline] });
-  const bytes = result.outputs[0]?.data as Uint8Array;
+  const { libreOffice: _libreOffice, ...diffOptions } = options;
+  const { value: result, diagnostics } = await compareVersions({ bytes: oldDocx, name: files.old }, { bytes: newDocx, name: files.new }, { ...diffOptions, outputs: { docx: true } });
+  const bytes = result.outputs.docx as Uint8Array;
   writeFileSync(files.redline, bytes);
-  const verdict = await verifyRedline({ bytes, name: files.redline }, { bytes: oldDocx, name: files.old }, { bytes: newDocx, name: files.new });
+  const { value: verdict } = await verify({ bytes, name: files.redline }, { bytes: oldDocx, name: files.old }, { bytes: newDocx, name: files.new });
   if (!options.ignoreQuotes) expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
   expect(structureDifference(bodyStructure(oldDocx, 'accept'), bodyStructure(bytes, 'reject')), 'the reject view keeps the old structure').toEqual({ missing: [], extra: [] });
   expect(structureDifference(bodyStructure(newDocx, 'accept'), bodyStructure(bytes, 'accept')), 'the accept view keeps the new structure').toEqual({ missing: [], extra: [] });
   const docx = readDocxFiles(bytes);
   expect(findStructureProblems(new Map(Object.entries(docx.files)), docx.mainPart)).toEqual([]);
   if (options.libreOffice !== false) forLibreOffice.push({ name, file: files.redline, old: files.old, new: files.new });
-  return { xml: partText(docx, docx.mainPart) ?? '', changes: result.redline.changes, diagnostics: result.diagnostics, bytes };
+  return { xml: partText(docx, docx.mainPart) ?? '', changes: result.changes, diagnostics, bytes };
 }
 
 const count = (xml: string, pattern: RegExp): number => [...xml.matchAll(new RegExp(pattern.source, 'g'))].length;
@@ -235,8 +236,8 @@ describe('revision ids, protection', () => {
       expect.stringMatching(/write protection of .*protection-new\.docx was left out of the redline/),
       expect.stringMatching(/editing protection \(trackedChanges\) of .*protection-new\.docx was left out/),
     ]);
-    const clean = await runConvert({ version: { bytes: neu, name: 'new.docx' }, outputs: [join(dir, 'clean.docx')] });
-    expect(partText(readDocxFiles(clean.outputs[0]?.data as Uint8Array), 'word/settings.xml')).toContain(protection);
+    const clean = await convert({ bytes: neu, name: 'new.docx' }, { outputs: { docx: true } });
+    expect(partText(readDocxFiles(clean.value.outputs.docx as Uint8Array), 'word/settings.xml')).toContain(protection);
     // Protection that is not enforced is no lock: it stays.
     const loose = buildDocx({ body: p('Version two.'), extraParts: settings('<w:documentProtection w:edit="readOnly" w:enforcement="0"/>'), extraRels: rels });
     const { bytes: looseRedline } = await compare('protection-not-enforced', old, loose);
@@ -296,7 +297,7 @@ describe('moves beside numbered paragraphs', () => {
     for (const paragraph of xml.match(/<w:p\b[\s\S]*?<\/w:p>/g) ?? []) {
       if (/<w:rPr><w:move(From|To) /.test(paragraph)) expect(paragraph, paragraph).toMatch(/<w:move(From|To) [^>]*><w:r>/);
     }
-    expect((await verifyRedline({ bytes, name: 'r.docx' }, { bytes: old, name: 'o.docx' }, { bytes: neu, name: 'n.docx' })).libreOffice).toEqual([]);
+    expect((await verify({ bytes, name: 'r.docx' }, { bytes: old, name: 'o.docx' }, { bytes: neu, name: 'n.docx' })).value.libreOffice).toEqual([]);
   });
 
   it('fails verify on a redline with a moved mark and no moved text, as LibreOffice reads it', async () => {
@@ -304,7 +305,7 @@ describe('moves beside numbered paragraphs', () => {
     const old = buildDocx({ body: p('') + p('Text.') });
     const neu = buildDocx({ body: p('Text.') });
     const redline = raw(`<w:p><w:pPr><w:rPr><w:moveFrom w:id="1" w:author="A"/></w:rPr></w:pPr></w:p>${p('Text.')}`);
-    const verdict = await verifyRedline({ bytes: redline, name: 'r.docx' }, { bytes: old, name: 'o.docx' }, { bytes: neu, name: 'n.docx' });
+    const { value: verdict } = await verify({ bytes: redline, name: 'r.docx' }, { bytes: old, name: 'o.docx' }, { bytes: neu, name: 'n.docx' });
     expect(verdict.reject.ok && verdict.accept.ok).toBe(true);
     expect(verdict.ok).toBe(false);
     expect(verdict.libreOffice).toEqual([expect.stringMatching(/paragraph 1: its mark is tracked as moved away but it holds no moved text/)]);
