@@ -5,34 +5,35 @@
  * text comes back with it.
  *
  * The paragraph diff writes every range marker only the old side of a paragraph has as deleted
- * markup where it stood. A range is kept when it is whole and deleted with its text: the new
- * version does not have it anywhere (a range it kept, or moved, is written where the new version
- * has it, and one name cannot stand twice), every marker of it was written, and each stands in
- * or beside deleted content. Otherwise its markers are dropped: a bookmark removed while its text
- * stayed is a change Word cannot track, and half a range would be a damaged one.
+ * markup where it stood. A range is kept when it is whole and each of its markers can go into a
+ * deletion: the new version does not have it anywhere (a range it kept, or moved, is written where
+ * the new version has it, and one name cannot stand twice), every marker of it was written, and
+ * each stands in a deleted paragraph or beside changed content (white space aside). Accept All
+ * then drops it with the deletions, Reject All restores it. Otherwise its markers are dropped: a
+ * bookmark removed while the text around it stayed as it was is a change Word cannot track (a
+ * deletion of nothing but the bookmark), and half a range would be a damaged one.
  */
 import type { Block, Document, Inline, Marker } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece } from '../model/redline.js';
 import type { RedlineParts } from './compare-documents.js';
 
 export function settleOldMarkers(old: Document, neu: Document, parts: RedlineParts): RedlineParts {
-  const occurrences = new Map<string, { readonly carried: boolean }[]>();
+  const ranges = new Map<string, CarriedRange>();
   walkParts(parts, (paragraph) => {
     paragraph.pieces.forEach((piece, index) => {
       const name = carriedRange(piece);
       if (name === undefined) return;
-      const list = occurrences.get(name) ?? [];
-      list.push({ carried: isInDeletion(paragraph, index) });
-      occurrences.set(name, list);
+      const range = ranges.get(name) ?? { markers: 0, beside: true };
+      range.markers++;
+      range.beside &&= isBesideDeletion(paragraph, index);
+      ranges.set(name, range);
     });
   });
-  if (occurrences.size === 0) return parts;
+  if (ranges.size === 0) return parts;
   const inNew = rangeCounts(neu);
   const inOld = rangeCounts(old);
   const kept = new Set<string>();
-  for (const [name, list] of occurrences) {
-    if (!inNew.has(name) && list.length === inOld.get(name) && list.every((o) => o.carried)) kept.add(name);
-  }
+  for (const [name, range] of ranges) if (!inNew.has(name) && range.markers === inOld.get(name) && range.beside) kept.add(name);
   const keep = (piece: RedlinePiece): boolean => {
     const name = carriedRange(piece);
     return name === undefined || kept.has(name);
@@ -44,19 +45,32 @@ export function settleOldMarkers(old: Document, neu: Document, parts: RedlinePar
   };
 }
 
+/** What the redline holds of a range only the old version has. */
+interface CarriedRange {
+  /** Its markers written (as deleted markup). */
+  markers: number;
+  /** Every marker of it stands in a deleted paragraph or beside changed content. */
+  beside: boolean;
+}
+
+function isBlank(piece: RedlinePiece): boolean {
+  return piece.inline.type === 'text' && piece.inline.text.trim() === '';
+}
+
 /** The range an old-side marker piece belongs to. */
 function carriedRange(piece: RedlinePiece): string | undefined {
   if (piece.inline.type !== 'marker' || (piece.status !== 'deleted' && piece.status !== 'moved-from')) return undefined;
   return piece.inline.range?.name;
 }
 
-/** Whether a marker piece stands in a deleted paragraph or beside changed content. */
-function isInDeletion(paragraph: RedlineParagraph, index: number): boolean {
+/** Whether a marker piece stands in a deleted paragraph or beside changed content (white space between left aside). */
+function isBesideDeletion(paragraph: RedlineParagraph, index: number): boolean {
   if (paragraph.side === 'old') return true;
   const changed = (step: -1 | 1): boolean => {
     for (let i = index + step; i >= 0 && i < paragraph.pieces.length; i += step) {
       const piece = paragraph.pieces[i] as RedlinePiece;
-      if (piece.inline.type !== 'marker') return piece.status !== 'equal';
+      if (piece.inline.type === 'marker' || (piece.status === 'equal' && isBlank(piece))) continue;
+      return piece.status !== 'equal';
     }
     // At the paragraph's end, a removed mark joins it to the next: deleted content too.
     return step === 1 && (paragraph.mark === 'deleted' || paragraph.mark === 'moved-from');

@@ -9,8 +9,8 @@
  * Offsets count the characters of the view's text (`w:t`, and `w:delText` in the reject view; a
  * tab or break is one); paragraph marks count nothing, so a bookmark end just after a paragraph
  * and one at the end of its content stand at one offset. A content control, custom XML element or
- * smart tag whose content the view empties (its runs were all deleted) is not counted: Word cannot
- * track the insertion or deletion of the wrapper itself. A range (bookmark, comment, permission)
+ * smart tag whose content the view empties (its runs were all deleted; a bookmark left in it is no
+ * content) is not counted: Word cannot track the insertion or deletion of the wrapper itself. A range (bookmark, comment, permission)
  * goes with the content the view leaves out only when all of it is in there, as Word deletes a
  * bookmark with its text; a range one end of which is left out ends (or starts) where that
  * content stood.
@@ -164,7 +164,8 @@ class Walker {
     const before = { offset: this.offset, count: this.entries.length };
     const start: Entry = { offset: this.offset, token: `${signature} {` };
     this.walk(el);
-    const emptied = this.offset === before.offset && this.entries.slice(before.count).every((e) => e.hidden) && hasContent(el);
+    // Zero-width markup left inside (a bookmark) is no content: the wrapper still reads as emptied.
+    const emptied = this.offset === before.offset && hasContent(el) && this.entries.slice(before.count).every((e) => e.hidden || e.range !== undefined);
     if (emptied) return;
     this.entries.splice(before.count, 0, start);
     this.add(`} ${signature}`);

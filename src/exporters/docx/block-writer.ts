@@ -16,12 +16,13 @@ const MARK_ELEMENT: Record<Exclude<MarkStatus, 'equal'>, RevisionElement> = {
   'moved-to': 'w:moveTo',
 };
 
-export function writeBlocks(blocks: readonly RedlineBlock[], ctx: WriterContext): string {
+export function writeBlocks(written: readonly RedlineBlock[], ctx: WriterContext): string {
+  const blocks = besideTheirContainers(written);
   const containers = new ContainerStack();
   let out = '';
   blocks.forEach((block, i) => {
     const main = mainOf(block);
-    const chain = block.side === 'new' ? chainOf(main.container) : oldChain(chainOf(main.container), containers.chain, () => nextNewChain(blocks, i));
+    const chain = block.side === 'new' ? chainOf(main.container) : oldChain(chainOf(main.container), containers.chain, () => nextNewChain(blocks, i), previousNewChain(blocks, i));
     out += containers.enter(chain);
     // Markup between blocks: a paragraph written anew holds it among its markers instead.
     const betweenBlocks = block.side === 'new' && (block.type !== 'paragraph' || verbatimXml(block) !== undefined);
@@ -30,6 +31,59 @@ export function writeBlocks(blocks: readonly RedlineBlock[], ctx: WriterContext)
     if (betweenBlocks && main.trailing) out += main.trailing;
   });
   return out + containers.enter([]);
+}
+
+/**
+ * The blocks in the order they are written: an old block (deleted) that stood in a container
+ * goes right before the first wholly inserted block of the same container in its stretch of
+ * changed blocks, so that it is written inside that container rather than outside it. Old blocks
+ * keep their order among themselves, inserted ones theirs, and nothing crosses a block both views
+ * show (or a table): both views read as before.
+ */
+function besideTheirContainers(blocks: readonly RedlineBlock[]): readonly RedlineBlock[] {
+  if (!blocks.some((block) => block.side === 'old' && mainOf(block).container)) return blocks;
+  const out: RedlineBlock[] = [];
+  let olds: RedlineBlock[] = [];
+  let inserted: RedlineBlock[] = [];
+  const keyOf = (block: RedlineBlock): string | undefined => chainOf(mainOf(block).container)[0]?.key;
+  const flush = (): void => {
+    let k = 0;
+    while (k < olds.length) {
+      // Old blocks of one container go together, then the inserted blocks of that container.
+      const key = keyOf(olds[k] as RedlineBlock);
+      let end = k + 1;
+      while (end < olds.length && keyOf(olds[end] as RedlineBlock) === key) end++;
+      const at = key === undefined ? -1 : inserted.findIndex((block) => keyOf(block) === key);
+      if (at >= 0) out.push(...inserted.splice(0, at));
+      out.push(...olds.slice(k, end));
+      if (at >= 0) {
+        let same = 0;
+        while (same < inserted.length && keyOf(inserted[same] as RedlineBlock) === key) same++;
+        out.push(...inserted.splice(0, same));
+      }
+      k = end;
+    }
+    out.push(...inserted);
+    olds = [];
+    inserted = [];
+  };
+  for (const block of blocks) {
+    if (block.side === 'old' && block.type === 'paragraph') olds.push(block);
+    else if (isWhollyInserted(block)) inserted.push(block);
+    else {
+      flush();
+      out.push(block);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** A paragraph the Reject All view does not show at all (inserted or moved here, mark and text). */
+function isWhollyInserted(block: RedlineBlock): boolean {
+  if (block.type !== 'paragraph' || block.side !== 'new') return false;
+  const added = (status: string): boolean => status === 'inserted' || status === 'moved-to';
+  return added(block.mark) && block.pieces.every((piece) => piece.inline.type === 'marker' || added(piece.status));
 }
 
 function mainOf(block: RedlineBlock): Block {
@@ -47,9 +101,11 @@ export function chainOf(container: BlockContainer | undefined): BlockContainer[]
  * The containers an old block (deleted, or moved away) is written in: those of the new version
  * that are the same as its own (open where it stands, or around the next new block), level by
  * level. A container the new version no longer has is left out: the content goes where the
- * containers end, so that Accept All leaves no emptied control behind.
+ * containers end, so that Accept All leaves no emptied control behind. Between two new blocks of
+ * one container it stays inside that container, which the new version has around both: written
+ * outside, it would split the container in two.
  */
-export function oldChain(own: readonly BlockContainer[], open: readonly BlockContainer[], next: () => readonly BlockContainer[]): BlockContainer[] {
+export function oldChain(own: readonly BlockContainer[], open: readonly BlockContainer[], next: () => readonly BlockContainer[], previous: readonly BlockContainer[]): BlockContainer[] {
   const out: BlockContainer[] = [];
   for (let level = 0; level < own.length; level++) {
     const key = (own[level] as BlockContainer).key;
@@ -57,7 +113,23 @@ export function oldChain(own: readonly BlockContainer[], open: readonly BlockCon
     if (!match || (level > 0 && match.parent !== out[level - 1])) break;
     out.push(match);
   }
+  const around = commonChain(previous, next());
+  return around.length > out.length && out.every((c, level) => around[level] === c) ? around : out;
+}
+
+/** The containers two chains share, from the outermost. */
+function commonChain(a: readonly BlockContainer[], b: readonly BlockContainer[]): BlockContainer[] {
+  const out: BlockContainer[] = [];
+  while (out.length < a.length && out.length < b.length && a[out.length] === b[out.length]) out.push(a[out.length] as BlockContainer);
   return out;
+}
+
+function previousNewChain(blocks: readonly RedlineBlock[], index: number): BlockContainer[] {
+  for (let i = index - 1; i >= 0; i--) {
+    const block = blocks[i] as RedlineBlock;
+    if (block.side === 'new') return chainOf(mainOf(block).container);
+  }
+  return [];
 }
 
 function nextNewChain(blocks: readonly RedlineBlock[], index: number): BlockContainer[] {
@@ -174,7 +246,7 @@ function writeTable(block: RedlineTable, ctx: WriterContext): string {
   let rows = '';
   block.rows.forEach((row, i) => {
     const own = chainOf(row.row.container);
-    const chain = row.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(block.rows.slice(i + 1).find((r) => r.side === 'new')?.row.container));
+    const chain = row.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(block.rows.slice(i + 1).find((r) => r.side === 'new')?.row.container), chainOf(block.rows.slice(0, i).reverse().find((r) => r.side === 'new')?.row.container));
     rows += containers.enter(chain) + writeRow(row, ctx);
   });
   return `<w:tbl>${remap(table.props ?? '<w:tblPr/>')}${grid}${rows}${containers.enter([])}</w:tbl>`;
@@ -194,7 +266,7 @@ function writeRow(row: RedlineRow, ctx: WriterContext): string {
   let cells = '';
   row.cells.forEach((cell, i) => {
     const own = chainOf(cell.cell.container);
-    const chain = cell.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(row.cells.slice(i + 1).find((c) => c.side === 'new')?.cell.container));
+    const chain = cell.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(row.cells.slice(i + 1).find((c) => c.side === 'new')?.cell.container), chainOf(row.cells.slice(0, i).reverse().find((c) => c.side === 'new')?.cell.container));
     const content = writeBlocks(cell.blocks, ctx);
     const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
     let cellProps = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');

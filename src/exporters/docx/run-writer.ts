@@ -54,7 +54,8 @@ export function writePieces(pieces: readonly RedlinePiece[], ctx: WriterContext)
  * to, opening and closing each as the pieces require. Markers have no wrapper of their own: they
  * stand wherever the pieces around them are.
  */
-function writeSegment(pieces: readonly RedlinePiece[], ctx: WriterContext): string {
+function writeSegment(segment: readonly RedlinePiece[], ctx: WriterContext): string {
+  const pieces = groupedByWrapper(segment);
   const chains = wrapperChains(pieces);
   const open: WrapperRef[] = [];
   let out = '';
@@ -75,6 +76,70 @@ function writeSegment(pieces: readonly RedlinePiece[], ctx: WriterContext): stri
   }
   while (open.length > 0) out += (open.pop() as WrapperRef).wrapper.close;
   return out;
+}
+
+/**
+ * The pieces in the order they are written: in each stretch of changed pieces (between equal
+ * pieces and markers), deleted and inserted pieces that stood in the same wrapper go side by side
+ * (deleted then inserted), so that a control whose words were all replaced is written once, not
+ * once around the deleted words and again around the inserted ones. Each side keeps its order, so
+ * both views read as before.
+ */
+function groupedByWrapper(pieces: readonly RedlinePiece[]): readonly RedlinePiece[] {
+  if (!pieces.some((piece) => piece.inline.type !== 'marker' && piece.inline.wrapper && piece.status !== 'equal')) return pieces;
+  const out: RedlinePiece[] = [];
+  const removed: RedlinePiece[] = [];
+  const added: RedlinePiece[] = [];
+  const keyOf = (piece: RedlinePiece): string | undefined => (piece.inline.type === 'marker' || !piece.inline.wrapper ? undefined : chainKey(piece.inline.wrapper));
+  const take = (list: RedlinePiece[], key: string | undefined): void => {
+    let n = 0;
+    while (n < list.length && keyOf(list[n] as RedlinePiece) === key) n++;
+    out.push(...list.splice(0, n));
+  };
+  // The wrapper the last piece written stands in, and the one the piece after the stretch does:
+  // the stretch goes on in the first and ends in the second.
+  let current: string | undefined;
+  const flush = (next: string | undefined): void => {
+    while (removed.length > 0 || added.length > 0) {
+      const removedKey = removed.length > 0 ? keyOf(removed[0] as RedlinePiece) : undefined;
+      const addedKey = added.length > 0 ? keyOf(added[0] as RedlinePiece) : undefined;
+      let addedFirst: boolean;
+      if (removed.length === 0 || added.length === 0) addedFirst = removed.length === 0;
+      else if (current !== undefined && (removedKey === current || addedKey === current)) addedFirst = removedKey !== current;
+      else if (removedKey === addedKey) addedFirst = false;
+      else addedFirst = removedKey !== undefined && removedKey === next;
+      const [side, other] = addedFirst ? [added, removed] : [removed, added];
+      const key = addedFirst ? addedKey : removedKey;
+      if (key !== undefined) {
+        // The other side's pieces in no wrapper before its pieces of this wrapper go first.
+        const at = other.findIndex((piece) => keyOf(piece) !== undefined);
+        if (at > 0 && keyOf(other[at] as RedlinePiece) === key) out.push(...other.splice(0, at));
+      }
+      take(side, key);
+      // Deleted and inserted pieces of one wrapper go together.
+      if (key !== undefined) take(other, key);
+      current = key;
+    }
+  };
+  for (const piece of pieces) {
+    if (piece.status === 'equal' || piece.inline.type === 'marker') {
+      flush(keyOf(piece));
+      out.push(piece);
+      if (piece.inline.type !== 'marker') current = keyOf(piece);
+    } else if (isOldSide(piece.status)) {
+      removed.push(piece);
+    } else {
+      added.push(piece);
+    }
+  }
+  flush(undefined);
+  return out;
+}
+
+function chainKey(wrapper: InlineWrapper): string {
+  let key = '';
+  for (let w: InlineWrapper | undefined = wrapper; w; w = w.parent) key = `${w.key}\u0000${key}`;
+  return key;
 }
 
 interface WrapperRef {
@@ -130,6 +195,17 @@ function wrapperChains(pieces: readonly RedlinePiece[]): (readonly WrapperRef[] 
       resolved.push(match);
     }
     chains[i] = resolved;
+  });
+  // Old content between two pieces of one wrapper of the new version goes inside it: written
+  // outside, it would split the wrapper in two.
+  pieces.forEach((piece, i) => {
+    const chain = chains[i];
+    if (!chain || !isOldSide(piece.status)) return;
+    const before = newNeighbour(i, -1);
+    const after = newNeighbour(i, 1);
+    let common = 0;
+    while (common < before.length && common < after.length && sameWrapper(before[common] as WrapperRef, after[common] as WrapperRef)) common++;
+    if (common > chain.length && chain.every((ref, level) => sameWrapper(ref, before[level] as WrapperRef))) chains[i] = before.slice(0, common);
   });
   return chains;
 }
