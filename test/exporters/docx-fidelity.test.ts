@@ -125,12 +125,14 @@ describe('content controls', () => {
     }
   });
 
-  it('keeps smart tags and custom XML around changed words', async () => {
-    const smart = (word: string): string => `<w:p>${run('Delivered to ')}<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="City">${run(`Great ${word}`)}</w:smartTag>${run(' today.')}</w:p>`;
+  it('keeps smart tags, custom XML and proofing marks around changed words', async () => {
+    const smart = (word: string): string => `<w:p>${run('Delivered to ')}<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="City">${run(`Great ${word}`)}</w:smartTag><w:proofErr w:type="spellStart"/>${run(' todya')}<w:proofErr w:type="spellEnd"/>${run('.')}</w:p>`;
     const custom = (word: string): string => `<w:customXml w:uri="urn:example" w:element="clause">${p(`The ${word} clause text.`)}</w:customXml>`;
     const { xml } = await compare('smart-tags', buildDocx({ body: smart('Yarmouth') + custom('first') }), buildDocx({ body: smart('Dunmow') + custom('second') }));
     expect(count(xml, /<w:smartTag /)).toBe(1);
     expect(count(xml, /<w:customXml /)).toBe(1);
+    // Zero-width marks stay at their place in the text (at a wrapper's edge, inside or outside it).
+    expect(xml).toMatch(/<w:proofErr w:type="spellStart"\/>(<\/w:smartTag>)?<w:r><w:t xml:space="preserve"> todya<\/w:t><\/w:r><w:proofErr w:type="spellEnd"\/>/);
   });
 });
 

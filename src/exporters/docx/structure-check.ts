@@ -374,7 +374,7 @@ function nameEndOf(xml: string, from: number, limit: number): number {
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** An attribute's value in a start tag's attribute text (basic entities decoded). */
-export function attributeValue(attributes: string, name: string): string | undefined {
+function attributeValue(attributes: string, name: string): string | undefined {
   let at = attributes.indexOf(name);
   while (at >= 0) {
     const before = attributes.charCodeAt(at - 1);
