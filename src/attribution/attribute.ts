@@ -26,6 +26,7 @@ import { LabelMap, sourcesOf, type Label } from './labels.js';
 import { collectRanges, pieceLength } from './change-ranges.js';
 import { buildReport, type AttributionReport, type SourceEdit } from './report.js';
 import type { SourceForm } from './source-versions.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface AttributionSource {
   readonly info: SourceInfo;
@@ -205,7 +206,7 @@ function regroup(pieces: readonly RedlinePiece[], mode: 'sources' | 'chain', ord
     let j = i;
     while (j < pieces.length && (isChanged(pieces[j] as RedlinePiece) || pieces[j]?.inline.type === 'marker') && pieces[j]?.moveName === undefined) j++;
     const stretch = pieces.slice(i, j);
-    out.push(...(mode === 'chain' ? toLastVersion(stretch, order) : bySource(stretch)));
+    pushAll(out, mode === 'chain' ? toLastVersion(stretch, order) : bySource(stretch));
     i = j;
   }
   return out;

@@ -7,6 +7,7 @@
  * (inserted, read as before; deleted, read as after) joins its paragraph to the next one, as
  * Word's Reject All / Accept All do.
  */
+import { clampCount, LIMITS } from '../../diagnostics/limits.js';
 import type { Block, BlockContainer, Inline, Marker, Paragraph, Table, TableCell, TableRow } from '../../model/document.js';
 import { hashString } from '../../util/hash.js';
 import { attr, childElements, firstChild, onOff, sourceOf, sourceWithout, startTagOf, type XmlElement } from '../../ooxml/xml.js';
@@ -14,6 +15,7 @@ import { mergeLayout, readParagraphLayout } from './formatting.js';
 import { readCellBorders, readShading, tableLook } from './table-look.js';
 import { readParagraphContent } from './inline-reader.js';
 import { readMarker } from './markers.js';
+import { levelIndex } from './numbering.js';
 import { isVisible, type ReadContext } from './read-context.js';
 import { sourceInView } from './revision-view.js';
 import { blockContainer, isEmptyWrapper, wrapperContent } from './wrappers.js';
@@ -195,8 +197,8 @@ function markRevisionOf(markRPr: XmlElement | undefined): 'inserted' | 'deleted'
 }
 
 function headingLevelOf(ctx: ReadContext, pPr: XmlElement | undefined, styleId: string | undefined): number | undefined {
-  const outline = attr(firstChild(pPr, 'w:outlineLvl'), 'w:val');
-  if (outline !== undefined && Number(outline) < 9) return Number(outline) + 1;
+  const outline = levelIndex(attr(firstChild(pPr, 'w:outlineLvl'), 'w:val') ?? '9');
+  if (outline !== undefined) return outline + 1;
   return ctx.styles.headingLevel(styleId);
 }
 
@@ -250,14 +252,14 @@ function readRow(ctx: ReadContext, tr: XmlElement): TableRow | undefined {
   if (inserted || deleted || firstChild(trPr, 'w:trPrChange')) ctx.state.revisions += 1;
   if (inserted && !isVisible(ctx, 'inserted')) return undefined;
   if (deleted && !isVisible(ctx, 'deleted')) return undefined;
-  const cells: TableCell[] = [];
+  const cells: CellList = { cells: [], columns: 0 };
   let markers = '';
   collectCells(ctx, tr, cells, undefined, (xml) => {
     markers += xml;
   });
   const exceptions = firstChild(tr, 'w:tblPrEx');
   return {
-    cells,
+    cells: cells.cells,
     isHeader: onOff(firstChild(trPr, 'w:tblHeader')) === true,
     open: startTagOf(ctx.doc, tr),
     ...(trPr && { props: sourceWithout(ctx.doc, trPr, (el) => el.name === 'w:ins' || el.name === 'w:del' || el.name === 'w:trPrChange') }),
@@ -266,12 +268,21 @@ function readRow(ctx: ReadContext, tr: XmlElement): TableRow | undefined {
   };
 }
 
+/** A row's cells as they are read, and the grid columns they fill so far. */
+interface CellList {
+  readonly cells: TableCell[];
+  columns: number;
+}
+
 /** The cells of a row, with the cell-level controls (or custom XML) around them. */
-function collectCells(ctx: ReadContext, parent: XmlElement, cells: TableCell[], container: BlockContainer | undefined, addMarker: (xml: string) => void): void {
+function collectCells(ctx: ReadContext, parent: XmlElement, cells: CellList, container: BlockContainer | undefined, addMarker: (xml: string) => void): void {
   for (const child of childElements(parent)) {
     if (child.name === 'w:tc') {
-      const cell = readCell(ctx, child);
-      if (cell) cells.push(container ? { ...cell, container } : cell);
+      const cell = readCell(ctx, child, Math.max(1, LIMITS.tableColumns - cells.columns));
+      if (cell) {
+        cells.cells.push(container ? { ...cell, container } : cell);
+        cells.columns += cell.gridSpan;
+      }
     } else if (MARKERS.has(child.name)) {
       addMarker(sourceOf(ctx.doc, child));
     } else if ((child.name === 'w:sdt' || child.name === 'w:customXml') && !isEmptyWrapper(child)) {
@@ -280,14 +291,15 @@ function collectCells(ctx: ReadContext, parent: XmlElement, cells: TableCell[], 
   }
 }
 
-function readCell(ctx: ReadContext, tc: XmlElement): TableCell | undefined {
+/** A cell; its span is at most `maxSpan`, the grid columns its row has left under the limit. */
+function readCell(ctx: ReadContext, tc: XmlElement, maxSpan: number): TableCell | undefined {
   const tcPr = firstChild(tc, 'w:tcPr');
   const inserted = firstChild(tcPr, 'w:cellIns');
   const deleted = firstChild(tcPr, 'w:cellDel');
   if (inserted || deleted || firstChild(tcPr, 'w:tcPrChange')) ctx.state.revisions += 1;
   if (inserted && !isVisible(ctx, 'inserted')) return undefined;
   if (deleted && !isVisible(ctx, 'deleted')) return undefined;
-  const span = Number(attr(firstChild(tcPr, 'w:gridSpan'), 'w:val') ?? '1');
+  const span = clampCount(attr(firstChild(tcPr, 'w:gridSpan'), 'w:val'), { min: 1, max: maxSpan, fallback: 1 }, { diagnostics: ctx.diagnostics, code: 'limits/cell-span-clamped', what: `a table cell's w:gridSpan (at most ${LIMITS.tableColumns} columns a row)`, file: ctx.fileName });
   const vMergeElement = firstChild(tcPr, 'w:vMerge');
   const width = firstChild(tcPr, 'w:tcW');
   const widthValue = width && (width.attrs['w:type'] ?? 'dxa') === 'dxa' ? Number(width.attrs['w:w'] ?? '0') / 20 : undefined;
@@ -297,7 +309,7 @@ function readCell(ctx: ReadContext, tc: XmlElement): TableCell | undefined {
     blocks: readBlocks(ctx, tc),
     ...(shading !== undefined && { shading }),
     ...(Object.keys(borders).length > 0 && { borders }),
-    gridSpan: Number.isFinite(span) && span > 0 ? span : 1,
+    gridSpan: span,
     ...(vMergeElement && { vMerge: vMergeElement.attrs['w:val'] === 'restart' ? 'restart' : 'continue' }),
     ...(widthValue !== undefined && widthValue > 0 && { width: widthValue }),
     ...(tcPr && { props: sourceWithout(ctx.doc, tcPr, (el) => el.name === 'w:cellIns' || el.name === 'w:cellDel' || el.name === 'w:tcPrChange') }),
