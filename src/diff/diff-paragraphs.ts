@@ -441,7 +441,7 @@ function emitChange(emitter: ParagraphEmitter, oldStream: Stream, newStream: Str
 type Chunk = { readonly paragraph: number; readonly start: number; readonly end: number } | { readonly mark: number };
 
 /** A place in a run of paragraphs: a paragraph and an offset in it. */
-export interface Position {
+interface Position {
   readonly paragraph: number;
   readonly offset: number;
 }
