@@ -16,7 +16,7 @@ export interface CommentNote {
 }
 
 export class CommentCollector {
-  private readonly comments: { id: number; note: CommentNote }[] = [];
+  private readonly comments: { id: number; note?: CommentNote; xml?: string }[] = [];
   private next: number;
   private readonly date: string | undefined;
 
@@ -31,6 +31,16 @@ export class CommentCollector {
     return id;
   }
 
+  /**
+   * Adds a comment of another version (a `w:comment` as written there, its relationships already
+   * rewritten for the output) under a fresh id; returns the id.
+   */
+  adopt(commentXml: string): number {
+    const id = this.next++;
+    this.comments.push({ id, xml: commentXml.replace(/^(<w:comment\b[^>]*?\bw:id=")[^"]*"/, `$1${id}"`) });
+    return id;
+  }
+
   get isEmpty(): boolean {
     return this.comments.length === 0;
   }
@@ -38,7 +48,8 @@ export class CommentCollector {
   /** The `w:comment` elements. */
   xml(): string {
     return this.comments
-      .map(({ id, note }) => {
+      .map(({ id, note, xml }) => {
+        if (note === undefined) return xml ?? '';
         const author = escapeXml(note.author);
         return (
           `<w:comment w:id="${id}" w:author="${author}" w:initials="${author}"${this.date === undefined ? '' : ` w:date="${escapeXml(this.date)}"`}>` +
@@ -56,6 +67,11 @@ export function commentRange(id: number, content: string): string {
 
 function commentsPart(source: DocxSource): string | undefined {
   return OpcPackage.fromParts(new Map(source.parts)).relatedPart(source.mainPart, REL_TYPES.comments);
+}
+
+/** The output's comments part: the new version's, or the one that will be created. */
+export function outputCommentsPart(source: DocxSource, out: PackageBuilder): string {
+  return commentsPart(source) ?? out.freshPartName('word/comments.xml');
 }
 
 /** The first comment id free in the new version's package. */
@@ -82,9 +98,8 @@ export function firstFreeCommentId(source: DocxSource, noteCount: number): numbe
 /** Adds the collected comments to the package's comments part, creating it if needed. */
 export function writeComments(collector: CommentCollector, source: DocxSource, out: PackageBuilder): void {
   if (collector.isEmpty) return;
-  let part = commentsPart(source);
-  if (part === undefined) {
-    part = out.freshPartName('word/comments.xml');
+  const part = outputCommentsPart(source, out);
+  if (!out.has(part)) {
     out.setText(part, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:comments>');
     out.registerContentType(part, CONTENT_TYPE);
     out.addRelationship(source.mainPart, REL_TYPES.comments, part, false);

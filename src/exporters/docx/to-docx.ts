@@ -16,7 +16,10 @@ import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
 import { ResourceImporter } from '../../ooxml/resource-importer.js';
 import { PackageBuilder } from '../../ooxml/package-builder.js';
 import { writeStories } from './stories-writer.js';
+import { CarriedRanges, idCeilings } from './carried-ranges.js';
 import { CommentCollector, firstFreeCommentId, writeComments, type CommentNote } from './comments.js';
+import { removeProtection } from './protection.js';
+import { checkWrittenStructure } from './structure-check.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
 
 export interface DocxExportOptions {
@@ -24,6 +27,11 @@ export interface DocxExportOptions {
   readonly date?: string;
   /** Comment each change with its source (default: when the redline has sources). */
   readonly comments?: boolean;
+  /**
+   * A clean version (no change to review) keeps the new version's editing protection; a redline
+   * is for review and never carries enforced protection (default: a redline).
+   */
+  readonly clean?: boolean;
 }
 
 export interface DocxExport {
@@ -33,7 +41,7 @@ export interface DocxExport {
 
 /** A clean DOCX of a document (tracked changes it was read with are resolved to its view). */
 export function documentToDocx(document: Document): DocxExport {
-  return redlineToDocx(unchangedRedline(document));
+  return redlineToDocx(unchangedRedline(document), { clean: true });
 }
 
 export function redlineToDocx(redline: Redline, options: DocxExportOptions = {}): DocxExport {
@@ -46,16 +54,21 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
   const defaultAuthor = redline.changes[0]?.author ?? 'Redline';
   const mainText = out.text(newSource.mainPart) ?? '';
 
+  const ceilings = idCeilings(newSource);
+  const resources = new ResourceImporter(oldSource, out, maxDrawingId(mainText) + 1);
+  const collector = new CommentCollector(firstFreeCommentId(newSource, redline.notes.length), options.date);
   const ctx: WriterContext = {
-    stamp: new RevisionStamp(options.date),
+    stamp: new RevisionStamp(options.date, ceilings.revision + 1),
     authorOf: (id) => (id === undefined ? defaultAuthor : (authors.get(id) ?? defaultAuthor)),
-    old: new ResourceImporter(oldSource, out, maxDrawingId(mainText) + 1),
+    old: resources,
     oldPart: oldSource?.mainPart ?? 'word/document.xml',
     outputPart: newSource.mainPart,
     oldNoteIds: assignOldNoteIds(redline.notes, newSource),
     diagnostics,
     moves: new MoveRanges(redline.body),
-    ...((options.comments ?? redline.sources.length > 0) && { comments: { collector: new CommentCollector(firstFreeCommentId(newSource, redline.notes.length), options.date), noteFor: sourceNotes(redline) } }),
+    ranges: new CarriedRanges(newSource, ceilings, oldSource, out, collector, resources),
+    controlIds: ceilings.controlIds,
+    ...((options.comments ?? redline.sources.length > 0) && { comments: { collector, noteFor: sourceNotes(redline) } }),
   };
 
   const prefix = declareMissingNamespaces(newSource.bodyPrefix, 'w:document', oldSource?.bodyPrefix);
@@ -70,7 +83,11 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
   }
   out.setText(newSource.mainPart, documentXml);
   writeStories(redline.stories, out, ctx, oldSource);
-  if (ctx.comments) writeComments(ctx.comments.collector, newSource, out);
+  writeComments(collector, newSource, out);
+  if (!options.clean) removeProtection(newSource, out, redline.new.name, diagnostics);
+  const parts = out.finalParts();
+  const inherited = checkWrittenStructure(parts, newSource.mainPart, [newSource, ...(oldSource ? [oldSource] : [])]);
+  for (const problem of inherited) diagnostics.warn('docx/input-structure', `${problem.part}: ${problem.message} (already so in the input; kept as it was)`);
   return { bytes: out.toZip(), diagnostics: diagnostics.list() };
 }
 

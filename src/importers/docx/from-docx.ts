@@ -8,6 +8,7 @@
 import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InputError, PartError } from '../../diagnostics/errors.js';
 import type { Block, Document, Note, NoteKind, RevisionView, Story, StoryKind } from '../../model/document.js';
+import { commentIdentities } from '../../ooxml/comment-identity.js';
 import { DEFAULT_PACKAGE_LIMITS, OpcPackage, REL_TYPES, type PackageLimits } from '../../ooxml/package.js';
 import { quote } from '../../util/quote.js';
 import { attr, childElements, descendant, findAll, firstChild, startTagOf, textContent, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
@@ -52,7 +53,8 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
   const styles = new StyleSheet(stylesXml);
   const language = defaultLanguage(stylesXml);
   const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles, { diagnostics, file: fileName });
-  const state: ReadState = { nextId: 0, revisions: 0 };
+  const state: ReadState = { nextId: 0, revisions: 0, rangeNames: new Map() };
+  const comments = commentIdentities(xmlOf(pkg, mainPart, REL_TYPES.comments));
   const contextFor = (part: string, partDoc: XmlDocument): ReadContext => ({
     fileName,
     pkg,
@@ -64,6 +66,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
     numbering: new NumberingCounter(numberingDefinitions),
     diagnostics,
     state,
+    comments,
   });
 
   const bodyBlocks = readBlocks(contextFor(mainPart, doc), body);
