@@ -5,9 +5,11 @@
  * change, so exporters can tie markup, comments and colours to it.
  */
 import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from '../model/change-set.js';
-import type { Block, Inline, Paragraph } from '../model/document.js';
+import type { Block, Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../model/redline.js';
 import { visibleRunFormat } from '../model/run-format.js';
+import { ClausePaths } from './clause-paths.js';
+import { displayText } from './display-text.js';
 
 export interface ChangeSetOptions {
   /** The author written for a change made by these sources (none: a plain comparison). */
@@ -26,30 +28,11 @@ interface Place {
   cell?: number;
   note?: string;
   part?: string;
+  /** The clause path (or table row) the block is cited by. */
+  path?: string;
 }
 
-/** The display text of an inline in change texts. */
-export function displayText(inline: Inline): string {
-  if (inline.type === 'text') return inline.text;
-  if (inline.type === 'marker') return '';
-  switch (inline.kind) {
-    case 'tab':
-    case 'break':
-    case 'symbol':
-    case 'other':
-      return inline.text;
-    case 'field-char':
-    case 'field-code':
-    case 'note-mark':
-      return '';
-    case 'simple-field':
-      return inline.text;
-    case 'note-reference':
-      return `[${inline.note?.kind ?? 'note'}]`;
-    default:
-      return `[${inline.kind.replace('-', ' ')}]`;
-  }
-}
+export { displayText } from './display-text.js';
 
 /**
  * Where a block stands in its story. The walk meets blocks in story order, so the next block is
@@ -98,6 +81,8 @@ export class ChangeSetBuilder {
   private readonly authorFor: (sources: readonly string[]) => string;
   private oldIndex = new BlockIndex([]);
   private newIndex = new BlockIndex([]);
+  private oldPaths = new LazyPaths([]);
+  private newPaths = new LazyPaths([]);
   private label: string | undefined;
   private heading: string | undefined;
   private readonly moves = new Map<string, { id: string; index: number; oldText: string; newText: string; sources: Set<string>; source?: ChangeLocation; destination?: ChangeLocation }>();
@@ -115,6 +100,8 @@ export class ChangeSetBuilder {
     this.heading = undefined;
     this.oldIndex = new BlockIndex(olds);
     this.newIndex = new BlockIndex(news);
+    this.oldPaths = new LazyPaths(olds);
+    this.newPaths = new LazyPaths(news);
     const place: Place = { story, block: 0, ...(where.note !== undefined && { note: where.note }), ...(where.part !== undefined && { part: where.part }) };
     return blocks.map((block) => {
       this.placeTopLevel(place, block);
@@ -131,6 +118,7 @@ export class ChangeSetBuilder {
     place.oldBlock = block.side === 'old' ? index : previous ? this.oldIndex.get(previous) : undefined;
     place.newBlock = block.side === 'new' ? index : undefined;
     place.block = index ?? place.block;
+    place.path = undefined;
   }
 
   private block(block: RedlineBlock, place: Place): RedlineBlock {
@@ -148,6 +136,10 @@ export class ChangeSetBuilder {
   }
 
   private table(table: RedlineTable, place: Place): RedlineTable {
+    const paths = this.paths(table.side);
+    // Only a top-level table has a name; a table in a cell is cited by the row it sits in.
+    const name = place.row === undefined ? paths.get().table(table.table) : undefined;
+    if (name !== undefined) place.path = name;
     if (table.status === 'inserted' || table.status === 'deleted') {
       const text = table.rows.map(rowText).join('\n');
       const id = this.record(table.status === 'inserted' ? 'insert' : 'delete', 'table', table.status === 'deleted' ? text : '', table.status === 'inserted' ? text : '', place, {}, sourcesOfRows(table.rows));
@@ -155,6 +147,10 @@ export class ChangeSetBuilder {
     }
     const rows = table.rows.map((row, r) => {
       const rowPlace: Place = { ...place, row: r + 1 };
+      if (name !== undefined) {
+        const key = this.paths(row.side).get().rowKey(row.row);
+        rowPlace.path = key === undefined ? name : `${name}, ${key}`;
+      }
       if (row.status === 'inserted' || row.status === 'deleted') {
         const text = rowText(row);
         const moveName = rowMoveName(row);
@@ -176,6 +172,8 @@ export class ChangeSetBuilder {
   private paragraph(block: RedlineParagraph, place: Place): RedlineParagraph {
     const ownLabel = block.paragraph.numbering?.label;
     if (ownLabel) this.label = ownLabel;
+    // Paragraphs in table cells are cited by their row (set by the table).
+    if (place.row === undefined && place.story !== 'textbox') place.path = this.paths(block.side).get().paragraph(block.paragraph);
     if (block.paragraph.headingLevel !== undefined) this.heading = paragraphText(block.paragraph);
     this.recordRenumber(block, place);
     if (block.unchanged) return block;
@@ -233,8 +231,14 @@ export class ChangeSetBuilder {
 
   /** Where a piece of moved-away text stands in OLD: at the paragraph it came from. */
   private placeOfOrigin(place: Place, piece: RedlinePiece): Place {
-    const index = piece.status === 'moved-from' && piece.origin ? this.oldIndex.get(piece.origin.paragraph) : undefined;
-    return index === undefined ? place : { ...place, block: index, oldBlock: index, newBlock: undefined };
+    const origin = piece.status === 'moved-from' ? piece.origin?.paragraph : undefined;
+    const index = origin ? this.oldIndex.get(origin) : undefined;
+    if (origin === undefined || index === undefined) return place;
+    return { ...place, block: index, oldBlock: index, newBlock: undefined, path: this.oldPaths.get().paragraph(origin) };
+  }
+
+  private paths(side: 'old' | 'new'): LazyPaths {
+    return side === 'old' ? this.oldPaths : this.newPaths;
   }
 
   /**
@@ -336,12 +340,28 @@ export class ChangeSetBuilder {
     if (place.oldBlock !== undefined) location.oldBlock = place.oldBlock;
     if (place.newBlock !== undefined) location.newBlock = place.newBlock;
     if (this.label !== undefined) location.label = this.label;
+    if (place.path !== undefined) location.path = place.path;
     if (this.heading !== undefined) location.heading = this.heading;
     if (place.row !== undefined) location.row = place.row;
     if (place.cell !== undefined) location.cell = place.cell;
     if (place.note !== undefined) location.note = place.note;
     if (place.part !== undefined) location.part = place.part;
     return location;
+  }
+}
+
+/** A story version's clause paths, worked out when a change first needs one. */
+class LazyPaths {
+  private readonly blocks: readonly Block[];
+  private paths: ClausePaths | undefined;
+
+  constructor(blocks: readonly Block[]) {
+    this.blocks = blocks;
+  }
+
+  get(): ClausePaths {
+    this.paths ??= new ClausePaths(this.blocks);
+    return this.paths;
   }
 }
 

@@ -28,6 +28,12 @@ export interface ChangeLocation {
   readonly newBlock?: number;
   /** The clause label Word shows for the block (or its nearest numbered ancestor paragraph). */
   readonly label?: string;
+  /**
+   * The clause path a lawyer cites: the labels of the numbered paragraphs above joined
+   * (`A6.33(c)(i)`), prefixed with the heading where the numbering restarts under headings; in a
+   * table, the table and row (`Table 3, row "MP202"`). In the old version for deleted text.
+   */
+  readonly path?: string;
   /** The nearest heading above the block. */
   readonly heading?: string;
   /** Inside a table: 1-based row and cell of the top-level table. */
