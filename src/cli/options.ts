@@ -4,11 +4,11 @@ import type { DiffOptions } from '../diff/options.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { RevisionView } from '../model/document.js';
 
-const IGNORABLE = ['case', 'whitespace', 'quotes', 'formatting'] as const;
+const IGNORABLE = ['case', 'whitespace', 'quotes', 'formatting', 'numbering'] as const;
 
 /** `--ignore case,quotes --ignore formatting` → diff options. */
 export function parseIgnore(values: readonly string[] | undefined): DiffOptions {
-  const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean } = {};
+  const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean; ignoreNumbering?: boolean } = {};
   for (const item of (values ?? []).flatMap((v) => v.split(','))) {
     const name = item.trim();
     if (name === '') continue;
@@ -17,6 +17,7 @@ export function parseIgnore(values: readonly string[] | undefined): DiffOptions 
     if (name === 'whitespace') options.ignoreWhitespace = true;
     if (name === 'quotes') options.ignoreQuotes = true;
     if (name === 'formatting') options.ignoreFormatting = true;
+    if (name === 'numbering') options.ignoreNumbering = true;
   }
   return options;
 }

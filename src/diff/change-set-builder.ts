@@ -14,6 +14,8 @@ import { displayText } from './display-text.js';
 export interface ChangeSetOptions {
   /** The author written for a change made by these sources (none: a plain comparison). */
   readonly authorFor: (sources: readonly string[]) => string;
+  /** Record no `renumber` changes (`--ignore numbering`). */
+  readonly ignoreNumbering?: boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -79,6 +81,7 @@ class BlockIndex {
 export class ChangeSetBuilder {
   readonly changes: Change[] = [];
   private readonly authorFor: (sources: readonly string[]) => string;
+  private readonly ignoreNumbering: boolean;
   private oldIndex = new BlockIndex([]);
   private newIndex = new BlockIndex([]);
   private oldPaths = new LazyPaths([]);
@@ -89,6 +92,7 @@ export class ChangeSetBuilder {
 
   constructor(options: ChangeSetOptions) {
     this.authorFor = options.authorFor;
+    this.ignoreNumbering = options.ignoreNumbering ?? false;
   }
 
   /**
@@ -175,8 +179,9 @@ export class ChangeSetBuilder {
     // Paragraphs in table cells are cited by their row (set by the table).
     if (place.row === undefined && place.story !== 'textbox') place.path = this.paths(block.side).get().paragraph(block.paragraph);
     if (block.paragraph.headingLevel !== undefined) this.heading = paragraphText(block.paragraph);
-    this.recordRenumber(block, place);
-    if (block.unchanged) return block;
+    const labelChangeId = this.recordRenumber(block, place);
+    const labelled = labelChangeId === undefined ? block : { ...block, labelChangeId };
+    if (block.unchanged) return labelled;
 
     // The moved text of a paragraph goes into its move's texts once (a paragraph whose mark only
     // was borrowed for a move at the end of a story adds nothing).
@@ -226,7 +231,7 @@ export class ChangeSetBuilder {
     } else if (block.mark !== 'equal' && markChangeId === undefined) {
       markChangeId = this.textChange(pieces, 0, 0, block.mark, false, place, block.markSources ?? []);
     }
-    return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
+    return { ...labelled, pieces, ...(markChangeId !== undefined && { markChangeId }) };
   }
 
   /** Where a piece of moved-away text stands in OLD: at the paragraph it came from. */
@@ -272,19 +277,21 @@ export class ChangeSetBuilder {
       oldText: move.oldText,
       newText: move.newText,
       location,
-      ...(move.source && move.destination && { to: move.destination }),
+      ...(move.source && move.destination && { from: move.source, to: move.destination }),
       sources: [...move.sources],
       author: this.authorFor([...move.sources]),
     };
     return move.id;
   }
 
-  private recordRenumber(block: RedlineParagraph, place: Place): void {
+  /** A clause whose label changed (not by moving): one `renumber` change, whose id it returns. */
+  private recordRenumber(block: RedlineParagraph, place: Place): string | undefined {
     const oldLabel = block.previous?.numbering?.label;
     const newLabel = block.paragraph.numbering?.label;
-    if (block.side !== 'new' || block.moveName !== undefined || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return;
+    if (this.ignoreNumbering || block.side !== 'new' || block.moveName !== undefined || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return undefined;
+    const id = `c${this.changes.length + 1}`;
     this.changes.push({
-      id: `c${this.changes.length + 1}`,
+      id,
       kind: 'renumber',
       scope: 'paragraph',
       oldText: oldLabel,
@@ -295,6 +302,7 @@ export class ChangeSetBuilder {
       sources: [],
       author: this.authorFor([]),
     });
+    return id;
   }
 
   /** Consecutive equal pieces whose formatting changed the same way: one `format` change. */

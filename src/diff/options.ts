@@ -11,6 +11,11 @@ export interface DiffOptions {
   readonly ignoreFormatting?: boolean;
   /** Report moved paragraphs and rows as moves (default true). */
   readonly detectMoves?: boolean;
+  /**
+   * Clauses whose only change is their number are not reported (no `renumber` changes). The DOCX
+   * still writes a typed number's change, so that accepting and rejecting give each version.
+   */
+  readonly ignoreNumbering?: boolean;
 }
 
 export interface ResolvedDiffOptions {
@@ -20,6 +25,7 @@ export interface ResolvedDiffOptions {
   readonly ignoreQuotes: boolean;
   readonly ignoreFormatting: boolean;
   readonly detectMoves: boolean;
+  readonly ignoreNumbering: boolean;
 }
 
 export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptions {
@@ -30,5 +36,6 @@ export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptio
     ignoreQuotes: options.ignoreQuotes ?? false,
     ignoreFormatting: options.ignoreFormatting ?? false,
     detectMoves: options.detectMoves ?? true,
+    ignoreNumbering: options.ignoreNumbering ?? false,
   };
 }

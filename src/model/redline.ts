@@ -50,6 +50,8 @@ export interface RedlineParagraph {
   readonly previous?: Paragraph;
   readonly mark: MarkStatus;
   readonly markChangeId?: string;
+  /** The `renumber` change of a clause whose label changed (set with the change set). */
+  readonly labelChangeId?: string;
   readonly pieces: readonly RedlinePiece[];
   /** Nothing changed: the new paragraph can be written back as it was. */
   readonly unchanged: boolean;

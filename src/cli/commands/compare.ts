@@ -25,7 +25,9 @@ Options:
   --author NAME            author of the tracked changes (default: Redline)
   --date ISO-8601          date of the tracked changes (default: none, for deterministic output)
   --granularity word|char  compare whole words (default) or characters
-  --ignore WHAT            case, whitespace, quotes, formatting (comma-separated or repeated)
+  --ignore WHAT            case, whitespace, quotes, formatting, numbering (comma-separated
+                           or repeated); numbering: clauses only renumbered are left out
+                           of every output but the DOCX
   --source ID=FILE         a source and its file: a full version (OLD with only its changes), a
                            DOCX with tracked changes, or a manual redline (underline/strike);
                            repeat for several sources
