@@ -5,6 +5,7 @@
  * `[footnote N]` line. Used by `redline verify`.
  */
 import type { Block, Document, Inline, Note, NoteKind } from './document.js';
+import { typedLabelText } from './numbering.js';
 
 export interface PlainTextOptions {
   /** Drop empty lines. */
@@ -21,7 +22,7 @@ export function inlineText(inline: Inline): string {
 
 function blockLines(blocks: readonly Block[], out: string[]): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph') out.push(...block.inlines.map(inlineText).join('').split('\n'));
+    if (block.type === 'paragraph') out.push(...((typedLabelText(block.numbering) ?? '') + block.inlines.map(inlineText).join('')).split('\n'));
     else if (block.type === 'table') {
       for (const row of block.rows) for (const cell of row.cells) if (cell.vMerge !== 'continue') blockLines(cell.blocks, out);
     } else out.push(block.text);

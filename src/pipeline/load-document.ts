@@ -9,6 +9,7 @@ import type { Document, RevisionView, SourceFormat } from '../model/document.js'
 import { fromDocx } from '../importers/docx/from-docx.js';
 import { fromMarkdown } from '../importers/markdown/from-markdown.js';
 import { fromText } from '../importers/text/from-text.js';
+import { recogniseTypedLabels } from '../importers/typed-labels.js';
 import { toCleanDocx } from '../exporters/docx/to-clean-docx.js';
 
 export interface LoadOptions {
@@ -45,7 +46,9 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
   const text = decodeUtf8(bytes, fileName);
   const model = format === 'markdown' ? fromMarkdown(text, fileName) : fromText(text, fileName);
   const result = fromDocx(await toCleanDocx(model), fileName);
-  return { document: { ...result.document, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: result.diagnostics };
+  // The clean DOCX holds typed clause numbers as text: they are recognised again, as the importer did.
+  const body = recogniseTypedLabels(result.document.body);
+  return { document: { ...result.document, body, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: result.diagnostics };
 }
 
 function decodeUtf8(bytes: Uint8Array, fileName: string): string {

@@ -9,6 +9,8 @@ import { AlignmentType, Document as WordDocument, HeadingLevel, LevelFormat, Pac
 import { unzipSync } from 'fflate';
 import type { Block, Document, Inline, Paragraph, Table } from '../../model/document.js';
 import { PackageBuilder } from '../../ooxml/package-builder.js';
+import { textRun } from '../../model/build.js';
+import { typedLabelText } from '../../model/numbering.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
 const ORDERED_LEVELS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
@@ -38,7 +40,7 @@ export async function toCleanDocx(doc: Document): Promise<Uint8Array> {
 
 function collectLists(blocks: readonly Block[], lists: Map<string, boolean>): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph' && block.numbering) lists.set(block.numbering.numId, block.numbering.isBullet);
+    if (block.type === 'paragraph' && block.numbering && !block.numbering.typed) lists.set(block.numbering.numId, block.numbering.isBullet);
     if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) collectLists(cell.blocks, lists);
   }
 }
@@ -61,11 +63,16 @@ function toWordBlock(block: Block): WordParagraph | WordTable {
 
 function toWordParagraph(paragraph: Paragraph): WordParagraph {
   const level = paragraph.headingLevel;
+  // A typed clause number is text, as it was typed; Word numbers only real lists.
+  const typedLabel = typedLabelText(paragraph.numbering);
+  const list = typedLabel === undefined ? paragraph.numbering : undefined;
+  const firstText = paragraph.inlines.find((inline) => inline.type === 'text');
+  const label = typedLabel === undefined ? [] : toWordRun(textRun(typedLabel, firstText?.format ?? {}));
   return new WordParagraph({
-    children: paragraph.inlines.flatMap(toWordRun),
+    children: [...label, ...paragraph.inlines.flatMap(toWordRun)],
     ...(level !== undefined && level >= 1 && level <= 6 && { heading: HEADINGS[level - 1] }),
-    ...(paragraph.numbering && { numbering: { reference: paragraph.numbering.numId, level: paragraph.numbering.level } }),
-    ...(paragraph.styleId !== undefined && level === undefined && !paragraph.numbering && { style: paragraph.styleId }),
+    ...(list && { numbering: { reference: list.numId, level: list.level } }),
+    ...(paragraph.styleId !== undefined && level === undefined && !list && { style: paragraph.styleId }),
   });
 }
 

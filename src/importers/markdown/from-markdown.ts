@@ -1,13 +1,15 @@
 /**
  * Markdown importer (CommonMark + GitHub tables, via `marked`'s lexer): headings, paragraphs,
  * ordered and bullet lists (nested, numbered as they will print), tables, block quotes, code
- * blocks, and emphasis as run formatting.
+ * blocks, and emphasis as run formatting. Clause numbers typed at the start of a paragraph that is
+ * not a list item (`1.2`, `(a)`, `Article 3`) become its label (see `typed-labels.ts`).
  */
 import { decodeHTML } from 'entities';
 import { marked, type Token, type Tokens } from 'marked';
 import { document, lineBreak, paragraph, table, tableCell, tableRow, textRun } from '../../model/build.js';
 import type { Block, Document, Inline, RunFormat } from '../../model/document.js';
 import { formatNumber } from '../docx/numbering.js';
+import { recogniseTypedLabels } from '../typed-labels.js';
 
 /** Numbering ids used for Markdown lists (the clean DOCX writer defines them). */
 export const MARKDOWN_LISTS = { ordered: 'md-ordered', bullet: 'md-bullet' } as const;
@@ -20,7 +22,7 @@ export function fromMarkdown(text: string, name: string): Document {
   readBlocks(tokens, blocks, 0);
   const heading = blocks.find((b) => b.type === 'paragraph' && b.headingLevel === 1);
   const title = heading?.type === 'paragraph' ? heading.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('') : undefined;
-  return document(name, 'markdown', blocks, title);
+  return document(name, 'markdown', recogniseTypedLabels(blocks), title);
 }
 
 function readBlocks(tokens: readonly Token[], out: Block[], listDepth: number): void {
