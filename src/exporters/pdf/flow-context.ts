@@ -3,7 +3,6 @@ import type { ChangePalette } from './change-palette.js';
 import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
 import type { NoteRegistry } from './note-registry.js';
-import type { RenumberIndex } from './renumber-index.js';
 
 export interface FlowContext {
   readonly fonts: FontLibrary;
@@ -11,7 +10,6 @@ export interface FlowContext {
   readonly palette?: ChangePalette;
   readonly notes: NoteRegistry;
   readonly images: ImageResolver;
-  readonly renumbers: RenumberIndex;
 }
 
 /** Where the blocks being laid out live. */

@@ -5,7 +5,7 @@
  * carries the note's layout for the foot of its page.
  */
 import type { Face } from './fonts.js';
-import type { FlowItem } from './flow.js';
+import type { FlowItem, MoveEnd } from './flow.js';
 import type { ImageSource } from './images.js';
 import type { TextStyle } from './text-style.js';
 
@@ -20,6 +20,8 @@ export interface TextItem {
   readonly face: Face;
   readonly style: TextStyle;
   readonly changeId?: string;
+  /** Moved text: which end of its move (`changeId`) it is. */
+  readonly moveEnd?: MoveEnd;
   readonly footnote?: Footnote;
 }
 
@@ -32,6 +34,7 @@ export interface BoxItem {
   /** For objects drawn as a labelled box (`[equation]`): the label and its face. */
   readonly label?: { readonly text: string; readonly face: Face; readonly size: number };
   readonly changeId?: string;
+  readonly moveEnd?: MoveEnd;
 }
 
 export interface TabItem {

@@ -9,6 +9,7 @@ import type { PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '
 import type { MarkStyle } from './change-palette.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FontLibrary } from './fonts.js';
+import type { MoveEnd } from './flow.js';
 import type { BoxItem, Footnote, InlineItem } from './inline-items.js';
 import { uniformBlocks } from './uniform-blocks.js';
 import { styledText, textStyle, type BaseStyle, type TextStyle } from './text-style.js';
@@ -18,6 +19,9 @@ export interface ParagraphContent {
   /** The stories of the paragraph's text boxes, drawn after it. */
   readonly textBoxes: readonly (readonly RedlineBlock[])[];
 }
+
+/** Drawn before moved text (U+21C4, rightwards arrow over leftwards arrow). */
+export const MOVE_MARKER = '\u21c4';
 
 /** Pictures are scaled down to the column and to most of a page. */
 const MAX_IMAGE_HEIGHT = 600;
@@ -74,6 +78,8 @@ export function paragraphContent(block: RedlineParagraph, base: BaseStyle, maxWi
 class ContentBuilder {
   readonly items: InlineItem[] = [];
   readonly textBoxes: (readonly RedlineBlock[])[] = [];
+  /** Move ends whose marker is drawn. */
+  private readonly marked = new Set<string>();
   private readonly base: BaseStyle;
   private readonly maxWidth: number;
   private readonly ctx: FlowContext;
@@ -93,11 +99,23 @@ class ContentBuilder {
     const link = linkTarget(inline);
     const style = textStyle(inline.format, this.base, { ownColours: !this.ctx.palette, ...(mark && { mark }), ...(link !== undefined && { link }) });
     const changeId = this.ctx.palette ? piece.changeId : undefined;
-    if (inline.type === 'text') {
-      this.text(drawableText(styledText(inline.text, inline.format)), style, changeId);
-      return;
-    }
-    this.atom(inline, piece, style, changeId);
+    const moveEnd = changeId === undefined ? undefined : piece.status === 'moved-from' ? 'from' : piece.status === 'moved-to' ? 'to' : undefined;
+    if (moveEnd !== undefined && mark) this.moveMarker(`${changeId}:${moveEnd}`, mark, changeId);
+    const first = this.items.length;
+    if (inline.type === 'text') this.text(drawableText(styledText(inline.text, inline.format)), style, changeId);
+    else this.atom(inline, piece, style, changeId);
+    if (moveEnd !== undefined) for (let k = first; k < this.items.length; k++) this.items[k] = withMoveEnd(this.items[k] as InlineItem, moveEnd);
+  }
+
+  /**
+   * The move marker before the first moved text of each end of a move in the paragraph: moved
+   * text reads apart from inserted text even when both take a source's colour.
+   */
+  private moveMarker(key: string, mark: MarkStyle, changeId: string | undefined): void {
+    if (this.marked.has(key)) return;
+    this.marked.add(key);
+    const style = textStyle({ vertAlign: 'superscript' }, this.base, { ownColours: false, mark: { ...mark, underline: 0, strike: 0 } });
+    this.text(`${MOVE_MARKER}\u2009`, style, changeId);
   }
 
   text(text: string, style: TextStyle, changeId: string | undefined, footnote?: Footnote): void {
@@ -169,6 +187,10 @@ export function labelBox(fonts: FontLibrary, text: string, style: TextStyle, cha
   const face = fonts.face('sans', 'regular');
   const size = style.size * 0.75;
   return { kind: 'box', width: face.width(text, size) + 6, height: style.size * 1.05, style, label: { text, face, size }, ...(changeId !== undefined && { changeId }) };
+}
+
+function withMoveEnd(item: InlineItem, moveEnd: MoveEnd): InlineItem {
+  return item.kind === 'text' || item.kind === 'box' ? { ...item, moveEnd } : item;
 }
 
 function superscript(format: RunFormat, base: BaseStyle, style: TextStyle): TextStyle {
