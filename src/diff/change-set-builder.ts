@@ -7,9 +7,9 @@
 import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from '../model/change-set.js';
 import type { Block, Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../model/redline.js';
+import { displayText } from '../model/inline-text.js';
 import { visibleRunFormat } from '../model/run-format.js';
 import { ClausePaths } from './clause-paths.js';
-import { displayText } from './display-text.js';
 
 export interface ChangeSetOptions {
   /** The author written for a change made by these sources (none: a plain comparison). */
@@ -33,8 +33,6 @@ interface Place {
   /** The clause path (or table row) the block is cited by. */
   path?: string;
 }
-
-export { displayText } from './display-text.js';
 
 /**
  * Where a block stands in its story. The walk meets blocks in story order, so the next block is

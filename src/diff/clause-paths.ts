@@ -10,7 +10,7 @@
  * an inserted one by its new number.
  */
 import type { Block, Paragraph, Table, TableRow } from '../model/document.js';
-import { displayText } from './display-text.js';
+import { displayText } from '../model/inline-text.js';
 
 /** Longest row key or caption quoted in a path. */
 const MAX_KEY = 40;

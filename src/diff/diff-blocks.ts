@@ -220,7 +220,7 @@ export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx:
   const old = new StorySide(ctx, olds);
   const neu = new StorySide(ctx, news);
   const units: BlockUnit[] = [];
-  visitBlockUnits(old, neu, () => internSides(old, neu), (unit) => units.push(unit));
+  visitBlockUnits(old, neu, () => internSides(old, neu), (unit) => units.push(unit), ctx);
   return units;
 }
 
@@ -229,7 +229,7 @@ function internSides(old: StorySide, neu: StorySide): InternedSequences {
 }
 
 /** Hands the units of two story sides to `visit` in reading order, as the alignment finds them. */
-function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => InternedSequences, visit: (unit: BlockUnit) => void): void {
+function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => InternedSequences, visit: (unit: BlockUnit) => void, ctx: DiffContext): void {
   // Most stories of a table's cells, headers and notes did not change at all.
   if (old.blocks.length === neu.blocks.length && old.signatures.every((signature, i) => signature === neu.signatures[i])) {
     old.blocks.forEach((_, i) => visit(equalUnit(old, neu, i, i)));
@@ -241,6 +241,7 @@ function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => Interne
     region = [];
   };
   const options: PairingOptions<number> = {
+    onLimit: (limit) => ctx.limitReached(limit),
     similarity: (i: number, j: number) => blockSimilarity(old.info(i), neu.info(j)),
     threshold: PARAGRAPH_PAIR_THRESHOLD,
     clearlyAlike: (i: number, j: number) => old.isParagraph(i) && neu.isParagraph(j) && sameInPlace(old.signatures[i] as string, neu.signatures[j] as string) >= CLEARLY_ALIKE,
@@ -317,7 +318,7 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
         out.push(...unpairedBlocks(unit.blocks, 'new', ctx));
         break;
     }
-  });
+  }, ctx);
   let counts: Int32Array | undefined;
   const countOf = (signature: string): number => {
     const { oldIds, newIds, ids } = internedOnce();

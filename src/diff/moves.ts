@@ -65,7 +65,8 @@ export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: Si
   }
   const looseDeleted = deleted.filter((d) => !used.has(d) && isSeed(d));
   const looseInserted = inserted.filter((i) => !used.has(i) && isSeed(i));
-  if (looseDeleted.length * looseInserted.length <= SIMILARITY_PAIR_LIMIT) {
+  if (looseDeleted.length * looseInserted.length > SIMILARITY_PAIR_LIMIT) ctx.limitReached('similarity-pairs');
+  else {
     for (const d of looseDeleted) {
       let best = -1;
       let bestSim = MOVE_MIN_SIMILARITY;

@@ -1,7 +1,13 @@
-/** Options of the comparison. All default to off / `word`. */
-export interface DiffOptions {
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+
+/**
+ * How two versions are compared: whole words or characters, what to ignore, whether to look for
+ * moves. All default to off / `word` (moves: on).
+ */
+export interface DiffSettings {
   /** Compare whole words (default) or single characters. */
   readonly granularity?: 'word' | 'char';
+  /** Upper and lower case compare equal. */
   readonly ignoreCase?: boolean;
   /** Runs of white space compare equal whatever their length or kind. */
   readonly ignoreWhitespace?: boolean;
@@ -18,6 +24,12 @@ export interface DiffOptions {
   readonly ignoreNumbering?: boolean;
 }
 
+/** The options a comparison runs with: the settings, and where it reports what it meets. */
+export interface DiffOptions extends DiffSettings {
+  /** Where the comparison reports the internal bounds it meets (its result is then coarser). */
+  readonly diagnostics?: Diagnostics;
+}
+
 export interface ResolvedDiffOptions {
   readonly granularity: 'word' | 'char';
   readonly ignoreCase: boolean;
@@ -26,6 +38,7 @@ export interface ResolvedDiffOptions {
   readonly ignoreFormatting: boolean;
   readonly detectMoves: boolean;
   readonly ignoreNumbering: boolean;
+  readonly diagnostics?: Diagnostics;
 }
 
 export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptions {
@@ -37,5 +50,6 @@ export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptio
     ignoreFormatting: options.ignoreFormatting ?? false,
     detectMoves: options.detectMoves ?? true,
     ignoreNumbering: options.ignoreNumbering ?? false,
+    ...(options.diagnostics && { diagnostics: options.diagnostics }),
   };
 }

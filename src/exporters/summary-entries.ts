@@ -239,17 +239,32 @@ function clip(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Inserted or deleted text as a row shows it. A change with no visible text is said in words: a
+ * paragraph mark alone (a paragraph split or two joined), or an empty paragraph.
+ */
+function shownText(text: string, kind: 'insert' | 'delete'): string {
+  const clipped = clip(text);
+  if (clipped !== '') return clipped;
+  if (text.includes('\n')) return kind === 'insert' ? '¶ (paragraph split)' : '¶ (paragraphs joined)';
+  return kind === 'insert' ? '(empty paragraph)' : '(empty paragraph removed)';
+}
+
 /** A change in a line: `+ inserted`, `− deleted`, `old → new`, `text (bold)`. */
 export function excerpt(change: Change): string {
   switch (change.kind) {
     case 'insert':
     case 'table-row-insert':
-      return `+ ${clip(change.newText)}`;
+      return `+ ${shownText(change.newText, 'insert')}`;
     case 'delete':
     case 'table-row-delete':
-      return `− ${clip(change.oldText)}`;
-    case 'replace':
+      return `− ${shownText(change.oldText, 'delete')}`;
+    case 'replace': {
+      // A space replaced by a paragraph mark is a paragraph split: said as such, not as " → ".
+      if (clip(change.oldText) === '') return `+ ${shownText(change.newText, 'insert')}`;
+      if (clip(change.newText) === '') return `− ${shownText(change.oldText, 'delete')}`;
       return `${clip(change.oldText)} → ${clip(change.newText)}`;
+    }
     case 'move':
       return clip(change.newText || change.oldText);
     case 'renumber':

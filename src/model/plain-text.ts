@@ -4,7 +4,8 @@
  * then the notes the text refers to, in the order of their references, each after a
  * `[footnote N]` line. Used by `redline verify`.
  */
-import type { Block, Document, Inline, Note, NoteKind } from './document.js';
+import type { Block, Document, Note, NoteKind } from './document.js';
+import { inlineText } from './inline-text.js';
 import { typedLabelText } from './numbering.js';
 
 export interface PlainTextOptions {
@@ -12,12 +13,6 @@ export interface PlainTextOptions {
   readonly ignoreEmptyLines?: boolean;
   /** Add the headers and footers, each after a `[header]`/`[footer]` line. */
   readonly headers?: boolean;
-}
-
-export function inlineText(inline: Inline): string {
-  if (inline.type === 'text') return inline.text;
-  if (inline.type === 'marker') return '';
-  return inline.kind === 'tab' || inline.kind === 'break' || inline.kind === 'symbol' || inline.kind === 'simple-field' || inline.kind === 'other' ? inline.text : '';
 }
 
 function blockLines(blocks: readonly Block[], out: string[]): void {

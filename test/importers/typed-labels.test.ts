@@ -14,8 +14,8 @@ import { fromMarkdown } from '../../src/importers/markdown/from-markdown.js';
 import { fromText } from '../../src/importers/text/from-text.js';
 import { isUnattributed } from '../../src/model/change-set.js';
 import type { Paragraph } from '../../src/model/document.js';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { compare } from '../../src/api/compare.js';
+import { verify } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -107,12 +107,7 @@ describe('a typed renumbering', () => {
   it('is never an unattributed change when sources explain the clauses around it', async () => {
     const source = ['1. Definitions', 'Words have these meanings.', '2. Interpretation', 'Headings do not affect interpretation.', '3. Grant', '(a) The Licensor grants a licence.', '4. Payment', 'The Licensee shall pay the Fee within thirty days.', '5. Trademarks', 'This Licence does not grant permission to use the trade names of the Licensor.', '6. Law', 'This Licence is governed by the law of England.'].join('\n\n');
     const encode = (value: string): Uint8Array => new TextEncoder().encode(value);
-    const result = await runCompare({
-      old: { bytes: encode(OLD), name: 'old.txt' },
-      new: { bytes: encode(source), name: 'new.txt' },
-      attribution: { mode: 'sources', files: [{ id: 'MP1', bytes: encode(source), name: 'mp1.txt' }] },
-      outputs: [],
-    });
+    const { value: result } = await compare({ bytes: encode(OLD), name: 'old.txt' }, { bytes: encode(source), name: 'new.txt' }, { sources: [{ id: 'MP1', bytes: encode(source), name: 'mp1.txt' }] });
     expect(result.redline.changes.filter((c) => c.kind === 'renumber')).toHaveLength(4);
     expect(result.redline.changes.filter(isUnattributed)).toEqual([]);
   });
@@ -123,10 +118,10 @@ describe('a typed renumbering', () => {
     writeFileSync(files.old, OLD);
     writeFileSync(files.new, NEW);
     const encode = (value: string): Uint8Array => new TextEncoder().encode(value);
-    const result = await runCompare({ old: { bytes: encode(OLD), name: files.old }, new: { bytes: encode(NEW), name: files.new }, outputs: [files.out] });
-    const bytes = result.outputs[0]?.data as Uint8Array;
+    const { value: result } = await compare({ bytes: encode(OLD), name: 'old.txt' }, { bytes: encode(NEW), name: 'new.txt' }, { outputs: { docx: true } });
+    const bytes = result.outputs.docx as Uint8Array;
     writeFileSync(files.out, bytes);
-    const verdict = await verifyRedline({ bytes, name: files.out }, { bytes: encode(OLD), name: files.old }, { bytes: encode(NEW), name: files.new }, { ignoreEmptyLines: true });
+    const { value: verdict } = await verify({ bytes, name: 'redline.docx' }, { bytes: encode(OLD), name: 'old.txt' }, { bytes: encode(NEW), name: 'new.txt' }, { ignoreEmptyLines: true });
     expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
     if (requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice())) {
       const run = runLoRedline(['verify', files.out, files.old, files.new, '--ignore-empty-lines']);

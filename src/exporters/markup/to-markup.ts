@@ -7,7 +7,7 @@
  * rows by their names. Used by tests (readable expectations, as jsdiff's `convertChangesToXML`)
  * and by `redline compare -o OUT.txt`.
  */
-import { displayText } from '../../diff/display-text.js';
+import { displayText } from '../../model/inline-text.js';
 import type { Change } from '../../model/change-set.js';
 import type { PieceStatus, Redline, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
 import { citation, moveEnds } from '../change-citation.js';

@@ -7,6 +7,7 @@
 import type { Face } from './fonts.js';
 import type { FlowItem, MoveEnd } from './flow.js';
 import type { ImageSource } from './images.js';
+import type { StructElement } from './structure.js';
 import type { TextStyle } from './text-style.js';
 
 /** A footnote's laid-out content, placed at the foot of the page that first calls it. */
@@ -23,6 +24,8 @@ export interface TextItem {
   /** Moved text: which end of its move (`changeId`) it is. */
   readonly moveEnd?: MoveEnd;
   readonly footnote?: Footnote;
+  /** The element the text is content of, when not the paragraph's (a change, a link). */
+  readonly tag?: StructElement;
 }
 
 export interface BoxItem {
@@ -35,6 +38,8 @@ export interface BoxItem {
   readonly label?: { readonly text: string; readonly face: Face; readonly size: number };
   readonly changeId?: string;
   readonly moveEnd?: MoveEnd;
+  /** The `Figure` (or change) element the box is content of. */
+  readonly tag?: StructElement;
 }
 
 export interface TabItem {

@@ -1,10 +1,10 @@
 /**
  * The summary at the front of a redline: what was compared, a key (the sources and their colours,
  * or the classic colours), the number of changes by kind and by source (clauses only renumbered
- * counted apart), a table of the changes (clause path, kind, source, an excerpt, page) whose rows
- * link to the page the change is on, a clause inserted or deleted with its limbs in one row and a
- * move in one row with both ends and both pages, then the renumbered clauses, one row per cascade
- * (see `summary-entries.ts`).
+ * counted apart), and a table of the changes (clause path, kind, source, an excerpt, page) whose
+ * rows link to the page the change is on: a clause inserted or deleted with its limbs in one row,
+ * a move in one row with both ends and both pages, then the renumbered clauses, one row per
+ * cascade (see `summary-entries.ts`).
  * Every line has a fixed height (excerpts are cut to fit), so the number of summary pages is known
  * before the body is laid out: body pages are numbered after them, and the summary is drawn once
  * the body has placed the changes.
@@ -20,6 +20,7 @@ import type { PageGeometry } from './page-geometry.js';
 import { moveEndKey, type PageSpot } from './paginator.js';
 import type { RunningHeads } from './running-heads.js';
 import type { PlainStyle, TextPainter } from './text-painter.js';
+import { PAGINATION_ARTIFACT, StructElement, type ContentTag } from './structure.js';
 
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   insert: 'Insertion',
@@ -65,14 +66,19 @@ export interface PlacedChanges {
 /** A line of the summary: a fixed height, and how to draw it once the changes are placed. */
 interface SummaryLine {
   readonly height: number;
-  /** A row of a table of changes (under the table's header row on every page). */
+  /** A row of the table of changes (under the table's header row on every page). */
   readonly row?: boolean;
   /** Kept on the same page as the line after it. */
   readonly keepWithNext?: boolean;
+  /** What the line is content of in the structure tree (none: it draws nothing but rules). */
+  readonly tag?: ContentTag;
   draw(canvas: Canvas, top: number, placed: PlacedChanges): void;
 }
 
+type ColumnKey = 'id' | 'clause' | 'kind' | 'source' | 'change' | 'page';
+
 interface Column {
+  readonly key: ColumnKey;
   readonly title: string;
   readonly x: number;
   readonly width: number;
@@ -87,13 +93,19 @@ export class SummaryPages {
   private readonly columns: Column[];
   /** The lines of each page (table header rows included). */
   private readonly pages: SummaryLine[][];
+  /** The summary's section of the structure tree, and its table of changes. */
+  private readonly section: StructElement;
+  private readonly table: StructElement;
+  private headerMade = false;
 
-  constructor(redline: Redline, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads) {
+  constructor(redline: Redline, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads, section: StructElement) {
     this.redline = redline;
     this.palette = palette;
     this.painter = painter;
     this.geometry = geometry;
-    this.columns = columnsFor(geometry.textWidth);
+    this.section = section;
+    this.table = new StructElement('Table', section);
+    this.columns = columnsFor(geometry.textWidth, palette.hasSources);
     this.pages = this.paginate([...this.introLines(heads), ...this.tableLines()]);
   }
 
@@ -106,11 +118,12 @@ export class SummaryPages {
     const canvas = new Canvas(this.geometry.height);
     let y = this.geometry.bodyTop;
     if (page > 1) {
-      this.painter.draw(canvas, `${SUMMARY_TITLE} (continued)`, this.left, y + 14, { ...TITLE, size: 12 });
+      canvas.asArtifact(PAGINATION_ARTIFACT, () => this.painter.draw(canvas, `${SUMMARY_TITLE} (continued)`, this.left, y + 14, { ...TITLE, size: 12 }));
       y += CONTINUED_HEIGHT;
     }
     for (const line of this.pages[page - 1] ?? []) {
-      line.draw(canvas, y, placed);
+      const top = y;
+      canvas.tagged(line.tag, () => line.draw(canvas, top, placed));
       y += line.height;
     }
     return canvas;
@@ -149,10 +162,16 @@ export class SummaryPages {
 
   private introLines(heads: RunningHeads): SummaryLine[] {
     const lines: SummaryLine[] = [];
-    const text = (value: string, style: PlainStyle, height: number): void => {
-      lines.push({ height, draw: (canvas, top) => this.painter.draw(canvas, this.painter.fit(value, this.geometry.textWidth, style), this.left, top + style.size, style) });
+    // Wrapped, never cut: a long title or subtitle takes more lines.
+    const text = (value: string, style: PlainStyle, height: number, type: 'P' | 'H1' = 'P'): void => {
+      const wrapped = this.painter.wrap(value, this.geometry.textWidth, style);
+      const tag = new StructElement(type, this.section);
+      wrapped.forEach((line, i) => {
+        const last = i === wrapped.length - 1;
+        lines.push({ height: last ? height : style.size * 1.3, tag, draw: (canvas, top) => this.painter.draw(canvas, line, this.left, top + style.size, style) });
+      });
     };
-    text(SUMMARY_TITLE, TITLE, 26);
+    text(SUMMARY_TITLE, TITLE, 26, 'H1');
     text(heads.title, DOC_TITLE, 16);
     if (heads.subtitle !== undefined) text(heads.subtitle, TEXT, 15);
     text(`Old version: ${this.redline.old.name}`, NOTE, 12);
@@ -164,6 +183,7 @@ export class SummaryPages {
     for (const entry of this.palette.legend(this.redline)) {
       lines.push({
         height: 13,
+        tag: new StructElement('P', this.section),
         draw: (canvas, top) => {
           canvas.fill(this.left, top + 1.5, 8, 8, entry.colour);
           const labelStyle = { ...COUNT, variant: 'bold' as const, colour: entry.colour };
@@ -182,14 +202,18 @@ export class SummaryPages {
   }
 
   private heading(title: string): SummaryLine {
-    return { height: 16, keepWithNext: true, draw: (canvas, top) => this.painter.draw(canvas, title, this.left, top + HEADING.size, HEADING) };
+    return { height: 16, keepWithNext: true, tag: new StructElement('H2', this.section), draw: (canvas, top) => this.painter.draw(canvas, title, this.left, top + HEADING.size, HEADING) };
   }
 
   /** Tables of counts side by side (by kind, by source), each a heading over label–count lines. */
   private counts(lines: SummaryLine[], tables: readonly (readonly [string, readonly (readonly [string, number])[]])[]): void {
     const width = this.geometry.textWidth / Math.max(1, tables.length);
     const x = (t: number): number => this.left + t * width;
-    lines.push({ height: 16, keepWithNext: true, draw: (canvas, top) => tables.forEach(([title], t) => this.painter.draw(canvas, title, x(t), top + HEADING.size, HEADING)) });
+    lines.push({
+      height: 16,
+      keepWithNext: true,
+      draw: (canvas, top) => tables.forEach(([title], t) => canvas.tagged(new StructElement('H2', this.section), () => this.painter.draw(canvas, title, x(t), top + HEADING.size, HEADING))),
+    });
     const rows = Math.max(0, ...tables.map(([, counts]) => counts.length));
     for (let r = 0; r < rows; r++) {
       lines.push({
@@ -198,8 +222,10 @@ export class SummaryPages {
           tables.forEach(([, counts], t) => {
             const row = counts[r];
             if (!row) return;
-            this.painter.draw(canvas, this.painter.fit(row[0], 150, COUNT), x(t) + 8, top + 9, COUNT);
-            this.painter.drawRight(canvas, String(row[1]), x(t) + 190, top + 9, COUNT);
+            canvas.tagged(new StructElement('P', this.section), () => {
+              this.painter.draw(canvas, this.painter.fit(row[0], 150, COUNT), x(t) + 8, top + 9, COUNT);
+              this.painter.drawRight(canvas, String(row[1]), x(t) + 190, top + 9, COUNT);
+            });
           }),
       });
     }
@@ -208,44 +234,65 @@ export class SummaryPages {
 
   private tableLines(): SummaryLine[] {
     const entries = summaryEntries(this.redline.changes);
-    const table = (title: string, rows: readonly SummaryEntry[]): SummaryLine[] => {
-      if (rows.length === 0) return [];
-      const heading: SummaryLine = { height: TABLE_HEADING_HEIGHT, keepWithNext: true, draw: (canvas, top) => this.painter.draw(canvas, title, this.left, top + HEADING.size + 2, HEADING) };
-      return [heading, ...rows.map((entry, i) => this.entryRow(entry, i))];
-    };
-    return [...table('Table of changes', entries.changes), ...table('Renumbered clauses', entries.renumbered)];
+    if (entries.changes.length + entries.renumbered.length === 0) return [];
+    const heading: SummaryLine = { height: TABLE_HEADING_HEIGHT, keepWithNext: true, tag: new StructElement('H2', this.section), draw: (canvas, top) => this.painter.draw(canvas, 'Table of changes', this.left, top + HEADING.size + 2, HEADING) };
+    const renumbered = entries.renumbered.length === 0 ? [] : [this.sectionRow('Renumbered clauses (no change bars)'), ...entries.renumbered.map((entry, i) => this.entryRow(entry, i))];
+    return [heading, ...entries.changes.map((entry, i) => this.entryRow(entry, i)), ...renumbered];
   }
 
+  /** A row that opens a part of the table (the renumbered clauses), its title across all columns. */
+  private sectionRow(title: string): SummaryLine {
+    const row = new StructElement('TR', this.table);
+    return {
+      height: TABLE_HEADING_HEIGHT,
+      row: true,
+      keepWithNext: true,
+      tag: row,
+      draw: (canvas, top) => canvas.tagged(new StructElement('TD', row), () => this.painter.draw(canvas, title, this.left + 2, top + HEADING.size + 5, HEADING)),
+    };
+  }
+
+  /** The table's header row: content on its first page, an artifact where it is repeated. */
   private headerRow(): SummaryLine {
+    const first = !this.headerMade;
+    this.headerMade = true;
+    const cells = first ? new StructElement('TR', this.table) : undefined;
     return {
       height: HEADER_ROW_HEIGHT,
+      tag: cells ?? PAGINATION_ARTIFACT,
       draw: (canvas, top) => {
         canvas.fill(this.left, top, this.geometry.textWidth, HEADER_ROW_HEIGHT, HEADER_SHADE);
-        for (const column of this.columns) this.cell(canvas, column, column.title, top + 10, CELL_BOLD);
+        for (const column of this.columns) canvas.tagged(cells && new StructElement('TH', cells, { scope: 'Column' }), () => this.cell(canvas, column, column.title, top + 10, CELL_BOLD));
       },
     };
   }
 
   private entryRow(entry: SummaryEntry, index: number): SummaryLine {
+    const row = new StructElement('TR', this.table);
     const id = entry.changeIds[0] as string;
     return {
       height: ROW_HEIGHT,
       row: true,
+      tag: row,
       draw: (canvas, top, placed) => {
         const width = this.geometry.textWidth;
         if (index % 2 === 1) canvas.fill(this.left, top, width, ROW_HEIGHT, ROW_SHADE);
+        // A move's row gives both ends' pages, and links to each.
         const from = entry.move ? placed.moveEnds.get(moveEndKey(id, 'from')) : undefined;
         const to = entry.move ? placed.moveEnds.get(moveEndKey(id, 'to')) : undefined;
         const spot = from ?? placed.changes.get(id);
         const page = from && to ? `${from.page} → ${to.page}` : spot ? String(spot.page) : '—';
-        const cells = [id, entry.clause, CHANGE_KIND_LABELS[entry.kind], this.sourceOf(entry), entry.text, page];
-        this.columns.forEach((column, c) => {
-          const colour = c === 4 ? this.palette.colour(id) : c === 5 && spot ? LINK_BLUE : BLACK;
-          this.cell(canvas, column, cells[c] ?? '', top + 8, { ...CELL, colour });
-        });
-        if (spot) canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top });
-        // A move's row links to both ends: its old place from the row, its new one from the second page number.
-        if (to) this.linkSecondPage(canvas, top, String(to.page), to);
+        const cells: Record<ColumnKey, string> = { id, clause: entry.clause, kind: CHANGE_KIND_LABELS[entry.kind], source: this.sourceOf(entry), change: entry.text, page };
+        let pageCell: StructElement | undefined;
+        for (const column of this.columns) {
+          const colour = column.key === 'change' ? (entry.kind === 'renumber' ? GREY : this.palette.colour(id)) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
+          const cell = new StructElement('TD', row);
+          if (column.key === 'page') pageCell = cell;
+          canvas.tagged(cell, () => this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour }));
+        }
+        // The row links to the change; in the structure the link is the page number's.
+        if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top }));
+        if (to) canvas.tagged(new StructElement('Link', pageCell ?? row), () => this.linkSecondPage(canvas, top, String(to.page), to));
         canvas.line(this.left, top + ROW_HEIGHT, this.left + width, top + ROW_HEIGHT, ROW_RULE, 0.3);
       },
     };
@@ -270,14 +317,15 @@ export class SummaryPages {
   }
 }
 
-function columnsFor(width: number): Column[] {
+/** The table's columns; a Source column only when the redline has sources. */
+function columnsFor(width: number, hasSources: boolean): Column[] {
   const fixed: Omit<Column, 'x'>[] = [
-    { title: '#', width: 26 },
-    { title: 'Clause', width: 96 },
-    { title: 'Kind', width: 58 },
-    { title: 'Source', width: 62 },
-    { title: 'Change', width: 0 },
-    { title: 'Page', width: 40, right: true },
+    { key: 'id', title: '#', width: 26 },
+    { key: 'clause', title: 'Clause', width: 96 },
+    { key: 'kind', title: 'Kind', width: 58 },
+    ...(hasSources ? [{ key: 'source' as const, title: 'Source', width: 62 }] : []),
+    { key: 'change', title: 'Change', width: 0 },
+    { key: 'page', title: 'Page', width: 40, right: true },
   ];
   const flexible = width - fixed.reduce((sum, column) => sum + column.width, 0);
   let x = 0;
