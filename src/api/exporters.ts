@@ -7,6 +7,7 @@ import type { AttributionReport } from '../attribution/report.js';
 import { Diagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
 import { changeSetToJson } from '../exporters/json/to-json.js';
+import { toCriticMarkup } from '../exporters/markup/to-critic-markup.js';
 import { toMarkup } from '../exporters/markup/to-markup.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document } from '../model/document.js';
@@ -65,9 +66,10 @@ export function toText(redline: Redline): Result<string> {
 }
 
 /**
- * The redline for Markdown readers. Today the text redline's markup; the place where the
- * CriticMarkup writer (`{--deleted--}{++inserted++}`) plugs in.
+ * The redline as Markdown with CriticMarkup: `{++inserted++}`, `{--deleted--}`, `{~~old~>new~~}`,
+ * comments `{>>MP201<<}` naming the sources and where each end of a move is; headings, lists and
+ * tables kept.
  */
 export function toMarkdown(redline: Redline): Result<string> {
-  return { value: toMarkup(redline), diagnostics: [] };
+  return { value: toCriticMarkup(redline), diagnostics: [] };
 }

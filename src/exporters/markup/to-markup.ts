@@ -9,7 +9,7 @@
  */
 import { displayText } from '../../model/inline-text.js';
 import type { Change } from '../../model/change-set.js';
-import type { PieceStatus, Redline, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
+import { wholeParagraphStatus, type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece } from '../../model/redline.js';
 import { citation, moveEnds } from '../change-citation.js';
 
 const OPEN: Record<PieceStatus, string> = { equal: '', inserted: '{+', deleted: '[-', 'moved-from': '[>', 'moved-to': '{>' };
@@ -58,7 +58,7 @@ class MarkupWriter {
   }
 
   private paragraph(block: RedlineParagraph): string {
-    const whole = wholeStatus(block);
+    const whole = wholeParagraphStatus(block);
     const label = this.label(block);
     let text = this.pieces(block.pieces);
     if (block.mark !== 'equal') text += `${OPEN[block.mark]}¶${CLOSE[block.mark]}`;
@@ -120,15 +120,4 @@ class MarkupWriter {
     }
     return undefined;
   }
-}
-
-/**
- * The status every piece of a paragraph inserted, deleted or moved whole shares (its mark's, or,
- * for a paragraph added at the end of a run whose mark is the one before it, its pieces').
- */
-function wholeStatus(block: RedlineParagraph): PieceStatus | undefined {
-  const content = block.pieces.filter((piece) => piece.inline.type !== 'marker');
-  const status = block.mark !== 'equal' ? block.mark : block.previous === undefined ? content[0]?.status : undefined;
-  if (status === undefined || status === 'equal') return undefined;
-  return content.length > 0 && content.every((piece) => piece.status === status) ? status : undefined;
 }
