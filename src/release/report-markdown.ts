@@ -24,13 +24,14 @@ export function reportToMarkdown(report: ReleaseReport): string {
     '## Documents affected',
     '',
     table(
-      ['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Declared vs found', 'Outputs'],
+      ['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Renumbered', 'Declared vs found', 'Outputs'],
       report.documents.map((d) => [
         d.id,
         d.title,
         d.status + (d.conformed ? ' (conformed)' : '') + (d.error ? `: ${d.error}` : ''),
         ...ids.map((id) => String(d.bySource[id] ?? 0)),
         String(d.unattributed),
+        String(d.renumbered),
         d.mismatch.length > 0 ? `⚠ mismatch: ${d.mismatch.join(', ')}` : d.status === 'not run' || d.status === 'failed' ? '' : 'match',
         d.outputs.map((o) => `[${outputLabel(o.kind)}](${linkTo(o.file)})`).join(' · '),
       ]),
