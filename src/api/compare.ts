@@ -33,7 +33,11 @@ export interface CompareOptions extends DiffSettings {
   readonly date?: string;
   /** The tracked changes' date when `date` is not given (default: the new version's `dcterms:modified`). */
   readonly revisionDate?: string;
+  /** Told as each stage starts (the browser app shows it). */
+  readonly progress?: (stage: CompareStage) => void;
 }
+
+export type CompareStage = 'reading' | 'comparing' | 'rendering';
 
 /** A comparison of two versions. */
 export interface Comparison {
@@ -56,6 +60,7 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
   checkCompareOptions(options);
   const dated = optionalDate(options.date);
   const diagnostics = new Diagnostics();
+  options.progress?.('reading');
   const [oldDocument, newDocument] = await Promise.all([resolveDocument(old, 'old', diagnostics), resolveDocument(neu, 'new', diagnostics)]);
   const diffOptions = { ...options, diagnostics };
 
@@ -63,6 +68,7 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
   let report: AttributionReport | undefined;
   const mode = options.chain ? 'chain' : 'sources';
   const sources = options.chain ?? options.sources;
+  options.progress?.('comparing');
   if (sources) {
     const read = await readSources(sources, mode, oldDocument, diagnostics);
     const attributed = attributeChanges(oldDocument, newDocument, read, { ...diffOptions, mode, ...(options.fallbackSource !== undefined && { fallbackSource: options.fallbackSource }) });
@@ -72,6 +78,7 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
     redline = compareDocuments(oldDocument, newDocument, diffOptions);
   }
 
+  options.progress?.('rendering');
   const revisionDate = options.revisionDate === undefined ? newDocument.modified : normaliseDate(options.revisionDate, 'revisionDate');
   const outputs = await renderOutputs(options.outputs ?? {}, { old: oldDocument, new: newDocument, redline, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }), ...(report && { report }) });
   return { value: { old: oldDocument, new: newDocument, redline, changes: redline.changes, outputs, ...(report && { report }) }, diagnostics: diagnostics.list() };

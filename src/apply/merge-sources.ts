@@ -19,6 +19,7 @@ import { Adopter } from '../ooxml/adopter.js';
 import type { Anchor, ConflictPolicy, Plan } from './claims.js';
 import { resolve } from './conflict-policy.js';
 import { planSource } from './plan.js';
+import { pushAll } from '../util/arrays.js';
 
 export type { ConflictPolicy } from './claims.js';
 
@@ -43,8 +44,8 @@ export function mergeSources(old: Document, sources: readonly AttributionSource[
     let label = outerLabel;
     for (const block of blocks) {
       if (block.type === 'paragraph' && block.numbering?.label) label = block.numbering.label;
-      out.push(...resolve(block, plan.claims.get(block) ?? [], policy, { conflicts, adopter, label, story }));
-      out.push(...inserted(block));
+      pushAll(out, resolve(block, plan.claims.get(block) ?? [], policy, { conflicts, adopter, label, story }));
+      pushAll(out, inserted(block));
     }
     return out;
   };

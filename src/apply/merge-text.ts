@@ -3,11 +3,19 @@
  * (offsets count an atom as one character).
  */
 import type { Block, Inline, Paragraph, TableRow } from '../model/document.js';
+import { assertNever } from '../util/assert-never.js';
 
 export function blockText(block: Block): string {
-  if (block.type === 'paragraph') return block.inlines.map((i) => (i.type === 'text' ? i.text : i.type === 'atom' ? i.key : '')).join('');
-  if (block.type === 'table') return block.rows.map((r) => r.cells.map((c) => c.blocks.map(blockText).join('\n')).join('|')).join('\n');
-  return block.key;
+  switch (block.type) {
+    case 'paragraph':
+      return block.inlines.map((i) => (i.type === 'text' ? i.text : i.type === 'atom' ? i.key : '')).join('');
+    case 'table':
+      return block.rows.map((r) => r.cells.map((c) => c.blocks.map(blockText).join('\n')).join('|')).join('\n');
+    case 'opaque':
+      return block.key;
+    default:
+      return assertNever(block, 'block');
+  }
 }
 
 export function rowText(row: TableRow): string {

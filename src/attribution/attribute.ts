@@ -18,7 +18,7 @@ import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
-import type { Redline, RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow } from '../model/redline.js';
+import { forEachParagraph, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow } from '../model/redline.js';
 import { UNATTRIBUTED_AUTHOR, type SourceInfo } from '../model/source.js';
 import { alignDocuments } from './align-documents.js';
 import type { CharMap, MappedRange } from './char-map.js';
@@ -26,6 +26,7 @@ import { LabelMap, sourcesOf, type Label } from './labels.js';
 import { collectRanges, pieceLength } from './change-ranges.js';
 import { buildReport, type AttributionReport, type SourceEdit } from './report.js';
 import type { SourceForm } from './source-versions.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface AttributionSource {
   readonly info: SourceInfo;
@@ -206,7 +207,7 @@ function regroup(pieces: readonly RedlinePiece[], mode: 'sources' | 'chain', ord
     let j = i;
     while (j < pieces.length && (isChanged(pieces[j] as RedlinePiece) || pieces[j]?.inline.type === 'marker') && pieces[j]?.moveName === undefined) j++;
     const stretch = pieces.slice(i, j);
-    out.push(...(mode === 'chain' ? toLastVersion(stretch, order) : bySource(stretch)));
+    pushAll(out, mode === 'chain' ? toLastVersion(stretch, order) : bySource(stretch));
     i = j;
   }
   return out;
@@ -250,13 +251,7 @@ function addHistory(redline: Redline, labels: Labels, edits: readonly SourceEdit
     for (const segment of map.segments(piece.origin.paragraph, piece.origin.offset, piece.origin.offset + pieceLength(piece.inline))) for (const label of segment.labels) set.add(label.edit);
     touched.set(piece.changeId, set);
   };
-  const walk = (list: readonly RedlineBlock[]): void => {
-    for (const block of list) {
-      if (block.type === 'paragraph') block.pieces.forEach(note);
-      else if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) walk(cell.blocks);
-    }
-  };
-  walk([...redline.body, ...redline.notes.flatMap((n) => n.blocks), ...redline.stories.flatMap((s) => s.blocks)]);
+  forEachParagraph([...redline.body, ...redline.notes.flatMap((n) => n.blocks), ...redline.stories.flatMap((s) => s.blocks)], (paragraph) => paragraph.pieces.forEach(note));
   const changes = redline.changes.map((change): Change => {
     const own = change.sources[0];
     const earlier = [...(touched.get(change.id) ?? [])]

@@ -3,7 +3,7 @@
  * reformatted (in the new version), from the pieces' origins.
  */
 import type { Inline } from '../model/document.js';
-import type { RedlineBlock, RedlinePiece } from '../model/redline.js';
+import { forEachParagraph, type RedlineBlock, type RedlinePiece } from '../model/redline.js';
 import type { MappedRange } from './char-map.js';
 
 export interface ChangeRanges {
@@ -30,18 +30,13 @@ export function collectRanges(blocks: readonly RedlineBlock[], out = new Map<str
     else if (piece.status === 'inserted' || piece.status === 'moved-to') entry.inserted.push(range);
     else if (piece.previousFormat) entry.formatted.push(range);
   };
-  const walk = (list: readonly RedlineBlock[]): void => {
-    for (const block of list) {
-      if (block.type === 'paragraph') {
-        for (const piece of block.pieces) {
-          add(piece);
-          for (const story of piece.stories ?? []) walk(story);
-        }
-      } else if (block.type === 'table') {
-        for (const row of block.rows) for (const cell of row.cells) walk(cell.blocks);
+  const walk = (list: readonly RedlineBlock[]): void =>
+    forEachParagraph(list, (paragraph) => {
+      for (const piece of paragraph.pieces) {
+        add(piece);
+        for (const story of piece.stories ?? []) walk(story);
       }
-    }
-  };
+    });
   walk(blocks);
   return out;
 }

@@ -49,7 +49,7 @@ export interface UnattributedChange {
   readonly label?: string;
   /** The clause path (see `ChangeLocation.path`). */
   readonly path?: string;
-  /** With `--fallback-source`: the source it was given to. */
+  /** With a fallback source (`fallbackSource`, `--fallback-source`): the source it was given to. */
   readonly assignedTo?: string;
 }
 

@@ -265,8 +265,10 @@ export function excerpt(change: Change): string {
       if (clip(change.newText) === '') return `− ${shownText(change.oldText, 'delete')}`;
       return `${clip(change.oldText)} → ${clip(change.newText)}`;
     }
-    case 'move':
-      return clip(change.newText || change.oldText);
+    case 'move': {
+      const { from, to } = moveEnds(change);
+      return `${clip(change.newText || change.oldText)} (${citation(from)} → ${citation(to)})`;
+    }
     case 'renumber':
       return `${oldLabelOf(change)} → ${newLabelOf(change)}`;
     case 'format':

@@ -11,6 +11,7 @@ import type { Block, Document, Inline, Paragraph, Table } from '../model/documen
 import { textRun } from '../model/build.js';
 import { typedLabelText } from '../model/numbering.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
+import { assertNever } from '../util/assert-never.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
 const ORDERED_LEVELS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
@@ -34,7 +35,7 @@ export async function toCleanDocx(doc: Document): Promise<Uint8Array> {
     numbering: { config: [...lists].map(([reference, isBullet]) => ({ reference, levels: listLevels(isBullet) })) },
     sections: [{ children: doc.body.map(toWordBlock) }],
   });
-  const bytes = new Uint8Array(await Packer.toBuffer(word));
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(word));
   return withFixedDates(bytes);
 }
 
@@ -56,9 +57,16 @@ function listLevels(isBullet: boolean): ILevelsOptions[] {
 }
 
 function toWordBlock(block: Block): WordParagraph | WordTable {
-  if (block.type === 'table') return toWordTable(block);
-  if (block.type === 'paragraph') return toWordParagraph(block);
-  return new WordParagraph({ children: [new TextRun(block.text)] });
+  switch (block.type) {
+    case 'table':
+      return toWordTable(block);
+    case 'paragraph':
+      return toWordParagraph(block);
+    case 'opaque':
+      return new WordParagraph({ children: [new TextRun(block.text)] });
+    default:
+      return assertNever(block, 'block');
+  }
 }
 
 function toWordParagraph(paragraph: Paragraph): WordParagraph {

@@ -7,6 +7,8 @@
 import type { Block, Document, Note, NoteKind } from './document.js';
 import { inlineText } from './inline-text.js';
 import { typedLabelText } from './numbering.js';
+import { assertNever } from '../util/assert-never.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface PlainTextOptions {
   /** Drop empty lines. */
@@ -17,20 +19,36 @@ export interface PlainTextOptions {
 
 function blockLines(blocks: readonly Block[], out: string[]): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph') out.push(...((typedLabelText(block.numbering) ?? '') + block.inlines.map(inlineText).join('')).split('\n'));
-    else if (block.type === 'table') {
-      for (const row of block.rows) for (const cell of row.cells) if (cell.vMerge !== 'continue') blockLines(cell.blocks, out);
-    } else out.push(block.text);
+    switch (block.type) {
+      case 'paragraph':
+        pushAll(out, ((typedLabelText(block.numbering) ?? '') + block.inlines.map(inlineText).join('')).split('\n'));
+        break;
+      case 'table':
+        for (const row of block.rows) for (const cell of row.cells) if (cell.vMerge !== 'continue') blockLines(cell.blocks, out);
+        break;
+      case 'opaque':
+        out.push(block.text);
+        break;
+      default:
+        assertNever(block, 'block');
+    }
   }
 }
 
 /** Note references in reading order. */
 function noteReferences(blocks: readonly Block[], out: { kind: NoteKind; id: string }[]): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph') {
-      for (const inline of block.inlines) if (inline.type === 'atom' && inline.note) out.push(inline.note);
-    } else if (block.type === 'table') {
-      for (const row of block.rows) for (const cell of row.cells) noteReferences(cell.blocks, out);
+    switch (block.type) {
+      case 'paragraph':
+        for (const inline of block.inlines) if (inline.type === 'atom' && inline.note) out.push(inline.note);
+        break;
+      case 'table':
+        for (const row of block.rows) for (const cell of row.cells) noteReferences(cell.blocks, out);
+        break;
+      case 'opaque':
+        break;
+      default:
+        assertNever(block, 'block');
     }
   }
 }

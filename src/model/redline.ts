@@ -8,6 +8,7 @@
  */
 import type { Change } from './change-set.js';
 import type { SourceInfo } from './source.js';
+import { assertNever } from '../util/assert-never.js';
 import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, StoryKind, Table, TableCell, TableRow } from './document.js';
 
 /** Which version a redline node comes from. */
@@ -140,6 +141,27 @@ export interface Redline {
   /** The sources changes are attributed to (empty for a plain comparison). */
   readonly sources: readonly SourceInfo[];
   readonly changes: readonly Change[];
+}
+
+/**
+ * Visits every paragraph of redline blocks in reading order, those in table cells too. Text boxes
+ * are the visitor's to enter (through its pieces' `stories`): not every walk wants them.
+ */
+export function forEachParagraph(blocks: readonly RedlineBlock[], visit: (paragraph: RedlineParagraph) => void): void {
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+        visit(block);
+        break;
+      case 'table':
+        for (const row of block.rows) for (const cell of row.cells) forEachParagraph(cell.blocks, visit);
+        break;
+      case 'opaque':
+        break;
+      default:
+        assertNever(block, 'block');
+    }
+  }
 }
 
 /** Whether a redline block carries no change at all (so it can be written back as it was). */

@@ -6,6 +6,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Table, TableRow } from '../model/document.js';
 import { PackageBuilder } from './package-builder.js';
+import { assertNever } from '../util/assert-never.js';
 import { ResourceImporter } from './resource-importer.js';
 
 export class Adopter {
@@ -25,15 +26,20 @@ export class Adopter {
   }
 
   block(block: Block, from: Document): Block {
-    if (block.type === 'paragraph') {
-      const { xml: _xml, ...rest } = block;
-      return { ...rest, inlines: block.inlines.map((i) => this.inline(i, from)) };
+    switch (block.type) {
+      case 'paragraph': {
+        const { xml: _xml, ...rest } = block;
+        return { ...rest, inlines: block.inlines.map((i) => this.inline(i, from)) };
+      }
+      case 'table': {
+        const { xml: _xml, ...rest } = block satisfies Table;
+        return { ...rest, rows: block.rows.map((row) => this.row(row, from)) };
+      }
+      case 'opaque':
+        return block;
+      default:
+        return assertNever(block, 'block');
     }
-    if (block.type === 'table') {
-      const { xml: _xml, ...rest } = block satisfies Table;
-      return { ...rest, rows: block.rows.map((row) => this.row(row, from)) };
-    }
-    return block;
   }
 
   row(row: TableRow, from: Document): TableRow {

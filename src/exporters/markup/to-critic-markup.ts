@@ -12,6 +12,7 @@ import type { Inline, Paragraph } from '../../model/document.js';
 import { displayText } from '../../model/inline-text.js';
 import { wholeParagraphStatus, type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineTable } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
+import { assertNever } from '../../util/assert-never.js';
 import { citation, moveEnds } from '../change-citation.js';
 
 export function toCriticMarkup(redline: Redline): string {
@@ -54,6 +55,8 @@ class CriticWriter {
           return this.table(block);
         case 'opaque':
           return mark(block.status, '[object]');
+        default:
+          return assertNever(block, 'block');
       }
     });
   }

@@ -9,7 +9,8 @@
  */
 import { displayText } from '../../model/inline-text.js';
 import type { Change } from '../../model/change-set.js';
-import { wholeParagraphStatus, type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece } from '../../model/redline.js';
+import { wholeParagraphStatus, type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineTable } from '../../model/redline.js';
+import { assertNever } from '../../util/assert-never.js';
 import { citation, moveEnds } from '../change-citation.js';
 
 const OPEN: Record<PieceStatus, string> = { equal: '', inserted: '{+', deleted: '[-', 'moved-from': '[>', 'moved-to': '{>' };
@@ -37,24 +38,35 @@ class MarkupWriter {
 
   blocks(blocks: readonly RedlineBlock[], lines: string[], indent: string): void {
     for (const block of blocks) {
-      if (block.type === 'paragraph') {
-        lines.push(`${indent}${this.paragraph(block)}`);
-      } else if (block.type === 'table') {
-        const name = this.tableName(block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.blocks)), block.rows.map((row) => row.changeId));
-        lines.push(`${indent}<table${block.status === 'equal' ? '' : ` ${block.status}`}${name === undefined ? '' : `: ${name}`}>`);
-        block.rows.forEach((row) => {
-          const rowName = row.status === 'inserted' || row.status === 'deleted' ? this.changes.get(row.changeId ?? '')?.location.path : undefined;
-          lines.push(`${indent}  <row${row.status === 'equal' ? '' : ` ${row.status}`}${rowName === undefined ? '' : `: ${rowName}`}>`);
-          row.cells.forEach((cell) => {
-            const cellLines: string[] = [];
-            this.blocks(cell.blocks, cellLines, '');
-            lines.push(`${indent}    | ${cellLines.join(' / ')}`);
-          });
-        });
-      } else {
-        lines.push(`${indent}${OPEN[block.status]}[object]${CLOSE[block.status]}`);
+      switch (block.type) {
+        case 'paragraph':
+          lines.push(`${indent}${this.paragraph(block)}`);
+          break;
+        case 'table':
+          this.table(block, lines, indent);
+          break;
+        case 'opaque':
+          lines.push(`${indent}${OPEN[block.status]}[object]${CLOSE[block.status]}`);
+          break;
+        default:
+          assertNever(block, 'block');
       }
     }
+  }
+
+  /** A table line (named after the table), a line per row (changed rows named), a line per cell. */
+  private table(block: RedlineTable, lines: string[], indent: string): void {
+    const name = this.tableName(block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.blocks)), block.rows.map((row) => row.changeId));
+    lines.push(`${indent}<table${block.status === 'equal' ? '' : ` ${block.status}`}${name === undefined ? '' : `: ${name}`}>`);
+    block.rows.forEach((row) => {
+      const rowName = row.status === 'inserted' || row.status === 'deleted' ? this.changes.get(row.changeId ?? '')?.location.path : undefined;
+      lines.push(`${indent}  <row${row.status === 'equal' ? '' : ` ${row.status}`}${rowName === undefined ? '' : `: ${rowName}`}>`);
+      row.cells.forEach((cell) => {
+        const cellLines: string[] = [];
+        this.blocks(cell.blocks, cellLines, '');
+        lines.push(`${indent}    | ${cellLines.join(' / ')}`);
+      });
+    });
   }
 
   private paragraph(block: RedlineParagraph): string {

@@ -4,6 +4,7 @@
  * paginated and never held as one list of lines.
  */
 import type { RedlineBlock, RedlineOpaque } from '../../model/redline.js';
+import { assertNever } from '../../util/assert-never.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FlowItem } from './flow.js';
 import { ASCENT, DESCENT } from './fonts.js';
@@ -17,9 +18,19 @@ import { textStyle } from './text-style.js';
 
 export function* blockFlow(blocks: readonly RedlineBlock[], width: number, ctx: FlowContext, story: StoryContext): Generator<FlowItem, void, undefined> {
   for (const block of blocks) {
-    if (block.type === 'paragraph') yield* paragraphFlow(block, width, ctx, story);
-    else if (block.type === 'table') yield* tableFlow(block, width, ctx, story);
-    else yield opaqueItem(block, width, ctx, story);
+    switch (block.type) {
+      case 'paragraph':
+        yield* paragraphFlow(block, width, ctx, story);
+        break;
+      case 'table':
+        yield* tableFlow(block, width, ctx, story);
+        break;
+      case 'opaque':
+        yield opaqueItem(block, width, ctx, story);
+        break;
+      default:
+        assertNever(block, 'block');
+    }
   }
 }
 

@@ -12,7 +12,10 @@
 import { isRenumberOnly, isUnattributed, summariseChanges, type Change, type ChangeKind } from '../../model/change-set.js';
 import type { Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
+import { citation } from '../change-citation.js';
 import { summaryEntries, type SummaryEntry } from '../summary-entries.js';
+
+export { excerpt } from '../summary-entries.js';
 import { Canvas } from './canvas.js';
 import type { ChangePalette } from './change-palette.js';
 import { BLACK, GREY, type Rgb } from './colour.js';
@@ -346,4 +349,9 @@ function countBySource(redline: Redline): [string, number][] {
   const unattributed = redline.changes.filter(isUnattributed).length;
   if (unattributed > 0) counts.push([UNATTRIBUTED_AUTHOR, unattributed]);
   return counts;
+}
+
+/** The clause a change is in, for lists of changes (the PDF's table, the HTML redline's panel): its clause path. */
+export function clauseOf(change: Change): string {
+  return citation(change.location);
 }
