@@ -14,6 +14,8 @@ export type MoveEnd = 'from' | 'to';
 export interface MoveAnchor {
   readonly changeId: string;
   readonly end: MoveEnd;
+  /** On a move's note line: where (from the text column's left) the other end's page number goes. */
+  readonly noteX?: number;
 }
 
 /** A stretch of an item that carries changes, relative to the item's top. */

@@ -1,44 +1,107 @@
 /**
- * Margin notes that tie the two ends of a move together: beside where moved text leaves, "Moved to
- * G2.46 (p. 18)"; beside where it arrives, "Moved from G1.31 (p. 10)"; each a link to the other
- * end. They go in the inner margin (change bars and their labels are in the outer one) and are
- * drawn once the whole document is laid out, since an end may lie on a later page.
+ * Notes that tie the two ends of a move together. Above the first moved paragraph of each end, a
+ * small line in the move's colour says where the other end is: "⇄ Moved to G2.46 (p. 18)" where
+ * the text leaves, "⇄ Moved from G1.31 (p. 10)" where it arrives, each a link to the other end.
+ * The line is laid out with its paragraph (so it reads, and extracts, in order); the page number
+ * is drawn once the whole document is paginated, since the other end may lie on a later page. A
+ * row moved in a table has its note in the inner margin beside the row (change bars are in the
+ * outer one).
  */
 import type { Change } from '../../model/change-set.js';
+import type { RedlineParagraph } from '../../model/redline.js';
 import { citation, moveEnds } from '../change-citation.js';
 import { Canvas } from './canvas.js';
 import type { ChangePalette } from './change-palette.js';
-import type { MoveEnd } from './flow.js';
+import type { FlowContext } from './flow-context.js';
+import type { ChangeBar, FlowItem, MoveEnd } from './flow.js';
+import type { Footnote } from './inline-items.js';
 import { outerMarginIsRight, type PageGeometry } from './page-geometry.js';
-import { moveEndKey, type PageSpot } from './paginator.js';
-import type { PlainStyle, TextPainter } from './text-painter.js';
+import { moveEndKey, type MoveSpot, type PageSpot } from './paginator.js';
+import { MOVE_MARKER } from './paragraph-content.js';
+import { TextPainter, type PlainStyle } from './text-painter.js';
 
-const NOTE_SIZE = 6.5;
-const LINE_HEIGHT = NOTE_SIZE + 1.5;
-/** Between the text column and the note. */
+const NOTE_SIZE = 7;
+const NOTE_LINE_HEIGHT = NOTE_SIZE * 1.45;
+const MARGIN_LINE_HEIGHT = NOTE_SIZE + 1.5;
+/** Between the text column and a note in the margin. */
 const GAP = 6;
 
-interface Note {
-  readonly page: number;
-  readonly top: number;
-  readonly lines: readonly string[];
-  readonly target: PageSpot;
-  readonly changeId: string;
+function noteStyle(palette: ChangePalette, changeId: string): PlainStyle {
+  return { family: 'sans', variant: 'regular', size: NOTE_SIZE, colour: palette.colour(changeId) };
 }
 
-/** The notes of every move whose two ends were placed, by page. */
-export function moveNotes(changes: readonly Change[], spots: ReadonlyMap<string, PageSpot>): Map<number, Note[]> {
+/** "Moved to G2.46" at the source end, "Moved from G1.31" at the destination. */
+function noteText(change: Change, end: MoveEnd): string {
+  const ends = moveEnds(change);
+  return end === 'from' ? `Moved to ${citation(ends.to)}` : `Moved from ${citation(ends.from)}`;
+}
+
+/**
+ * The note line to set above a paragraph that starts an end of a move, when it is the first of
+ * that end (a moved clause's limbs share their clause's note).
+ */
+export function moveNoteLine(block: RedlineParagraph, ctx: FlowContext, indent: number, spaceBefore: number, pageBreakBefore: boolean): FlowItem | undefined {
+  const palette = ctx.palette;
+  if (!palette) return undefined;
+  for (const piece of block.pieces) {
+    const end = piece.status === 'moved-from' ? 'from' : piece.status === 'moved-to' ? 'to' : undefined;
+    const change = palette.change(piece.changeId);
+    if (end === undefined || change?.kind !== 'move') continue;
+    const key = moveEndKey(change.id, end);
+    if (ctx.notedMoveEnds.has(key)) continue;
+    ctx.notedMoveEnds.add(key);
+    return new MoveNoteLine(`${MOVE_MARKER} ${noteText(change, end)} `, noteStyle(palette, change.id), new TextPainter(ctx.fonts), indent, change.id, end, spaceBefore, pageBreakBefore);
+  }
+  return undefined;
+}
+
+class MoveNoteLine implements FlowItem {
+  readonly height = NOTE_LINE_HEIGHT;
+  readonly spaceAfter = 1;
+  readonly keepWithNext = true;
+  readonly footnotes: readonly Footnote[] = [];
+  readonly bars: readonly ChangeBar[];
+  readonly spaceBefore: number;
+  readonly pageBreakBefore: boolean;
+  private readonly text: string;
+  private readonly style: PlainStyle;
+  private readonly painter: TextPainter;
+  private readonly indent: number;
+
+  constructor(text: string, style: PlainStyle, painter: TextPainter, indent: number, changeId: string, end: MoveEnd, spaceBefore: number, pageBreakBefore: boolean) {
+    this.text = text;
+    this.style = style;
+    this.painter = painter;
+    this.indent = indent;
+    this.spaceBefore = spaceBefore;
+    this.pageBreakBefore = pageBreakBefore;
+    const noteX = indent + painter.width(text, style);
+    this.bars = [{ top: 0, bottom: this.height, changeIds: [changeId], moves: [{ changeId, end, noteX }] }];
+  }
+
+  draw(canvas: Canvas, left: number, top: number): void {
+    this.painter.draw(canvas, this.text, left + this.indent, top + NOTE_SIZE, this.style);
+  }
+}
+
+interface Note {
+  readonly here: MoveSpot;
+  readonly there: PageSpot;
+  readonly changeId: string;
+  readonly text: string;
+}
+
+/** The notes of every move whose two ends were placed, by the page of the end they stand at. */
+export function moveNotes(changes: readonly Change[], spots: ReadonlyMap<string, MoveSpot>): Map<number, Note[]> {
   const byPage = new Map<number, Note[]>();
   for (const change of changes) {
     if (change.kind !== 'move') continue;
     const from = spots.get(moveEndKey(change.id, 'from'));
     const to = spots.get(moveEndKey(change.id, 'to'));
     if (!from || !to) continue;
-    const ends = moveEnds(change);
-    const add = (end: MoveEnd, here: PageSpot, there: PageSpot): void => {
-      const lines = end === 'from' ? ['Moved to', citation(ends.to), `(p. ${there.page})`] : ['Moved from', citation(ends.from), `(p. ${there.page})`];
+    const add = (end: MoveEnd, here: MoveSpot, there: PageSpot): void => {
       const list = byPage.get(here.page) ?? [];
-      list.push({ page: here.page, top: here.top, lines, target: there, changeId: change.id });
+      list.push({ here, there, changeId: change.id, text: noteText(change, end) });
       byPage.set(here.page, list);
     };
     add('from', from, to);
@@ -47,33 +110,41 @@ export function moveNotes(changes: readonly Change[], spots: ReadonlyMap<string,
   return byPage;
 }
 
-/** Draws a page's move notes, each a link to the other end; notes that would overlap move down. */
+/**
+ * A page's notes: the other end's page number after each note line, the line a link to it; a
+ * note for a moved row in the inner margin (lines that would overlap move down).
+ */
 export function drawMoveNotes(notes: readonly Note[], page: number, geometry: PageGeometry, palette: ChangePalette, painter: TextPainter): Canvas {
   const canvas = new Canvas(geometry.height);
-  const onLeft = outerMarginIsRight(page);
-  const width = (onLeft ? geometry.marginLeft : geometry.marginRight) - GAP - 4;
   let free = 0;
-  for (const note of [...notes].sort((a, b) => a.top - b.top)) {
-    const style: PlainStyle = { family: 'sans', variant: 'regular', size: NOTE_SIZE, colour: palette.colour(note.changeId) };
-    const lines = wrap(note.lines, width, style, painter);
-    const top = Math.max(note.top, free);
-    lines.forEach((line, i) => {
-      const baseline = top + NOTE_SIZE + i * LINE_HEIGHT;
-      if (onLeft) painter.drawRight(canvas, line, geometry.marginLeft - GAP, baseline, style);
-      else painter.draw(canvas, line, geometry.width - geometry.marginRight + GAP, baseline, style);
-    });
-    const height = lines.length * LINE_HEIGHT;
-    const x = onLeft ? geometry.marginLeft - GAP - width : geometry.width - geometry.marginRight + GAP;
-    canvas.link(x, top, width, height, { kind: 'page', page: note.target.page, top: note.target.top });
-    free = top + height + 2;
+  for (const note of [...notes].sort((a, b) => a.here.top - b.here.top)) {
+    const style = noteStyle(palette, note.changeId);
+    const target = { kind: 'page' as const, page: note.there.page, top: note.there.top };
+    const pageText = `(p. ${note.there.page})`;
+    if (note.here.noteX !== undefined) {
+      const x = geometry.marginLeft + note.here.noteX;
+      painter.draw(canvas, pageText, x, note.here.top + NOTE_SIZE, style);
+      canvas.link(geometry.marginLeft, note.here.top, note.here.noteX + painter.width(pageText, style), NOTE_LINE_HEIGHT, target);
+      continue;
+    }
+    free = marginNote(canvas, note, page, geometry, painter, style, pageText, free);
   }
   return canvas;
 }
 
-/** "Moved to" and the citation on one line when they fit, the citation cut to the width otherwise. */
-function wrap(lines: readonly string[], width: number, style: PlainStyle, painter: TextPainter): string[] {
-  const [lead, cited, page] = lines as [string, string, string];
-  const joined = `${lead} ${cited}`;
-  if (painter.width(joined, style) <= width) return [joined, page];
-  return [lead, painter.fit(cited, width, style), page];
+/** A note in the inner margin: "Moved to" and the place on a line (cut to the margin), the page below. */
+function marginNote(canvas: Canvas, note: Note, page: number, geometry: PageGeometry, painter: TextPainter, style: PlainStyle, pageText: string, free: number): number {
+  const onLeft = outerMarginIsRight(page);
+  const width = (onLeft ? geometry.marginLeft : geometry.marginRight) - GAP - 4;
+  const lines = [painter.fit(note.text, width, style), pageText];
+  const top = Math.max(note.here.top, free);
+  lines.forEach((line, i) => {
+    const baseline = top + NOTE_SIZE + i * MARGIN_LINE_HEIGHT;
+    if (onLeft) painter.drawRight(canvas, line, geometry.marginLeft - GAP, baseline, style);
+    else painter.draw(canvas, line, geometry.width - geometry.marginRight + GAP, baseline, style);
+  });
+  const height = lines.length * MARGIN_LINE_HEIGHT;
+  const x = onLeft ? geometry.marginLeft - GAP - width : geometry.width - geometry.marginRight + GAP;
+  canvas.link(x, top, width, height, { kind: 'page', page: note.there.page, top: note.there.top });
+  return top + height + 2;
 }

@@ -29,6 +29,11 @@ export interface PageSpot {
   readonly top: number;
 }
 
+/** Where an end of a move starts, and where its note line's page number goes when it has one. */
+export interface MoveSpot extends PageSpot {
+  readonly noteX?: number;
+}
+
 export interface PlacedHeading extends HeadingEntry, PageSpot {}
 
 export interface PaginatorOptions {
@@ -71,7 +76,7 @@ export class Paginator {
   /** Where each change was first placed. */
   readonly changes = new Map<string, PageSpot>();
   /** Where each end of each move starts, by `changeId:from` and `changeId:to`. */
-  readonly moveEnds = new Map<string, PageSpot>();
+  readonly moveEnds = new Map<string, MoveSpot>();
   readonly headings: PlacedHeading[] = [];
   private readonly options: PaginatorOptions;
   private readonly geometry: PageGeometry;
@@ -179,7 +184,7 @@ export class Paginator {
       for (const id of bar.changeIds) if (!this.changes.has(id)) this.changes.set(id, spot);
       for (const move of bar.moves ?? []) {
         const key = moveEndKey(move.changeId, move.end);
-        if (!this.moveEnds.has(key)) this.moveEnds.set(key, spot);
+        if (!this.moveEnds.has(key)) this.moveEnds.set(key, move.noteX === undefined ? spot : { ...spot, noteX: move.noteX });
       }
     }
   }

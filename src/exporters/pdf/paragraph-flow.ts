@@ -21,6 +21,7 @@ import { indented, type FlowItem, type HeadingEntry } from './flow.js';
 import { ASCENT, DESCENT } from './fonts.js';
 import { breakLines, type LineSlot, type PlacedText } from './line-breaker.js';
 import { LineItem } from './line-item.js';
+import { moveNoteLine } from './move-notes.js';
 import { drawableText } from './drawable-text.js';
 import { isOldSide, paragraphContent } from './paragraph-content.js';
 import { textStyle, type BaseStyle, type TextStyle } from './text-style.js';
@@ -67,16 +68,18 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
   const heading = headingEntry(block, label?.text);
   const keepWithNext = layout.keepWithNext === true || paragraph.headingLevel !== undefined;
   const markChangeIds = ctx.palette && block.mark !== 'equal' && block.markChangeId !== undefined ? [block.markChangeId] : [];
+  // A paragraph that starts an end of a move is announced by a line that names the other end.
+  const note = story.inTable ? undefined : moveNoteLine(block, ctx, firstStart, layout.spaceBefore ?? 0, layout.pageBreakBefore === true);
   const items: FlowItem[] = lines.map((line, i) => {
     const first = i === 0;
     const last = i === lines.length - 1;
     return new LineItem(line, {
       align: layout.align ?? 'left',
       ...(first && labelPieces.length > 0 && { label: labelPieces }),
-      spaceBefore: first ? (layout.spaceBefore ?? 0) : 0,
+      spaceBefore: first && !note ? (layout.spaceBefore ?? 0) : 0,
       spaceAfter: last ? (layout.spaceAfter ?? 0) : 0,
       keepWithNext,
-      pageBreakBefore: first && layout.pageBreakBefore === true,
+      pageBreakBefore: first && !note && layout.pageBreakBefore === true,
       ...(first && heading && { heading }),
       extraChangeIds: [...(first ? (label?.changeIds ?? []) : []), ...(last ? markChangeIds : [])],
       ...(first && label && label.quietChangeIds.length > 0 && { quietChangeIds: label.quietChangeIds }),
@@ -86,6 +89,7 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
       ...(tags.label && { labelElement: tags.label }),
     });
   });
+  if (note) items.unshift(note);
   for (const textBox of content.textBoxes) {
     for (const item of blockFlow(textBox, width - TEXT_BOX_INDENT, ctx, { ...story, parent: tags.content })) items.push(indented(item, TEXT_BOX_INDENT, textBoxRule));
   }

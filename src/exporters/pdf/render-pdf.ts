@@ -104,6 +104,7 @@ function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalett
     cjkRegion: cjkRegionOf(documentLines(redline.new).join('\n')),
     structure,
     lists: new ListTracker(),
+    notedMoveEnds: new Set(),
     ...(diagnostics && { diagnostics }),
   };
   return ctx;

@@ -196,7 +196,7 @@ export class SummaryPages {
       });
     }
     text('Inserted text is underlined, deleted text struck through; a renumbered clause number is grey.', NOTE, 12);
-    text('Moved text: ⇄ and a double underline; a note in the inner margin gives its other end.', NOTE, 12);
+    text('Moved text: ⇄ and a double underline, under a note naming the other end and its page.', NOTE, 12);
     text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''} (none for renumbering).`, NOTE, 20);
     if (total === 0 && renumbered === 0) return lines;
     const byKind: [string, readonly (readonly [string, number])[]] = ['Changes by kind', [...countByKind(this.redline.changes), ...(renumbered > 0 ? [['Clauses only renumbered', renumbered] as const] : [])]];

@@ -41,7 +41,7 @@ export function* tableFlow(block: RedlineTable, width: number, ctx: FlowContext,
   const parent = story.parent ?? ctx.structure;
   ctx.lists.end(parent);
   const element = new StructElement('Table', parent);
-  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE, parent: element };
+  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE, parent: element, inTable: true };
   const headerRows: FlowItem[] = [];
   const info: TableInfo = { headerRows };
   let leading = true;
