@@ -65,6 +65,7 @@ export function attributeChanges(old: Document, neu: Document, sources: readonly
   const redline = stampRedline(old, neu, labelled, {
     authorFor: (ids) => (ids.length === 0 ? UNATTRIBUTED_AUTHOR : ids.join('+')),
     sources: sources.map((s) => s.info),
+    ...(options.ignoreNumbering === true && { ignoreNumbering: true }),
   });
   const withHistory = mode === 'chain' ? addHistory(redline, labels, edits, order) : redline;
   const report = buildReport(withHistory, sources, edits, labels.deleted, mode, options.fallbackSource);

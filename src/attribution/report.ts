@@ -36,7 +36,7 @@ export interface SourceSummary {
   readonly form: SourceForm;
   readonly total: number;
   readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;
-  /** Clause labels of the changes, in document order. */
+  /** The clauses of the changes, by their paths (labels where no path is known), in document order. */
   readonly clauses: readonly string[];
 }
 
@@ -47,6 +47,8 @@ export interface UnattributedChange {
   readonly oldText: string;
   readonly newText: string;
   readonly label?: string;
+  /** The clause path (see `ChangeLocation.path`). */
+  readonly path?: string;
   /** With a fallback source (`fallbackSource`, `--fallback-source`): the source it was given to. */
   readonly assignedTo?: string;
 }
@@ -56,6 +58,7 @@ export interface SourceEditIssue {
   readonly source: string;
   readonly kind: ChangeKind;
   readonly label?: string;
+  readonly path?: string;
   readonly expected: { readonly oldText: string; readonly newText: string };
   /** What the new version has there instead (for `differs`). */
   readonly actual?: { readonly oldText: string; readonly newText: string };
@@ -65,6 +68,7 @@ export interface SourceEditIssue {
 export interface Conflict {
   readonly sources: readonly string[];
   readonly label?: string;
+  readonly path?: string;
   readonly oldText: string;
   /** Each source's replacement text. */
   readonly texts: Readonly<Record<string, string>>;
@@ -117,7 +121,7 @@ export function buildReport(
   const unattributed: UnattributedChange[] = [];
   const changes = redline.changes.map((change) => {
     if (!isUnattributed(change)) return change;
-    unattributed.push({ change: change.id, kind: change.kind, oldText: change.oldText, newText: change.newText, ...(change.location.label !== undefined && { label: change.location.label }), ...(fallbackSource !== undefined && { assignedTo: fallbackSource }) });
+    unattributed.push({ change: change.id, kind: change.kind, oldText: change.oldText, newText: change.newText, ...(change.location.label !== undefined && { label: change.location.label }), ...(change.location.path !== undefined && { path: change.location.path }), ...(fallbackSource !== undefined && { assignedTo: fallbackSource }) });
     return fallbackSource === undefined ? change : { ...change, sources: [fallbackSource], author: fallbackSource };
   });
 
@@ -149,7 +153,7 @@ export function buildReport(
       form: source.form,
       total: summary.total,
       byKind: summary.byKind,
-      clauses: [...new Set(own.flatMap((c) => (c.location.label === undefined ? [] : [c.location.label])))],
+      clauses: [...new Set(own.flatMap((c) => { const clause = c.location.path ?? c.location.label; return clause === undefined ? [] : [clause]; }))],
     };
   });
   const report: AttributionReport = { sources: summaries, unattributed, notApplied, differs, conflicts: findConflicts(edits, deletedLabels) };
@@ -167,6 +171,7 @@ function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, ch
     source: edit.source,
     kind: edit.change.kind,
     ...(edit.change.location.label !== undefined && { label: edit.change.location.label }),
+    ...(edit.change.location.path !== undefined && { path: edit.change.location.path }),
     expected: { oldText: edit.change.oldText, newText: edit.change.newText },
   };
   if (deletedLanded === deletedTotal && insertedLanded === edit.insertedTotal) return { status: 'applied', entry };
@@ -197,6 +202,7 @@ function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): C
         conflicts.push({
           sources: [ea.source, eb.source],
           ...(ea.change.location.label !== undefined && { label: ea.change.location.label }),
+          ...(ea.change.location.path !== undefined && { path: ea.change.location.path }),
           oldText: ea.change.oldText.length >= eb.change.oldText.length ? ea.change.oldText : eb.change.oldText,
           texts: { [ea.source]: ea.change.newText, [eb.source]: eb.change.newText },
         });

@@ -15,7 +15,7 @@ function describe(result: DocumentResult): string {
   if (result.status === 'failed') return `FAILED: ${result.error ?? 'unknown error'}`;
   const sources = Object.entries(result.bySource).map(([id, n]) => `${id} ${n}`).join(', ');
   const issues = result.report ? result.report.unattributed.length + result.report.notApplied.length + result.report.differs.length + result.report.conflicts.length : 0;
-  return `${result.changes} change(s)${sources ? ` (${sources})` : ''}${issues > 0 ? `, ${issues} issue(s)` : ''}`;
+  return `${result.changes} change(s)${sources ? ` (${sources})` : ''}${result.renumbered > 0 ? `, ${result.renumbered} renumbered` : ''}${issues > 0 ? `, ${issues} issue(s)` : ''}`;
 }
 
 export class Progress implements ProgressSink {

@@ -55,6 +55,8 @@ export interface RedlineParagraph {
   readonly previous?: Paragraph;
   readonly mark: MarkStatus;
   readonly markChangeId?: string;
+  /** The `renumber` change of a clause whose label changed (set with the change set). */
+  readonly labelChangeId?: string;
   readonly pieces: readonly RedlinePiece[];
   /** Nothing changed: the new paragraph can be written back as it was. */
   readonly unchanged: boolean;
@@ -170,4 +172,16 @@ export function isUnchangedBlock(block: RedlineBlock): boolean {
 
 export function isUnchangedPiece(piece: RedlinePiece): boolean {
   return piece.status === 'equal' && piece.previousFormat === undefined && (piece.stories ?? []).every((story) => story.every(isUnchangedBlock));
+}
+
+/**
+ * The status every piece of a paragraph inserted, deleted or moved whole shares (its mark's, or,
+ * for a paragraph added at the end of a run, whose mark is the one before it, its pieces'); its
+ * clause number goes with it. Undefined for a paragraph changed in part.
+ */
+export function wholeParagraphStatus(block: RedlineParagraph): PieceStatus | undefined {
+  const content = block.pieces.filter((piece) => piece.inline.type !== 'marker');
+  const status = block.mark !== 'equal' ? block.mark : block.previous === undefined ? content[0]?.status : undefined;
+  if (status === undefined || status === 'equal') return undefined;
+  return content.length > 0 && content.every((piece) => piece.status === status) ? status : undefined;
 }

@@ -5,7 +5,7 @@
  * the result are plain data.
  */
 import { basename, join } from 'node:path';
-import { apply, compare, hasIssues, InputError, isUnattributed, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
+import { apply, compare, hasIssues, InputError, isUnattributed, summariseChanges, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
 import { readInput } from '../io/read-input.js';
 import { classifyError } from '../diagnostics/exit-codes.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
@@ -41,7 +41,10 @@ export interface DocumentResult {
   readonly error?: string;
   readonly outputs: readonly DocumentOutput[];
   readonly declaredSources: readonly string[];
+  /** Changes, clauses only renumbered not counted (see `summariseChanges`). */
   readonly changes: number;
+  /** Clauses whose only change is their number, counted apart. */
+  readonly renumbered: number;
   readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;
   /** Changes per source id (a change with two sources counts for each). */
   readonly bySource: Readonly<Record<string, number>>;
@@ -87,17 +90,17 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
     await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })), { within: task.outputFolder });
     const diagnostics = rendered.diagnostics.length > 0 ? { diagnostics: rendered.diagnostics } : {};
     // A document that failed (its sources conflict) has no changes to count; its report says why.
-    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
+    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, renumbered: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
     const bySource: Record<string, number> = {};
     for (const change of rendered.redline.changes) for (const source of change.sources) bySource[source] = (bySource[source] ?? 0) + 1;
-    const byKind: Partial<Record<ChangeKind, number>> = {};
-    for (const change of rendered.redline.changes) byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
+    const summary = summariseChanges(rendered.redline.changes);
     return {
       ...base,
       status: rendered.report && hasIssues(rendered.report) ? 'issues' : 'ok',
       outputs: written,
-      changes: rendered.redline.changes.length,
-      byKind,
+      changes: summary.total,
+      renumbered: summary.renumbered,
+      byKind: summary.byKind,
       bySource,
       // Without sources there is nothing to attribute changes to, so nothing is unattributed.
       unattributed: rendered.report ? rendered.redline.changes.filter(isUnattributed).length : 0,
@@ -106,7 +109,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
     };
   } catch (error) {
     const { message } = classifyError(error);
-    return { ...base, status: 'failed', error: message, outputs: [], changes: 0, byKind: {}, bySource: {}, unattributed: 0 };
+    return { ...base, status: 'failed', error: message, outputs: [], changes: 0, renumbered: 0, byKind: {}, bySource: {}, unattributed: 0 };
   }
 }
 

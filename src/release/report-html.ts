@@ -76,10 +76,10 @@ function documents(report: ReleaseReport): string {
     const status = `${badge(d.status)}${d.conformed ? ' <small>conformed</small>' : ''}${d.error ? `<br><small>${escapeHtml(d.error)}</small>` : ''}`;
     const check = d.status === 'not run' || d.status === 'failed' ? '' : d.mismatch.length > 0 ? `${badge('mismatch')} ${escapeHtml(d.mismatch.join(', '))}` : badge('ok');
     const links = d.outputs.map((o) => `<a href="${escapeHtml(linkTo(o.file))}">${escapeHtml(outputLabel(o.kind))}</a>`).join('');
-    return `<tr>${cell(d.id)}${cell(d.title)}<td>${status}</td>${ids.map((id) => count(d.bySource[id] ?? 0)).join('')}${count(d.unattributed)}<td>${check}</td><td class="outputs">${links}</td></tr>`;
+    return `<tr>${cell(d.id)}${cell(d.title)}<td>${status}</td>${ids.map((id) => count(d.bySource[id] ?? 0)).join('')}${count(d.unattributed)}${count(d.renumbered)}<td>${check}</td><td class="outputs">${links}</td></tr>`;
   });
   return `<section id="documents"><h2>Documents affected</h2>
-<table>${head(['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Declared vs found', 'Outputs'])}<tbody>
+<table>${head(['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Renumbered', 'Declared vs found', 'Outputs'])}<tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }

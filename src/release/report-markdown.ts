@@ -39,7 +39,7 @@ export function reportToMarkdown(report: ReleaseReport): string {
     '## Documents affected',
     '',
     table(
-      ['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Declared vs found', 'Outputs'],
+      ['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Renumbered', 'Declared vs found', 'Outputs'],
       report.documents.map((d) => [
         ...[
           d.id,
@@ -47,6 +47,7 @@ export function reportToMarkdown(report: ReleaseReport): string {
           d.status + (d.conformed ? ' (conformed)' : '') + (d.error ? `: ${d.error}` : ''),
           ...ids.map((id) => String(d.bySource[id] ?? 0)),
           String(d.unattributed),
+          String(d.renumbered),
           d.mismatch.length > 0 ? `⚠ mismatch: ${d.mismatch.join(', ')}` : d.status === 'not run' || d.status === 'failed' ? '' : 'match',
         ].map(md),
         d.outputs.map((o) => `[${md(outputLabel(o.kind))}](${linkTo(o.file)})`).join(' · '),

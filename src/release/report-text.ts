@@ -11,7 +11,8 @@ export function outputLabel(kind: ReleaseOutput): string {
 export function summaryLine(report: ReleaseReport): string {
   const count = (status: string): number => report.documents.filter((d) => d.status === status).length;
   const changes = report.documents.reduce((n, d) => n + d.changes, 0);
-  const parts = [`${report.documents.length} document(s)`, `${changes} change(s)`, `${report.sources.length} source(s)`, `${report.issues.length} verification issue(s)`];
+  const renumbered = report.documents.reduce((n, d) => n + d.renumbered, 0);
+  const parts = [`${report.documents.length} document(s)`, `${changes} change(s)${renumbered > 0 ? ` (and ${renumbered} clause(s) only renumbered)` : ''}`, `${report.sources.length} source(s)`, `${report.issues.length} verification issue(s)`];
   const failed = count('failed');
   const notRun = count('not run');
   return `${parts.join(', ')}${failed > 0 ? `, ${failed} failed` : ''}${notRun > 0 ? `, ${notRun} not run` : ''}.`;

@@ -250,6 +250,7 @@ function failedResult(task: DocumentTask, error: Error): DocumentResult {
     outputs: [],
     declaredSources: document.sources.map((s) => s.id),
     changes: 0,
+    renumbered: 0,
     byKind: {},
     bySource: {},
     unattributed: 0,

@@ -60,11 +60,14 @@ export interface TextOptions {
   readonly layout?: boolean;
   readonly first?: number;
   readonly last?: number;
+  /** Only the text between these x positions (points from the left edge): the text column, without margin notes. */
+  readonly columns?: { readonly left: number; readonly right: number };
 }
 
 export function pdfText(bytes: Uint8Array, options: TextOptions = {}): string {
   return withPdf(bytes, (file) => {
-    const args = [...(options.layout ? ['-layout'] : []), ...(options.first === undefined ? [] : ['-f', String(options.first)]), ...(options.last === undefined ? [] : ['-l', String(options.last)]), '-enc', 'UTF-8', file, '-'];
+    const crop = options.columns ? ['-x', String(Math.floor(options.columns.left)), '-y', '0', '-W', String(Math.ceil(options.columns.right - options.columns.left)), '-H', '2000'] : [];
+    const args = [...(options.layout ? ['-layout'] : []), ...(options.first === undefined ? [] : ['-f', String(options.first)]), ...(options.last === undefined ? [] : ['-l', String(options.last)]), ...crop, '-enc', 'UTF-8', file, '-'];
     const result = run('pdftotext', args);
     if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
     return result.stdout;
@@ -72,8 +75,8 @@ export function pdfText(bytes: Uint8Array, options: TextOptions = {}): string {
 }
 
 /** The text of each page (pdftotext ends every page with a form feed). */
-export function pageTexts(bytes: Uint8Array, layout = true): string[] {
-  const pages = pdfText(bytes, { layout }).split('\f');
+export function pageTexts(bytes: Uint8Array, layout = true, columns?: TextOptions['columns']): string[] {
+  const pages = pdfText(bytes, { layout, ...(columns && { columns }) }).split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
   return pages;
 }

@@ -1,5 +1,5 @@
 /** `redline compare OLD NEW -o OUT.docx [-o OUT.json …]` */
-import { compare, hasIssues, type AttributionReport, type CompareOptions } from '../../api/index.js';
+import { compare, hasIssues, summariseChanges, type AttributionReport, type Change, type CompareOptions } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
@@ -21,7 +21,8 @@ The format of each output follows its extension:
           source and kind, keyboard navigation, inline or side-by-side view
   .json   the change set (see docs/change-set.md for the schema)
   .txt    a plain-text redline: [-deleted-] {+inserted+}
-  .md     the redline for Markdown readers
+  .md     Markdown with CriticMarkup: {++inserted++} {--deleted--} {~~old~>new~~},
+          comments {>>MP201<<} naming the sources; headings, lists and tables kept
 
 Options:
   -o, --output FILE        an output file (repeat for several)
@@ -29,7 +30,9 @@ Options:
   --date ISO-8601          date of the tracked changes (default: none, for deterministic output)
   --granularity word|char  compare whole words (default) or characters
   --ignore WHAT            case, whitespace, typography (quotes, dashes, no-break spaces;
-                           alias quotes), formatting (comma-separated or repeated)
+                           alias quotes), formatting, numbering (comma-separated or
+                           repeated); numbering: clauses only renumbered are left out of
+                           every output but the DOCX
   --source ID=FILE         a source and its file: a full version (OLD with only its changes), a
                            DOCX with tracked changes, or a manual redline (underline/strike);
                            repeat for several sources
@@ -93,7 +96,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   const files = outputFiles(paths, result.value.outputs);
   await writeOutputsAtomically(files);
   printWarnings(io, result.diagnostics);
-  if (!values.quiet) io.out(`${result.value.changes.length} change(s); wrote ${files.map((o) => o.path).join(', ')}`);
+  if (!values.quiet) io.out(`${countLine(result.value.changes)}; wrote ${files.map((o) => o.path).join(', ')}`);
   const report = result.value.report;
   if (report) {
     if (!values.quiet) io.out(describeReport(report));
@@ -126,4 +129,10 @@ function describeReport(report: AttributionReport): string {
   const lines = report.sources.map((s) => `  ${s.id}${s.title ? ` (${s.title})` : ''}: ${s.total} change(s) [${s.form}]`);
   lines.push(`  unattributed: ${report.unattributed.length}; not applied: ${report.notApplied.length}; differs: ${report.differs.length}; conflicts: ${report.conflicts.length}`);
   return lines.join('\n');
+}
+
+/** "75 change(s) and 146 clause(s) only renumbered": the counts the JSON and the PDF summary give. */
+function countLine(changes: readonly Change[]): string {
+  const { total, renumbered } = summariseChanges(changes);
+  return `${total} change(s)${renumbered > 0 ? ` and ${renumbered} clause(s) only renumbered` : ''}`;
 }

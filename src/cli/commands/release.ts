@@ -116,12 +116,13 @@ function finish(io: CommandIo, report: ReleaseReport, diagnostics: readonly Diag
     );
   } else {
     const changes = report.documents.reduce((n, d) => n + d.changes, 0);
+    const renumbered = report.documents.reduce((n, d) => n + d.renumbered, 0);
     // The report a person opens first, by its full path; the others beside it by name.
     const main = summary.files.includes('index.html') ? 'index.html' : summary.files[0];
     const others = summary.files.filter((file) => file !== main);
     const where = main === undefined ? '' : `; report: ${resolve(summary.output, main)}${others.length > 0 ? ` (with ${others.join(', ')})` : ''}`;
     // A merged report's ids come from shard files: nothing in them reaches the terminal raw.
-    io.out(escapeUnsafe(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s), ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}${where}`));
+    io.out(escapeUnsafe(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s)${renumbered > 0 ? ` (and ${renumbered} clause(s) only renumbered)` : ''}, ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}${where}`));
   }
   return code;
 }
