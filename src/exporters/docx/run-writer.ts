@@ -43,10 +43,24 @@ export function writePieces(pieces: readonly RedlinePiece[], ctx: WriterContext)
     }
     let j = i + 1;
     while (j < pieces.length && (pieces[j]?.inline.type === 'marker' || noteOf(pieces[j] as RedlinePiece)?.text === note.text)) j++;
-    out += commentRange(comments.collector.add(note), writeSegment(pieces.slice(i, j), ctx));
+    out += commentRange(comments.collector.add(note), writeSegment(pieces.slice(i, j), ctx), referenceWrapper(pieces.slice(i, j), ctx));
     i = j;
   }
   return out;
+}
+
+/**
+ * The comment on removed text (deleted or moved away) is referenced from inside the same
+ * revision: its reference run goes with the text. Left as a plain run, it keeps a moved-away
+ * paragraph standing in LibreOffice's Accept All.
+ */
+function referenceWrapper(pieces: readonly RedlinePiece[], ctx: WriterContext): ((run: string) => string) | undefined {
+  const changed = pieces.filter((p) => p.inline.type !== 'marker');
+  const last = changed[changed.length - 1];
+  if (!last || !changed.every((p) => isRemoved(p.status))) return undefined;
+  const element = REVISION_ELEMENT[last.status as Exclude<PieceStatus, 'equal'>];
+  const attributes = ctx.stamp.attributes(ctx.authorOf(last.changeId));
+  return (run) => `<${element}${attributes}>${run}</${element}>`;
 }
 
 function writeSegment(pieces: readonly RedlinePiece[], ctx: WriterContext): string {
