@@ -8,7 +8,7 @@ import type { Paragraph } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { MappedRange } from './char-map.js';
 import type { AttributionSource } from './attribute.js';
-import { collectRanges } from './change-ranges.js';
+import { CharIndex, collectRanges, rangesLength } from './change-ranges.js';
 import type { LabelMap } from './labels.js';
 import type { SourceForm } from './source-versions.js';
 
@@ -26,6 +26,11 @@ export interface SourceEdit {
   readonly insertedTotal: number;
   /** For an insertion: where it would stand in the new version. */
   readonly anchorNew?: MappedRange;
+  /**
+   * For a move: where it put the text, as a place of the old version (after this paragraph, or
+   * at the start of its story).
+   */
+  readonly destination?: Paragraph | 'start';
 }
 
 export interface SourceSummary {
@@ -79,28 +84,6 @@ export function hasIssues(report: AttributionReport): boolean {
   return report.unattributed.length + report.notApplied.length + report.differs.length + report.conflicts.length > 0;
 }
 
-/** Characters of each paragraph, by change. */
-class CharIndex {
-  private readonly ranges = new Map<Paragraph, { start: number; end: number; change: string }[]>();
-
-  add(range: MappedRange, change: string): void {
-    const list = this.ranges.get(range.paragraph) ?? [];
-    list.push({ start: range.start, end: range.end, change });
-    this.ranges.set(range.paragraph, list);
-  }
-
-  covered(range: MappedRange): number {
-    let n = 0;
-    for (const r of this.ranges.get(range.paragraph) ?? []) n += Math.max(0, Math.min(range.end, r.end) - Math.max(range.start, r.start));
-    return n;
-  }
-
-  /** Changes whose characters overlap (or, for an empty range, touch) the range. */
-  changesAt(range: MappedRange): string[] {
-    return (this.ranges.get(range.paragraph) ?? []).filter((r) => (range.start === range.end ? r.start <= range.end && r.end >= range.start : r.start < range.end && r.end > range.start)).map((r) => r.change);
-  }
-}
-
 export function buildReport(
   redline: Redline,
   sources: readonly AttributionSource[],
@@ -128,7 +111,7 @@ export function buildReport(
   if (mode === 'sources') {
     for (const edit of edits) {
       if (edit.change.kind === 'format') continue;
-      const issue = checkEdit(edit, deleted, inserted, byId);
+      const issue = checkEdit(edit, deleted, inserted, byId, editedByOthers(edit, edits, deletedLabels));
       if (issue?.status === 'not-applied') notApplied.push(issue.entry);
       else if (issue?.status === 'differs') differs.push(issue.entry);
     }
@@ -151,20 +134,31 @@ export function buildReport(
   return { redline: { ...redline, changes }, report };
 }
 
-function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
-  const total = (ranges: readonly MappedRange[]): number => ranges.reduce((n, r) => n + r.end - r.start, 0);
-  const deletedTotal = total(edit.deletedOld);
+/**
+ * How many characters of a move's text other sources changed on the way (a moved clause that
+ * another source edited): those do not arrive as the mover had them, and are not missing.
+ */
+function editedByOthers(edit: SourceEdit, edits: readonly SourceEdit[], deletedLabels: LabelMap): number {
+  if (edit.change.kind !== 'move') return 0;
+  const isOthersEdit = (label: { readonly source: string; readonly edit: number }): boolean => label.source !== edit.source && edits[label.edit]?.change.kind !== 'move';
+  let n = 0;
+  for (const r of edit.deletedOld) for (const segment of deletedLabels.segments(r.paragraph, r.start, r.end, isOthersEdit)) if (segment.labels.length > 0) n += segment.end - segment.start;
+  return n;
+}
+
+function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>, editedByOthers: number): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
+  const deletedTotal = rangesLength(edit.deletedOld);
   const deletedLanded = edit.deletedOld.reduce((n, r) => n + deleted.covered(r), 0);
   const insertedLanded = edit.insertedNew.reduce((n, r) => n + inserted.covered(r), 0);
   if (deletedTotal === 0 && edit.insertedTotal === 0) return undefined;
-  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.changesAt(r)), ...edit.insertedNew.flatMap((r) => inserted.changesAt(r)), ...(edit.anchorNew ? inserted.changesAt(edit.anchorNew) : [])]);
+  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.tagsAt(r)), ...edit.insertedNew.flatMap((r) => inserted.tagsAt(r)), ...(edit.anchorNew ? inserted.tagsAt(edit.anchorNew) : [])]);
   const entry: SourceEditIssue = {
     source: edit.source,
     kind: edit.change.kind,
     ...(edit.change.location.label !== undefined && { label: edit.change.location.label }),
     expected: { oldText: edit.change.oldText, newText: edit.change.newText },
   };
-  if (deletedLanded === deletedTotal && insertedLanded === edit.insertedTotal) return { status: 'applied', entry };
+  if (deletedLanded === deletedTotal && insertedLanded + editedByOthers >= edit.insertedTotal && (insertedLanded > 0 || edit.insertedTotal === 0)) return { status: 'applied', entry };
   if (deletedLanded === 0 && insertedLanded === 0 && touching.size === 0) return { status: 'not-applied', entry };
   const actual = [...touching].map((id) => changes.get(id)).filter((c): c is Change => c !== undefined);
   return { status: 'differs', entry: { ...entry, actual: { oldText: joinTexts(actual.map((c) => c.oldText)), newText: joinTexts(actual.map((c) => c.newText)) } } };
@@ -172,6 +166,34 @@ function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, ch
 
 /** The texts of several changes, with an ellipsis between the parts that are not together. */
 const joinTexts = (texts: readonly string[]): string => texts.filter((t) => t !== '').join(' … ');
+
+/**
+ * Whether two sources' edits of the same old characters collide: different new words; two moves
+ * putting the text in different places; a move of text the other deletes or rewrites whole. A
+ * move and a word edit inside the moved text do not collide: both are made.
+ */
+function collide(a: SourceEdit, b: SourceEdit): boolean {
+  const aMoves = a.change.kind === 'move';
+  const bMoves = b.change.kind === 'move';
+  if (aMoves && bMoves) return !sameDestination(a, b);
+  if (aMoves || bMoves) return (aMoves ? b : a).change.scope !== 'text';
+  return a.change.newText !== b.change.newText;
+}
+
+function sameDestination(a: SourceEdit, b: SourceEdit): boolean {
+  if (a.destination === b.destination) return true;
+  return a.insertedNew.some((x) => b.insertedNew.some((y) => x.paragraph === y.paragraph && x.start < y.end && y.start < x.end));
+}
+
+/** A source's side of a conflict: its new words, or where its move put the text. */
+function conflictText(edit: SourceEdit): string {
+  if (edit.change.kind !== 'move') return edit.change.newText;
+  const anchor = edit.destination;
+  if (anchor === undefined || anchor === 'start') return '(moved to the start)';
+  const text = anchor.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('').trim();
+  const label = anchor.numbering?.label;
+  return `(moved to after ${label ? `${label} ` : ''}"${text.length > 60 ? `${text.slice(0, 60)}…` : text}")`;
+}
 
 /** Edits of two sources deleting the same characters of the old version in different ways. */
 function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): Conflict[] {
@@ -187,13 +209,13 @@ function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): C
         const ea = edits[a.label.edit] as SourceEdit;
         const eb = edits[b.label.edit] as SourceEdit;
         const key = [ea.index, eb.index].sort((x, y) => x - y).join(':');
-        if (seen.has(key) || ea.change.newText === eb.change.newText) continue;
+        if (seen.has(key) || !collide(ea, eb)) continue;
         seen.add(key);
         conflicts.push({
           sources: [ea.source, eb.source],
           ...(ea.change.location.label !== undefined && { label: ea.change.location.label }),
           oldText: ea.change.oldText.length >= eb.change.oldText.length ? ea.change.oldText : eb.change.oldText,
-          texts: { [ea.source]: ea.change.newText, [eb.source]: eb.change.newText },
+          texts: { [ea.source]: conflictText(ea), [eb.source]: conflictText(eb) },
         });
       }
     }
