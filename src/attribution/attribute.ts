@@ -25,6 +25,7 @@ import { alignDocuments, alignParagraphPair } from './align-documents.js';
 import type { CharMap, MappedRange } from './char-map.js';
 import { LabelMap, sourcesOf, type Label } from './labels.js';
 import { changedCharacters, collectRanges, pieceLength, rangesLength, type CharIndex } from './change-ranges.js';
+import { blockLists, MoveOrders, oldParagraphsOf, Placement } from './move-order.js';
 import { allBlocks, applyMoveDecisions, findMoveUnits, nameMoveRuns, type MoveDecision, type MoveUnit } from './move-units.js';
 import { buildReport, type AttributionReport, type SourceEdit } from './report.js';
 import type { SourceForm } from './source-versions.js';
@@ -60,12 +61,14 @@ export function attributeChanges(old: Document, neu: Document, sources: readonly
   const units = findMoveUnits(parts);
   const labels: Labels = { deleted: new LabelMap(), inserted: new LabelMap(), formatted: new LabelMap() };
   const edits: SourceEdit[] = [];
-  const collection: Collection = { old, neu, options, units, labels, edits, ...(mode === 'chain' && { chainInserted: new LabelMap() }) };
+  const newToOld = oldParagraphsOf(parts);
+  const orders = new MoveOrders(old, new Placement(blockLists(neu), (p) => newToOld.get(p)));
+  const collection: Collection = { old, neu, options, units, labels, edits, orders, newToOld, ...(mode === 'chain' && { chainInserted: new LabelMap() }) };
   sources.forEach((source, order) => collectEdits(source, order, collection));
 
   const order = new Map(sources.map((s, i) => [s.info.id, i]));
-  const rule = new LabelRule(edits, changedCharacters(allBlocks(parts)));
-  const decisions = decideMoves(units, labels, rule, order);
+  const rule = new LabelRule(edits, changedCharacters(allBlocks(parts)), orders);
+  const decisions = decideMoves(units, labels, rule, orders, order);
   const displayed = new Set(units.filter((u) => decisions.get(u)?.kind === 'move').flatMap((u) => [...u.froms, ...u.tos]));
   const keep = (label: Label, paragraph: Paragraph): boolean => rule.counts(label, displayed.has(paragraph));
   const labelled = labelParts(applyMoveDecisions(parts, units, decisions), labels, mode, order, keep);
@@ -74,7 +77,7 @@ export function attributeChanges(old: Document, neu: Document, sources: readonly
     sources: sources.map((s) => s.info),
   });
   const withHistory = mode === 'chain' ? addHistory(redline, labels, edits, order, keep) : redline;
-  const report = buildReport(withHistory, sources, edits, labels.deleted, mode, options.fallbackSource);
+  const report = buildReport(withHistory, sources, edits, labels.deleted, mode, options.fallbackSource, orders);
   return { redline: report.redline, report: report.report };
 }
 
@@ -87,6 +90,9 @@ interface Collection {
   readonly units: readonly MoveUnit[];
   readonly labels: Labels;
   readonly edits: SourceEdit[];
+  readonly orders: MoveOrders;
+  /** For the paragraphs of NEW: the paragraph of OLD each one is. */
+  readonly newToOld: ReadonlyMap<Paragraph, Paragraph>;
   /** For a chain: what each version inserted, in its own result (the next version's base). */
   readonly chainInserted?: LabelMap;
 }
@@ -100,9 +106,18 @@ function collectEdits(source: AttributionSource, order: number, c: Collection): 
   // earlier version, or a chain's previous version that moved them): follow them there.
   const toOld: CharMap | undefined = source.before === c.old ? undefined : alignDocuments(source.before, c.old, ctx(), { followMoves: true });
   const toNew: CharMap | undefined = source.after === c.neu ? undefined : alignDocuments(source.after, c.neu, ctx());
-  const kept = keptParagraphs(ownBlocks);
-  if (toNew) followMovesOfNew(c.units, kept, toOld, toNew, ctx());
+  if (toNew) followLineage(c, lineageOf(own), toOld, toNew, ctx());
   const destinations = moveDestinations(own, toOld);
+  const beforeOf = oldParagraphsOf(own);
+  const inOld = (p: Paragraph): Paragraph | undefined => (toOld ? toOld.mainTarget(p) : p);
+  c.orders.addSource(
+    source.info.id,
+    new Placement(blockLists(source.before), inOld),
+    new Placement(blockLists(source.after), (p) => {
+      const before = beforeOf.get(p);
+      return before && inOld(before);
+    }),
+  );
   const ranges = collectRanges(ownBlocks);
   for (const change of own.changes) {
     if (change.kind === 'renumber') continue;
@@ -142,32 +157,26 @@ function carryChain(chainInserted: LabelMap, inserted: LabelMap, mine: { readonl
   for (const r of mine.inserted) chainInserted.add(r.paragraph, r.start, r.end, label);
 }
 
-/** The paragraphs a source kept in place (changed or not): its base's paragraph → its result's. */
-function keptParagraphs(blocks: readonly RedlineBlock[], out = new Map<Paragraph, Paragraph>()): Map<Paragraph, Paragraph> {
-  for (const block of blocks) {
-    if (block.type === 'paragraph') {
-      if (block.side === 'new' && block.previous && block.moveName === undefined && !block.pieces.some((p) => p.moveName !== undefined)) out.set(block.previous, block.paragraph);
-    } else if (block.type === 'table') {
-      for (const row of block.rows) for (const cell of row.cells) keptParagraphs(cell.blocks, out);
-    }
-  }
+/** For each paragraph of a source's base: the paragraph of its result it became (kept, edited or moved). */
+function lineageOf(own: Redline): Map<Paragraph, Paragraph> {
+  const out = new Map<Paragraph, Paragraph>();
+  for (const [after, before] of oldParagraphsOf(own)) out.set(before, after);
   return out;
 }
 
 /**
- * A paragraph that moved from OLD to NEW but that a source kept in place (editing words in it,
- * say) is the same paragraph in the source's result and in NEW: its characters are mapped
- * across the move, so the source's edits inside moved text are found where the text went.
- * Only OLD→NEW's own moves are followed: text a source put in one place is not its edit in
- * another.
+ * A paragraph of OLD that the source and NEW both have is the same paragraph in the source's
+ * result and in NEW. The alignment of the two finds most such pairs; one it leaves unmapped (NEW
+ * moved the paragraph, or the alignment broke a tie the other way: a clause moved down past
+ * another reads as that one moved up) is mapped through the old version, so the source's edits
+ * in it are found where NEW has it, moved or not. The moves themselves are judged by order
+ * (`move-order.ts`), never by where their words were found.
  */
-function followMovesOfNew(units: readonly MoveUnit[], kept: ReadonlyMap<Paragraph, Paragraph>, toOld: CharMap | undefined, toNew: CharMap, ctx: DiffContext): void {
+function followLineage(c: Collection, lineage: ReadonlyMap<Paragraph, Paragraph>, toOld: CharMap | undefined, toNew: CharMap, ctx: DiffContext): void {
   const fromOld = toOld?.inverse();
-  for (const unit of units) {
-    const [left, arrived] = [unit.froms[0], unit.tos[0]];
-    if (unit.froms.length !== 1 || unit.tos.length !== 1 || !left || !arrived) continue;
+  for (const [arrived, left] of c.newToOld) {
     const before = fromOld ? fromOld.mainTarget(left) : left;
-    const after = before && kept.get(before);
+    const after = before && lineage.get(before);
     if (after && toNew.mappedLength(after, 0, Number.MAX_SAFE_INTEGER) === 0) alignParagraphPair(after, arrived, ctx, toNew);
   }
 }
@@ -203,12 +212,15 @@ class LabelRule {
   private readonly edits: readonly SourceEdit[];
   private readonly landed = new Set<number>();
 
-  constructor(edits: readonly SourceEdit[], changed: { readonly removed: CharIndex; readonly added: CharIndex }) {
+  constructor(edits: readonly SourceEdit[], changed: { readonly removed: CharIndex; readonly added: CharIndex }, orders: MoveOrders) {
     this.edits = edits;
     const mostly = (index: CharIndex, ranges: readonly MappedRange[]): boolean => 2 * ranges.reduce((n, r) => n + index.covered(r), 0) >= rangesLength(ranges);
     for (const edit of edits) {
       if (edit.change.kind !== 'move' || edit.insertedNew.length === 0) continue;
-      if (mostly(changed.added, edit.insertedNew) && mostly(changed.removed, edit.deletedOld)) this.landed.add(edit.index);
+      // A move of the old version's text happened when NEW has its order; its words were found
+      // where NEW has them, moved there or not.
+      const happened = edit.deletedOld.length === 0 || orders.made(edit) !== false;
+      if (happened && mostly(changed.added, edit.insertedNew) && mostly(changed.removed, edit.deletedOld)) this.landed.add(edit.index);
     }
   }
 
@@ -222,22 +234,32 @@ class LabelRule {
 }
 
 /**
- * Decides each moved paragraph of OLD→NEW: the sources that made the move are those whose own
- * moves took this text from its old place and put it at its new one (both ends, never what
- * stands next to it). With none, a paragraph whose ends other edits explain (one source deleted
- * it, another inserted the same text) is shown as that deletion and insertion; otherwise it stays
- * a move no source explains.
+ * Decides each moved paragraph of OLD→NEW. The sources that made the move are those that put it
+ * the other way round with the same paragraphs as NEW does, and with no other (see
+ * `move-order.ts`), together covering every paragraph it passed; where order cannot tell (a
+ * moved table row), those whose own moves took this text from its old place and put it at its
+ * new one (both ends, through their own diffs). Never a source whose edit stands next to it.
+ * With no mover, a paragraph whose ends other edits explain (one source deleted it, another
+ * inserted the same text) is shown as that deletion and insertion; otherwise it stays a move no
+ * source explains.
  */
-function decideMoves(units: readonly MoveUnit[], labels: Labels, rule: LabelRule, order: ReadonlyMap<string, number>): Map<MoveUnit, MoveDecision> {
+function decideMoves(units: readonly MoveUnit[], labels: Labels, rule: LabelRule, orders: MoveOrders, order: ReadonlyMap<string, number>): Map<MoveUnit, MoveDecision> {
   const rank = (id: string): number => order.get(id) ?? Number.MAX_SAFE_INTEGER;
   return nameMoveRuns(units, (unit) => {
+    const byOrder = unit.froms.length === 1 ? orders.movers(unit.froms[0] as Paragraph) : undefined;
+    if (byOrder !== undefined && byOrder.length > 0) return { kind: 'move', sources: byOrder.sort((a, b) => rank(a) - rank(b)) };
     const left = labels.deleted.labelsIn(unit.left);
     const arrived = labels.inserted.labelsIn(unit.arrived);
-    const took = new Set(left.filter((l) => rule.isMove(l)).map((l) => l.source));
-    const movers = [...new Set(arrived.filter((l) => rule.isMove(l) && took.has(l.source)).map((l) => l.source))].sort((a, b) => rank(a) - rank(b));
-    if (movers.length > 0) return { kind: 'move', sources: movers };
-    const explained = left.some((l) => rule.counts(l, false)) || arrived.some((l) => rule.counts(l, false));
-    return explained ? { kind: 'unpair' } : { kind: 'move', sources: [] };
+    if (byOrder === undefined) {
+      const took = new Set(left.filter((l) => rule.isMove(l)).map((l) => l.source));
+      const movers = [...new Set(arrived.filter((l) => rule.isMove(l) && took.has(l.source)).map((l) => l.source))].sort((a, b) => rank(a) - rank(b));
+      if (movers.length > 0) return { kind: 'move', sources: movers };
+    }
+    // Shown as a deletion and an insertion only when other edits take the whole text away or put
+    // the whole of it there: a word a source deleted in it does not explain where it went.
+    const whole = (map: LabelMap, ranges: readonly MappedRange[]): boolean =>
+      ranges.length > 0 && ranges.every((r) => map.segments(r.paragraph, r.start, r.end, (l) => rule.counts(l, false)).every((segment) => segment.labels.length > 0));
+    return whole(labels.deleted, unit.left) || whole(labels.inserted, unit.arrived) ? { kind: 'unpair' } : { kind: 'move', sources: [] };
   });
 }
 

@@ -66,10 +66,10 @@ export class CharIndex {
     this.ranges.set(range.paragraph, list);
   }
 
-  /** How many characters of the range are in the index. */
-  covered(range: MappedRange): number {
+  /** How many characters of the range are in the index (in ranges whose tag `keep` accepts). */
+  covered(range: MappedRange, keep?: (tag: string) => boolean): number {
     let n = 0;
-    for (const r of this.ranges.get(range.paragraph) ?? []) n += Math.max(0, Math.min(range.end, r.end) - Math.max(range.start, r.start));
+    for (const r of this.ranges.get(range.paragraph) ?? []) if (keep === undefined || keep(r.tag)) n += Math.max(0, Math.min(range.end, r.end) - Math.max(range.start, r.start));
     return n;
   }
 

@@ -79,6 +79,14 @@ export interface AttributionReport {
   readonly conflicts: readonly Conflict[];
 }
 
+/** What the report asks of moves, answered by the order of paragraphs (see `move-order.ts`). */
+export interface MoveJudge {
+  /** Whether NEW has a source's move; undefined where the order cannot tell (moved table rows). */
+  made(edit: SourceEdit): boolean | undefined;
+  /** Whether two sources' moves of the same text put it in the same place. */
+  samePlace(a: SourceEdit, b: SourceEdit): boolean;
+}
+
 /** Whether the report lists anything an administrator must look at. */
 export function hasIssues(report: AttributionReport): boolean {
   return report.unattributed.length + report.notApplied.length + report.differs.length + report.conflicts.length > 0;
@@ -91,6 +99,8 @@ export function buildReport(
   deletedLabels: LabelMap,
   mode: 'sources' | 'chain',
   fallbackSource: string | undefined,
+  /** Moves judged by the order of paragraphs (see `move-order.ts`). */
+  moves: MoveJudge = { made: () => undefined, samePlace: () => false },
 ): { redline: Redline; report: AttributionReport } {
   const unattributed: UnattributedChange[] = [];
   const changes = redline.changes.map((change) => {
@@ -111,7 +121,12 @@ export function buildReport(
   if (mode === 'sources') {
     for (const edit of edits) {
       if (edit.change.kind === 'format') continue;
-      const issue = checkEdit(edit, deleted, inserted, byId, editedByOthers(edit, edits, deletedLabels));
+      // A move of text of the old version is made when NEW has its paragraphs in the order the
+      // source put them (whichever paragraphs the diff shows as moved); its words are carried to
+      // NEW with the paragraphs that stayed, so they are no sign of it.
+      const byOrder = edit.change.kind === 'move' && edit.deletedOld.length > 0 ? moves.made(edit) : undefined;
+      if (byOrder === true) continue;
+      const issue = checkEdit(edit, deleted, inserted, byId, editedByOthers(edit, edits, deletedLabels), byOrder === false);
       if (issue?.status === 'not-applied') notApplied.push(issue.entry);
       else if (issue?.status === 'differs') differs.push(issue.entry);
     }
@@ -130,7 +145,7 @@ export function buildReport(
       clauses: [...new Set(own.flatMap((c) => (c.location.label === undefined ? [] : [c.location.label])))],
     };
   });
-  const report: AttributionReport = { sources: summaries, unattributed, notApplied, differs, conflicts: findConflicts(edits, deletedLabels) };
+  const report: AttributionReport = { sources: summaries, unattributed, notApplied, differs, conflicts: findConflicts(edits, deletedLabels, moves) };
   return { redline: { ...redline, changes }, report };
 }
 
@@ -146,19 +161,23 @@ function editedByOthers(edit: SourceEdit, edits: readonly SourceEdit[], deletedL
   return n;
 }
 
-function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>, editedByOthers: number): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
+function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>, editedByOthers: number, notMade = false): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
+  // A word edit is looked for among the word edits of NEW, a move among its moves: words that
+  // left or arrived with a move were not deleted or inserted there, and a clause that stayed
+  // where it was was not moved, whatever words changed in it.
+  const relevant = (id: string): boolean => (edit.change.kind === 'move') === (changes.get(id)?.kind === 'move');
   const deletedTotal = rangesLength(edit.deletedOld);
-  const deletedLanded = edit.deletedOld.reduce((n, r) => n + deleted.covered(r), 0);
-  const insertedLanded = edit.insertedNew.reduce((n, r) => n + inserted.covered(r), 0);
+  const deletedLanded = edit.deletedOld.reduce((n, r) => n + deleted.covered(r, relevant), 0);
+  const insertedLanded = edit.insertedNew.reduce((n, r) => n + inserted.covered(r, relevant), 0);
   if (deletedTotal === 0 && edit.insertedTotal === 0) return undefined;
-  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.tagsAt(r)), ...edit.insertedNew.flatMap((r) => inserted.tagsAt(r)), ...(edit.anchorNew ? inserted.tagsAt(edit.anchorNew) : [])]);
+  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.tagsAt(r)), ...edit.insertedNew.flatMap((r) => inserted.tagsAt(r)), ...(edit.anchorNew ? inserted.tagsAt(edit.anchorNew) : [])].filter(relevant));
   const entry: SourceEditIssue = {
     source: edit.source,
     kind: edit.change.kind,
     ...(edit.change.location.label !== undefined && { label: edit.change.location.label }),
     expected: { oldText: edit.change.oldText, newText: edit.change.newText },
   };
-  if (deletedLanded === deletedTotal && insertedLanded + editedByOthers >= edit.insertedTotal && (insertedLanded > 0 || edit.insertedTotal === 0)) return { status: 'applied', entry };
+  if (!notMade && deletedLanded === deletedTotal && insertedLanded + editedByOthers >= edit.insertedTotal && (insertedLanded > 0 || edit.insertedTotal === 0)) return { status: 'applied', entry };
   if (deletedLanded === 0 && insertedLanded === 0 && touching.size === 0) return { status: 'not-applied', entry };
   const actual = [...touching].map((id) => changes.get(id)).filter((c): c is Change => c !== undefined);
   return { status: 'differs', entry: { ...entry, actual: { oldText: joinTexts(actual.map((c) => c.oldText)), newText: joinTexts(actual.map((c) => c.newText)) } } };
@@ -172,17 +191,12 @@ const joinTexts = (texts: readonly string[]): string => texts.filter((t) => t !=
  * putting the text in different places; a move of text the other deletes or rewrites whole. A
  * move and a word edit inside the moved text do not collide: both are made.
  */
-function collide(a: SourceEdit, b: SourceEdit): boolean {
+function collide(a: SourceEdit, b: SourceEdit, moves: MoveJudge): boolean {
   const aMoves = a.change.kind === 'move';
   const bMoves = b.change.kind === 'move';
-  if (aMoves && bMoves) return !sameDestination(a, b);
+  if (aMoves && bMoves) return a.destination !== b.destination && !moves.samePlace(a, b);
   if (aMoves || bMoves) return (aMoves ? b : a).change.scope !== 'text';
   return a.change.newText !== b.change.newText;
-}
-
-function sameDestination(a: SourceEdit, b: SourceEdit): boolean {
-  if (a.destination === b.destination) return true;
-  return a.insertedNew.some((x) => b.insertedNew.some((y) => x.paragraph === y.paragraph && x.start < y.end && y.start < x.end));
 }
 
 /** A source's side of a conflict: its new words, or where its move put the text. */
@@ -196,7 +210,7 @@ function conflictText(edit: SourceEdit): string {
 }
 
 /** Edits of two sources deleting the same characters of the old version in different ways. */
-function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): Conflict[] {
+function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap, moves: MoveJudge): Conflict[] {
   const seen = new Set<string>();
   const conflicts: Conflict[] = [];
   for (const paragraph of deletedLabels.paragraphs()) {
@@ -209,7 +223,7 @@ function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): C
         const ea = edits[a.label.edit] as SourceEdit;
         const eb = edits[b.label.edit] as SourceEdit;
         const key = [ea.index, eb.index].sort((x, y) => x - y).join(':');
-        if (seen.has(key) || !collide(ea, eb)) continue;
+        if (seen.has(key) || !collide(ea, eb, moves)) continue;
         seen.add(key);
         conflicts.push({
           sources: [ea.source, eb.source],
