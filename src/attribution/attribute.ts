@@ -18,7 +18,7 @@ import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
-import type { Redline, RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow } from '../model/redline.js';
+import { forEachParagraph, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow } from '../model/redline.js';
 import { UNATTRIBUTED_AUTHOR, type SourceInfo } from '../model/source.js';
 import type { Paragraph } from '../model/document.js';
 import { alignDocuments, alignParagraphPair } from './align-documents.js';
@@ -434,13 +434,7 @@ function addHistory(redline: Redline, labels: Labels, edits: readonly SourceEdit
     for (const segment of map.segments(paragraph, offset, offset + pieceLength(piece.inline), counted)) for (const label of segment.labels) set.add(label.edit);
     touched.set(piece.changeId, set);
   };
-  const walk = (list: readonly RedlineBlock[]): void => {
-    for (const block of list) {
-      if (block.type === 'paragraph') block.pieces.forEach(note);
-      else if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) walk(cell.blocks);
-    }
-  };
-  walk([...redline.body, ...redline.notes.flatMap((n) => n.blocks), ...redline.stories.flatMap((s) => s.blocks)]);
+  forEachParagraph([...redline.body, ...redline.notes.flatMap((n) => n.blocks), ...redline.stories.flatMap((s) => s.blocks)], (paragraph) => paragraph.pieces.forEach(note));
   const changes = redline.changes.map((change): Change => {
     const own = change.sources[0];
     const earlier = [...(touched.get(change.id) ?? [])]

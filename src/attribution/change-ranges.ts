@@ -3,7 +3,7 @@
  * reformatted (in the new version), from the pieces' origins.
  */
 import type { Inline } from '../model/document.js';
-import type { RedlineBlock, RedlinePiece } from '../model/redline.js';
+import { forEachParagraph, type RedlineBlock, type RedlinePiece } from '../model/redline.js';
 import type { MappedRange } from './char-map.js';
 
 export interface ChangeRanges {
@@ -27,16 +27,12 @@ export const isAddedPiece = (piece: RedlinePiece): boolean => piece.status === '
 
 /** Visits every piece of some redline blocks in reading order, table cells and text boxes included. */
 export function forEachPiece(blocks: readonly RedlineBlock[], visit: (piece: RedlinePiece) => void): void {
-  for (const block of blocks) {
-    if (block.type === 'paragraph') {
-      for (const piece of block.pieces) {
-        visit(piece);
-        for (const story of piece.stories ?? []) forEachPiece(story, visit);
-      }
-    } else if (block.type === 'table') {
-      for (const row of block.rows) for (const cell of row.cells) forEachPiece(cell.blocks, visit);
+  forEachParagraph(blocks, (paragraph) => {
+    for (const piece of paragraph.pieces) {
+      visit(piece);
+      for (const story of piece.stories ?? []) forEachPiece(story, visit);
     }
-  }
+  });
 }
 
 /** Per change id, the characters its pieces deleted (old side), inserted and reformatted (new side). */

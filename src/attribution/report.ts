@@ -33,6 +33,7 @@ export interface SourceEdit {
   readonly destination?: Paragraph | 'start';
 }
 
+/** What one source did, as the report sums it up: the form of its file, its changes by kind, the clauses it touched. */
 export interface SourceSummary {
   readonly id: string;
   readonly title?: string;
@@ -44,6 +45,7 @@ export interface SourceSummary {
   readonly clauses: readonly string[];
 }
 
+/** A change no source explains (or given to the fallback source, `assignedTo`). */
 export interface UnattributedChange {
   readonly change: string;
   readonly kind: ChangeKind;
@@ -54,6 +56,7 @@ export interface UnattributedChange {
   readonly assignedTo?: string;
 }
 
+/** A source's edit that the new version does not show (`notApplied`) or shows with other words (`differs`). */
 export interface SourceEditIssue {
   readonly source: string;
   readonly kind: ChangeKind;
@@ -63,6 +66,7 @@ export interface SourceEditIssue {
   readonly actual?: { readonly oldText: string; readonly newText: string };
 }
 
+/** Two or more sources editing the same words (or block, or row) in different ways: the old text and each source's text. */
 export interface Conflict {
   readonly sources: readonly string[];
   readonly label?: string;
@@ -71,6 +75,7 @@ export interface Conflict {
   readonly texts: Readonly<Record<string, string>>;
 }
 
+/** The attribution report: each source's summary, and the changes and edits an administrator must look at. */
 export interface AttributionReport {
   readonly sources: readonly SourceSummary[];
   readonly unattributed: readonly UnattributedChange[];

@@ -9,8 +9,10 @@
  *   old version itself.
  */
 import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
-import { loadDocument, type LoadedDocument } from '../pipeline/load-document.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadDocument } from '../importers/read-document.js';
 
+/** The form of a source's file, detected: a full version, a redline (tracked changes), or a manual redline (struck-through and underlined text). */
 export type SourceForm = 'full-version' | 'redline' | 'manual-redline';
 
 export interface SourceVersions {
@@ -18,15 +20,15 @@ export interface SourceVersions {
   /** The version the source's edits were made to (the old version, or the source's own base). */
   readonly before: Document;
   readonly after: Document;
-  readonly diagnostics: LoadedDocument['diagnostics'];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export async function loadSourceVersions(bytes: Uint8Array, name: string, old: Document): Promise<SourceVersions> {
   const loaded = await loadDocument(bytes, name);
-  const document = loaded.document;
+  const document = loaded.value;
   if (document.hadTrackedChanges) {
     const before = await loadDocument(bytes, name, { view: 'before' });
-    return { form: 'redline', before: before.document, after: document, diagnostics: loaded.diagnostics };
+    return { form: 'redline', before: before.value, after: document, diagnostics: loaded.diagnostics };
   }
   if (hasManualMarkup(document.body)) {
     return { form: 'manual-redline', before: markupView(document, 'before'), after: markupView(document, 'after'), diagnostics: loaded.diagnostics };

@@ -13,6 +13,7 @@ import type { SourceInfo, SourceKind } from '../model/source.js';
 const KINDS: readonly SourceKind[] = ['modification', 'designation', 'version', 'reviser'];
 export const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/;
 
+/** Reads a sources file (`sources.json`: each source's id, title and kind); every error names the file and the field. */
 export function parseSourcesFile(text: string, fileName: string): SourceInfo[] {
   let data: unknown;
   try {

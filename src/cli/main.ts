@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
- * The `redline` command line. Exit codes: 0 done, 1 internal error, 2 bad input or usage
- * (one line on stderr naming the file and the reason); 3, 4 and 5 as each command's help says.
+ * The `redline` command line: a thin layer over the application API (`src/api/`) and the release
+ * runner. Exit codes: 0 done, 1 internal error, 2 bad input or usage (one line on stderr naming
+ * the file and the reason); 3, 4 and 5 as each command's help says.
  */
-import { InputError, UsageError } from '../diagnostics/errors.js';
-import { APPLY_HELP, applyCommand } from './commands/apply.js';
-import { COMPARE_HELP, compareCommand } from './commands/compare.js';
-import { CONVERT_HELP, convertCommand } from './commands/convert.js';
-import { RELEASE_HELP, releaseCommand } from './commands/release.js';
+import { InputError, UsageError, version } from '../api/index.js';
+import { asFlagError, CommandUsageError, nearest } from './arguments.js';
+import { APPLY_FLAGS, APPLY_HELP, applyCommand } from './commands/apply.js';
+import { COMPARE_FLAGS, COMPARE_HELP, compareCommand } from './commands/compare.js';
+import { CONVERT_FLAGS, CONVERT_HELP, convertCommand } from './commands/convert.js';
+import { RELEASE_FLAGS, RELEASE_HELP, releaseCommand } from './commands/release.js';
 import { VERIFY_HELP, verifyCommand } from './commands/verify.js';
 import { processIo, type CommandIo } from './io.js';
-import { version } from './version.js';
 
 const HELP = `Usage: redline COMMAND [options]
 
@@ -28,12 +29,19 @@ Options: -h, --help; -v, --version`;
 
 type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
-  compare: { run: compareCommand, help: COMPARE_HELP },
-  apply: { run: applyCommand, help: APPLY_HELP },
-  convert: { run: convertCommand, help: CONVERT_HELP },
-  release: { run: releaseCommand, help: RELEASE_HELP },
-  verify: { run: verifyCommand, help: VERIFY_HELP },
+interface CommandEntry {
+  readonly run: Command;
+  readonly help: string;
+  /** The library's option fields and the flags that set them, for the library's option errors. */
+  readonly flags: Readonly<Record<string, string>>;
+}
+
+const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  compare: { run: compareCommand, help: COMPARE_HELP, flags: COMPARE_FLAGS },
+  apply: { run: applyCommand, help: APPLY_HELP, flags: APPLY_FLAGS },
+  convert: { run: convertCommand, help: CONVERT_HELP, flags: CONVERT_FLAGS },
+  release: { run: releaseCommand, help: RELEASE_HELP, flags: RELEASE_FLAGS },
+  verify: { run: verifyCommand, help: VERIFY_HELP, flags: {} },
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
@@ -48,15 +56,19 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       return 0;
     }
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command '${name}' (see redline --help)`);
-    return await command.run(rest, io);
+    if (!command) {
+      const near = nearest(name, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see redline --help)`);
+    }
+    try {
+      return await command.run(rest, io);
+    } catch (error) {
+      throw asFlagError(error, command.flags);
+    }
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) {
       io.err(`redline: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`redline: ${error.message}`);
+      if (error instanceof CommandUsageError) io.err(`\n${error.usage}`);
       return 2;
     }
     io.err(`redline: internal error: ${(error as Error).stack ?? String(error)}`);

@@ -1,13 +1,12 @@
-/** Parsing and validation of the options the commands share. */
+/** Parsing and validation of the options the commands share, and the warnings they print. */
+import type { Diagnostic, DiffSettings, PdfOutputOptions, RevisionView } from '../api/index.js';
 import { UsageError } from '../diagnostics/errors.js';
-import type { DiffOptions } from '../diff/options.js';
-import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
-import type { RevisionView } from '../model/document.js';
+import type { CommandIo } from './io.js';
 
 const IGNORABLE = ['case', 'whitespace', 'quotes', 'formatting'] as const;
 
 /** `--ignore case,quotes --ignore formatting` → diff options. */
-export function parseIgnore(values: readonly string[] | undefined): DiffOptions {
+export function parseIgnore(values: readonly string[] | undefined): DiffSettings {
   const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean } = {};
   for (const item of (values ?? []).flatMap((v) => v.split(','))) {
     const name = item.trim();
@@ -21,7 +20,7 @@ export function parseIgnore(values: readonly string[] | undefined): DiffOptions 
   return options;
 }
 
-export function parseGranularity(value: string | undefined): DiffOptions['granularity'] {
+export function parseGranularity(value: string | undefined): DiffSettings['granularity'] {
   if (value === undefined) return undefined;
   if (value !== 'word' && value !== 'char') throw new UsageError(`--granularity: '${value}' is not word or char`);
   return value;
@@ -31,24 +30,6 @@ export function parseView(option: string, value: string | undefined): RevisionVi
   if (value === undefined) return undefined;
   if (value !== 'before' && value !== 'after') throw new UsageError(`${option}: '${value}' is not before or after`);
   return value;
-}
-
-/**
- * Validates an ISO-8601 date or date-time and returns it in the form Word writes
- * (`2026-03-01T09:30:00Z`). A time without a zone is UTC, never the machine's local time, so that
- * output does not depend on where it is made; impossible dates (30 February) are refused.
- */
-export function parseDate(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (!match) throw new UsageError(`--date: '${value}' is not an ISO-8601 date`);
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
-  const fields = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const exact = fields.getUTCFullYear() === year && fields.getUTCMonth() === month - 1 && fields.getUTCDate() === day && fields.getUTCHours() === hour && fields.getUTCMinutes() === minute && fields.getUTCSeconds() === second;
-  if (!exact) throw new UsageError(`--date: '${value}' is not a valid date`);
-  const zone = match[7] ?? 'Z';
-  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
-  return new Date(fields.getTime() - offset * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 export interface PdfOptionValues {
@@ -71,7 +52,10 @@ export const PDF_OPTIONS_HELP = `  --page-size A4|Letter    PDF page size (defau
   --title TEXT             PDF running header title (default: the document's title or file name)
   --subtitle TEXT          PDF running header subtitle, e.g. "Marked up against v26.0"`;
 
-export function parsePdfOptions(values: PdfOptionValues): Omit<PdfOptions, 'date'> {
+/** The API's PDF option fields and the flag that sets them. */
+export const PDF_FLAGS: Readonly<Record<string, string>> = { 'outputs.pdf.pageSize': '--page-size', 'outputs.cleanPdf.pageSize': '--page-size' };
+
+export function parsePdfOptions(values: PdfOptionValues): PdfOutputOptions {
   const size = values['page-size'];
   if (size !== undefined && size !== 'A4' && size !== 'Letter') throw new UsageError(`--page-size: '${size}' is not A4 or Letter`);
   return {
@@ -80,4 +64,13 @@ export function parsePdfOptions(values: PdfOptionValues): Omit<PdfOptions, 'date
     ...(values.title !== undefined && { title: values.title }),
     ...(values.subtitle !== undefined && { subtitle: values.subtitle }),
   };
+}
+
+/** Prints the warnings among the diagnostics on stderr (the JSON output lists them all). */
+export function printWarnings(io: CommandIo, diagnostics: readonly Diagnostic[], prefix = ''): void {
+  for (const d of diagnostics) {
+    if (d.severity !== 'warning') continue;
+    const where = d.location ? ` (${d.location.story ?? ''}${d.location.clausePath !== undefined ? ` ${d.location.clausePath}` : ''})`.replace('( ', '(') : '';
+    io.err(`warning: ${prefix}${d.message}${where}${d.count > 1 ? ` (${d.count} times)` : ''}${d.file ? ` [${d.file}]` : ''}`);
+  }
 }

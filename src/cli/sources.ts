@@ -1,21 +1,21 @@
 /** The `--source ID=FILE` and `--sources FILE` options of `compare` and `apply`. */
-import { parseSourcesFile, SOURCE_ID } from '../attribution/sources-file.js';
+import { parseSourcesFile, SOURCE_ID, type SourceInfo, type SourceInput } from '../api/index.js';
 import { UsageError } from '../diagnostics/errors.js';
-import type { SourceInfo } from '../model/source.js';
-import type { SourceFileInput } from '../pipeline/compare.js';
 import { readInput } from '../io/read-input.js';
 
-export async function readSourceSpecs(specs: readonly string[], option: string): Promise<SourceFileInput[]> {
-  const files: SourceFileInput[] = [];
+/** The sources given as `ID=FILE`, read, each with its title and kind from `info` (`--sources`). */
+export async function readSourceSpecs(specs: readonly string[], option: string, info: readonly SourceInfo[] = []): Promise<SourceInput[]> {
+  const details = new Map(info.map((s) => [s.id, s]));
+  const sources: SourceInput[] = [];
   for (const spec of specs) {
     const at = spec.indexOf('=');
     const id = spec.slice(0, at);
     const file = spec.slice(at + 1);
     if (at <= 0 || file === '' || !SOURCE_ID.test(id)) throw new UsageError(`${option} ${spec}: expected ID=FILE, e.g. MP093=mp093.docx`);
-    if (files.some((f) => f.id === id)) throw new UsageError(`source ${id} is given twice`);
-    files.push({ id, bytes: await readInput(file), name: file });
+    if (sources.some((f) => f.id === id)) throw new UsageError(`source ${id} is given twice`);
+    sources.push({ ...details.get(id), id, bytes: await readInput(file), name: file });
   }
-  return files;
+  return sources;
 }
 
 export async function readSourcesFile(path: string | undefined): Promise<SourceInfo[] | undefined> {

@@ -26,6 +26,23 @@ export class UsageError extends Error {
 }
 
 /**
+ * An option given to a library function is wrong: the message names the option (its field, as
+ * in `only` or `pdf.pageSize`) and the reason, never a command-line flag; the command line puts
+ * its own flag in the field's place.
+ */
+export class OptionError extends UsageError {
+  readonly field: string;
+  readonly reason: string;
+
+  constructor(field: string, reason: string) {
+    super(`${field}: ${reason}`);
+    this.name = 'OptionError';
+    this.field = field;
+    this.reason = reason;
+  }
+}
+
+/**
  * A part of a file could not be read. Thrown deep inside readers, which do not know the
  * file's name; the importer re-throws it as an {@link InputError} naming the file.
  */

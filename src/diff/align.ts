@@ -23,8 +23,16 @@ export interface AlignOptions<T> extends PairingOptions<T> {
   readonly signature: (item: T) => string;
 }
 
+/** An internal bound the alignment met, past which its result is coarser (see `visitAlignment`). */
+export type AlignLimit = 'edit-length' | 'dp-cells';
+
 /** How items between exact matches are paired. */
 export interface PairingOptions<T> {
+  /**
+   * Told when a bound is met: Myers gave up on a long stretch without unique anchors (it becomes
+   * one gap), or a gap was too large for the pairing DP and was paired greedily in a window.
+   */
+  readonly onLimit?: (limit: AlignLimit) => void;
   /** 0..1: how alike two items are; items at or above `threshold` may be paired. */
   readonly similarity: (a: T, b: T) => number;
   readonly threshold: number;
@@ -98,7 +106,7 @@ export function visitAlignment<T>(olds: readonly T[], news: readonly T[], option
       return canPairAlone(olds[i] as T, news[j] as T, inNew[oldIds[i] as number] === 1, inOld[newIds[j] as number] === 1);
     };
   }
-  const aligner = new Aligner(oldIds, newIds, ids.size, (a0, a1, b0, b1) => pairBySimilarity(olds, news, a0, a1, b0, b1, options, canPair), visit);
+  const aligner = new Aligner(oldIds, newIds, ids.size, (a0, a1, b0, b1) => pairBySimilarity(olds, news, a0, a1, b0, b1, options, canPair), visit, options.onLimit);
   aligner.alignRange(0, olds.length, 0, news.length);
 }
 
@@ -125,6 +133,7 @@ class Aligner {
   private readonly oldIds: Int32Array;
   private readonly newIds: Int32Array;
   private readonly pairGap: GapHandler;
+  private readonly onLimit: ((limit: AlignLimit) => void) | undefined;
   // Per-signature scratch space for counting, reset lazily by generation.
   private readonly generation: Int32Array;
   private readonly oldCount: Int32Array;
@@ -132,7 +141,8 @@ class Aligner {
   private readonly newIndex: Int32Array;
   private currentGeneration = 0;
 
-  constructor(oldIds: Int32Array, newIds: Int32Array, distinct: number, pairGap: GapHandler, emit: (op: AlignOp) => void) {
+  constructor(oldIds: Int32Array, newIds: Int32Array, distinct: number, pairGap: GapHandler, emit: (op: AlignOp) => void, onLimit?: (limit: AlignLimit) => void) {
+    this.onLimit = onLimit;
     this.emit = emit;
     this.oldIds = oldIds;
     this.newIds = newIds;
@@ -218,7 +228,7 @@ class Aligner {
   }
 
   private alignByMyers(a0: number, a1: number, b0: number, b1: number): void {
-    const segments = diffSequences(Array.from(this.oldIds.subarray(a0, a1)), Array.from(this.newIds.subarray(b0, b1)));
+    const segments = diffSequences(Array.from(this.oldIds.subarray(a0, a1)), Array.from(this.newIds.subarray(b0, b1)), { onLimit: () => this.onLimit?.('edit-length') });
     for (const segment of segments) {
       if (segment.equal) {
         for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) this.emit({ type: 'equal', old: a0 + segment.oldFrom + k, new: b0 + segment.newFrom + k });
@@ -264,7 +274,9 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
   if (n === m && options.clearlyAlike && pairsInOrder(olds, news, a0, b0, n, options.clearlyAlike)) {
     return Array.from({ length: n }, (_, k): AlignOp => ({ type: 'pair', old: a0 + k, new: b0 + k }));
   }
-  const found = n * m <= DP_CELL_LIMIT ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
+  const withinDp = n * m <= DP_CELL_LIMIT;
+  if (!withinDp) options.onLimit?.('dp-cells');
+  const found = withinDp ? pairByDp(olds, news, a0, b0, n, m, options) : pairGreedily(olds, news, a0, a1, b0, b1, options);
   const pairs = canPair ? pairLoneGaps(found, a0, a1, b0, b1, canPair) : found;
   const ops: AlignOp[] = [];
   let oldPos = a0;

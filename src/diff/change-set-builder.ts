@@ -5,8 +5,9 @@
  * change, so exporters can tie markup, comments and colours to it.
  */
 import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from '../model/change-set.js';
-import type { Block, Inline, Paragraph } from '../model/document.js';
-import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../model/redline.js';
+import type { Block, Paragraph } from '../model/document.js';
+import { forEachParagraph, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow, type RedlineTable } from '../model/redline.js';
+import { displayText } from '../model/inline-text.js';
 import { visibleRunFormat } from '../model/run-format.js';
 
 export interface ChangeSetOptions {
@@ -26,29 +27,6 @@ interface Place {
   cell?: number;
   note?: string;
   part?: string;
-}
-
-/** The display text of an inline in change texts. */
-export function displayText(inline: Inline): string {
-  if (inline.type === 'text') return inline.text;
-  if (inline.type === 'marker') return '';
-  switch (inline.kind) {
-    case 'tab':
-    case 'break':
-    case 'symbol':
-    case 'other':
-      return inline.text;
-    case 'field-char':
-    case 'field-code':
-    case 'note-mark':
-      return '';
-    case 'simple-field':
-      return inline.text;
-    case 'note-reference':
-      return `[${inline.note?.kind ?? 'note'}]`;
-    default:
-      return `[${inline.kind.replace('-', ' ')}]`;
-  }
 }
 
 /**
@@ -173,6 +151,10 @@ export class ChangeSetBuilder {
     return { ...table, rows };
   }
 
+  /**
+   * A paragraph's changes: its moved text's place in its move, a change for each stretch of
+   * changed pieces, and one for its paragraph mark; every changed piece gets its change's id.
+   */
   private paragraph(block: RedlineParagraph, place: Place): RedlineParagraph {
     const ownLabel = block.paragraph.numbering?.label;
     if (ownLabel) this.label = ownLabel;
@@ -180,17 +162,38 @@ export class ChangeSetBuilder {
     this.recordRenumber(block, place);
     if (block.unchanged) return block;
 
-    // The moved text of a paragraph goes into its move's texts once (a paragraph whose mark only
-    // was borrowed for a move at the end of a story adds nothing).
-    const ownMove = (p: RedlinePiece): boolean => isMoved(p) && p.moveName === block.moveName;
-    const movedPiece = block.moveName !== undefined ? block.pieces.find(ownMove) : undefined;
-    if (block.moveName !== undefined && (movedPiece || !block.pieces.some((p) => p.inline.type !== 'marker'))) {
-      const status = movedPiece?.status ?? block.mark;
-      if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph), unionSources(block.pieces.filter(ownMove)));
-    }
+    this.recordOwnMove(block, place);
     const pieces: RedlinePiece[] = block.pieces.some((piece) => piece.stories)
       ? block.pieces.map((piece) => (piece.stories ? { ...piece, stories: piece.stories.map((story) => story.map((b) => this.block(b, { ...place, story: 'textbox' }))) } : piece))
       : block.pieces.slice();
+    let markChangeId = this.stampPieces(block, pieces, place);
+    if ((block.mark === 'moved-from' || block.mark === 'moved-to') && block.moveName !== undefined) {
+      markChangeId = this.moveChange(block.moveName, block.mark, place, undefined, block.markSources);
+    } else if (block.mark !== 'equal' && markChangeId === undefined) {
+      markChangeId = this.textChange(pieces, 0, 0, block.mark, false, place, block.markSources ?? []);
+    }
+    return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
+  }
+
+  /**
+   * The moved text of a paragraph goes into its move's texts once (a paragraph whose mark only
+   * was borrowed for a move at the end of a story adds nothing).
+   */
+  private recordOwnMove(block: RedlineParagraph, place: Place): void {
+    if (block.moveName === undefined) return;
+    const ownMove = (p: RedlinePiece): boolean => isMoved(p) && p.moveName === block.moveName;
+    const movedPiece = block.pieces.find(ownMove);
+    if (!movedPiece && block.pieces.some((p) => p.inline.type !== 'marker')) return;
+    const status = movedPiece?.status ?? block.mark;
+    if (status === 'moved-from' || status === 'moved-to') this.moveChange(block.moveName, status, place, paragraphText(block.paragraph), unionSources(block.pieces.filter(ownMove)));
+  }
+
+  /**
+   * Gives each stretch of adjacent changed pieces (of one kind, one set of sources, one move end)
+   * its change, in place; returns the change of the stretch that reaches an inserted or deleted
+   * paragraph mark, which the mark shares.
+   */
+  private stampPieces(block: RedlineParagraph, pieces: RedlinePiece[], place: Place): string | undefined {
     const wholeParagraph = block.mark !== 'equal' && pieces.every((p) => p.status !== 'equal' || p.inline.type === 'marker');
     let markChangeId: string | undefined;
     let i = 0;
@@ -223,12 +226,7 @@ export class ChangeSetBuilder {
       for (let k = i; k < j; k++) if ((pieces[k] as RedlinePiece).status !== 'equal') pieces[k] = withChangeId(pieces[k] as RedlinePiece, id);
       i = j;
     }
-    if ((block.mark === 'moved-from' || block.mark === 'moved-to') && block.moveName !== undefined) {
-      markChangeId = this.moveChange(block.moveName, block.mark, place, undefined, block.markSources);
-    } else if (block.mark !== 'equal' && markChangeId === undefined) {
-      markChangeId = this.textChange(pieces, 0, 0, block.mark, false, place, block.markSources ?? []);
-    }
-    return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
+    return markChangeId;
   }
 
   /** Where a piece of moved-away text stands in OLD: at the paragraph it came from. */
@@ -372,12 +370,7 @@ function unionSources(pieces: readonly RedlinePiece[]): string[] {
 
 function sourcesOfRows(rows: readonly RedlineRow[]): string[] {
   const pieces: RedlinePiece[] = [];
-  const collect = (blocks: readonly RedlineBlock[]): void => {
-    for (const block of blocks) {
-      if (block.type === 'paragraph') pieces.push(...block.pieces.filter((p) => p.status !== 'equal'));
-      else if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) collect(cell.blocks);
-    }
-  };
+  const collect = (blocks: readonly RedlineBlock[]): void => forEachParagraph(blocks, (paragraph) => pieces.push(...paragraph.pieces.filter((p) => p.status !== 'equal')));
   for (const row of rows) for (const cell of row.cells) collect(cell.blocks);
   return unionSources(pieces);
 }

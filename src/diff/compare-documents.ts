@@ -59,6 +59,7 @@ function diffStories(old: Document, neu: Document, ctx: DiffContext): RedlineSto
   for (const kind of ['header', 'footer'] as const) {
     const olds = kind === 'header' ? old.headers : old.footers;
     const news = kind === 'header' ? neu.headers : neu.footers;
+    ctx.story = kind;
     for (const story of news) {
       const counterpart = counterpartStory(olds, news, story);
       out.push({ kind, variant: story.variant, part: story.part, ...(counterpart && { oldPart: counterpart.part }), blocks: diffBlocks(counterpart?.blocks ?? [], story.blocks, ctx) });
@@ -90,6 +91,7 @@ function diffNotes(old: Document, neu: Document, ctx: DiffContext): RedlineNote[
     seen.add(key);
     const oldNote = findNote(old, link.kind, link.oldId);
     const newNote = findNote(neu, link.kind, link.newId);
+    ctx.story = link.kind;
     if (newNote) {
       out.push({ kind: link.kind, side: 'new', id: newNote.id, ...(oldNote && { oldId: oldNote.id }), blocks: diffBlocks(oldNote?.blocks ?? [], newNote.blocks, ctx) });
     } else if (oldNote) {

@@ -3,7 +3,7 @@
  * paragraphs into runs for the word diff (detecting splits and merges), diffs tables row by row,
  * and makes sure the story's paragraph marks stay valid for Word's accept/reject.
  */
-import type { Block, OpaqueBlock, Paragraph, Table } from '../model/document.js';
+import type { Block, Paragraph, Table } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { internSignatures, visitAlignment, type AlignOp, type InternedSequences, type PairingOptions } from './align.js';
 import type { DiffContext } from './diff-context.js';
@@ -13,6 +13,7 @@ import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { isWhiteSpaceCode } from './tokenize.js';
 import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
+import { assertNever } from '../util/assert-never.js';
 
 /** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
 export const PARAGRAPH_PAIR_THRESHOLD = 0.4;
@@ -220,7 +221,7 @@ export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx:
   const old = new StorySide(ctx, olds);
   const neu = new StorySide(ctx, news);
   const units: BlockUnit[] = [];
-  visitBlockUnits(old, neu, () => internSides(old, neu), (unit) => units.push(unit));
+  visitBlockUnits(old, neu, () => internSides(old, neu), (unit) => units.push(unit), ctx);
   return units;
 }
 
@@ -229,7 +230,7 @@ function internSides(old: StorySide, neu: StorySide): InternedSequences {
 }
 
 /** Hands the units of two story sides to `visit` in reading order, as the alignment finds them. */
-function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => InternedSequences, visit: (unit: BlockUnit) => void): void {
+function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => InternedSequences, visit: (unit: BlockUnit) => void, ctx: DiffContext): void {
   // Most stories of a table's cells, headers and notes did not change at all.
   if (old.blocks.length === neu.blocks.length && old.signatures.every((signature, i) => signature === neu.signatures[i])) {
     old.blocks.forEach((_, i) => visit(equalUnit(old, neu, i, i)));
@@ -241,6 +242,7 @@ function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => Interne
     region = [];
   };
   const options: PairingOptions<number> = {
+    onLimit: (limit) => ctx.limitReached(limit),
     similarity: (i: number, j: number) => blockSimilarity(old.info(i), neu.info(j)),
     threshold: PARAGRAPH_PAIR_THRESHOLD,
     clearlyAlike: (i: number, j: number) => old.isParagraph(i) && neu.isParagraph(j) && sameInPlace(old.signatures[i] as string, neu.signatures[j] as string) >= CLEARLY_ALIKE,
@@ -317,7 +319,7 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
         out.push(...unpairedBlocks(unit.blocks, 'new', ctx));
         break;
     }
-  });
+  }, ctx);
   let counts: Int32Array | undefined;
   const countOf = (signature: string): number => {
     const { oldIds, newIds, ids } = internedOnce();
@@ -348,13 +350,20 @@ function isUnchangedStory(olds: readonly Block[], news: readonly Block[], ctx: D
 
 /** Appends the redline of two blocks that matched exactly (a paragraph may still differ in formatting). */
 function equalBlock(old: Block, neu: Block, sameText: boolean, ctx: DiffContext, out: RedlineBlock[]): void {
-  if (old.type === 'paragraph' && neu.type === 'paragraph') {
-    if (isUnchangedParagraph(old, neu, ctx, sameText)) out.push(unchangedParagraph(old, neu, ctx));
-    else out.push(...paragraphRun([old], [neu], ctx));
-  } else if (old.type === 'table' && neu.type === 'table') {
-    out.push(diffIdenticalTables(old, neu, ctx));
-  } else {
-    out.push({ type: 'opaque', block: neu as OpaqueBlock, side: 'new', status: 'equal' });
+  // Blocks match only when their signatures do, and signatures differ between kinds.
+  switch (neu.type) {
+    case 'paragraph':
+      if (isUnchangedParagraph(old as Paragraph, neu, ctx, sameText)) out.push(unchangedParagraph(old as Paragraph, neu, ctx));
+      else out.push(...paragraphRun([old as Paragraph], [neu], ctx));
+      break;
+    case 'table':
+      out.push(diffIdenticalTables(old as Table, neu, ctx));
+      break;
+    case 'opaque':
+      out.push({ type: 'opaque', block: neu, side: 'new', status: 'equal' });
+      break;
+    default:
+      assertNever(neu, 'block');
   }
 }
 

@@ -6,6 +6,7 @@
  * Most paragraphs of a new version are unchanged, so the cost of a comparison is kept in the few
  * that changed: an unchanged paragraph is only hashed, never tokenised.
  */
+import type { StoryName } from '../model/change-set.js';
 import type { NoteKind, Paragraph } from '../model/document.js';
 import type { ResolvedDiffOptions } from './options.js';
 import { bagOfHashes, type WordBag } from './similarity.js';
@@ -17,6 +18,15 @@ export interface NoteLink {
   readonly oldId?: string;
   readonly newId?: string;
 }
+
+/** The internal bounds that keep every comparison near-linear; past one the result is coarser. */
+export type DiffLimit = 'edit-length' | 'dp-cells' | 'similarity-pairs';
+
+const LIMITS: Readonly<Record<DiffLimit, { readonly code: string; readonly message: string }>> = {
+  'edit-length': { code: 'diff/edit-length-limit', message: 'a long changed stretch with too little in common to align within the edit-length bound is shown as one deletion and one insertion' },
+  'dp-cells': { code: 'diff/dp-cell-limit', message: 'a large region of changed paragraphs or rows was paired greedily within a window instead of by the full search; some edits in it may show as deleted and inserted text' },
+  'similarity-pairs': { code: 'diff/similarity-pair-limit', message: 'too many deleted and inserted paragraphs to weigh every pair for moves; only moves of identical text were found' },
+};
 
 const INVISIBLE_SPACES_ALL = /[\u00a0\u202f\u2007]/g;
 
@@ -31,6 +41,8 @@ function hasInvisibleSpace(text: string): boolean {
 export class DiffContext {
   readonly options: ResolvedDiffOptions;
   readonly noteLinks: NoteLink[] = [];
+  /** The story being compared, for the location of what the comparison reports. */
+  story: StoryName = 'body';
   // Plain maps, not weak ones: a context lives for one comparison, and weak maps cost the
   // garbage collector dearly at tens of thousands of entries.
   private readonly signatures = new Map<Paragraph, string>();
@@ -91,6 +103,12 @@ export class DiffContext {
 
   recordNote(link: NoteLink): void {
     this.noteLinks.push(link);
+  }
+
+  /** Reports a bound met (when the caller gave diagnostics), at the clause of `paragraph` if known. */
+  limitReached(limit: DiffLimit, paragraph?: Paragraph): void {
+    const label = paragraph?.numbering?.label;
+    this.options.diagnostics?.warn(LIMITS[limit].code, LIMITS[limit].message, undefined, { story: this.story, ...(label !== undefined && label !== '' && { clausePath: label }) });
   }
 }
 

@@ -203,7 +203,7 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
   const newStream = buildStream(news);
   const oldTokens = oldStream.tokens;
   const newTokens = newStream.tokens;
-  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key));
+  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length', news[0]?.paragraph) });
   const segments = cleanupSemantic(raw, oldTokens, newTokens);
 
   for (const segment of segments) {

@@ -76,6 +76,7 @@ export function alignTables(old: Table, neu: Table, ctx: DiffContext): TableAlig
     similarity: (a, b) => rowSimilarity(a, b, keyed, columns !== undefined),
     threshold: ROW_PAIR_THRESHOLD,
     canPairAlone: (a, b) => columns !== undefined || sameShape(a.row, b.row),
+    onLimit: (limit) => ctx.limitReached(limit),
   });
   return { ...(columns && { columns }), ops, oldRows, newRows };
 }

@@ -38,6 +38,12 @@ function isWhole(block: RedlineBlock | undefined, side: 'old' | 'new'): block is
  */
 export type SignatureCounter = (signature: string) => number;
 
+/**
+ * Finds moved paragraphs among a story's wholly deleted and wholly inserted ones: seeds (each
+ * unique in its version, at least `MOVE_MIN_WORDS` words) paired exactly by signature, then by
+ * similarity; each seed grown over neighbours at least `MOVE_GROW_SIMILARITY` alike, so a clause
+ * moves with its limbs; each group rewritten as moved-from and moved-to paragraphs.
+ */
 export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: SignatureCounter, ctx: DiffContext): RedlineBlock[] {
   const deleted: number[] = [];
   const inserted: number[] = [];
@@ -50,8 +56,26 @@ export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: Si
   const paragraph = (i: number): Paragraph => (blocks[i] as RedlineParagraph).paragraph;
   // Unique in each version: the signature occurs at most twice over both (once deleted, once inserted).
   const isSeed = (i: number): boolean => bagSize(ctx.bag(paragraph(i))) >= MOVE_MIN_WORDS && countSignatures(ctx.signature(paragraph(i))) <= 2;
+  const search: MoveSearch = { blocks, ctx, used: new Set(), paragraph, isSeed };
+  const pairs = exactPairs(search, deleted, inserted);
+  pairs.push(...similarPairs(search, deleted, inserted));
+  const out = [...blocks];
+  for (const seed of pairs) rewriteMove(out, search, growMove(search, seed));
+  return out;
+}
 
-  const used = new Set<number>();
+/** What the steps of a move search share: the story, the paragraphs already taken by a move. */
+interface MoveSearch {
+  readonly blocks: readonly RedlineBlock[];
+  readonly ctx: DiffContext;
+  readonly used: Set<number>;
+  readonly paragraph: (i: number) => Paragraph;
+  /** A paragraph that may start a move. */
+  readonly isSeed: (i: number) => boolean;
+}
+
+/** Seeds whose text is the same in both places. */
+function exactPairs({ ctx, used, paragraph, isSeed }: MoveSearch, deleted: readonly number[], inserted: readonly number[]): [number, number][] {
   const pairs: [number, number][] = [];
   const insertedBySignature = new Map<string, number>();
   for (const i of inserted) if (isSeed(i)) insertedBySignature.set(ctx.signature(paragraph(i)), i);
@@ -63,50 +87,63 @@ export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: Si
       used.add(d).add(i);
     }
   }
+  return pairs;
+}
+
+/** Seeds left over, each paired with its most similar counterpart (at least `MOVE_MIN_SIMILARITY`); bounded. */
+function similarPairs({ ctx, used, paragraph, isSeed }: MoveSearch, deleted: readonly number[], inserted: readonly number[]): [number, number][] {
+  const pairs: [number, number][] = [];
   const looseDeleted = deleted.filter((d) => !used.has(d) && isSeed(d));
   const looseInserted = inserted.filter((i) => !used.has(i) && isSeed(i));
-  if (looseDeleted.length * looseInserted.length <= SIMILARITY_PAIR_LIMIT) {
-    for (const d of looseDeleted) {
-      let best = -1;
-      let bestSim = MOVE_MIN_SIMILARITY;
-      for (const i of looseInserted) {
-        if (used.has(i) || Math.abs(i - d) <= 1) continue;
-        const sim = dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i)));
-        if (sim >= bestSim) {
-          bestSim = sim;
-          best = i;
-        }
-      }
-      if (best >= 0) {
-        pairs.push([d, best]);
-        used.add(d).add(best);
+  if (looseDeleted.length * looseInserted.length > SIMILARITY_PAIR_LIMIT) {
+    ctx.limitReached('similarity-pairs');
+    return pairs;
+  }
+  for (const d of looseDeleted) {
+    let best = -1;
+    let bestSim = MOVE_MIN_SIMILARITY;
+    for (const i of looseInserted) {
+      if (used.has(i) || Math.abs(i - d) <= 1) continue;
+      const sim = dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i)));
+      if (sim >= bestSim) {
+        bestSim = sim;
+        best = i;
       }
     }
+    if (best >= 0) {
+      pairs.push([d, best]);
+      used.add(d).add(best);
+    }
   }
+  return pairs;
+}
 
+/** A seed grown over the neighbours that moved with it, in order. */
+function growMove({ blocks, ctx, used, paragraph }: MoveSearch, [seedD, seedI]: [number, number]): [number, number][] {
   const grows = (d: number, i: number): boolean =>
     isWhole(blocks[d], 'old') && isWhole(blocks[i], 'new') && !used.has(d) && !used.has(i) && Math.abs(i - d) > 1 && (ctx.signature(paragraph(d)) === ctx.signature(paragraph(i)) || dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i))) >= MOVE_GROW_SIMILARITY);
-  const out = [...blocks];
-  for (const [seedD, seedI] of pairs) {
-    const group: [number, number][] = [[seedD, seedI]];
-    for (let k = 1; grows(seedD + k, seedI + k); k++) {
-      group.push([seedD + k, seedI + k]);
-      used.add(seedD + k).add(seedI + k);
-    }
-    for (let k = 1; grows(seedD - k, seedI - k); k++) {
-      group.unshift([seedD - k, seedI - k]);
-      used.add(seedD - k).add(seedI - k);
-    }
-    const moveName = ctx.nextMoveName();
-    for (const [d, i] of group) {
-      const source = blocks[d] as RedlineParagraph;
-      const destination = blocks[i] as RedlineParagraph;
-      const moved = diffMove(ctx.tokenized(source.paragraph), ctx.tokenized(destination.paragraph), moveName, ctx);
-      out[d] = { type: 'paragraph', paragraph: source.paragraph, side: 'old', mark: 'moved-from', pieces: moved.source, unchanged: false, moveName };
-      out[i] = { type: 'paragraph', paragraph: destination.paragraph, side: 'new', previous: source.paragraph, mark: 'moved-to', pieces: moved.destination, unchanged: false, moveName };
-    }
+  const group: [number, number][] = [[seedD, seedI]];
+  for (let k = 1; grows(seedD + k, seedI + k); k++) {
+    group.push([seedD + k, seedI + k]);
+    used.add(seedD + k).add(seedI + k);
   }
-  return out;
+  for (let k = 1; grows(seedD - k, seedI - k); k++) {
+    group.unshift([seedD - k, seedI - k]);
+    used.add(seedD - k).add(seedI - k);
+  }
+  return group;
+}
+
+/** Rewrites a group's paragraphs as one move: moved-from where they were, moved-to where they are. */
+function rewriteMove(out: RedlineBlock[], { blocks, ctx }: MoveSearch, group: readonly [number, number][]): void {
+  const moveName = ctx.nextMoveName();
+  for (const [d, i] of group) {
+    const source = blocks[d] as RedlineParagraph;
+    const destination = blocks[i] as RedlineParagraph;
+    const moved = diffMove(ctx.tokenized(source.paragraph), ctx.tokenized(destination.paragraph), moveName, ctx);
+    out[d] = { type: 'paragraph', paragraph: source.paragraph, side: 'old', mark: 'moved-from', pieces: moved.source, unchanged: false, moveName };
+    out[i] = { type: 'paragraph', paragraph: destination.paragraph, side: 'new', previous: source.paragraph, mark: 'moved-to', pieces: moved.destination, unchanged: false, moveName };
+  }
 }
 
 /** The source and destination pieces of one moved paragraph, with the words changed on the way. */

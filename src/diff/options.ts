@@ -1,7 +1,13 @@
-/** Options of the comparison. All default to off / `word`. */
-export interface DiffOptions {
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+
+/**
+ * How two versions are compared: whole words or characters, what to ignore, whether to look for
+ * moves. All default to off / `word` (moves: on).
+ */
+export interface DiffSettings {
   /** Compare whole words (default) or single characters. */
   readonly granularity?: 'word' | 'char';
+  /** Upper and lower case compare equal. */
   readonly ignoreCase?: boolean;
   /** Runs of white space compare equal whatever their length or kind. */
   readonly ignoreWhitespace?: boolean;
@@ -13,6 +19,12 @@ export interface DiffOptions {
   readonly detectMoves?: boolean;
 }
 
+/** The options a comparison runs with: the settings, and where it reports what it meets. */
+export interface DiffOptions extends DiffSettings {
+  /** Where the comparison reports the internal bounds it meets (its result is then coarser). */
+  readonly diagnostics?: Diagnostics;
+}
+
 export interface ResolvedDiffOptions {
   readonly granularity: 'word' | 'char';
   readonly ignoreCase: boolean;
@@ -20,6 +32,7 @@ export interface ResolvedDiffOptions {
   readonly ignoreQuotes: boolean;
   readonly ignoreFormatting: boolean;
   readonly detectMoves: boolean;
+  readonly diagnostics?: Diagnostics;
 }
 
 export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptions {
@@ -30,5 +43,6 @@ export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptio
     ignoreQuotes: options.ignoreQuotes ?? false,
     ignoreFormatting: options.ignoreFormatting ?? false,
     detectMoves: options.detectMoves ?? true,
+    ...(options.diagnostics && { diagnostics: options.diagnostics }),
   };
 }

@@ -18,6 +18,8 @@ export interface Segment {
 export interface SequenceDiffOptions {
   /** Largest edit distance Myers may explore before the middle is taken as one change. */
   readonly maxEditLength?: number;
+  /** Told when Myers gives up at that bound: the middle is then one change, not aligned. */
+  readonly onLimit?: () => void;
 }
 
 /** Diffs two key sequences into segments: equal ones and changed ones, never two changes in a row. */
@@ -35,6 +37,7 @@ export function diffSequences<K extends string | number>(oldKeys: readonly K[], 
     const maxEditLength = options.maxEditLength ?? Math.max(1000, (middle.old.length + middle.new.length) >> 1);
     // Without a key in common (one word replaced by another, most often) there is nothing to align.
     const changes = !middle.shared ? undefined : diffArrays(middle.old, middle.new, { maxEditLength });
+    if (middle.shared && !changes) options.onLimit?.();
     if (changes) {
       for (const change of changes) {
         const count = change.count;

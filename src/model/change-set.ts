@@ -1,10 +1,11 @@
 /**
  * The change set: a flat, serialisable list of the changes between two versions. The JSON
- * exporter writes it as is; its field names are a published contract (see the README and
- * `schema/changes.schema.json`).
+ * exporter writes it as is; its field names are a published contract (see docs/change-set.md and
+ * `src/exporters/json/change-set.schema.json`).
  */
 import type { RunFormat } from './document.js';
 
+/** What a change did: words inserted, deleted or replaced, a move, a formatting change, a renumbered clause, a table row inserted or deleted. */
 export type ChangeKind =
   | 'insert'
   | 'delete'
@@ -18,8 +19,10 @@ export type ChangeKind =
 /** How much the change covers: some words, whole paragraphs, whole table rows, a whole table. */
 export type ChangeScope = 'text' | 'paragraph' | 'table-row' | 'table';
 
+/** The story a change is in: the body, a note, a header or footer, a text box. */
 export type StoryName = 'body' | 'footnote' | 'endnote' | 'header' | 'footer' | 'textbox';
 
+/** Where a change is: its story, its top-level block (in the new version, or the old one for deletions), its clause label, its table row and cell. */
 export interface ChangeLocation {
   readonly story: StoryName;
   /** The top-level block: its index in the new version's story, or in the old one for deletions. */
@@ -38,6 +41,7 @@ export interface ChangeLocation {
   readonly part?: string;
 }
 
+/** One change between two versions, as the change set (and the JSON) lists it; `sources` says whose edit it is. */
 export interface Change {
   readonly id: string;
   readonly kind: ChangeKind;
@@ -64,6 +68,7 @@ export interface Change {
   readonly author: string;
 }
 
+/** How many changes there are, in all and by kind. */
 export interface ChangeSummary {
   readonly total: number;
   readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;

@@ -48,11 +48,13 @@ interface InlineBase {
   readonly wrapper?: InlineWrapper;
 }
 
+/** A run of text with its formatting. */
 export interface TextRun extends InlineBase {
   readonly type: 'text';
   readonly text: string;
 }
 
+/** The kinds of atom: tabs, breaks, symbols, pictures, equations, fields, note references, text boxes, content controls and others. */
 export type AtomKind =
   | 'tab'
   | 'break'
@@ -97,6 +99,7 @@ export interface Marker {
   readonly xml: string;
 }
 
+/** What a paragraph holds: text runs, atoms (anything inline that is not plain text) and markers (bookmarks, comment anchors). */
 export type Inline = TextRun | Atom | Marker;
 
 /** Paragraph layout resolved from direct formatting and styles, in points. */
@@ -110,8 +113,11 @@ export interface ParagraphLayout {
   readonly spaceAfter?: number;
   readonly keepWithNext?: boolean;
   readonly pageBreakBefore?: boolean;
+  /** `w:bidi`: a right-to-left paragraph (Arabic, Hebrew); absent when the source does not say. */
+  readonly rightToLeft?: boolean;
 }
 
+/** A paragraph's automatic number: the label Word shows (`G3.5`, `(a)`, `(iii)`) and the list and level it comes from. */
 export interface Numbering {
   readonly numId: string;
   readonly level: number;
@@ -120,6 +126,7 @@ export interface Numbering {
   readonly isBullet: boolean;
 }
 
+/** A paragraph: its inlines, its clause number (as Word shows it), its style and layout, and its original XML. */
 export interface Paragraph {
   readonly type: 'paragraph';
   readonly styleId?: string;
@@ -142,8 +149,30 @@ export interface Paragraph {
   readonly container?: BlockContainer;
 }
 
+/** A border line: width in points, `RRGGBB` colour (automatic when absent). */
+export interface Border {
+  readonly width: number;
+  readonly color?: string;
+  readonly double?: boolean;
+}
+
+/** A table's borders, resolved from its properties and style; null where there is none. */
+export interface TableBorders {
+  readonly top: Border | null;
+  readonly bottom: Border | null;
+  readonly left: Border | null;
+  readonly right: Border | null;
+  readonly insideH: Border | null;
+  readonly insideV: Border | null;
+}
+
+/** A table cell: its blocks (a story of its own), its span and vertical merge. */
 export interface TableCell {
   readonly blocks: readonly Block[];
+  /** Background fill `RRGGBB` (`w:shd`: the cell's own, else the table's or its style's). */
+  readonly shading?: string;
+  /** The cell's own borders (`w:tcBorders`), over the table's; null: explicitly none. */
+  readonly borders?: Readonly<Partial<Record<'top' | 'bottom' | 'left' | 'right', Border | null>>>;
   readonly props?: string;
   readonly gridSpan: number;
   readonly vMerge?: 'restart' | 'continue';
@@ -151,6 +180,7 @@ export interface TableCell {
   readonly width?: number;
 }
 
+/** A table row: its cells, and whether it repeats as a header row. */
 export interface TableRow {
   readonly cells: readonly TableCell[];
   readonly props?: string;
@@ -163,6 +193,7 @@ export interface TableRow {
   readonly markers?: string;
 }
 
+/** A table: its rows, column widths and original XML. */
 export interface Table {
   readonly type: 'table';
   readonly rows: readonly TableRow[];
@@ -170,6 +201,8 @@ export interface Table {
   readonly grid?: string;
   /** Column widths in points, from the grid. */
   readonly columnWidths: readonly number[];
+  /** The borders a DOCX gives the table; absent for tables of text and Markdown (drawn as a grid). */
+  readonly borders?: TableBorders;
   readonly xml?: string;
   readonly leading?: string;
   readonly container?: BlockContainer;
@@ -185,6 +218,7 @@ export interface OpaqueBlock {
   readonly container?: BlockContainer;
 }
 
+/** A top-level block of a story: a paragraph, a table, or an element kept as it was (opaque). */
 export type Block = Paragraph | Table | OpaqueBlock;
 
 /** A block-level wrapper (content control, custom XML) around consecutive blocks. */
@@ -195,8 +229,10 @@ export interface BlockContainer {
   readonly parent?: BlockContainer;
 }
 
+/** Footnote or endnote. */
 export type NoteKind = 'footnote' | 'endnote';
 
+/** A footnote or endnote: its id and blocks. */
 export interface Note {
   readonly kind: NoteKind;
   readonly id: string;
@@ -205,6 +241,7 @@ export interface Note {
   readonly open?: string;
 }
 
+/** Header or footer. */
 export type StoryKind = 'header' | 'footer';
 
 /** A header or footer part. */
@@ -216,15 +253,21 @@ export interface Story {
   readonly blocks: readonly Block[];
 }
 
+/** The format a version was read from. */
 export type SourceFormat = 'docx' | 'text' | 'markdown';
 
 /** Which view of a document that carries tracked changes was read. */
 export type RevisionView = 'after' | 'before';
 
+/** A version of a document as every stage sees it: its stories (body, notes, headers and footers), its name and format, and for DOCX its package. */
 export interface Document {
   readonly name: string;
   readonly format: SourceFormat;
   readonly title?: string;
+  /** When the version was last modified (`dcterms:modified` of a DOCX), ISO 8601 in UTC. */
+  readonly modified?: string;
+  /** The language text is in unless it says otherwise (BCP 47, `en-GB`), from the DOCX's defaults. */
+  readonly language?: string;
   readonly body: readonly Block[];
   readonly footnotes: readonly Note[];
   readonly endnotes: readonly Note[];

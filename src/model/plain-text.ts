@@ -4,7 +4,9 @@
  * then the notes the text refers to, in the order of their references, each after a
  * `[footnote N]` line. Used by `redline verify`.
  */
-import type { Block, Document, Inline, Note, NoteKind } from './document.js';
+import type { Block, Document, Note, NoteKind } from './document.js';
+import { inlineText } from './inline-text.js';
+import { assertNever } from '../util/assert-never.js';
 
 export interface PlainTextOptions {
   /** Drop empty lines. */
@@ -13,28 +15,38 @@ export interface PlainTextOptions {
   readonly headers?: boolean;
 }
 
-export function inlineText(inline: Inline): string {
-  if (inline.type === 'text') return inline.text;
-  if (inline.type === 'marker') return '';
-  return inline.kind === 'tab' || inline.kind === 'break' || inline.kind === 'symbol' || inline.kind === 'simple-field' || inline.kind === 'other' ? inline.text : '';
-}
-
 function blockLines(blocks: readonly Block[], out: string[]): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph') out.push(...block.inlines.map(inlineText).join('').split('\n'));
-    else if (block.type === 'table') {
-      for (const row of block.rows) for (const cell of row.cells) if (cell.vMerge !== 'continue') blockLines(cell.blocks, out);
-    } else out.push(block.text);
+    switch (block.type) {
+      case 'paragraph':
+        out.push(...block.inlines.map(inlineText).join('').split('\n'));
+        break;
+      case 'table':
+        for (const row of block.rows) for (const cell of row.cells) if (cell.vMerge !== 'continue') blockLines(cell.blocks, out);
+        break;
+      case 'opaque':
+        out.push(block.text);
+        break;
+      default:
+        assertNever(block, 'block');
+    }
   }
 }
 
 /** Note references in reading order. */
 function noteReferences(blocks: readonly Block[], out: { kind: NoteKind; id: string }[]): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph') {
-      for (const inline of block.inlines) if (inline.type === 'atom' && inline.note) out.push(inline.note);
-    } else if (block.type === 'table') {
-      for (const row of block.rows) for (const cell of row.cells) noteReferences(cell.blocks, out);
+    switch (block.type) {
+      case 'paragraph':
+        for (const inline of block.inlines) if (inline.type === 'atom' && inline.note) out.push(inline.note);
+        break;
+      case 'table':
+        for (const row of block.rows) for (const cell of row.cells) noteReferences(cell.blocks, out);
+        break;
+      case 'opaque':
+        break;
+      default:
+        assertNever(block, 'block');
     }
   }
 }

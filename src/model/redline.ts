@@ -8,12 +8,16 @@
  */
 import type { Change } from './change-set.js';
 import type { SourceInfo } from './source.js';
+import { assertNever } from '../util/assert-never.js';
 import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, StoryKind, Table, TableCell, TableRow } from './document.js';
 
+/** Which version a redline node comes from. */
 export type Side = 'old' | 'new';
 
+/** What happened to a piece of a paragraph: unchanged, inserted, deleted, moved away or moved here. */
 export type PieceStatus = 'equal' | 'inserted' | 'deleted' | 'moved-from' | 'moved-to';
 
+/** A piece of a redline paragraph: one inline with its status, tied to its change by `changeId`. */
 export interface RedlinePiece {
   readonly status: PieceStatus;
   readonly inline: Inline;
@@ -41,6 +45,7 @@ export interface RedlinePiece {
  */
 export type MarkStatus = 'equal' | 'inserted' | 'deleted' | 'moved-from' | 'moved-to';
 
+/** A paragraph of the redline: its pieces and what happened to its paragraph mark. */
 export interface RedlineParagraph {
   readonly type: 'paragraph';
   /** The paragraph whose properties are written: the new one when there is one. */
@@ -58,8 +63,10 @@ export interface RedlineParagraph {
   readonly markSources?: readonly string[];
 }
 
+/** What happened to a table row. */
 export type RowStatus = 'equal' | 'inserted' | 'deleted' | 'modified';
 
+/** A cell of a redline table row: its blocks, compared as a story of their own. */
 export interface RedlineCell {
   readonly cell: TableCell;
   readonly side: Side;
@@ -68,6 +75,7 @@ export interface RedlineCell {
   readonly blocks: readonly RedlineBlock[];
 }
 
+/** A row of a redline table: its cells and what happened to it. */
 export interface RedlineRow {
   readonly status: RowStatus;
   readonly row: TableRow;
@@ -76,6 +84,7 @@ export interface RedlineRow {
   readonly changeId?: string;
 }
 
+/** A table of the redline: its rows and what happened to it. */
 export interface RedlineTable {
   readonly type: 'table';
   readonly table: Table;
@@ -86,6 +95,7 @@ export interface RedlineTable {
   readonly columnWidths?: readonly number[];
 }
 
+/** An element kept as it was (compared by its content), inserted, deleted or unchanged. */
 export interface RedlineOpaque {
   readonly type: 'opaque';
   readonly block: OpaqueBlock;
@@ -94,6 +104,7 @@ export interface RedlineOpaque {
   readonly changeId?: string;
 }
 
+/** A block of the redline: a paragraph, a table, or an element kept as it was. */
 export type RedlineBlock = RedlineParagraph | RedlineTable | RedlineOpaque;
 
 /** A footnote or endnote of the redline: a new note (paired or inserted) or an old deleted one. */
@@ -118,6 +129,7 @@ export interface RedlineStory {
   readonly blocks: readonly RedlineBlock[];
 }
 
+/** Two versions woven together: every story with each changed piece marked and tied to its change, the change set, and the sources. */
 export interface Redline {
   readonly old: Document;
   readonly new: Document;
@@ -127,6 +139,27 @@ export interface Redline {
   /** The sources changes are attributed to (empty for a plain comparison). */
   readonly sources: readonly SourceInfo[];
   readonly changes: readonly Change[];
+}
+
+/**
+ * Visits every paragraph of redline blocks in reading order, those in table cells too. Text boxes
+ * are the visitor's to enter (through its pieces' `stories`): not every walk wants them.
+ */
+export function forEachParagraph(blocks: readonly RedlineBlock[], visit: (paragraph: RedlineParagraph) => void): void {
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+        visit(block);
+        break;
+      case 'table':
+        for (const row of block.rows) for (const cell of row.cells) forEachParagraph(cell.blocks, visit);
+        break;
+      case 'opaque':
+        break;
+      default:
+        assertNever(block, 'block');
+    }
+  }
 }
 
 /** Whether a redline block carries no change at all (so it can be written back as it was). */

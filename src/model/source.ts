@@ -4,6 +4,7 @@
  */
 export type SourceKind = 'modification' | 'designation' | 'version' | 'reviser';
 
+/** A source of changes: its id (the revision author, e.g. `MP093`), title and kind. */
 export interface SourceInfo {
   /** Short id written as the revision author, e.g. `MP093` or `BEIS`. */
   readonly id: string;

@@ -4,16 +4,20 @@
  */
 import type { Block, Document } from './document.js';
 import type { Redline, RedlineBlock } from './redline.js';
+import { assertNever } from '../util/assert-never.js';
 
 export function unchangedBlocks(blocks: readonly Block[]): RedlineBlock[] {
   return blocks.map((block): RedlineBlock => {
-    if (block.type === 'paragraph') {
-      return { type: 'paragraph', paragraph: block, side: 'new', mark: 'equal', pieces: block.inlines.map((inline) => ({ status: 'equal', inline })), unchanged: true };
+    switch (block.type) {
+      case 'paragraph':
+        return { type: 'paragraph', paragraph: block, side: 'new', mark: 'equal', pieces: block.inlines.map((inline) => ({ status: 'equal', inline })), unchanged: true };
+      case 'table':
+        return { type: 'table', table: block, side: 'new', status: 'equal', rows: block.rows.map((row) => ({ status: 'equal', row, side: 'new', cells: row.cells.map((cell) => ({ cell, side: 'new', blocks: unchangedBlocks(cell.blocks) })) })) };
+      case 'opaque':
+        return { type: 'opaque', block, side: 'new', status: 'equal' };
+      default:
+        return assertNever(block, 'block');
     }
-    if (block.type === 'table') {
-      return { type: 'table', table: block, side: 'new', status: 'equal', rows: block.rows.map((row) => ({ status: 'equal', row, side: 'new', cells: row.cells.map((cell) => ({ cell, side: 'new', blocks: unchangedBlocks(cell.blocks) })) })) };
-    }
-    return { type: 'opaque', block, side: 'new', status: 'equal' };
   });
 }
 

@@ -5,17 +5,9 @@
  * the result are plain data.
  */
 import { basename, join } from 'node:path';
-import { hasIssues, type AttributionReport } from '../attribution/report.js';
-import { InputError } from '../diagnostics/errors.js';
+import { apply, compare, hasIssues, InputError, isUnattributed, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
 import { readInput } from '../io/read-input.js';
-import { writeOutputsAtomically } from '../io/write-outputs.js';
-import { isUnattributed, type ChangeKind } from '../model/change-set.js';
-import type { Document } from '../model/document.js';
-import type { Redline } from '../model/redline.js';
-import { runApply } from '../pipeline/apply.js';
-import { runCompare } from '../pipeline/compare.js';
-import type { OutputRequest, RenderedOutput } from '../pipeline/outputs.js';
-import { pdfExporter } from '../pipeline/pdf-exporter.js';
+import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
 import type { ReleaseDocument, ReleaseInfo, ReleaseOutput, ReleaseSource } from './manifest.js';
 
 export interface DocumentTask {
@@ -28,12 +20,14 @@ export interface DocumentTask {
   readonly outputFolder: string;
 }
 
+/** An output file of a document, by kind, relative to the release's output folder. */
 export interface DocumentOutput {
   readonly kind: ReleaseOutput;
   /** Relative to the release's output folder, with `/` separators. */
   readonly file: string;
 }
 
+/** What became of one document of a release: done, done with issues, or failed (and why); its counts, outputs and report. */
 export interface DocumentResult {
   readonly id: string;
   readonly title: string;
@@ -52,6 +46,8 @@ export interface DocumentResult {
   readonly bySource: Readonly<Record<string, number>>;
   readonly unattributed: number;
   readonly report?: AttributionReport;
+  /** What reading, comparing and rendering the document reported (only when there is something). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /** The output files of a document: `<id>/<id>-v<new>-redline.docx` and so on. */
@@ -69,6 +65,9 @@ export function documentOutputs(document: ReleaseDocument, outputs: readonly Rel
 
 const safeName = (label: string): string => label.replace(/[^A-Za-z0-9._-]+/g, '-');
 
+/** The API's output kind of each of the manifest's outputs. */
+const OUTPUT_KIND: Readonly<Record<ReleaseOutput, OutputKind>> = { 'redline-docx': 'docx', 'redline-pdf': 'pdf', 'clean-docx': 'cleanDocx', 'clean-pdf': 'cleanPdf', json: 'json' };
+
 export async function runDocumentTask(task: DocumentTask): Promise<DocumentResult> {
   const { document } = task;
   const outputs = documentOutputs(document, task.outputs);
@@ -81,11 +80,12 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
     declaredSources: document.sources.map((s) => s.id),
   };
   try {
-    const rendered = await render(task, outputs.map((o) => ({ path: join(task.outputFolder, o.file), kind: o.kind })));
-    await writeOutputsAtomically(rendered.outputs);
-    const written = outputs.filter((o) => rendered.outputs.some((r) => r.path === join(task.outputFolder, o.file)));
+    const rendered = await render(task, task.outputs);
+    const written = outputs.filter((o) => rendered.outputs[OUTPUT_KIND[o.kind]] !== undefined);
+    await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })));
+    const diagnostics = rendered.diagnostics.length > 0 ? { diagnostics: rendered.diagnostics } : {};
     // A document that failed (its sources conflict) has no changes to count; its report says why.
-    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }) };
+    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
     const bySource: Record<string, number> = {};
     for (const change of rendered.redline.changes) for (const source of change.sources) bySource[source] = (bySource[source] ?? 0) + 1;
     const byKind: Partial<Record<ChangeKind, number>> = {};
@@ -100,6 +100,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
       // Without sources there is nothing to attribute changes to, so nothing is unattributed.
       unattributed: rendered.report ? rendered.redline.changes.filter(isUnattributed).length : 0,
       ...(rendered.report && { report: rendered.report }),
+      ...diagnostics,
     };
   } catch (error) {
     const message = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
@@ -109,12 +110,13 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
 
 interface Rendered {
   readonly redline: Redline;
-  readonly outputs: readonly RenderedOutput[];
+  readonly outputs: RenderedOutputs;
+  readonly diagnostics: readonly Diagnostic[];
   readonly report?: AttributionReport;
   readonly error?: string;
 }
 
-async function render(task: DocumentTask, requests: readonly OutputRequest[]): Promise<Rendered> {
+async function render(task: DocumentTask, kinds: readonly ReleaseOutput[]): Promise<Rendered> {
   const { document, release } = task;
   // Named by file name: the outputs and the report must not depend on where the release folder is.
   const read = async (path: string): Promise<{ bytes: Uint8Array; name: string }> => {
@@ -124,26 +126,26 @@ async function render(task: DocumentTask, requests: readonly OutputRequest[]): P
       throw error instanceof InputError ? new InputError(basename(path), error.reason) : error;
     }
   };
-  const sources = await Promise.all(document.sources.map(async (s) => ({ id: s.id, ...(await read(s.file)) })));
-  const info = task.sources.map(({ id, title, kind }) => ({ id, title, kind }));
-  const pdf = { title: document.title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}` };
-  // The clean PDF has a subtitle of its own, so it is rendered here rather than with the redline.
-  const cleanPdf = requests.find((r) => r.kind === 'clean-pdf');
-  const others = requests.filter((r) => r !== cleanPdf);
-  const cleanOf = async (version: Document): Promise<RenderedOutput[]> =>
-    cleanPdf ? [{ path: cleanPdf.path, data: await (await pdfExporter()).documentToPdf(version, { title: document.title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` }) }] : [];
+  const info = new Map(task.sources.map(({ id, title, kind }) => [id, { title, kind }]));
+  const sources = await Promise.all(document.sources.map(async (s) => ({ id: s.id, ...info.get(s.id), ...(await read(s.file)) })));
+  const title = document.title;
+  const requested: { -readonly [K in OutputKind]?: OutputKinds[K] } = {};
+  for (const kind of kinds) requested[OUTPUT_KIND[kind]] = true;
+  const outputs: OutputKinds = {
+    ...requested,
+    ...(requested.pdf && { pdf: { title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}` } }),
+    // The clean PDF has a subtitle of its own.
+    ...(requested.cleanPdf && { cleanPdf: { title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` } }),
+  };
+  // Every revision of a release is dated by the release's effective date.
+  const revisionDate = `${release.effectiveDate}T00:00:00Z`;
   const old = await read(document.previous.file);
   if (document.new.file === undefined) {
-    const result = await runApply({ old, sources, info, policy: 'fail', options: { pdf }, outputs: others, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
-    if (result.failed) return { redline: result.redline, outputs: result.outputs, report: result.report, error: `${result.report.conflicts.length} conflict(s) between sources; the new version was not conformed` };
-    return { redline: result.redline, outputs: [...result.outputs, ...(await cleanOf(result.new))], report: result.report };
+    const result = await apply(old, sources, { onConflict: 'fail', outputs, revisionDate, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
+    const { value } = result;
+    const error = value.failed ? { error: `${value.report.conflicts.length} conflict(s) between sources; the new version was not conformed` } : {};
+    return { redline: value.redline, outputs: value.outputs, diagnostics: result.diagnostics, report: value.report, ...error };
   }
-  const result = await runCompare({
-    old,
-    new: await read(document.new.file),
-    options: { pdf },
-    ...(sources.length > 0 && { attribution: { mode: 'sources' as const, files: sources, info } }),
-    outputs: others,
-  });
-  return { redline: result.redline, outputs: [...result.outputs, ...(await cleanOf(result.new))], ...(result.report && { report: result.report }) };
+  const result = await compare(old, await read(document.new.file), { ...(sources.length > 0 && { sources }), outputs, revisionDate });
+  return { redline: result.value.redline, outputs: result.value.outputs, diagnostics: result.diagnostics, ...(result.value.report && { report: result.value.report }) };
 }

@@ -21,16 +21,17 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../diagnostics/errors.js';
-import type { SourceInfo } from '../model/source.js';
-import { SOURCE_ID } from '../attribution/sources-file.js';
+import { SOURCE_ID, type SourceInfo } from '../api/index.js';
 import { isInside } from '../io/paths.js';
 import { MAX_INPUT_BYTES } from '../io/read-input.js';
 
 export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json'] as const;
+/** An output a release writes for every document. */
 export type ReleaseOutput = (typeof RELEASE_OUTPUTS)[number];
 
 const SOURCE_KINDS = ['modification', 'designation'] as const;
 
+/** The release itself: id, title, effective date. */
 export interface ReleaseInfo {
   readonly id: string;
   readonly title: string;
@@ -38,22 +39,26 @@ export interface ReleaseInfo {
   readonly effectiveDate: string;
 }
 
+/** A source of the release (a modification, a designation) and its approval status. */
 export interface ReleaseSource extends SourceInfo {
   readonly kind: 'modification' | 'designation';
   readonly status?: string;
 }
 
+/** A version of a document in the manifest: its label and, when given, its file (resolved). */
 export interface VersionRef {
   readonly version: string;
   /** Absolute path; absent for a new version conformed from the sources. */
   readonly file?: string;
 }
 
+/** A source's file for one document. */
 export interface DocumentSourceRef {
   readonly id: string;
   readonly file: string;
 }
 
+/** A document of the release: its previous and new versions (no new file: conformed from the sources) and its sources' files. */
 export interface ReleaseDocument {
   readonly id: string;
   readonly title: string;
@@ -62,6 +67,7 @@ export interface ReleaseDocument {
   readonly sources: readonly DocumentSourceRef[];
 }
 
+/** A release manifest, read and checked: the release, its sources, its documents (paths resolved) and the outputs. */
 export interface ReleaseManifest {
   /** The manifest file and its folder (absolute). */
   readonly file: string;

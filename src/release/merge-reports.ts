@@ -6,11 +6,30 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { InputError } from '../diagnostics/errors.js';
+import type { Diagnostic, Result } from '../api/index.js';
+import { InputError, OptionError } from '../diagnostics/errors.js';
 import { isInside } from '../io/paths.js';
 import type { DocumentResult } from './document-job.js';
 import { RELEASE_OUTPUTS } from './manifest.js';
 import { buildReleaseReport, RELEASE_REPORT_FORMAT, type ReleaseReport } from './release-report.js';
+import { writeReleaseReport } from './write-report.js';
+
+/** The report of a whole release, joined from its shards' reports, and the files written for it. */
+export interface MergedReports {
+  readonly report: ReleaseReport;
+  /** Files written for the report, relative to the output folder. */
+  readonly reportFiles: readonly string[];
+}
+
+/**
+ * Joins the reports of every shard of a release (`report-shard-K-of-N.json`) into the report of
+ * the whole release, written into `outputFolder` as one full run would have written it.
+ */
+export async function mergeReleaseReports(reportFiles: readonly string[], outputFolder: string): Promise<Result<MergedReports>> {
+  const report = await mergeReports(reportFiles, outputFolder);
+  const written = await writeReleaseReport(report, outputFolder);
+  return { value: { report, reportFiles: written }, diagnostics: report.results.flatMap((r): readonly Diagnostic[] => r.diagnostics ?? []) };
+}
 
 export async function mergeReports(files: readonly string[], outputFolder: string): Promise<ReleaseReport> {
   const reports: ReleaseReport[] = [];
@@ -26,7 +45,7 @@ export async function mergeReports(files: readonly string[], outputFolder: strin
     reports.push(report);
   }
   const first = reports[0];
-  if (!first?.shard) throw new InputError('--merge-reports', 'no reports given');
+  if (!first?.shard) throw new OptionError('reportFiles', 'no shard reports given');
   const count = first.shard.count;
   const seen = new Set<number>();
   const results = new Map<string, DocumentResult>();
@@ -43,7 +62,7 @@ export async function mergeReports(files: readonly string[], outputFolder: strin
     }
   });
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
-  if (missing.length > 0) throw new InputError('--merge-reports', `shard(s) ${missing.join(', ')} of ${count} are missing`);
+  if (missing.length > 0) throw new OptionError('reportFiles', `shard(s) ${missing.join(', ')} of ${count} are missing`);
   return buildReleaseReport({ release: first.release, sources: first.sources, documentOrder: first.documentOrder, documentTitles: first.documentTitles, scope: first.documentOrder, results: [...results.values()] });
 }
 

@@ -1,71 +1,19 @@
-/**
- * Progress of a release run. On a terminal: one bar redrawn in place (documents done / total, the
- * documents in hand, elapsed time, ETA). Otherwise: one plain line per document, for logs.
- */
+/** What a release run tells about its progress, as documents start and finish. */
 import type { DocumentResult } from './document-job.js';
 
+/** A document to run, and the bytes of its versions (what its comparison costs, roughly). */
+export interface PlannedDocument {
+  readonly id: string;
+  readonly size: number;
+}
+
+/** Told by a release run as documents start and finish (the command line draws a progress bar with it). */
 export interface ProgressSink {
-  start(total: number, skipped: readonly string[]): void;
+  /** The documents to run, largest first, and those skipped as unchanged. */
+  start(documents: readonly PlannedDocument[], skipped: readonly string[]): void;
+  /** A worker took the document. */
   started(id: string): void;
+  /** The document is done (or failed); its worker is free. */
   finished(result: DocumentResult, milliseconds: number): void;
   end(): void;
-}
-
-const clock = (ms: number): string => {
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-};
-
-function describe(result: DocumentResult): string {
-  if (result.status === 'failed') return `FAILED: ${result.error ?? 'unknown error'}`;
-  const sources = Object.entries(result.bySource).map(([id, n]) => `${id} ${n}`).join(', ');
-  const issues = result.report ? result.report.unattributed.length + result.report.notApplied.length + result.report.differs.length + result.report.conflicts.length : 0;
-  return `${result.changes} change(s)${sources ? ` (${sources})` : ''}${issues > 0 ? `, ${issues} issue(s)` : ''}`;
-}
-
-export class Progress implements ProgressSink {
-  private total = 0;
-  private done = 0;
-  private readonly active = new Set<string>();
-  private readonly began = Date.now();
-
-  constructor(
-    private readonly write: (text: string) => void,
-    private readonly terminal: boolean,
-    private readonly width = 24,
-  ) {}
-
-  start(total: number, skipped: readonly string[]): void {
-    this.total = total;
-    if (skipped.length > 0) this.line(`skipped ${skipped.length} unchanged document(s): ${skipped.join(', ')}`);
-    this.draw();
-  }
-
-  started(id: string): void {
-    this.active.add(id);
-    this.draw();
-  }
-
-  finished(result: DocumentResult, milliseconds: number): void {
-    this.active.delete(result.id);
-    this.done++;
-    this.line(`[${this.done}/${this.total}] ${result.id}: ${describe(result)} (${(milliseconds / 1000).toFixed(1)} s)`);
-    this.draw();
-  }
-
-  end(): void {
-    if (this.terminal) this.write('\r\x1b[2K');
-  }
-
-  private line(text: string): void {
-    this.write(this.terminal ? `\r\x1b[2K${text}\n` : `${text}\n`);
-  }
-
-  private draw(): void {
-    if (!this.terminal || this.total === 0) return;
-    const elapsed = Date.now() - this.began;
-    const filled = Math.round((this.done / this.total) * this.width);
-    const eta = this.done === 0 ? '–' : clock((elapsed / this.done) * (this.total - this.done));
-    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${[...this.active].join(', ')}  ${clock(elapsed)} elapsed, ETA ${eta}`);
-  }
 }

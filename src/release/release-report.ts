@@ -4,8 +4,7 @@
  * what the inputs determine (no times, no dates of the run), so the same release gives the same
  * report, and shards' reports join into exactly the report of one full run.
  */
-import type { Conflict } from '../attribution/report.js';
-import type { ChangeKind } from '../model/change-set.js';
+import type { ChangeKind, Conflict } from '../api/index.js';
 import type { DocumentResult } from './document-job.js';
 import type { ReleaseInfo, ReleaseSource } from './manifest.js';
 
@@ -14,6 +13,7 @@ export const RELEASE_REPORT_FORMAT = 'redline-release-report/1';
 /** `not verified`: every document it was declared for failed; `not run`: none of them ran. */
 export type SourceStatus = 'implemented' | 'partially implemented' | 'not found' | 'not verified' | 'not run';
 
+/** A source of the release as the report shows it: its status from the verification, the documents it changed, its counts. */
 export interface SourceRow {
   readonly id: string;
   readonly title: string;
@@ -31,6 +31,7 @@ export interface SourceRow {
   readonly differs: number;
 }
 
+/** A document of the release as the report shows it: its status, changes by source, declared against found sources, outputs. */
 export interface DocumentRow {
   readonly id: string;
   readonly title: string;
@@ -48,6 +49,7 @@ export interface DocumentRow {
   readonly error?: string;
 }
 
+/** A row of the document log: the versions in force. */
 export interface LogRow {
   readonly document: string;
   readonly title: string;
@@ -56,6 +58,7 @@ export interface LogRow {
   readonly effectiveDate: string;
 }
 
+/** A verification issue of one document, in the report's single list. */
 export interface IssueRow {
   readonly document: string;
   readonly type: 'unattributed' | 'not applied' | 'differs' | 'conflict' | 'failed';
@@ -65,6 +68,7 @@ export interface IssueRow {
   readonly actual?: string;
 }
 
+/** The release report (report.json): sources, documents, the document log and every verification issue, derived from the documents' results only. */
 export interface ReleaseReport {
   readonly format: typeof RELEASE_REPORT_FORMAT;
   readonly release: ReleaseInfo;

@@ -6,42 +6,56 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../diagnostics/errors.js';
+import { programFingerprint, type Diagnostic, type Result } from '../api/index.js';
+import { OptionError } from '../diagnostics/errors.js';
 import { isInside } from '../io/paths.js';
+import { readInput } from '../io/read-input.js';
 import { removeStaleTemporaries } from '../io/write-outputs.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
-import type { ReleaseDocument, ReleaseManifest } from './manifest.js';
+import { parseManifest, type ReleaseDocument, type ReleaseManifest } from './manifest.js';
 import type { ProgressSink } from './progress.js';
 import { buildReleaseReport, type ReleaseReport } from './release-report.js';
 import { writeReleaseReport } from './write-report.js';
 import { fingerprint, outputsIntact, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
 import { WorkerPool } from './worker-pool.js';
 
+/** One of N disjoint slices of a release's documents: every N-th document, starting at the K-th (1-based). */
 export interface Shard {
   readonly index: number;
   readonly count: number;
 }
 
+/** Options of `runRelease`. */
 export interface ReleaseRunOptions {
-  readonly manifest: ReleaseManifest;
+  /** The manifest: its file (YAML or JSON; the paths in it are relative to it), or one already read. */
+  readonly manifest: string | ReleaseManifest;
+  /** Where the outputs, the report and the state file go; nothing is written outside it. */
   readonly outputFolder: string;
-  readonly programVersion: string;
+  /**
+   * What made the outputs: a document made by another program is redone. Default: this
+   * program's version and a hash of its compiled code.
+   */
+  readonly programVersion?: string;
   /** Worker threads; default the number of cores. */
   readonly concurrency?: number;
+  /** Run only these documents (by id); the report keeps the others' current results. */
   readonly only?: readonly string[];
+  /** Run only this shard of the documents: every `count`-th, starting at the `index`-th (1-based). */
   readonly shard?: Shard;
   /** Redo every document, even those whose inputs have not changed. */
   readonly force?: boolean;
+  /** Told as documents start and finish. */
   readonly progress?: ProgressSink;
 }
 
+/** What a release run did: the report, and which documents it processed, skipped, failed or left out of date. */
 export interface ReleaseRunResult {
   readonly report: ReleaseReport;
   readonly processed: readonly string[];
   readonly skipped: readonly string[];
   readonly failed: readonly string[];
   /**
-   * Documents left out by `--only` whose inputs, options or program version changed since their
+   * Documents left out by `only` whose inputs, options or program version changed since their
    * outputs were made: the report counts them as not run rather than show stale results.
    */
   readonly outOfDate: readonly string[];
@@ -57,84 +71,55 @@ export function inShard(index: number, shard: Shard | undefined): boolean {
   return shard === undefined || index % shard.count === shard.index - 1;
 }
 
-export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRunResult> {
+/** A document to run: its task, what made it (the fingerprint), and its inputs' size in bytes. */
+interface PlannedTask {
+  readonly task: DocumentTask;
+  readonly fingerprint: string;
+  readonly size: number;
+}
+
+/** The state of the output folder: each document's fingerprint, output hashes and result. */
+type States = Record<string, DocumentState>;
+
+/**
+ * Runs a release: every document of the manifest (or of a shard, or those asked for) on a pool of
+ * worker threads, skipping those whose inputs, options and program are unchanged since their
+ * outputs were made, then the release report. A document that fails fails alone: its result says
+ * why. The diagnostics are every document's, each naming its file.
+ */
+export async function runRelease(options: ReleaseRunOptions): Promise<Result<ReleaseRunResult>> {
   const began = Date.now();
-  const { manifest, outputFolder } = options;
-  const known = new Set(manifest.documents.map((d) => d.id));
-  for (const id of options.only ?? []) if (!known.has(id)) throw new UsageError(`--only: no document '${id}' in ${manifest.file}`);
+  const manifest = typeof options.manifest === 'string' ? await readManifest(options.manifest) : options.manifest;
+  checkRunOptions(options, manifest);
+  const programVersion = options.programVersion ?? programFingerprint();
+  const { outputFolder } = options;
   await removeStaleTemporaries(outputFolder);
 
   const stateName = stateFileName(options.shard);
-  const state = await readState(outputFolder, stateName);
-  const documents = { ...state.documents } as Record<string, DocumentState>;
-  // Documents no longer in the manifest: their outputs go, with their state.
-  for (const id of Object.keys(documents)) {
-    if (known.has(id)) continue;
-    await removeSuperseded(outputFolder, documents[id], undefined);
-    delete documents[id];
-  }
+  const documents = await currentStates(outputFolder, stateName, manifest);
   const scope = manifest.documents.filter((_, i) => inShard(i, options.shard));
-  for (const id of options.only ?? []) if (!scope.some((d) => d.id === id)) throw new UsageError(`--only: document '${id}' is not in shard ${options.shard?.index} of ${options.shard?.count}`);
   const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
-
   const taskOf = (document: ReleaseDocument): DocumentTask => ({ release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), outputs: manifest.outputs, outputFolder });
   const isCurrent = async (id: string, print: string): Promise<boolean> => {
     const previous = documents[id];
     return previous?.fingerprint === print && (await outputsIntact(outputFolder, previous.outputs));
   };
+
   const outOfDate: string[] = [];
   for (const document of scope) {
     if (selected.includes(document) || documents[document.id] === undefined) continue;
-    if (!(await isCurrent(document.id, await fingerprint(taskOf(document), options.programVersion)))) outOfDate.push(document.id);
+    if (!(await isCurrent(document.id, await fingerprint(taskOf(document), programVersion)))) outOfDate.push(document.id);
   }
-
-  const tasks: { task: DocumentTask; fingerprint: string; size: number }[] = [];
+  const tasks: PlannedTask[] = [];
   const skipped: string[] = [];
   for (const document of selected) {
     const task = taskOf(document);
-    const print = await fingerprint(task, options.programVersion);
-    if (!options.force && documents[document.id]?.result.status !== 'failed' && (await isCurrent(document.id, print))) {
-      skipped.push(document.id);
-      continue;
-    }
-    const size = (await stat(document.previous.file)).size + (document.new.file ? (await stat(document.new.file)).size : 0);
-    tasks.push({ task, fingerprint: print, size });
-  }
-  // Largest first, so that the longest document does not start last.
-  tasks.sort((a, b) => b.size - a.size);
-
-  options.progress?.start(tasks.length, skipped);
-  const processed: string[] = [];
-  if (tasks.length > 0) {
-    const pool = new WorkerPool<DocumentTask, DocumentResult>(WORKER, Math.max(1, Math.min(options.concurrency ?? availableParallelism(), tasks.length)));
-    let saving = Promise.resolve();
-    try {
-      // Every task settles before the pool closes; the first error, if any, is thrown after.
-      const settled = await Promise.allSettled(
-        tasks.map(async ({ task, fingerprint: print }) => {
-          let started = Date.now();
-          const onStart = (): void => {
-            started = Date.now();
-            options.progress?.started(task.document.id);
-          };
-          const result = await pool.run(task, onStart).catch((error: Error): DocumentResult => failedResult(task, error));
-          await removeSuperseded(outputFolder, documents[task.document.id], result);
-          documents[task.document.id] = { fingerprint: print, outputs: await outputHashes(outputFolder, result), result };
-          processed.push(task.document.id);
-          // The state is saved after every document, so an interrupted run keeps what it finished.
-          saving = saving.then(() => writeState(outputFolder, stateName, { documents }));
-          await saving;
-          options.progress?.finished(result, Date.now() - started);
-        }),
-      );
-      const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-      if (failure) throw failure.reason;
-    } finally {
-      await pool.close();
-      options.progress?.end();
-    }
+    const print = await fingerprint(task, programVersion);
+    if (!options.force && documents[document.id]?.result.status !== 'failed' && (await isCurrent(document.id, print))) skipped.push(document.id);
+    else tasks.push({ task, fingerprint: print, size: await inputSize(document) });
   }
 
+  const processed = await runTasks(tasks, skipped, documents, { ...options, stateName });
   await writeState(outputFolder, stateName, { documents });
   const results = scope.filter((d) => !outOfDate.includes(d.id)).map((d) => documents[d.id]?.result).filter((r): r is DocumentResult => r !== undefined);
   const report = buildReleaseReport({
@@ -147,7 +132,82 @@ export async function runRelease(options: ReleaseRunOptions): Promise<ReleaseRun
     ...(options.shard && { shard: options.shard }),
   });
   const reportFiles = await writeReleaseReport(report, outputFolder);
-  return { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), outOfDate, milliseconds: Date.now() - began, reportFiles };
+  const value = { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), outOfDate, milliseconds: Date.now() - began, reportFiles };
+  return { value, diagnostics: results.flatMap((r): readonly Diagnostic[] => r.diagnostics ?? []) };
+}
+
+/** Reads and checks a manifest file. */
+export async function readManifest(file: string): Promise<ReleaseManifest> {
+  return parseManifest(new TextDecoder().decode(await readInput(file)), file);
+}
+
+function checkRunOptions(options: ReleaseRunOptions, manifest: ReleaseManifest): void {
+  const { concurrency, shard, only } = options;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)) throw new OptionError('concurrency', `'${concurrency}' is not a whole number from 1 to 256`);
+  if (shard !== undefined && (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.count < 1 || shard.index < 1 || shard.index > shard.count)) throw new OptionError('shard', `${shard.index}/${shard.count} is not K/N with 1 ≤ K ≤ N`);
+  const known = new Set(manifest.documents.map((d) => d.id));
+  for (const id of only ?? []) if (!known.has(id)) throw new OptionError('only', `no document '${id}' in ${manifest.file}`);
+  const scope = new Set(manifest.documents.filter((_, i) => inShard(i, shard)).map((d) => d.id));
+  for (const id of only ?? []) if (!scope.has(id)) throw new OptionError('only', `document '${id}' is not in shard ${shard?.index} of ${shard?.count}`);
+}
+
+/** The saved state, less the documents no longer in the manifest: their outputs go with them. */
+async function currentStates(folder: string, stateName: string, manifest: ReleaseManifest): Promise<States> {
+  const known = new Set(manifest.documents.map((d) => d.id));
+  const documents = { ...(await readState(folder, stateName)).documents } as States;
+  for (const id of Object.keys(documents)) {
+    if (known.has(id)) continue;
+    await removeSuperseded(folder, documents[id], undefined);
+    delete documents[id];
+  }
+  return documents;
+}
+
+/** The bytes of a document's versions: what its comparison costs, roughly. */
+async function inputSize(document: ReleaseDocument): Promise<number> {
+  return (await stat(document.previous.file)).size + (document.new.file ? (await stat(document.new.file)).size : 0);
+}
+
+/**
+ * Runs the tasks on the worker pool, largest first (so that the longest document does not start
+ * last), saving the state after every document so that an interrupted run keeps what it
+ * finished. Returns the documents processed, in the order they finished.
+ */
+async function runTasks(tasks: PlannedTask[], skipped: readonly string[], documents: States, options: ReleaseRunOptions & { readonly stateName: string }): Promise<string[]> {
+  const { outputFolder, progress } = options;
+  tasks.sort((a, b) => b.size - a.size);
+  progress?.start(tasks.map((t) => ({ id: t.task.document.id, size: t.size })), skipped);
+  const processed: string[] = [];
+  if (tasks.length === 0) return processed;
+  const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), tasks.length));
+  const pool = new WorkerPool<DocumentTask, DocumentResult>(WORKER, workers);
+  let saving = Promise.resolve();
+  try {
+    // Every task settles before the pool closes; the first error, if any, is thrown after.
+    const settled = await Promise.allSettled(
+      tasks.map(async ({ task, fingerprint: print }) => {
+        let started = Date.now();
+        const onStart = (): void => {
+          started = Date.now();
+          progress?.started(task.document.id);
+        };
+        const result = await pool.run(task, onStart).catch((error: Error): DocumentResult => failedResult(task, error));
+        // Told before the bookkeeping: the worker is free, and may already be taking the next document.
+        progress?.finished(result, Date.now() - started);
+        await removeSuperseded(outputFolder, documents[task.document.id], result);
+        documents[task.document.id] = { fingerprint: print, outputs: await outputHashes(outputFolder, result), result };
+        processed.push(task.document.id);
+        saving = saving.then(() => writeState(outputFolder, options.stateName, { documents }));
+        await saving;
+      }),
+    );
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) throw failure.reason;
+  } finally {
+    await pool.close();
+    progress?.end();
+  }
+  return processed;
 }
 
 /** A task whose worker died: the document fails with the reason, the others go on. */

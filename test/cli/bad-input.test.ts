@@ -36,7 +36,7 @@ describe('bad input gives exit 2, one line naming the file and the reason, and n
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(`redline: ${join(dir, 'nope.docx')}: no such file`);
   });
-  it('an unknown format', () => expectRejected('image.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1]), /unsupported format/));
+  it('a PDF, named as such with advice', () => expectRejected('image.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 1]), /a PDF, not DOCX, text or Markdown: compare the Word or text versions/));
 
   it('a zip bomb: document.xml inflating to over a gigabyte', async () => {
     await expectRejected('bomb.docx', await zipBomb(1100 << 20), /refusing a possible zip bomb/);

@@ -35,13 +35,23 @@ describe('redline compare', () => {
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(readFileSync(join(dir, 'b.json'), 'utf8'));
   });
 
-  it('writes the author and, only when asked, the date of the revisions', () => {
+  it('writes the author, and dates the revisions by --date or else by the new version’s modified date', () => {
     runCli(['compare', oldFile, newFile, '-o', join(dir, 'dated.docx'), '--author', 'MP093', '--date', '2026-03-01T09:30:00Z']);
     const xml = new TextDecoder().decode(require('fflate').unzipSync(readFileSync(join(dir, 'dated.docx')))['word/document.xml']);
     expect(xml).toMatch(/<w:ins w:id="\d+" w:author="MP093" w:date="2026-03-01T09:30:00Z">/);
     runCli(['compare', oldFile, newFile, '-o', join(dir, 'undated.docx')]);
     const undated = new TextDecoder().decode(require('fflate').unzipSync(readFileSync(join(dir, 'undated.docx')))['word/document.xml']);
     expect(undated).not.toMatch(/w:date=/);
+    // A new version that says when it was modified dates its revisions (and --date still wins).
+    const modifiedFile = join(dir, 'new-modified.docx');
+    writeFileSync(modifiedFile, buildDocx({ core: '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-02-14T10:00:00Z</dcterms:modified>', numbering: NUMBERING_XML, body: [np('Definitions', 1, 0), np('The Supplier shall deliver the Goods within 45 days.', 1, 1), p('Signed and dated.')].join('') }));
+    const docXml = (file: string): string => new TextDecoder().decode(require('fflate').unzipSync(readFileSync(file))['word/document.xml']);
+    runCli(['compare', oldFile, modifiedFile, '-o', join(dir, 'by-modified.docx')]);
+    const byModified = docXml(join(dir, 'by-modified.docx'));
+    expect(byModified).toMatch(/<w:ins w:id="\d+" w:author="Redline" w:date="2026-02-14T10:00:00Z">/);
+    expect(byModified).not.toMatch(/w:date="(?!2026-02-14T10:00:00Z)/);
+    runCli(['compare', oldFile, modifiedFile, '-o', join(dir, 'overridden.docx'), '--date', '2026-03-01T09:30:00Z']);
+    expect(docXml(join(dir, 'overridden.docx'))).not.toMatch(/2026-02-14/);
   });
 
   it('compares text and Markdown versions into a styled DOCX', () => {

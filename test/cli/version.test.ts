@@ -12,14 +12,14 @@ import { tempDir } from '../helpers/cli.js';
 /** A miniature installed program: package.json, the fingerprint module compiled, and one more file. */
 function miniatureProgram(): { root: string; load: () => Promise<{ programFingerprint: () => string }> } {
   const root = tempDir('redline-version-');
-  mkdirSync(join(root, 'dist/cli'), { recursive: true });
+  mkdirSync(join(root, 'dist/api'), { recursive: true });
   copyFileSync(resolve(__dirname, '../../package.json'), join(root, 'package.json'));
-  const source = readFileSync(resolve(__dirname, '../../src/cli/version.ts'), 'utf8');
+  const source = readFileSync(resolve(__dirname, '../../src/api/version.ts'), 'utf8');
   const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
-  writeFileSync(join(root, 'dist/cli/version.js'), compiled);
+  writeFileSync(join(root, 'dist/api/version.js'), compiled);
   writeFileSync(join(root, 'dist/diff.js'), 'export const answer = 1;\n');
   let generation = 0;
-  return { root, load: async () => import(`${pathToFileURL(join(root, 'dist/cli/version.js')).href}?${generation++}`) };
+  return { root, load: async () => import(`${pathToFileURL(join(root, 'dist/api/version.js')).href}?${generation++}`) };
 }
 
 describe('programFingerprint', () => {
@@ -31,5 +31,13 @@ describe('programFingerprint', () => {
     expect((await program.load()).programFingerprint()).toBe(first);
     writeFileSync(join(program.root, 'dist/diff.js'), 'export const answer = 2;\n');
     expect((await program.load()).programFingerprint()).not.toBe(first);
+  });
+
+  it('does not hash the development tools (bench, samples, synthetic documents), which are compiled apart to dist-tools/', async () => {
+    const program = miniatureProgram();
+    const first = (await program.load()).programFingerprint();
+    mkdirSync(join(program.root, 'dist-tools/tools/bench'), { recursive: true });
+    writeFileSync(join(program.root, 'dist-tools/tools/bench/main.js'), 'export const pages = 1000;\n');
+    expect((await program.load()).programFingerprint()).toBe(first);
   });
 });

@@ -6,10 +6,10 @@
  * reviewer, Accept All gives that reviewer's own copy) and by the revisions' authors.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionReport } from '../../src/attribution/report.js';
-import { applyOutputKinds, runApply } from '../../src/pipeline/apply.js';
+import { apply } from '../../src/api/apply.js';
 import { tempDir } from '../helpers/cli.js';
 import { CORPUS, hasCorpus, hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -30,14 +30,14 @@ const redline = (c: ConsolidationCase): string => resolve(out, `${c.id}-redline.
 describe.runIf(runCorpus)('WmlComparer consolidation cases', () => {
   beforeAll(async () => {
     for (const c of cases) {
-      const result = await runApply({
-        old: { bytes: readFileSync(join(CORPUS, c.base)), name: c.base },
-        sources: c.sources.map((s) => ({ id: s.author, bytes: readFileSync(join(CORPUS, s.file)), name: s.file })),
-        policy: 'fail',
-        outputs: applyOutputKinds([conformed(c), redline(c)]),
-      });
-      for (const o of result.outputs) writeFileSync(o.path, o.data);
-      reports.set(c.id, result.report);
+      const { value } = await apply(
+        { bytes: readFileSync(join(CORPUS, c.base)), name: c.base },
+        c.sources.map((s) => ({ id: s.author, bytes: readFileSync(join(CORPUS, s.file)), name: s.file })),
+        { onConflict: 'fail', outputs: { cleanDocx: true, docx: true }, newName: basename(conformed(c)) },
+      );
+      if (value.outputs.cleanDocx) writeFileSync(conformed(c), value.outputs.cleanDocx);
+      if (value.outputs.docx) writeFileSync(redline(c), value.outputs.docx);
+      reports.set(c.id, value.report);
     }
   }, 120_000);
 

@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { compare } from '../../src/api/compare.js';
+import { verify } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
 import { CORPUS, hasCorpus, hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -20,7 +20,7 @@ interface CorpusCase {
 }
 
 /**
- * Failures explained in the README's known limitations: LibreOffice 7.4 leaves a U+200D in an
+ * Failures explained in docs/quality.md's known limitations: LibreOffice 7.4 leaves a U+200D in an
  * empty tracked-inserted table row after Accept All (WC-1190, WC-1210); with --ignore case a
  * change of case only is not tracked, so Reject All keeps the new case (WCI-1000).
  */
@@ -34,8 +34,8 @@ describe.runIf(runCorpus)('WmlComparer corpus', () => {
   beforeAll(async () => {
     for (const c of cases) {
       const read = (p: string): { bytes: Uint8Array; name: string } => ({ bytes: readFileSync(join(CORPUS, p)), name: p });
-      const result = await runCompare({ old: read(c.old), new: read(c.new), options: { ignoreCase: c.caseInsensitive }, outputs: [join(out, `${c.id}.docx`)] });
-      for (const o of result.outputs) writeFileSync(o.path, o.data);
+      const { value } = await compare(read(c.old), read(c.new), { ignoreCase: c.caseInsensitive, outputs: { docx: true } });
+      writeFileSync(join(out, `${c.id}.docx`), value.outputs.docx as Uint8Array);
     }
   }, 300_000);
 
@@ -47,8 +47,8 @@ describe.runIf(runCorpus)('WmlComparer corpus', () => {
     const failures: string[] = [];
     for (const c of cases) {
       const read = (p: string): { bytes: Uint8Array; name: string } => ({ bytes: readFileSync(p), name: p });
-      const result = await verifyRedline(read(join(out, `${c.id}.docx`)), read(join(CORPUS, c.old)), read(join(CORPUS, c.new)), { ignoreEmptyLines: true });
-      if (!result.ok) failures.push(c.id);
+      const result = await verify(read(join(out, `${c.id}.docx`)), read(join(CORPUS, c.old)), read(join(CORPUS, c.new)), { ignoreEmptyLines: true });
+      if (!result.value.ok) failures.push(c.id);
     }
     expect(failures.filter((id) => !KNOWN_FAILURES.includes(id))).toEqual([]);
   }, 300_000);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/model/change-set.js';
-import { runCompare } from '../../src/pipeline/compare.js';
-import { verifyRedline } from '../../src/pipeline/verify.js';
+import { compare as compareVersions } from '../../src/api/compare.js';
+import { verify } from '../../src/api/verify.js';
 import type { DiffOptions } from '../../src/diff/options.js';
 import { tempDir } from '../helpers/cli.js';
 import { buildDocx, escape, np, p } from '../helpers/docx-builder.js';
@@ -31,12 +31,12 @@ async function compare(name: string, oldDocx: Uint8Array, newDocx: Uint8Array, o
   const outFile = join(dir, `${name}-redline.docx`);
   writeFileSync(oldFile, oldDocx);
   writeFileSync(newFile, newDocx);
-  const result = await runCompare({ old: { bytes: oldDocx, name: oldFile }, new: { bytes: newDocx, name: newFile }, options, outputs: [outFile] });
-  const bytes = result.outputs[0]?.data as Uint8Array;
+  const { value: result } = await compareVersions({ bytes: oldDocx, name: oldFile }, { bytes: newDocx, name: newFile }, { ...options, outputs: { docx: true } });
+  const bytes = result.outputs.docx as Uint8Array;
   writeFileSync(outFile, bytes);
   const caseInsensitiveOrIgnoring = options.ignoreCase || options.ignoreQuotes || options.ignoreWhitespace || options.ignoreFormatting;
   if (!caseInsensitiveOrIgnoring) {
-    const verdict = await verifyRedline({ bytes, name: outFile }, { bytes: oldDocx, name: oldFile }, { bytes: newDocx, name: newFile }, { ignoreEmptyLines: true, headers });
+    const { value: verdict } = await verify({ bytes, name: outFile }, { bytes: oldDocx, name: oldFile }, { bytes: newDocx, name: newFile }, { ignoreEmptyLines: true, headers });
     expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
     checked.push({ name, file: outFile, old: oldFile, new: newFile, ...(headers && { parts: 'body,notes,headers' }) });
   }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { document, paragraph, table, tableCell, tableRow, textRun } from '../../src/model/build.js';
 import type { Block, Paragraph, TableRow } from '../../src/model/document.js';
-import { inlineText } from '../../src/model/plain-text.js';
+import { inlineText } from '../../src/model/inline-text.js';
 
 /** A deterministic pseudo-random sequence (a fixed linear congruential generator): the same every run. */
 function sequence(seed: number): () => number {

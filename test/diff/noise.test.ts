@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Change } from '../../src/model/change-set.js';
-import { applyEdits, randomEdits, type SpecEdit } from '../../src/synthetic/edits.js';
-import { Random } from '../../src/synthetic/random.js';
-import { generateDocSpec, type ClauseSpec, type DocSpec, type LimbSpec } from '../../src/synthetic/spec.js';
-import { specToDocx } from '../../src/synthetic/to-docx.js';
+import { applyEdits, randomEdits, type SpecEdit } from '../../tools/synthetic/edits.js';
+import { Random } from '../../tools/synthetic/random.js';
+import { generateDocSpec, type ClauseSpec, type DocSpec, type LimbSpec } from '../../tools/synthetic/spec.js';
+import { specToDocx } from '../../tools/synthetic/to-docx.js';
 
 const words = (text: string): number => (text.trim() === '' ? 0 : text.trim().split(/\s+/).length);
 

@@ -9,9 +9,9 @@ import { SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Block, Document } from '../../src/model/document.js';
-import { inlineText } from '../../src/model/plain-text.js';
-import { generateDocSpec } from '../../src/synthetic/spec.js';
-import { specToDocx } from '../../src/synthetic/to-docx.js';
+import { inlineText } from '../../src/model/inline-text.js';
+import { generateDocSpec } from '../../tools/synthetic/spec.js';
+import { specToDocx } from '../../tools/synthetic/to-docx.js';
 import { colouredPixels, featurePair, marginInk, pageTexts, pdfFonts, qpdfCheck, renderPages, requirePdfTools, SPECIAL_TEXT, squeeze, syntheticPair } from '../helpers/pdf-tools.js';
 
 const runPdf = requirePdfTools();

@@ -4,7 +4,7 @@
  * are kept when asked (with their real numbers), footnotes stay on the page that calls them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayText } from '../../src/diff/change-set-builder.js';
+import { displayText } from '../../src/model/inline-text.js';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';

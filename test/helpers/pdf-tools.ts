@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Document } from '../../src/model/document.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
-import { applyEdits, randomEdits } from '../../src/synthetic/edits.js';
-import { Random } from '../../src/synthetic/random.js';
-import { generateDocSpec } from '../../src/synthetic/spec.js';
-import { specToDocx } from '../../src/synthetic/to-docx.js';
+import { applyEdits, randomEdits } from '../../tools/synthetic/edits.js';
+import { Random } from '../../tools/synthetic/random.js';
+import { generateDocSpec } from '../../tools/synthetic/spec.js';
+import { specToDocx } from '../../tools/synthetic/to-docx.js';
 import { buildDocx, escape, np, p } from './docx-builder.js';
 import { NUMBERING_XML } from './random-docs.js';
 import { requireOrSkip } from './shared.js';
@@ -280,4 +280,23 @@ export async function syntheticPair(options: { footnotes?: boolean; seed?: numbe
   const old = fromDocx(await specToDocx(spec), 'section-g-v1.docx').document;
   const neu = fromDocx(await specToDocx(applyEdits(spec, edits)), 'section-g-v2.docx').document;
   return { old, new: neu };
+}
+
+/** The structure tree as poppler prints it (`pdfinfo -struct-text`): one element a line, indented, with its text. */
+export function pdfStructure(bytes: Uint8Array): string {
+  return withPdf(bytes, (file) => {
+    const result = run('pdfinfo', ['-struct-text', file]);
+    if (result.status !== 0) throw new Error(`pdfinfo -struct-text failed: ${result.stderr}`);
+    return result.stdout;
+  });
+}
+
+/** Every object of the file, as qpdf reads it (`qpdf --json`, version 2): `obj:N 0 R` → value. */
+export function pdfObjects(bytes: Uint8Array): Record<string, unknown> {
+  return withPdf(bytes, (file) => {
+    const result = run('qpdf', ['--json', '--json-key=qpdf', file]);
+    if (result.status !== 0) throw new Error(`qpdf --json failed: ${result.stderr}`);
+    const json = JSON.parse(result.stdout) as { qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: unknown } }>] };
+    return Object.fromEntries(Object.entries(json.qpdf[1]).map(([key, entry]) => [key, entry.value ?? entry.stream?.dict]));
+  });
 }

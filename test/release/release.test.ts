@@ -9,7 +9,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join, relative, resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSampleRelease } from '../../src/samples/build-release.js';
+import { buildSampleRelease } from '../../tools/samples/build-release.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { hasCommand } from '../helpers/pdf-tools.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';

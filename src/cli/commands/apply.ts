@@ -1,21 +1,21 @@
 /** `redline apply OLD --source ID=FILE … -o NEW.docx [-o REDLINE.docx] [-o REPORT.json]` */
-import { parseArgs } from 'node:util';
-import { hasIssues } from '../../attribution/report.js';
-import type { ConflictPolicy } from '../../attribution/merge.js';
+import { basename } from 'node:path';
+import { apply, hasIssues, type ConflictPolicy } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { applyOutputKinds, runApply } from '../../pipeline/apply.js';
-import type { CommandIo } from '../io.js';
-import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../../io/read-input.js';
-import { readSourceSpecs, readSourcesFile } from '../sources.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { parseCommandArguments } from '../arguments.js';
+import type { CommandIo } from '../io.js';
+import { parseGranularity, parseIgnore, parsePdfOptions, PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
+import { applyOutputPaths, outputFiles, outputKinds } from '../outputs.js';
+import { readSourceSpecs, readSourcesFile } from '../sources.js';
 
 export const APPLY_HELP = `Usage: redline apply OLD --source ID=FILE [--source ID=FILE …] -o NEW.docx [-o REDLINE.docx] [-o REPORT.json]
 
 Conforms the new version from OLD and the sources' edits (a three-way merge): the first .docx
 output is the new version, a second .docx its redline against OLD with every change attributed
-to its source, .json the report. With reviewers' copies as sources, this consolidates their edits
-into one tracked document.
+to its source, .pdf the redline marked up, .json the report, .txt or .md a text redline. With
+reviewers' copies as sources, this consolidates their edits into one tracked document.
 
 Options:
   --source ID=FILE         a source: a full version, a DOCX with tracked changes or a manual redline
@@ -30,51 +30,54 @@ ${PDF_OPTIONS_HELP}
 Exit codes: 0 done; 2 bad input or usage; 3 conflicts with --on-conflict fail (only the report is
 written); 4 the report lists unattributed changes, edits not applied or conflicts.`;
 
+/** The API's option fields and the flags that set them. */
+export const APPLY_FLAGS: Readonly<Record<string, string>> = { date: '--date', granularity: '--granularity', sources: '--source', onConflict: '--on-conflict', ...PDF_FLAGS };
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o', multiple: true },
+  source: { type: 'string', multiple: true },
+  sources: { type: 'string' },
+  'on-conflict': { type: 'string' },
+  date: { type: 'string' },
+  granularity: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  ...PDF_OPTIONS,
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function applyCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o', multiple: true },
-      source: { type: 'string', multiple: true },
-      sources: { type: 'string' },
-      'on-conflict': { type: 'string' },
-      date: { type: 'string' },
-      granularity: { type: 'string' },
-      ignore: { type: 'string', multiple: true },
-      ...PDF_OPTIONS,
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommandArguments('apply', args, OPTIONS, APPLY_HELP);
   if (values.help) {
     io.out(APPLY_HELP);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('apply needs OLD (see redline apply --help)');
   if (!values.source || values.source.length === 0) throw new UsageError('apply needs at least one --source ID=FILE');
-  const policy = values['on-conflict'] ?? 'fail';
-  if (policy !== 'fail' && policy !== 'first' && policy !== 'skip') throw new UsageError(`--on-conflict: '${policy}' is not fail, first or skip`);
+  const paths = applyOutputPaths(values.output ?? []);
   const oldPath = positionals[0] as string;
   const granularity = parseGranularity(values.granularity);
-  const date = parseDate(values.date);
-  const info = await readSourcesFile(values.sources);
-  const result = await runApply({
-    old: { bytes: await readInput(oldPath), name: oldPath },
-    sources: await readSourceSpecs(values.source, '--source'),
-    ...(info && { info }),
-    policy: policy as ConflictPolicy,
-    options: { ...parseIgnore(values.ignore), ...(granularity && { granularity }), ...(date !== undefined && { date }), pdf: parsePdfOptions(values) },
-    outputs: applyOutputKinds(values.output ?? []),
+  const clean = paths.find((p) => p.kind === 'cleanDocx');
+  const result = await apply({ bytes: await readInput(oldPath), name: oldPath }, await readSourceSpecs(values.source, '--source', await readSourcesFile(values.sources)), {
+    onConflict: (values['on-conflict'] ?? 'fail') as ConflictPolicy,
+    ...parseIgnore(values.ignore),
+    ...(granularity && { granularity }),
+    ...(values.date !== undefined && { date: values.date }),
+    outputs: outputKinds(paths, parsePdfOptions(values)),
+    // Named after its file, not its path: outputs must not depend on where they are written.
+    ...(clean && { newName: basename(clean.path) }),
   });
-  await writeOutputsAtomically(result.outputs);
-  for (const conflict of result.report.conflicts) {
+  const { value } = result;
+  const files = outputFiles(paths, value.outputs);
+  await writeOutputsAtomically(files);
+  printWarnings(io, result.diagnostics);
+  for (const conflict of value.conflicts) {
     io.err(`conflict: ${conflict.sources.join(' and ')} edit "${conflict.oldText}" differently: ${Object.entries(conflict.texts).map(([id, text]) => `${id}: "${text}"`).join('; ')}`);
   }
-  if (result.failed) {
-    io.err(`redline: ${result.report.conflicts.length} conflict(s); nothing applied (use --on-conflict first or skip to apply anyway)`);
+  if (value.failed) {
+    io.err(`redline: ${value.conflicts.length} conflict(s); nothing applied (use --on-conflict first or skip to apply anyway)`);
     return 3;
   }
-  if (!values.quiet) io.out(`${result.redline.changes.length} change(s) applied; wrote ${result.outputs.map((o) => o.path).join(', ')}`);
-  return hasIssues(result.report) ? 4 : 0;
+  if (!values.quiet) io.out(`${value.changes.length} change(s) applied; wrote ${files.map((o) => o.path).join(', ')}`);
+  return hasIssues(value.report) ? 4 : 0;
 }

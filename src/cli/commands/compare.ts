@@ -1,13 +1,13 @@
 /** `redline compare OLD NEW -o OUT.docx [-o OUT.json …]` */
-import { parseArgs } from 'node:util';
+import { compare, hasIssues, type AttributionReport, type CompareOptions } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { hasIssues, type AttributionReport } from '../../attribution/report.js';
-import { runCompare, type AttributionRequest } from '../../pipeline/compare.js';
-import { readSourceSpecs, readSourcesFile } from '../sources.js';
-import { parseDate, parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../../io/read-input.js';
-import type { CommandIo } from '../io.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { parseCommandArguments } from '../arguments.js';
+import type { CommandIo } from '../io.js';
+import { parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
+import { compareOutputPaths, outputFiles, outputKinds } from '../outputs.js';
+import { readSourceSpecs, readSourcesFile } from '../sources.js';
 
 export const COMPARE_HELP = `Usage: redline compare OLD NEW -o OUT [-o OUT …] [options]
 
@@ -17,8 +17,9 @@ The format of each output follows its extension:
   .docx   marked-up Word document with real tracked changes
   .pdf    marked-up PDF: a summary of the changes, then the document with every change
           coloured by source and a change bar beside it
-  .json   the change set (see the README for the schema)
+  .json   the change set (see docs/change-set.md for the schema)
   .txt    a plain-text redline: [-deleted-] {+inserted+}
+  .md     the redline for Markdown readers
 
 Options:
   -o, --output FILE        an output file (repeat for several)
@@ -42,61 +43,58 @@ ${PDF_OPTIONS_HELP}
 Exit codes: 0 done; 2 bad input or usage; 4 (with sources) the report lists unattributed changes,
 source edits not applied or applied differently, or conflicts (the outputs are still written).`;
 
+/** The API's option fields and the flags that set them. */
+export const COMPARE_FLAGS: Readonly<Record<string, string>> = { date: '--date', granularity: '--granularity', sources: '--source', chain: '--chain', fallbackSource: '--fallback-source', ...PDF_FLAGS };
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o', multiple: true },
+  author: { type: 'string' },
+  date: { type: 'string' },
+  granularity: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  source: { type: 'string', multiple: true },
+  sources: { type: 'string' },
+  chain: { type: 'string', multiple: true },
+  'fallback-source': { type: 'string' },
+  'old-view': { type: 'string' },
+  'new-view': { type: 'string' },
+  ...PDF_OPTIONS,
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function compareCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o', multiple: true },
-      author: { type: 'string' },
-      date: { type: 'string' },
-      granularity: { type: 'string' },
-      ignore: { type: 'string', multiple: true },
-      source: { type: 'string', multiple: true },
-      sources: { type: 'string' },
-      chain: { type: 'string', multiple: true },
-      'fallback-source': { type: 'string' },
-      'old-view': { type: 'string' },
-      'new-view': { type: 'string' },
-      ...PDF_OPTIONS,
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommandArguments('compare', args, OPTIONS, COMPARE_HELP);
   if (values.help) {
     io.out(COMPARE_HELP);
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError('compare needs OLD and NEW (see redline compare --help)');
-  const outputs = values.output ?? [];
-  if (outputs.length === 0) throw new UsageError('compare needs at least one output: -o OUT.docx (see redline compare --help)');
+  const paths = compareOutputPaths(values.output ?? []);
+  if (paths.length === 0) throw new UsageError('compare needs at least one output: -o OUT.docx (see redline compare --help)');
   const [oldPath, newPath] = positionals as [string, string];
   const granularity = parseGranularity(values.granularity);
-  const date = parseDate(values.date);
   const oldView = parseView('--old-view', values['old-view']);
   const newView = parseView('--new-view', values['new-view']);
   const [oldBytes, newBytes] = await Promise.all([readInput(oldPath), readInput(newPath)]);
-  const attribution = await attributionRequest(values);
+  const attribution = await attributionOptions(values);
 
-  const result = await runCompare({
-    old: { bytes: oldBytes, name: oldPath, ...(oldView && { view: oldView }) },
-    new: { bytes: newBytes, name: newPath, ...(newView && { view: newView }) },
-    options: {
-      ...parseIgnore(values.ignore),
-      ...(granularity && { granularity }),
-      ...(values.author !== undefined && { author: values.author }),
-      ...(date !== undefined && { date }),
-      pdf: parsePdfOptions(values),
-    },
-    ...(attribution && { attribution }),
-    outputs,
+  const result = await compare({ bytes: oldBytes, name: oldPath, ...(oldView && { view: oldView }) }, { bytes: newBytes, name: newPath, ...(newView && { view: newView }) }, {
+    ...parseIgnore(values.ignore),
+    ...(granularity && { granularity }),
+    ...(values.author !== undefined && { author: values.author }),
+    ...(values.date !== undefined && { date: values.date }),
+    ...attribution,
+    outputs: outputKinds(paths, parsePdfOptions(values)),
   });
-  await writeOutputsAtomically(result.outputs);
-  for (const d of result.diagnostics) if (d.severity === 'warning') io.err(`warning: ${d.message}${d.count > 1 ? ` (${d.count} times)` : ''}${d.file ? ` [${d.file}]` : ''}`);
-  if (!values.quiet) io.out(`${result.redline.changes.length} change(s); wrote ${result.outputs.map((o) => o.path).join(', ')}`);
-  if (result.report) {
-    if (!values.quiet) io.out(describeReport(result.report));
-    if (hasIssues(result.report)) return 4;
+  const files = outputFiles(paths, result.value.outputs);
+  await writeOutputsAtomically(files);
+  printWarnings(io, result.diagnostics);
+  if (!values.quiet) io.out(`${result.value.changes.length} change(s); wrote ${files.map((o) => o.path).join(', ')}`);
+  const report = result.value.report;
+  if (report) {
+    if (!values.quiet) io.out(describeReport(report));
+    if (hasIssues(report)) return 4;
   }
   return 0;
 }
@@ -109,17 +107,16 @@ interface AttributionValues {
 }
 
 /** The attribution asked for on the command line, if any. */
-async function attributionRequest(values: AttributionValues): Promise<AttributionRequest | undefined> {
+async function attributionOptions(values: AttributionValues): Promise<Pick<CompareOptions, 'sources' | 'chain' | 'fallbackSource'>> {
   if (values.source && values.chain) throw new UsageError('--source and --chain cannot be used together');
   const specs = values.source ?? values.chain;
   if (!specs) {
     if (values.sources !== undefined || values['fallback-source'] !== undefined) throw new UsageError('--sources and --fallback-source need --source or --chain');
-    return undefined;
+    return {};
   }
-  const files = await readSourceSpecs(specs, values.source ? '--source' : '--chain');
-  const info = await readSourcesFile(values.sources);
+  const sources = await readSourceSpecs(specs, values.source ? '--source' : '--chain', await readSourcesFile(values.sources));
   const fallback = values['fallback-source'];
-  return { mode: values.chain ? 'chain' : 'sources', files, ...(info && { info }), ...(fallback !== undefined && { fallbackSource: fallback }) };
+  return { ...(values.chain ? { chain: sources } : { sources }), ...(fallback !== undefined && { fallbackSource: fallback }) };
 }
 
 function describeReport(report: AttributionReport): string {

@@ -1,11 +1,11 @@
 /** `redline convert VERSION -o OUT.pdf|OUT.docx`: a clean version in another format. */
-import { parseArgs } from 'node:util';
+import { convert } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { runConvert } from '../../pipeline/convert.js';
-import type { CommandIo } from '../io.js';
-import { parseDate, parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP } from '../options.js';
 import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { parseCommandArguments } from '../arguments.js';
+import type { CommandIo } from '../io.js';
+import { parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
 
 export const CONVERT_HELP = `Usage: redline convert VERSION -o OUT.pdf|OUT.docx [-o …] [options]
 
@@ -18,24 +18,34 @@ Options:
 ${PDF_OPTIONS_HELP.split('\n').filter((line) => !line.includes('changed-pages-only')).join('\n')}
   -q, --quiet              print nothing but errors`;
 
+/** The API's option fields and the flags that set them. */
+export const CONVERT_FLAGS: Readonly<Record<string, string>> = { date: '--date', 'outputs.pdf.pageSize': '--page-size' };
+
+const OPTIONS = { output: { type: 'string', short: 'o', multiple: true }, date: { type: 'string' }, ...PDF_OPTIONS, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } } as const;
+
 export async function convertCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o', multiple: true }, date: { type: 'string' }, ...PDF_OPTIONS, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArguments('convert', args, OPTIONS, CONVERT_HELP);
   if (values.help) {
     io.out(CONVERT_HELP);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('convert needs one VERSION (see redline convert --help)');
   if (values['changed-pages-only']) throw new UsageError('--changed-pages-only: a clean version has no changes (use it with compare)');
-  const outputs = values.output ?? [];
-  if (outputs.length === 0) throw new UsageError('convert needs an output: -o OUT.pdf or -o OUT.docx');
+  const paths = values.output ?? [];
+  if (paths.length === 0) throw new UsageError('convert needs an output: -o OUT.pdf or -o OUT.docx');
+  const kinds = paths.map((path) => {
+    const kind = /\.pdf$/i.test(path) ? 'pdf' : /\.docx$/i.test(path) ? 'docx' : undefined;
+    if (kind === undefined) throw new UsageError(`${path}: convert writes .pdf or .docx`);
+    return { path, kind } as const;
+  });
   const input = positionals[0] as string;
-  const date = parseDate(values.date);
-  const result = await runConvert({ version: { bytes: await readInput(input), name: input }, outputs, pdf: parsePdfOptions(values), ...(date !== undefined && { date }) });
-  await writeOutputsAtomically(result.outputs);
-  if (!values.quiet) io.out(`wrote ${result.outputs.map((o) => o.path).join(', ')}`);
+  const result = await convert(
+    { bytes: await readInput(input), name: input },
+    { outputs: { ...(kinds.some((k) => k.kind === 'docx') && { docx: true }), ...(kinds.some((k) => k.kind === 'pdf') && { pdf: parsePdfOptions(values) }) }, ...(values.date !== undefined && { date: values.date }) },
+  );
+  const files = kinds.map(({ path, kind }) => ({ path, data: result.value.outputs[kind] as Uint8Array }));
+  await writeOutputsAtomically(files);
+  printWarnings(io, result.diagnostics);
+  if (!values.quiet) io.out(`wrote ${files.map((o) => o.path).join(', ')}`);
   return 0;
 }

@@ -1,24 +1,21 @@
 /** `redline release MANIFEST -o OUT [options]` and `redline release --merge-reports REPORT… -o OUT` */
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { parseManifest } from '../../release/manifest.js';
-import { mergeReports } from '../../release/merge-reports.js';
-import { Progress } from '../../release/progress.js';
-import type { ReleaseReport } from '../../release/release-report.js';
-import { runRelease, type ReleaseRunResult, type Shard } from '../../release/run-release.js';
-import { writeReleaseReport } from '../../release/write-report.js';
+import { mergeReleaseReports, runRelease, type ReleaseReport, type ReleaseRunResult, type Shard } from '../../release/index.js';
+import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
-import { readInput } from '../../io/read-input.js';
-import { programFingerprint } from '../version.js';
+import { printWarnings } from '../options.js';
+import { Progress } from '../progress.js';
 
 export const RELEASE_HELP = `Usage: redline release MANIFEST -o OUT [options]
        redline release --merge-reports REPORT.json [REPORT.json …] -o OUT
 
-Runs a whole release from its manifest (YAML or JSON; see the README): for every document, the
-redline against its previous version with every change attributed to its source (DOCX and PDF),
-the clean version (DOCX and PDF) and the change set (JSON), as the manifest asks; then the release
-report in OUT: index.html, report.md, report.json and document-log.csv. Documents run in parallel
-on worker threads; a re-run skips documents whose inputs are unchanged.
+Runs a whole release from its manifest (YAML or JSON; see docs/release.md): for every document,
+the redline against its previous version with every change attributed to its source (DOCX and
+PDF), the clean version (DOCX and PDF) and the change set (JSON), as the manifest asks; then the
+release report in OUT: index.html, report.md, report.json and document-log.csv. Documents run in
+parallel on worker threads; a re-run skips documents whose inputs are unchanged.
 
 Options:
   -o, --output DIR         the output folder (nothing is written outside it)
@@ -36,22 +33,23 @@ Exit codes: 0 every document done and verified; 2 bad manifest or usage; 4 verif
 (unattributed changes, source edits not applied or differing, conflicts); 5 a document failed
 (the others are still done).`;
 
+/** The API's option fields and the flags that set them. */
+export const RELEASE_FLAGS: Readonly<Record<string, string>> = { only: '--only', shard: '--shard', concurrency: '--concurrency', reportFiles: '--merge-reports' };
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  concurrency: { type: 'string' },
+  only: { type: 'string', multiple: true },
+  shard: { type: 'string' },
+  force: { type: 'boolean' },
+  'merge-reports': { type: 'boolean' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function releaseCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      concurrency: { type: 'string' },
-      only: { type: 'string', multiple: true },
-      shard: { type: 'string' },
-      force: { type: 'boolean' },
-      'merge-reports': { type: 'boolean' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommandArguments('release', args, OPTIONS, RELEASE_HELP);
   if (values.help) {
     io.out(RELEASE_HELP);
     return 0;
@@ -60,42 +58,40 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
   if (output === undefined) throw new UsageError('release needs an output folder: -o OUT');
 
   if (values['merge-reports']) {
-    if (positionals.length === 0) throw new UsageError('--merge-reports needs the shard reports to join');
-    const report = await mergeReports(positionals, output);
-    const files = await writeReleaseReport(report, output);
-    return finish(io, report, { json: values.json ?? false, files, processed: [], skipped: [], outOfDate: [], milliseconds: 0 });
+    const merged = await mergeReleaseReports(positionals, output);
+    return finish(io, merged.value.report, merged.diagnostics, { json: values.json ?? false, output, files: merged.value.reportFiles, processed: [], skipped: [], outOfDate: [], milliseconds: 0 });
   }
 
   if (positionals.length !== 1) throw new UsageError('release needs one MANIFEST (see redline release --help)');
-  const manifestPath = positionals[0] as string;
-  const manifest = parseManifest(new TextDecoder().decode(await readInput(manifestPath)), manifestPath);
   const concurrency = parseConcurrency(values.concurrency);
   const shard = parseShard(values.shard);
   const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const progress = values.quiet ? undefined : new Progress(io.progress.write, io.progress.isTerminal);
   const result = await runRelease({
-    manifest,
+    manifest: positionals[0] as string,
     outputFolder: output,
-    programVersion: programFingerprint(),
     ...(concurrency !== undefined && { concurrency }),
     ...(only && { only }),
     ...(shard && { shard }),
     force: values.force ?? false,
     ...(progress && { progress }),
   });
-  for (const id of result.outOfDate) io.err(`warning: ${id}: not run (--only), and its outputs are out of date (its inputs, the options or the program changed); the report counts it as not run`);
-  return finish(io, result.report, { json: values.json ?? false, files: result.reportFiles, processed: result.processed, skipped: result.skipped, outOfDate: result.outOfDate, milliseconds: result.milliseconds });
+  const run = result.value;
+  for (const id of run.outOfDate) io.err(`warning: ${id}: not run (--only), and its outputs are out of date (its inputs, the options or the program changed); the report counts it as not run`);
+  return finish(io, run.report, result.diagnostics, { json: values.json ?? false, output, files: run.reportFiles, processed: run.processed, skipped: run.skipped, outOfDate: run.outOfDate, milliseconds: run.milliseconds });
 }
 
 /** What the summary line (or `--json`) says besides the report: the run's own figures. */
 interface Summary extends Pick<ReleaseRunResult, 'processed' | 'skipped' | 'outOfDate' | 'milliseconds'> {
   readonly json: boolean;
+  readonly output: string;
   readonly files: readonly string[];
 }
 
-function finish(io: CommandIo, report: ReleaseReport, summary: Summary): number {
+function finish(io: CommandIo, report: ReleaseReport, diagnostics: readonly Diagnostic[], summary: Summary): number {
   const failed = report.documents.filter((d) => d.status === 'failed').map((d) => d.id);
   const code = failed.length > 0 ? 5 : report.issues.length > 0 ? 4 : 0;
+  printWarnings(io, diagnostics);
   if (summary.json) {
     io.out(
       JSON.stringify({
@@ -113,7 +109,11 @@ function finish(io: CommandIo, report: ReleaseReport, summary: Summary): number 
     );
   } else {
     const changes = report.documents.reduce((n, d) => n + d.changes, 0);
-    io.out(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s), ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}; wrote ${summary.files.join(', ')}`);
+    // The report a person opens first, by its full path; the others beside it by name.
+    const main = summary.files.includes('index.html') ? 'index.html' : summary.files[0];
+    const others = summary.files.filter((file) => file !== main);
+    const where = main === undefined ? '' : `; report: ${resolve(summary.output, main)}${others.length > 0 ? ` (with ${others.join(', ')})` : ''}`;
+    io.out(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s), ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}${where}`);
   }
   return code;
 }

@@ -1,9 +1,9 @@
 /** `redline verify OUT.docx OLD NEW`: Reject All must give OLD and Accept All NEW. */
-import { parseArgs } from 'node:util';
+import { verify, type ViewCheck } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { verifyRedline, type ViewCheck } from '../../pipeline/verify.js';
-import type { CommandIo } from '../io.js';
 import { readInput } from '../../io/read-input.js';
+import { parseCommandArguments } from '../arguments.js';
+import type { CommandIo } from '../io.js';
 
 export const VERIFY_HELP = `Usage: redline verify REDLINE.docx OLD NEW [--ignore-empty-lines] [--headers]
 
@@ -11,12 +11,10 @@ Reads the redline's Reject All and Accept All views and checks that they give th
 and NEW (paragraphs, tables, footnotes and endnotes; headers and footers with --headers).
 Exit 0 when both match, 1 when not.`;
 
+const OPTIONS = { 'ignore-empty-lines': { type: 'boolean' }, headers: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
 export async function verifyCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { 'ignore-empty-lines': { type: 'boolean' }, headers: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArguments('verify', args, OPTIONS, VERIFY_HELP);
   if (values.help) {
     io.out(VERIFY_HELP);
     return 0;
@@ -24,11 +22,12 @@ export async function verifyCommand(args: readonly string[], io: CommandIo): Pro
   if (positionals.length !== 3) throw new UsageError('verify needs REDLINE.docx OLD NEW (see redline verify --help)');
   const [redline, old, neu] = positionals as [string, string, string];
   const load = async (name: string): Promise<{ bytes: Uint8Array; name: string }> => ({ bytes: await readInput(name), name });
-  const result = await verifyRedline(await load(redline), await load(old), await load(neu), { ignoreEmptyLines: values['ignore-empty-lines'] ?? false, headers: values.headers ?? false });
-  io.out(`${result.ok ? 'PASS' : 'FAIL'} ${redline}`);
-  io.out(describe('reject-all == OLD', result.reject));
-  io.out(describe('accept-all == NEW', result.accept));
-  return result.ok ? 0 : 1;
+  const result = await verify(await load(redline), await load(old), await load(neu), { ignoreEmptyLines: values['ignore-empty-lines'] ?? false, headers: values.headers ?? false });
+  const { value } = result;
+  io.out(`${value.ok ? 'PASS' : 'FAIL'} ${redline}`);
+  io.out(describe('reject-all == OLD', value.reject));
+  io.out(describe('accept-all == NEW', value.accept));
+  return value.ok ? 0 : 1;
 }
 
 function describe(label: string, check: ViewCheck): string {

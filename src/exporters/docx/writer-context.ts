@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { escapeXml } from '../../ooxml/xml.js';
-import type { RedlineBlock, RedlineParagraph } from '../../model/redline.js';
+import { forEachParagraph, type RedlineBlock, type RedlineParagraph } from '../../model/redline.js';
 import type { CommentCollector, CommentNote } from './comments.js';
 import type { ResourceImporter } from '../../ooxml/resource-importer.js';
 
@@ -50,14 +50,10 @@ export class MoveRanges {
   }
 
   private scan(blocks: readonly RedlineBlock[]): void {
-    for (const block of blocks) {
-      if (block.type === 'paragraph') {
-        for (const key of moveKeys(block)) this.last.set(key, block);
-        for (const piece of block.pieces) for (const story of piece.stories ?? []) this.scan(story);
-      } else if (block.type === 'table') {
-        for (const row of block.rows) for (const cell of row.cells) this.scan(cell.blocks);
-      }
-    }
+    forEachParagraph(blocks, (paragraph) => {
+      for (const key of moveKeys(paragraph)) this.last.set(key, paragraph);
+      for (const piece of paragraph.pieces) for (const story of piece.stories ?? []) this.scan(story);
+    });
   }
 
   /** Range starts to write at the beginning of a paragraph's content. */

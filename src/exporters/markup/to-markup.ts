@@ -3,7 +3,8 @@
  * `{>moved to<}`; a changed paragraph mark shows as `[-¶-]` or `{+¶+}`. Used by tests (readable
  * expectations, as jsdiff's `convertChangesToXML`) and by `redline compare -o OUT.txt`.
  */
-import { displayText } from '../../diff/change-set-builder.js';
+import { displayText } from '../../model/inline-text.js';
+import { assertNever } from '../../util/assert-never.js';
 import type { PieceStatus, Redline, RedlineBlock, RedlinePiece } from '../../model/redline.js';
 
 const OPEN: Record<PieceStatus, string> = { equal: '', inserted: '{+', deleted: '[-', 'moved-from': '[>', 'moved-to': '{>' };
@@ -21,22 +22,29 @@ export function toMarkup(redline: Redline): string {
 
 export function renderBlocks(blocks: readonly RedlineBlock[], lines: string[], indent: string): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph') {
-      const label = block.paragraph.numbering?.label;
-      const text = renderPieces(block.pieces) + (block.mark === 'equal' ? '' : `${OPEN[block.mark]}¶${CLOSE[block.mark]}`);
-      lines.push(`${indent}${label ? `${label} ` : ''}${text}`);
-    } else if (block.type === 'table') {
-      lines.push(`${indent}<table${block.status === 'equal' ? '' : ` ${block.status}`}>`);
-      block.rows.forEach((row) => {
-        lines.push(`${indent}  <row${row.status === 'equal' ? '' : ` ${row.status}`}>`);
-        row.cells.forEach((cell) => {
-          const cellLines: string[] = [];
-          renderBlocks(cell.blocks, cellLines, '');
-          lines.push(`${indent}    | ${cellLines.join(' / ')}`);
+    switch (block.type) {
+      case 'paragraph': {
+        const label = block.paragraph.numbering?.label;
+        const text = renderPieces(block.pieces) + (block.mark === 'equal' ? '' : `${OPEN[block.mark]}¶${CLOSE[block.mark]}`);
+        lines.push(`${indent}${label ? `${label} ` : ''}${text}`);
+        break;
+      }
+      case 'table':
+        lines.push(`${indent}<table${block.status === 'equal' ? '' : ` ${block.status}`}>`);
+        block.rows.forEach((row) => {
+          lines.push(`${indent}  <row${row.status === 'equal' ? '' : ` ${row.status}`}>`);
+          row.cells.forEach((cell) => {
+            const cellLines: string[] = [];
+            renderBlocks(cell.blocks, cellLines, '');
+            lines.push(`${indent}    | ${cellLines.join(' / ')}`);
+          });
         });
-      });
-    } else {
-      lines.push(`${indent}${OPEN[block.status]}[object]${CLOSE[block.status]}`);
+        break;
+      case 'opaque':
+        lines.push(`${indent}${OPEN[block.status]}[object]${CLOSE[block.status]}`);
+        break;
+      default:
+        assertNever(block, 'block');
     }
   }
 }

@@ -4,6 +4,7 @@
  * paginated and never held as one list of lines.
  */
 import type { RedlineBlock, RedlineOpaque } from '../../model/redline.js';
+import { assertNever } from '../../util/assert-never.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FlowItem } from './flow.js';
 import { ASCENT, DESCENT } from './fonts.js';
@@ -11,14 +12,25 @@ import { breakLines } from './line-breaker.js';
 import { LineItem } from './line-item.js';
 import { labelBox } from './paragraph-content.js';
 import { paragraphFlow } from './paragraph-flow.js';
+import { StructElement } from './structure.js';
 import { tableFlow } from './table-flow.js';
 import { textStyle } from './text-style.js';
 
 export function* blockFlow(blocks: readonly RedlineBlock[], width: number, ctx: FlowContext, story: StoryContext): Generator<FlowItem, void, undefined> {
   for (const block of blocks) {
-    if (block.type === 'paragraph') yield* paragraphFlow(block, width, ctx, story);
-    else if (block.type === 'table') yield* tableFlow(block, width, ctx, story);
-    else yield opaqueItem(block, width, ctx, story);
+    switch (block.type) {
+      case 'paragraph':
+        yield* paragraphFlow(block, width, ctx, story);
+        break;
+      case 'table':
+        yield* tableFlow(block, width, ctx, story);
+        break;
+      case 'opaque':
+        yield opaqueItem(block, width, ctx, story);
+        break;
+      default:
+        assertNever(block, 'block');
+    }
   }
 }
 
@@ -26,7 +38,7 @@ function opaqueItem(block: RedlineOpaque, width: number, ctx: FlowContext, story
   const base = { size: story.baseSize, bold: false, scale: story.scale ?? 1 };
   const mark = ctx.palette && block.status !== 'equal' ? ctx.palette.mark(block.status, block.changeId) : undefined;
   const style = textStyle({}, base, { ownColours: !ctx.palette, ...(mark && { mark }) });
-  const box = labelBox(ctx.fonts, '[object]', style, ctx.palette ? block.changeId : undefined);
+  const box = { ...labelBox(ctx.fonts, '[object]', style, ctx.palette ? block.changeId : undefined), tag: new StructElement('Figure', story.parent ?? ctx.structure, { alt: block.block.text.trim() === '' ? 'An object' : block.block.text }) };
   const [line] = breakLines([box], () => ({ left: 0, width }), { ascent: base.size * base.scale * ASCENT, descent: base.size * base.scale * DESCENT });
   return new LineItem(line as NonNullable<typeof line>, { align: 'left', spaceBefore: 0, spaceAfter: 6, keepWithNext: false, pageBreakBefore: false });
 }

@@ -4,10 +4,16 @@
  * the bottom) so that nothing else has to.
  */
 import type { Rgb } from './colour.js';
-import type { Face } from './fonts.js';
+import type { DrawnGlyph, Face } from './fonts.js';
 import type { ImageSource } from './images.js';
+import { StructElement, type Artifact, type ContentTag } from './structure.js';
 
-export interface TextOp {
+interface Tagged {
+  /** The structure element the op draws content of, or the artifact it is part of. */
+  readonly tag?: ContentTag;
+}
+
+export interface TextOp extends Tagged {
   readonly op: 'text';
   readonly face: Face;
   readonly size: number;
@@ -18,9 +24,11 @@ export interface TextOp {
   readonly colour: Rgb;
   /** Extra space after each U+0020 (justified lines). */
   readonly wordSpacing: number;
+  /** The glyphs, when shaped or reordered (right-to-left text); otherwise those of `text`. */
+  readonly glyphs?: readonly DrawnGlyph[];
 }
 
-export interface FillOp {
+export interface FillOp extends Tagged {
   readonly op: 'fill';
   readonly x: number;
   readonly y: number;
@@ -29,7 +37,7 @@ export interface FillOp {
   readonly colour: Rgb;
 }
 
-export interface LineOp {
+export interface LineOp extends Tagged {
   readonly op: 'line';
   readonly x1: number;
   readonly y1: number;
@@ -39,7 +47,7 @@ export interface LineOp {
   readonly width: number;
 }
 
-export interface ImageOp {
+export interface ImageOp extends Tagged {
   readonly op: 'image';
   readonly image: ImageSource;
   readonly x: number;
@@ -58,27 +66,62 @@ export interface LinkArea {
   readonly width: number;
   readonly height: number;
   readonly target: LinkTarget;
+  /** The `Link` element the annotation belongs to. */
+  readonly element?: StructElement;
 }
 
 export class Canvas {
   readonly ops: DrawOp[] = [];
   readonly links: LinkArea[] = [];
   readonly pageHeight: number;
+  private current: ContentTag | undefined;
+  /** Inside `asArtifact`: everything drawn is that artifact, whatever it says. */
+  private forced = false;
 
   constructor(pageHeight: number) {
     this.pageHeight = pageHeight;
   }
 
-  text(face: Face, size: number, x: number, baseline: number, text: string, colour: Rgb, wordSpacing = 0): void {
-    if (text !== '') this.ops.push({ op: 'text', face, size, x, y: this.pageHeight - baseline, text, colour, wordSpacing });
+  /** Draws as content of `tag` (an element, or an artifact). */
+  tagged<T>(tag: ContentTag | undefined, draw: () => T): T {
+    if (this.forced || tag === undefined) return draw();
+    const previous = this.current;
+    this.current = tag;
+    try {
+      return draw();
+    } finally {
+      this.current = previous;
+    }
+  }
+
+  /** Draws as an artifact, content tags inside included (a repeated table header, a running head). */
+  asArtifact<T>(artifact: Artifact, draw: () => T): T {
+    const previous = this.current;
+    const forced = this.forced;
+    this.current = artifact;
+    this.forced = true;
+    try {
+      return draw();
+    } finally {
+      this.current = previous;
+      this.forced = forced;
+    }
+  }
+
+  private get tag(): { tag?: ContentTag } {
+    return this.current === undefined ? {} : { tag: this.current };
+  }
+
+  text(face: Face, size: number, x: number, baseline: number, text: string, colour: Rgb, wordSpacing = 0, glyphs?: readonly DrawnGlyph[]): void {
+    if (text !== '') this.ops.push({ op: 'text', face, size, x, y: this.pageHeight - baseline, text, colour, wordSpacing, ...(glyphs && { glyphs }), ...this.tag });
   }
 
   fill(x: number, top: number, width: number, height: number, colour: Rgb): void {
-    if (width > 0 && height > 0) this.ops.push({ op: 'fill', x, y: this.pageHeight - top - height, width, height, colour });
+    if (width > 0 && height > 0) this.ops.push({ op: 'fill', x, y: this.pageHeight - top - height, width, height, colour, ...this.tag });
   }
 
   line(x1: number, top1: number, x2: number, top2: number, colour: Rgb, width: number): void {
-    this.ops.push({ op: 'line', x1, y1: this.pageHeight - top1, x2, y2: this.pageHeight - top2, colour, width });
+    this.ops.push({ op: 'line', x1, y1: this.pageHeight - top1, x2, y2: this.pageHeight - top2, colour, width, ...this.tag });
   }
 
   /** A rectangle's outline. */
@@ -91,10 +134,11 @@ export class Canvas {
   }
 
   image(image: ImageSource, x: number, top: number, width: number, height: number): void {
-    this.ops.push({ op: 'image', image, x, y: this.pageHeight - top - height, width, height });
+    this.ops.push({ op: 'image', image, x, y: this.pageHeight - top - height, width, height, ...this.tag });
   }
 
   link(x: number, top: number, width: number, height: number, target: LinkTarget): void {
-    this.links.push({ x, y: this.pageHeight - top - height, width, height, target });
+    const element = this.current instanceof StructElement && this.current.type === 'Link' ? { element: this.current } : {};
+    this.links.push({ x, y: this.pageHeight - top - height, width, height, target, ...element });
   }
 }

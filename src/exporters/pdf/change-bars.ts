@@ -15,6 +15,8 @@ const BAR_OFFSET = 9;
 /** Lines closer than this (the space between paragraphs) share a bar. */
 const JOIN_GAP = 9;
 const LABEL_SIZE = 6.5;
+/** Within this distance a second label of the same source would read as the same line's. */
+const SAME_LINE = 16;
 
 interface MergedBar {
   top: number;
@@ -26,15 +28,38 @@ interface MergedBar {
 export function drawChangeBars(canvas: Canvas, bars: readonly ChangeBar[], pageNumber: number, geometry: PageGeometry, palette: ChangePalette, painter: TextPainter): void {
   const right = outerMarginIsRight(pageNumber);
   const x = right ? geometry.width - geometry.marginRight + BAR_OFFSET : geometry.marginLeft - BAR_OFFSET - BAR_WIDTH;
+  const labels = new LabelPlacer();
   for (const bar of merge(bars, palette)) {
     const colour = palette.barColour(bar.changeIds);
     canvas.fill(x, bar.top, BAR_WIDTH, bar.bottom - bar.top, colour);
     const style = { family: 'sans', variant: 'regular', size: LABEL_SIZE, colour } as const;
-    bar.labels.forEach((label, i) => {
-      const baseline = bar.top + LABEL_SIZE + i * (LABEL_SIZE + 1);
+    for (const label of bar.labels) {
+      const baseline = labels.place(label, bar.top);
+      if (baseline === undefined) continue;
       if (right) painter.draw(canvas, label, x + BAR_WIDTH + 3, baseline, style);
       else painter.drawRight(canvas, label, x - 3, baseline, style);
-    });
+    }
+  }
+}
+
+/**
+ * Where source labels go: each below the one before (never on top of it), and a source's label
+ * left out when the same label already stands within a line's height above, so that bars of
+ * neighbouring lines with overlapping sources read "MP2" once rather than "MP2 / MP2".
+ */
+export class LabelPlacer {
+  private last = Number.NEGATIVE_INFINITY;
+  private readonly seen = new Map<string, number>();
+
+  /** The label's baseline, or undefined when it would repeat the same label on the same line. */
+  place(label: string, top: number): number | undefined {
+    const wanted = top + LABEL_SIZE;
+    const previous = this.seen.get(label);
+    if (previous !== undefined && wanted - previous < SAME_LINE) return undefined;
+    const baseline = Math.max(wanted, this.last + LABEL_SIZE + 1);
+    this.last = baseline;
+    this.seen.set(label, baseline);
+    return baseline;
   }
 }
 

@@ -18,6 +18,13 @@ export function tint(colour: Rgb, strength: number): Rgb {
   return [1 - (1 - colour[0]) * strength, 1 - (1 - colour[1]) * strength, 1 - (1 - colour[2]) * strength];
 }
 
+/** Dark enough that text on it should be light (relative luminance under one half). */
+export function isDark(colour: Rgb): boolean {
+  return 0.2126 * colour[0] + 0.7152 * colour[1] + 0.0722 * colour[2] < 0.5;
+}
+
+export const WHITE: Rgb = [1, 1, 1];
+
 /** Word's highlight colour names (`w:highlight`). */
 const HIGHLIGHTS: Readonly<Record<string, string>> = {
   yellow: 'FFFF00',

@@ -7,26 +7,44 @@
 import type { DrawOp, TextOp } from './canvas.js';
 import type { Rgb } from './colour.js';
 import type { PdfResources } from './pdf-resources.js';
+import { isArtifact, LAYOUT_ARTIFACT, type ContentTag } from './structure.js';
 
-export function contentStream(ops: readonly DrawOp[], resources: PdfResources): string {
-  return new ContentWriter(resources).write(ops);
+/** Opens a marked-content sequence for a tag on the page being written: `/P <</MCID 3>> BDC`. */
+export type MarkedContentOpener = (tag: ContentTag) => string;
+
+export function contentStream(ops: readonly DrawOp[], resources: PdfResources, open: MarkedContentOpener): string {
+  return new ContentWriter(resources, open).write(ops);
+}
+
+/**
+ * What an op is marked as: text and pictures are content of their element (an artifact when they
+ * have none); fills and rules are always artifacts (underlines, strike-throughs and highlights
+ * decorate text whose change an element's replacement text already states).
+ */
+function effectiveTag(op: DrawOp): ContentTag {
+  if (op.op === 'text' || op.op === 'image') return op.tag ?? LAYOUT_ARTIFACT;
+  return op.tag && isArtifact(op.tag) ? op.tag : LAYOUT_ARTIFACT;
 }
 
 class ContentWriter {
   private readonly out: string[] = [];
   private readonly resources: PdfResources;
+  private readonly openMarked: MarkedContentOpener;
+  private marked: ContentTag | undefined;
   private inText = false;
   private font = '';
   private fill = '';
   private stroke = '';
   private lineWidth = '';
 
-  constructor(resources: PdfResources) {
+  constructor(resources: PdfResources, open: MarkedContentOpener) {
     this.resources = resources;
+    this.openMarked = open;
   }
 
   write(ops: readonly DrawOp[]): string {
     for (const op of ops) {
+      this.mark(effectiveTag(op));
       switch (op.op) {
         case 'text':
           this.text(op);
@@ -55,7 +73,17 @@ class ContentWriter {
       }
     }
     this.endText();
+    if (this.marked !== undefined) this.out.push('EMC');
     return this.out.join('\n');
+  }
+
+  /** Ends the open marked-content sequence and opens the tag's, unless it is the same. */
+  private mark(tag: ContentTag): void {
+    if (tag === this.marked) return;
+    this.endText();
+    if (this.marked !== undefined) this.out.push('EMC');
+    this.out.push(this.openMarked(tag));
+    this.marked = tag;
   }
 
   private text(op: TextOp): void {
@@ -70,15 +98,31 @@ class ContentWriter {
     }
     this.setFill(op.colour);
     this.out.push(`1 0 0 1 ${n(op.x)} ${n(op.y)} Tm`);
-    if (op.wordSpacing === 0 || !op.text.includes(' ')) {
-      this.out.push(`<${this.resources.hex(op.face, op.text)}> Tj`);
+    const glyphs = op.glyphs ?? op.face.glyphs(op.text);
+    if (op.wordSpacing === 0 && op.glyphs === undefined) {
+      // Unshaped text: its glyphs' own advances are their layout advances.
+      this.out.push(`<${this.resources.hex(op.face, glyphs)}> Tj`);
       return;
     }
-    // Type 0 fonts ignore Tw, so justification moves each word with a TJ adjustment instead.
-    const adjustment = n((-op.wordSpacing * 1000) / op.size);
-    const words = op.text.split(' ').map((word) => this.resources.hex(op.face, word));
-    const space = this.resources.hex(op.face, ' ');
-    this.out.push(`[${words.map((word, i) => (i < words.length - 1 ? `<${word}${space}> ${adjustment} ` : `<${word}>`)).join('')}] TJ`);
+    // Type 0 fonts ignore Tw, so justification moves each word with a TJ adjustment instead; shaped
+    // glyphs whose layout advance differs from their own width (marks, kerning) get one too.
+    const toEms = 1000 / op.face.unitsPerEm;
+    const spaceShift = (-op.wordSpacing * 1000) / op.size;
+    const parts: string[] = [];
+    let pending = '';
+    for (const glyph of glyphs) {
+      pending += this.resources.hex(op.face, [glyph]);
+      const shift = (glyph.advance - glyph.xAdvance) * toEms + (glyph.text === ' ' ? spaceShift : 0);
+      if (Math.abs(shift) >= 0.005) {
+        parts.push(`<${pending}> ${n(shift)} `);
+        pending = '';
+      }
+    }
+    if (parts.length === 0) {
+      this.out.push(`<${pending}> Tj`);
+      return;
+    }
+    this.out.push(`[${parts.join('')}${pending === '' ? '' : `<${pending}>`}] TJ`);
   }
 
   private endText(): void {

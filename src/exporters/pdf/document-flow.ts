@@ -10,6 +10,7 @@ import { unchangedBlocks } from '../../model/unchanged-redline.js';
 import { blockFlow } from './block-flow.js';
 import { BODY_STORY, type FlowContext, type StoryContext } from './flow-context.js';
 import type { FlowItem } from './flow.js';
+import { StructElement } from './structure.js';
 
 /** Notes are set smaller than the body. */
 export const NOTE_SIZE = 9;
@@ -22,7 +23,7 @@ export function* documentFlow(redline: Redline, width: number, ctx: FlowContext)
     // Indexed: an endnote may call another, which then joins the list.
     for (let i = 0; i < endnotes.length; i++) {
       const endnote = endnotes[i] as (typeof endnotes)[number];
-      const story: StoryContext = { part: 'endnote', baseSize: NOTE_SIZE, noteLabel: endnote.label };
+      const story: StoryContext = { part: 'endnote', baseSize: NOTE_SIZE, noteLabel: endnote.label, parent: new StructElement('Note', ctx.structure) };
       yield* blockFlow(endnote.note.blocks, width, ctx, story);
     }
   }

@@ -1,9 +1,13 @@
 /** What the block layout shares while it walks a redline. */
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { ChangePalette } from './change-palette.js';
+import type { Rgb } from './colour.js';
+import type { CjkRegion } from './cjk-fonts.js';
 import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
 import type { NoteRegistry } from './note-registry.js';
 import type { RenumberIndex } from './renumber-index.js';
+import type { ListTracker, StructElement } from './structure.js';
 
 export interface FlowContext {
   readonly fonts: FontLibrary;
@@ -12,6 +16,13 @@ export interface FlowContext {
   readonly notes: NoteRegistry;
   readonly images: ImageResolver;
   readonly renumbers: RenumberIndex;
+  /** The CJK font the document's Han characters prefer (by its kana or Hangul), where a paragraph has neither. */
+  readonly cjkRegion: CjkRegion;
+  /** Where the body's blocks go in the structure tree. */
+  readonly structure: StructElement;
+  readonly lists: ListTracker;
+  /** Where what the PDF cannot draw as the document has it is reported. */
+  readonly diagnostics?: Diagnostics;
 }
 
 /** Where the blocks being laid out live. */
@@ -24,6 +35,10 @@ export interface StoryContext {
   readonly noteLabel?: string;
   /** Scales all text sizes (see {@link TABLE_TEXT_SCALE}). */
   readonly scale?: number;
+  /** The structure element the blocks belong to (default: the flow context's). */
+  readonly parent?: StructElement;
+  /** The fill behind the blocks (a shaded table cell in a clean PDF): automatic text turns white on a dark one. */
+  readonly background?: Rgb;
 }
 
 /**

@@ -1,14 +1,20 @@
 /**
- * The fonts of the PDF, from the `dejavu-fonts-ttf` package and never from the system, so that the
- * output is the same everywhere: DejaVu Serif for text in its four variants, and DejaVu Sans for
- * the characters the serif lacks (picked character by character). Text is measured here, per
- * code point with fontkit, without kerning or ligatures: the content writer draws exactly these
- * advances, so what is measured is what is drawn.
+ * The fonts of the PDF, from packages and never from the system, so that the output is the same
+ * everywhere: DejaVu Serif for text in its four variants (`dejavu-fonts-ttf`), DejaVu Sans for the
+ * characters the serif lacks (Arabic and Hebrew among them), and Noto Sans SC, JP and KR for
+ * Chinese, Japanese and Korean (see `cjk-fonts.ts`), each picked character by character.
+ *
+ * Text is measured here with fontkit, per code point without kerning or ligatures: the content
+ * writer draws exactly these glyphs and advances, so what is measured is what is drawn. Scripts
+ * whose letters join (Arabic, Syriac) are the exception: a run of them is shaped as a whole
+ * (fontkit's OpenType layout picks each letter's initial, medial, final or isolated form and the
+ * required ligatures) and measured and drawn as shaped.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fontkit, { type Font as FontkitFont } from '@pdf-lib/fontkit';
+import { cjkRegionOf, cjkSlice, type CjkRegion } from './cjk-fonts.js';
 
 export type FontVariant = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export type FontFamily = 'serif' | 'sans';
@@ -20,13 +26,20 @@ const FILES: Record<FontFamily, Record<FontVariant, string>> = {
 
 /**
  * Line metrics in ems: DejaVu's ascender and descender (1901 and 483 units of 2048), the same in
- * both families and all variants (the bold serif's ascender is 1% taller).
+ * both families and all variants (the bold serif's ascender is 1% taller). CJK ideographs sit
+ * within them (Noto's ideographic em box runs from -0.12 to 0.88 em).
  */
 export const ASCENT = 1901 / 2048;
 export const DESCENT = 483 / 2048;
 
-/** Drawn for a character neither font has. */
+/** Drawn for a character no font has. */
 const REPLACEMENT = 0xfffd;
+
+/** Letters that join and so are shaped a run at a time: Arabic (and its presentation forms), Syriac, N'Ko. */
+const JOINING = /[\u0600-\u07ff\u0860-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+
+/** Shaped widths are cached per text; the cache is cleared when it grows past this. */
+const SHAPED_CACHE_LIMIT = 20_000;
 
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
@@ -35,20 +48,35 @@ export function variantOf(bold: boolean, italic: boolean): FontVariant {
   return italic ? 'italic' : 'regular';
 }
 
-/** One font file: what it covers and how wide its characters are. */
+function isBold(variant: FontVariant): boolean {
+  return variant === 'bold' || variant === 'boldItalic';
+}
+
+/** A glyph as drawn: its id in the font, the text it stands for, and its advances in font units. */
+export interface DrawnGlyph {
+  readonly id: number;
+  readonly text: string;
+  /** The glyph's own advance (what the PDF's widths say). */
+  readonly advance: number;
+  /** The advance the layout gives it (differs for marks and kerned pairs). */
+  readonly xAdvance: number;
+}
+
+/** One font file: what it covers, how wide its characters are, and their glyphs. */
 export class Face {
   readonly key: string;
-  readonly bytes: Uint8Array;
   readonly postscriptName: string;
-  private readonly font: FontkitFont;
-  private readonly advances = new Map<number, number>();
+  readonly font: FontkitFont;
+  readonly unitsPerEm: number;
+  private readonly perCodePoint = new Map<number, { readonly glyphs: readonly DrawnGlyph[]; readonly advance: number }>();
   private readonly coverage = new Map<number, boolean>();
+  private readonly shapedWidths = new Map<string, number>();
 
-  constructor(family: FontFamily, variant: FontVariant) {
-    this.key = `${family}-${variant}`;
-    this.bytes = readFileSync(join(FONT_DIR, FILES[family][variant]));
-    this.font = fontkit.create(this.bytes);
-    this.postscriptName = this.font.postscriptName ?? `DejaVu-${this.key}`;
+  constructor(key: string, path: string, postscriptName?: string) {
+    this.key = key;
+    this.font = fontkit.create(readFileSync(path));
+    this.unitsPerEm = this.font.unitsPerEm;
+    this.postscriptName = postscriptName ?? this.font.postscriptName ?? key;
   }
 
   covers(codePoint: number): boolean {
@@ -60,18 +88,13 @@ export class Face {
     return covered;
   }
 
-  /** The advance of one code point, in ems (laid out as pdf-lib will encode it). */
+  /** The advance of one code point, in ems. */
   advance(codePoint: number): number {
-    let advance = this.advances.get(codePoint);
-    if (advance === undefined) {
-      const glyphs = this.font.layout(String.fromCodePoint(codePoint)).glyphs;
-      advance = glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0) / this.font.unitsPerEm;
-      this.advances.set(codePoint, advance);
-    }
-    return advance;
+    return this.codePoint(codePoint).advance;
   }
 
   width(text: string, size: number): number {
+    if (JOINING.test(text)) return this.shapedWidth(text) * size;
     let ems = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i) as number;
@@ -79,6 +102,46 @@ export class Face {
       ems += this.advance(code);
     }
     return ems * size;
+  }
+
+  /**
+   * The glyphs that draw `text`, in the order they are drawn (left to right). Joining scripts are
+   * shaped; `rtl` text is drawn reversed (fontkit reverses the right-to-left scripts it shapes).
+   */
+  glyphs(text: string, rtl = false): DrawnGlyph[] {
+    if (JOINING.test(text) || (rtl && /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(text))) {
+      const run = this.font.layout(text);
+      // A ligature of right-to-left letters maps to its letters reversed: text extraction reverses
+      // a right-to-left line character by character, which then puts them back in order.
+      const glyphText = (codePoints: readonly number[]): string => String.fromCodePoint(...(rtl ? [...codePoints].reverse() : codePoints));
+      const glyphs = run.glyphs.map((glyph, i) => ({ id: glyph.id, text: glyphText(glyph.codePoints), advance: glyph.advanceWidth, xAdvance: run.positions[i]?.xAdvance ?? glyph.advanceWidth }));
+      // fontkit lays out right-to-left scripts reversed; neutral-only runs are reversed here.
+      return rtl === (run.direction === 'rtl') ? glyphs : glyphs.reverse();
+    }
+    const out: DrawnGlyph[] = [];
+    for (const char of text) out.push(...this.codePoint(char.codePointAt(0) as number).glyphs);
+    return rtl ? out.reverse() : out;
+  }
+
+  private codePoint(codePoint: number): { readonly glyphs: readonly DrawnGlyph[]; readonly advance: number } {
+    let entry = this.perCodePoint.get(codePoint);
+    if (entry === undefined) {
+      const char = String.fromCodePoint(codePoint);
+      const glyphs = this.font.layout(char).glyphs.map((glyph) => ({ id: glyph.id, text: char, advance: glyph.advanceWidth, xAdvance: glyph.advanceWidth }));
+      entry = { glyphs, advance: glyphs.reduce((sum, glyph) => sum + glyph.advance, 0) / this.unitsPerEm };
+      this.perCodePoint.set(codePoint, entry);
+    }
+    return entry;
+  }
+
+  private shapedWidth(text: string): number {
+    let width = this.shapedWidths.get(text);
+    if (width === undefined) {
+      width = this.font.layout(text).positions.reduce((sum, position) => sum + position.xAdvance, 0) / this.unitsPerEm;
+      if (this.shapedWidths.size >= SHAPED_CACHE_LIMIT) this.shapedWidths.clear();
+      this.shapedWidths.set(text, width);
+    }
+    return width;
   }
 }
 
@@ -88,30 +151,34 @@ export interface FaceRun {
   readonly text: string;
 }
 
-/** Loads faces on first use and splits text among them. */
 /**
  * Faces are read-only once made (their caches only grow), so one set serves every PDF a process
  * renders: parsing a font and measuring its characters is done once, not once a document.
  */
 const FACES = new Map<string, Face>();
 
+function cachedFace(key: string, make: () => Face): Face {
+  let face = FACES.get(key);
+  if (!face) {
+    face = make();
+    FACES.set(key, face);
+  }
+  return face;
+}
+
+/** Loads faces on first use and splits text among them. */
 export class FontLibrary {
   face(family: FontFamily, variant: FontVariant): Face {
-    const key = `${family}-${variant}`;
-    let face = FACES.get(key);
-    if (!face) {
-      face = new Face(family, variant);
-      FACES.set(key, face);
-    }
-    return face;
+    return cachedFace(`${family}-${variant}`, () => new Face(`${family}-${variant}`, join(FONT_DIR, FILES[family][variant])));
   }
 
   /**
    * Splits text into runs of one face each: the primary family (the serif, for text) where it has
-   * the character, DejaVu Sans where only that has it, and a replacement character where neither
-   * does.
+   * the character, DejaVu Sans where only that has it, a CJK font (the slice that has it, of the
+   * font `region` prefers, by default the one the text's own script suggests), and a replacement
+   * character where none does. CJK fonts have no italic: italic text takes the upright face.
    */
-  runs(text: string, variant: FontVariant, family: FontFamily = 'serif'): FaceRun[] {
+  runs(text: string, variant: FontVariant, family: FontFamily = 'serif', region: CjkRegion = cjkRegionOf(text)): FaceRun[] {
     const primary = this.face(family, variant);
     const runs: FaceRun[] = [];
     let face: Face | undefined;
@@ -122,7 +189,11 @@ export class FontLibrary {
       let drawn = char;
       if (!primary.covers(code)) {
         chosen = this.face('sans', variant);
-        if (!chosen.covers(code)) drawn = String.fromCodePoint(REPLACEMENT);
+        if (!chosen.covers(code)) {
+          const cjk = this.cjkFace(code, isBold(variant), region);
+          if (cjk) chosen = cjk;
+          else drawn = String.fromCodePoint(REPLACEMENT);
+        }
       }
       if (chosen !== face && current !== '') {
         runs.push({ face: face as Face, text: current });
@@ -133,5 +204,13 @@ export class FontLibrary {
     }
     if (face && current !== '') runs.push({ face, text: current });
     return runs;
+  }
+
+  private cjkFace(codePoint: number, bold: boolean, region: CjkRegion): Face | undefined {
+    const slice = cjkSlice(codePoint, bold, region);
+    if (!slice) return undefined;
+    const face = cachedFace(`cjk-${slice.region}-${slice.slice}-${bold ? 'bold' : 'regular'}`, () => new Face(`cjk-${slice.region}-${slice.slice}-${bold ? 'bold' : 'regular'}`, slice.path, slice.postscriptName));
+    // The slice lists the character, so its font has it; a mismatch would draw .notdef, so check.
+    return face.covers(codePoint) ? face : undefined;
   }
 }

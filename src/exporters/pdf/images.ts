@@ -46,6 +46,28 @@ export class ImageResolver {
     return { ...size, ...(source && { source }) };
   }
 
+  /**
+   * The text of a SmartArt diagram (`dgm:relIds r:dm` → its data part): one entry per node that
+   * has text, in the data part's order. Empty for other drawings or when the part is missing.
+   */
+  diagramText(atom: Atom, side: Side, part: PartKind): string[] {
+    const id = /<dgm:relIds\b[^>]*?\br:dm="([^"]+)"/.exec(atom.xml)?.[1];
+    const docx = this.sources[side];
+    const pkg = this.package(side);
+    if (id === undefined || !docx || !pkg) return [];
+    const partName = part === 'main' ? docx.mainPart : pkg.relatedPart(docx.mainPart, part === 'footnote' ? REL_TYPES.footnotes : REL_TYPES.endnotes);
+    const rel = partName === undefined ? undefined : pkg.relationships(partName).find((r) => r.id === id && !r.external);
+    const bytes = rel && pkg.bytes(rel.target);
+    if (!bytes) return [];
+    const xml = new TextDecoder().decode(bytes);
+    const texts: string[] = [];
+    for (const point of xml.split(/<dgm:pt\b/).slice(1, MAX_DIAGRAM_NODES + 1)) {
+      const text = [...point.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => decodeEntities(match[1] as string)).join('').trim();
+      if (text !== '') texts.push(text);
+    }
+    return texts;
+  }
+
   private image(side: Side, part: PartKind, relationshipId: string): ImageSource | undefined {
     const docx = this.sources[side];
     const pkg = this.package(side);
@@ -72,6 +94,17 @@ export class ImageResolver {
     }
     return pkg;
   }
+}
+
+/** A diagram's nodes beyond this many are left out. */
+const MAX_DIAGRAM_NODES = 500;
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-f]+));/gi, (whole, name: string, dec?: string, hex?: string) => {
+    if (dec !== undefined) return String.fromCodePoint(Math.min(0x10ffff, Number(dec)));
+    if (hex !== undefined) return String.fromCodePoint(Math.min(0x10ffff, parseInt(hex, 16)));
+    return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[name.toLowerCase()] ?? whole;
+  });
 }
 
 function relationshipId(xml: string): string | undefined {

@@ -7,6 +7,7 @@
 import type { Face } from './fonts.js';
 import type { FlowItem } from './flow.js';
 import type { ImageSource } from './images.js';
+import type { StructElement } from './structure.js';
 import type { TextStyle } from './text-style.js';
 
 /** A footnote's laid-out content, placed at the foot of the page that first calls it. */
@@ -21,6 +22,8 @@ export interface TextItem {
   readonly style: TextStyle;
   readonly changeId?: string;
   readonly footnote?: Footnote;
+  /** The element the text is content of, when not the paragraph's (a change, a link). */
+  readonly tag?: StructElement;
 }
 
 export interface BoxItem {
@@ -32,6 +35,8 @@ export interface BoxItem {
   /** For objects drawn as a labelled box (`[equation]`): the label and its face. */
   readonly label?: { readonly text: string; readonly face: Face; readonly size: number };
   readonly changeId?: string;
+  /** The `Figure` (or change) element the box is content of. */
+  readonly tag?: StructElement;
 }
 
 export interface TabItem {

@@ -46,6 +46,8 @@ export interface Line {
   readonly ragged: boolean;
   /** The line ends with a page break. */
   readonly pageBreakAfter: boolean;
+  /** The line was broken at a space (not drawn, but still a word boundary for text extraction). */
+  readonly brokenAtSpace: boolean;
 }
 
 /** The height of a line with no text (an empty paragraph), as ascent and descent in points. */
@@ -275,7 +277,11 @@ class LineFiller {
         ascent = Math.max(ascent, item.height);
       }
     }
-    const placed = this.placeSlices(trimTrailingSpaces(this.slices, this.items));
+    const trimmed = trimTrailingSpaces(this.slices, this.items);
+    const placed = this.placeSlices(trimmed);
+    const lastSlice = this.slices[this.slices.length - 1];
+    const lastItem = lastSlice && this.items[lastSlice.item];
+    const brokenAtSpace = !ragged && lastSlice !== undefined && lastItem?.kind === 'text' && / $/.test(lastItem.text.slice(lastSlice.start, lastSlice.end));
     const last = placed[placed.length - 1];
     this.lines.push({
       slot,
@@ -287,6 +293,7 @@ class LineFiller {
       footnotes,
       ragged,
       pageBreakAfter,
+      brokenAtSpace,
     });
     this.slices = [];
     this.x = 0;

@@ -2,15 +2,19 @@
  * A line of a paragraph as a flow item, and the drawing of its pieces: text with its highlight,
  * underlines and strike-throughs, pictures and labelled boxes, link areas. Alignment happens
  * here: centred and right-aligned lines are shifted, justified ones get extra space after each
- * U+0020 (never on the paragraph's last line or before a line break).
+ * U+0020 (never on the paragraph's last line or before a line break). A line with right-to-left
+ * text is drawn in visual order (see `bidi.ts`), and a right-to-left paragraph is mirrored: it
+ * starts at the right, its label on the right, `left` alignment meaning its start.
  */
 import type { ParagraphLayout } from '../../model/document.js';
+import { hasRightToLeft, mirrored, visualSpans, type Direction } from './bidi.js';
 import type { Canvas } from './canvas.js';
 import { GREY, type Rgb } from './colour.js';
 import type { ChangeBar, FlowItem, HeadingEntry } from './flow.js';
-import { ASCENT, DESCENT } from './fonts.js';
+import { ASCENT, DESCENT, type DrawnGlyph } from './fonts.js';
 import type { Footnote } from './inline-items.js';
 import type { Line, Placed } from './line-breaker.js';
+import type { StructElement } from './structure.js';
 
 export interface LineOptions {
   readonly align: NonNullable<ParagraphLayout['align']>;
@@ -23,6 +27,21 @@ export interface LineOptions {
   readonly heading?: HeadingEntry;
   /** Change ids the line carries besides its pieces' (a renumbered label, a changed mark). */
   readonly extraChangeIds?: readonly string[];
+  /** The paragraph's direction (default left to right). */
+  readonly direction?: Direction;
+  /** The width of the column the paragraph is set in (where a right-to-left line is mirrored). */
+  readonly columnWidth?: number;
+  /** The structure element the line's text is content of, and the label's (`Lbl`). */
+  readonly element?: StructElement;
+  readonly labelElement?: StructElement;
+}
+
+/** A piece (or part of one) in visual order, with the glyphs that draw it. */
+interface VisualPiece {
+  readonly piece: Placed;
+  readonly width: number;
+  readonly glyphs?: readonly DrawnGlyph[];
+  readonly text?: string;
 }
 
 export class LineItem implements FlowItem {
@@ -39,6 +58,12 @@ export class LineItem implements FlowItem {
   private readonly align: LineOptions['align'];
   private readonly label: readonly Placed[];
   private readonly ascent: number;
+  private readonly direction: Direction;
+  private readonly columnWidth: number;
+  /** Set when the line needs the bidirectional algorithm. */
+  private readonly visual?: readonly VisualPiece[];
+  private readonly element: StructElement | undefined;
+  private readonly labelElement: StructElement | undefined;
 
   constructor(line: Line, options: LineOptions) {
     this.line = line;
@@ -56,11 +81,26 @@ export class LineItem implements FlowItem {
     const changeIds = [...new Set([...(options.extraChangeIds ?? []), ...line.changeIds])];
     this.bars = changeIds.length === 0 ? [] : [{ top: 0, bottom: this.height, changeIds }];
     if (options.heading) this.heading = options.heading;
+    this.direction = options.direction ?? 'ltr';
+    this.element = options.element;
+    this.labelElement = options.labelElement ?? options.element;
+    this.columnWidth = options.columnWidth ?? line.slot.left + line.slot.width;
+    if (this.direction === 'rtl' || line.placed.some((p) => p.kind === 'text' && hasRightToLeft(p.text))) this.visual = visualPieces(line.placed, this.direction);
   }
 
   draw(canvas: Canvas, left: number, top: number): void {
+    canvas.tagged(this.element, () => this.drawLine(canvas, left, top));
+  }
+
+  private drawLine(canvas: Canvas, left: number, top: number): void {
+    if (this.visual) {
+      this.drawVisual(canvas, left, top + this.ascent, this.visual);
+      return;
+    }
     const baseline = top + this.ascent;
-    for (const piece of this.label) drawPiece(canvas, piece, left + piece.x, baseline, 0);
+    canvas.tagged(this.labelElement, () => {
+      for (const piece of this.label) drawPiece(canvas, piece, left + piece.x, baseline, 0);
+    });
     const line = this.line;
     const free = line.slot.width - line.width;
     const spaces = line.placed.reduce((n, p) => n + (p.kind === 'text' ? p.spaces : 0), 0);
@@ -74,7 +114,74 @@ export class LineItem implements FlowItem {
       drawPiece(canvas, piece, left + line.slot.left + offset + piece.x + spacesBefore * wordSpacing, baseline, wordSpacing);
       if (piece.kind === 'text') spacesBefore += piece.spaces;
     }
+    this.drawBreakSpace(canvas, left + line.slot.left + offset + line.width + spacesBefore * wordSpacing, baseline);
   }
+
+  /**
+   * The space the line was broken at, drawn after its last word: it takes no room on the page,
+   * but without it a screen reader or a copy would run the line's last word into the next line's
+   * first ("shallimplement").
+   */
+  private drawBreakSpace(canvas: Canvas, x: number, baseline: number): void {
+    if (!this.line.brokenAtSpace) return;
+    const last = [...this.line.placed].reverse().find((p) => p.kind === 'text');
+    if (!last || last.kind !== 'text') return;
+    canvas.tagged(last.item.tag, () => canvas.text(last.item.face, last.item.style.size, x, baseline - last.item.style.rise, ' ', last.item.style.colour));
+  }
+
+  /** Pieces in visual order, placed from the line's start edge: never justified. */
+  private drawVisual(canvas: Canvas, left: number, baseline: number, pieces: readonly VisualPiece[]): void {
+    const slot = this.line.slot;
+    const total = pieces.reduce((sum, p) => sum + p.width, 0);
+    const free = slot.width - total;
+    const shift = this.align === 'center' ? free / 2 : this.align === 'right' ? free : 0;
+    const rtl = this.direction === 'rtl';
+    canvas.tagged(this.labelElement, () => {
+      for (const piece of this.label) drawPiece(canvas, piece, left + (rtl ? this.columnWidth - piece.x - piece.width : piece.x), baseline, 0);
+    });
+    let x = rtl ? left + this.columnWidth - slot.left - total - shift : left + slot.left + shift;
+    for (const visual of pieces) {
+      const piece = visual.piece;
+      const start = x;
+      canvas.tagged(piece.item.tag, () => {
+        if (piece.kind === 'box') drawBox(canvas, piece, start, baseline);
+        else drawText(canvas, piece, start, visual.width, baseline, 0, visual.text ?? piece.text, visual.glyphs);
+      });
+      x += visual.width;
+    }
+    if (this.line.brokenAtSpace) this.drawBreakSpace(canvas, rtl ? left + this.columnWidth - slot.left - total - shift - 1 : x, baseline);
+  }
+}
+
+/** The line's pieces cut into spans of one direction, in the order they are drawn. */
+function visualPieces(placed: readonly Placed[], direction: Direction): VisualPiece[] {
+  const starts: number[] = [];
+  let text = '';
+  for (const piece of placed) {
+    starts.push(text.length);
+    text += piece.kind === 'text' ? piece.text : '\ufffc';
+  }
+  const out: VisualPiece[] = [];
+  for (const span of visualSpans(text, direction)) {
+    const parts: VisualPiece[] = [];
+    placed.forEach((piece, i) => {
+      const start = starts[i] as number;
+      const end = i + 1 < placed.length ? (starts[i + 1] as number) : text.length;
+      const from = Math.max(start, span.start);
+      const to = Math.min(end, span.end);
+      if (from >= to) return;
+      if (piece.kind === 'box') {
+        parts.push({ piece, width: piece.width });
+        return;
+      }
+      const part = piece.text.slice(from - start, to - start);
+      const glyphs = piece.item.face.glyphs(span.rtl ? mirrored(part) : part, span.rtl);
+      const width = (glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) / piece.item.face.unitsPerEm) * piece.item.style.size;
+      parts.push({ piece, width, glyphs, text: part });
+    });
+    out.push(...(span.rtl ? parts.reverse() : parts));
+  }
+  return out;
 }
 
 function pieceAscent(piece: Placed): number {
@@ -83,17 +190,25 @@ function pieceAscent(piece: Placed): number {
 
 /** Draws a placed piece with its left edge at `x` on `baseline`. */
 function drawPiece(canvas: Canvas, piece: Placed, x: number, baseline: number, wordSpacing: number): void {
+  canvas.tagged(piece.item.tag, () => drawUntagged(canvas, piece, x, baseline, wordSpacing));
+}
+
+function drawUntagged(canvas: Canvas, piece: Placed, x: number, baseline: number, wordSpacing: number): void {
   if (piece.kind === 'box') {
     drawBox(canvas, piece, x, baseline);
     return;
   }
+  drawText(canvas, piece, x, piece.width + piece.spaces * wordSpacing, baseline, wordSpacing, piece.text);
+}
+
+/** Text with its highlight, decorations and link area; `glyphs` when shaped or reordered. */
+function drawText(canvas: Canvas, piece: Placed & { kind: 'text' }, x: number, width: number, baseline: number, wordSpacing: number, text: string, glyphs?: readonly DrawnGlyph[]): void {
   const style = piece.item.style;
-  const width = piece.width + piece.spaces * wordSpacing;
   const shifted = baseline - style.rise;
   const top = shifted - style.size * ASCENT;
   const height = style.size * (ASCENT + DESCENT);
   if (style.highlight) canvas.fill(x, top, width, height, style.highlight);
-  canvas.text(piece.item.face, style.size, x, shifted, piece.text, style.colour, wordSpacing);
+  canvas.text(piece.item.face, style.size, x, shifted, text, style.colour, wordSpacing, glyphs);
   decorate(canvas, x, width, shifted, style.size, style.underline, style.strike, style.colour);
   if (style.link !== undefined) canvas.link(x, top, width, height, { kind: 'uri', uri: style.link });
 }

@@ -7,6 +7,7 @@
 import type { Atom, NoteKind } from '../../model/document.js';
 import type { RedlineNote, Side } from '../../model/redline.js';
 import type { Footnote } from './inline-items.js';
+import type { StructElement } from './structure.js';
 
 export interface NoteCall {
   /** The reference mark: `1`, `2`… for footnotes, `i`, `ii`… for endnotes. */
@@ -20,7 +21,8 @@ export interface Endnote {
   readonly note: RedlineNote;
 }
 
-export type FootnoteLayout = (note: RedlineNote, label: string) => Footnote;
+/** Lays out a footnote's content under `parent` (the `Note` element at its reference). */
+export type FootnoteLayout = (note: RedlineNote, label: string, parent: StructElement | undefined) => Footnote;
 
 export class NoteRegistry {
   private readonly notes = new Map<string, RedlineNote>();
@@ -38,7 +40,7 @@ export class NoteRegistry {
   }
 
   /** A reference atom met on `side` (the old version's for deleted and moved-from pieces). */
-  call(atom: Atom, side: Side): NoteCall {
+  call(atom: Atom, side: Side, parent?: StructElement): NoteCall {
     const reference = atom.note;
     if (!reference) return { label: '' };
     const key = noteKey(reference.kind, side, reference.id);
@@ -54,7 +56,7 @@ export class NoteRegistry {
       this.endnotes.push({ label, note });
       return { label };
     }
-    return { label, footnote: this.layoutFootnote(note, label) };
+    return { label, footnote: this.layoutFootnote(note, label, parent) };
   }
 }
 

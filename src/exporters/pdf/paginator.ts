@@ -13,6 +13,7 @@ import { GREY } from './colour.js';
 import type { ChangeBar, FlowItem, HeadingEntry, TableInfo } from './flow.js';
 import type { Footnote } from './inline-items.js';
 import type { PageGeometry } from './page-geometry.js';
+import { LAYOUT_ARTIFACT, PAGINATION_ARTIFACT } from './structure.js';
 import type { TextPainter } from './text-painter.js';
 
 export interface PageLayout {
@@ -149,7 +150,8 @@ export class Paginator {
     if (!row || row.isHeader || row.table.headerRows.length === 0 || page.headersOf === row.table) return;
     page.headersOf = row.table;
     for (const header of row.table.headerRows) {
-      header.draw(page.canvas, this.geometry.marginLeft, page.y);
+      // Repeated for the reader's eye, not content a second time.
+      page.canvas.asArtifact(PAGINATION_ARTIFACT, () => header.draw(page.canvas, this.geometry.marginLeft, page.y));
       page.y += header.height;
     }
   }
@@ -225,7 +227,7 @@ export class Paginator {
       }
     }
     const bars = this.options.changeBars;
-    if (bars) drawChangeBars(page.canvas, page.bars, page.number, this.geometry, bars.palette, bars.painter);
+    if (bars) page.canvas.asArtifact(LAYOUT_ARTIFACT, () => drawChangeBars(page.canvas, page.bars, page.number, this.geometry, bars.palette, bars.painter));
     return { number: page.number, canvas: page.canvas, hasChanges: page.bars.length > 0 };
   }
 }

@@ -5,10 +5,13 @@
  * indented after it. In a redline the label shows renumbering (old label struck through, new one
  * underlined) and takes the mark of a paragraph inserted or deleted as a whole.
  */
-import { displayText } from '../../diff/change-set-builder.js';
+import { displayText } from '../../model/inline-text.js';
 import type { Paragraph } from '../../model/document.js';
 import type { RedlineParagraph } from '../../model/redline.js';
+import { autoDirection } from './bidi.js';
 import { blockFlow } from './block-flow.js';
+import { cjkRegionOf } from './cjk-fonts.js';
+import { headingType, StructElement } from './structure.js';
 import type { Canvas } from './canvas.js';
 import type { MarkStyle } from './change-palette.js';
 import { LIGHT_GREY } from './colour.js';
@@ -32,7 +35,11 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
   const paragraph = block.paragraph;
   const layout = paragraph.layout;
   const base = baseStyle(paragraph, story);
-  const content = paragraphContent(block, base, width, ctx, story);
+  const text = paragraphText(block);
+  const direction = layout.rightToLeft === undefined ? autoDirection(text) : layout.rightToLeft ? 'rtl' : 'ltr';
+  const region = /[\u3040-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(text) ? cjkRegionOf(text) : ctx.cjkRegion;
+  const tags = paragraphElements(block, ctx, story);
+  const content = paragraphContent(block, base, width, ctx, story, region, tags.content);
   const label = clauseLabel(block, base, ctx);
 
   let indentLeft = clamp(layout.indentLeft ?? 0, 0, width - MIN_LINE_WIDTH);
@@ -70,12 +77,43 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
       pageBreakBefore: first && layout.pageBreakBefore === true,
       ...(first && heading && { heading }),
       extraChangeIds: [...(first ? (label?.changeIds ?? []) : []), ...(last ? markChangeIds : [])],
+      direction,
+      columnWidth: width,
+      element: tags.content,
+      ...(tags.label && { labelElement: tags.label }),
     });
   });
   for (const textBox of content.textBoxes) {
-    for (const item of blockFlow(textBox, width - TEXT_BOX_INDENT, ctx, story)) items.push(indented(item, TEXT_BOX_INDENT, textBoxRule));
+    for (const item of blockFlow(textBox, width - TEXT_BOX_INDENT, ctx, { ...story, parent: tags.content })) items.push(indented(item, TEXT_BOX_INDENT, textBoxRule));
   }
   return items;
+}
+
+/**
+ * The paragraph's place in the structure tree: a heading `H1`-`H6`; a numbered paragraph an item
+ * of a list (its label the `Lbl`, its text the `LBody`); any other a `P`.
+ */
+function paragraphElements(block: RedlineParagraph, ctx: FlowContext, story: StoryContext): { content: StructElement; label?: StructElement } {
+  const parent = story.parent ?? ctx.structure;
+  const paragraph = block.paragraph;
+  if (paragraph.headingLevel !== undefined) {
+    ctx.lists.end(parent);
+    return { content: new StructElement(headingType(paragraph.headingLevel), parent) };
+  }
+  const numbering = paragraph.numbering;
+  if (numbering && numbering.label !== '') {
+    const item = ctx.lists.item(parent, numbering.level);
+    return { content: item.body, label: item.label };
+  }
+  ctx.lists.end(parent);
+  return { content: new StructElement('P', parent) };
+}
+
+/** The paragraph's text, old and new, for its direction and script. */
+function paragraphText(block: RedlineParagraph): string {
+  let text = '';
+  for (const piece of block.pieces) if (piece.inline.type === 'text') text += piece.inline.text;
+  return text;
 }
 
 /** A grey rule beside a text box's content. */

@@ -5,17 +5,21 @@
  * asked for, no random font names, and no trailer `/ID` (pdf-lib writes none).
  */
 import { deflateSync } from 'node:zlib';
-import fontkit, { type Font as FontkitFont } from '@pdf-lib/fontkit';
 import { PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { Canvas, LinkArea } from './canvas.js';
 import { contentStream } from './content-stream.js';
-import type { Face } from './fonts.js';
 import type { ImageSource } from './images.js';
 import type { PageGeometry } from './page-geometry.js';
 import { PdfResources } from './pdf-resources.js';
+import type { StructElement } from './structure.js';
+import { StructureWriter } from './structure-writer.js';
 
 export interface DocumentInfo {
   readonly title: string;
+  /** BCP 47: the document's language (`en-GB`). */
+  readonly lang: string;
+  /** The root of the structure tree (a `Document` element). */
+  readonly structure: StructElement;
   readonly subject?: string;
   /** ISO 8601; when absent the file carries no dates at all. */
   readonly date?: string;
@@ -31,33 +35,17 @@ export interface OutlineEntry {
 /** A link's destination shows a little of what is above the target line. */
 const DESTINATION_HEADROOM = 18;
 
-/**
- * fontkit with its parsed fonts kept per font file: pdf-lib parses the font it embeds, and the same
- * few DejaVu files are embedded in every PDF a process renders. A parsed font is only read from.
- */
-const PARSED = new WeakMap<Uint8Array, FontkitFont>();
-const CACHING_FONTKIT: Parameters<PDFDocument['registerFontkit']>[0] = {
-  create(data: Uint8Array, postscriptName?: string): FontkitFont {
-    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
-    let font = PARSED.get(data);
-    if (!font) {
-      font = fontkit.create(data);
-      PARSED.set(data, font);
-    }
-    return font;
-  },
-};
-
 export class PdfAssembly {
   private readonly doc: PDFDocument;
   private readonly resources: PdfResources;
   private readonly resourcesRef: PDFRef;
   /** Pages by their number in the whole document (kept pages only). */
   private readonly pages = new Map<number, PDFPage>();
+  private readonly structure: StructureWriter;
 
   private constructor(doc: PDFDocument) {
     this.doc = doc;
-    doc.registerFontkit(CACHING_FONTKIT);
+    this.structure = new StructureWriter(doc.context);
     this.resources = new PdfResources(doc);
     this.resourcesRef = doc.context.register(this.resources.dictionary);
   }
@@ -70,26 +58,25 @@ export class PdfAssembly {
     const page = this.doc.addPage([geometry.width, geometry.height]);
     page.node.set(PDFName.of('Resources'), this.resourcesRef);
     this.pages.set(number, page);
+    this.structure.addPage(number, page);
   }
 
   /** Appends a canvas to a page: a content stream, and link annotations for its link areas. */
   async draw(number: number, canvas: Canvas): Promise<void> {
     const page = this.page(number);
-    const faces = new Set<Face>();
     const images = new Map<string, ImageSource>();
-    for (const op of canvas.ops) {
-      if (op.op === 'text') faces.add(op.face);
-      else if (op.op === 'image') images.set(op.image.key, op.image);
-    }
-    for (const face of faces) await this.resources.embedFace(face);
+    for (const op of canvas.ops) if (op.op === 'image') images.set(op.image.key, op.image);
     for (const image of images.values()) await this.resources.embedImage(image);
     const context = this.doc.context;
     // Compressed with Node's zlib (native) rather than pdf-lib's pako: same format, several times faster.
-    const stream = context.register(context.stream(deflateSync(Buffer.from(contentStream(canvas.ops, this.resources), 'latin1')), { Filter: 'FlateDecode' }));
+    const stream = context.register(context.stream(deflateSync(Buffer.from(contentStream(canvas.ops, this.resources, this.structure.opener(number)), 'latin1')), { Filter: 'FlateDecode' }));
     appendTo(page, 'Contents', stream);
     for (const link of canvas.links) {
       const annotation = this.linkAnnotation(link);
-      if (annotation) appendTo(page, 'Annots', context.register(annotation));
+      if (!annotation) continue;
+      const ref = context.register(annotation);
+      appendTo(page, 'Annots', ref);
+      if (link.element) this.structure.annotation(number, annotation, ref, link.element);
     }
   }
 
@@ -97,10 +84,10 @@ export class PdfAssembly {
     const context = this.doc.context;
     const rect = [link.x, link.y, link.x + link.width, link.y + link.height];
     if (link.target.kind === 'uri') {
-      return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) } });
+      return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(link.target.uri), A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) } });
     }
     const destination = this.destination(link.target.page, link.target.top);
-    return destination && context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Dest: destination });
+    return destination && context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(`Go to page ${link.target.page}`), Dest: destination });
   }
 
   /** `[page /XYZ null y null]`: the page at that height, zoom unchanged. */
@@ -170,6 +157,8 @@ export class PdfAssembly {
       this.doc.setCreationDate(date);
       this.doc.setModificationDate(date);
     }
+    await this.resources.finish();
+    this.structure.write(this.doc.catalog, info.structure, info.lang);
     return this.doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
   }
 

@@ -1,24 +1,18 @@
 /**
- * The PDF resources pages share (one dictionary for all of them): fonts embedded as subsets with
- * pdf-lib and fontkit, and pictures. Fonts are embedded on first use; their subset names are
- * fixed (`RDLNAA+DejaVuSerif`…) because pdf-lib would otherwise append a random suffix, and the
- * output must be the same bytes every time.
+ * The PDF resources pages share (one dictionary for all of them): fonts embedded as subsets (see
+ * `font-embedding.ts`) and pictures. Fonts are embedded on first use; their subset names are
+ * fixed (`RDLNAA+DejaVuSerif`…) so that the output is the same bytes every time.
  */
-import { PDFDict, PDFName, type PDFDocument, type PDFFont } from 'pdf-lib';
-import type { Face } from './fonts.js';
+import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { EmbeddedFont } from './font-embedding.js';
+import type { DrawnGlyph, Face } from './fonts.js';
 import type { ImageSource } from './images.js';
-
-interface EmbeddedFace {
-  readonly name: string;
-  readonly font: PDFFont;
-  readonly glyphs: Map<number, string>;
-}
 
 export class PdfResources {
   private readonly doc: PDFDocument;
   private readonly fontDict: PDFDict;
   private readonly imageDict: PDFDict;
-  private readonly faces = new Map<Face, EmbeddedFace>();
+  private readonly fonts = new Map<Face, EmbeddedFont>();
   private readonly images = new Map<string, string | undefined>();
   /** The `/Resources` dictionary, registered once and referenced from every page. */
   readonly dictionary: PDFDict;
@@ -28,16 +22,6 @@ export class PdfResources {
     this.fontDict = doc.context.obj({});
     this.imageDict = doc.context.obj({});
     this.dictionary = doc.context.obj({ Font: this.fontDict, XObject: this.imageDict, ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC', 'ImageI'] });
-  }
-
-  async embedFace(face: Face): Promise<void> {
-    if (this.faces.has(face)) return;
-    const index = this.faces.size;
-    const tag = `RDLN${letter(Math.floor(index / 26))}${letter(index % 26)}`;
-    const font = await this.doc.embedFont(face.bytes, { subset: true, customName: `${tag}+${face.postscriptName}` });
-    const name = `F${index + 1}`;
-    this.fontDict.set(PDFName.of(name), font.ref);
-    this.faces.set(face, { name, font, glyphs: new Map() });
   }
 
   /** Embeds a picture; a picture pdf-lib cannot read gets no name (and is drawn as a box). */
@@ -54,33 +38,36 @@ export class PdfResources {
   }
 
   fontName(face: Face): string {
-    return this.embedded(face).name;
+    return this.font(face).name;
   }
 
   imageName(source: ImageSource): string | undefined {
     return this.images.get(source.key);
   }
 
-  /** The text as a hex string of the subset's glyph ids, one code point at a time. */
-  hex(face: Face, text: string): string {
-    const embedded = this.embedded(face);
+  /** Glyphs as a hex string of CIDs (two bytes each). */
+  hex(face: Face, glyphs: readonly DrawnGlyph[]): string {
+    const font = this.font(face);
     let out = '';
-    for (const char of text) {
-      const code = char.codePointAt(0) as number;
-      let glyph = embedded.glyphs.get(code);
-      if (glyph === undefined) {
-        glyph = embedded.font.encodeText(char).asString();
-        embedded.glyphs.set(code, glyph);
-      }
-      out += glyph;
-    }
+    for (const glyph of glyphs) out += font.cidHex(glyph.id, glyph.advance, glyph.text);
     return out;
   }
 
-  private embedded(face: Face): EmbeddedFace {
-    const embedded = this.faces.get(face);
-    if (!embedded) throw new Error(`font ${face.key} used before it was embedded`);
-    return embedded;
+  /** Writes every embedded font (their subsets are complete once every page is drawn). */
+  async finish(): Promise<void> {
+    for (const font of this.fonts.values()) await font.write(this.doc.context);
+  }
+
+  private font(face: Face): EmbeddedFont {
+    let font = this.fonts.get(face);
+    if (!font) {
+      const index = this.fonts.size;
+      const tag = `RDL${letter(Math.floor(index / 676))}${letter(Math.floor(index / 26))}${letter(index)}`;
+      font = new EmbeddedFont(face, `F${index + 1}`, tag, this.doc.context.nextRef());
+      this.fontDict.set(PDFName.of(font.name), font.ref);
+      this.fonts.set(face, font);
+    }
+    return font;
   }
 }
 

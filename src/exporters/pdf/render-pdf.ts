@@ -6,10 +6,13 @@
  * outline.
  */
 import { basename } from 'node:path';
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Redline } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';
 import { Canvas } from './canvas.js';
+import { documentLines } from '../../model/plain-text.js';
 import { ChangePalette } from './change-palette.js';
+import { cjkRegionOf, type CjkRegion } from './cjk-fonts.js';
 import { documentFlow, NOTE_SIZE } from './document-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { FontLibrary } from './fonts.js';
@@ -20,6 +23,7 @@ import { Paginator } from './paginator.js';
 import { PdfAssembly } from './pdf-assembly.js';
 import { RenumberIndex } from './renumber-index.js';
 import { drawRunningHeads, type RunningHeads } from './running-heads.js';
+import { ListTracker, StructElement } from './structure.js';
 import { SummaryPages } from './summary-pages.js';
 import { TextPainter } from './text-painter.js';
 
@@ -31,15 +35,18 @@ export interface RenderOptions {
   readonly date?: string;
 }
 
-export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean): Promise<Uint8Array> {
+export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean, diagnostics?: Diagnostics): Promise<Uint8Array> {
   const geometry = pageGeometry(options.pageSize ?? 'A4');
   const fonts = new FontLibrary();
   const painter = new TextPainter(fonts);
   const palette = marked ? new ChangePalette(redline) : undefined;
   const heads: RunningHeads = { title: options.title ?? redline.new.title ?? basename(redline.new.name), ...(options.subtitle !== undefined && { subtitle: options.subtitle }) };
   const pdf = await PdfAssembly.create();
+  // The structure tree: the summary's section first (it is drawn last but read first), then the body.
+  const root = new StructElement('Document', undefined);
+  const summarySection = palette ? new StructElement('Sect', root, {}, true) : undefined;
 
-  const summary = palette ? new SummaryPages(redline, palette, painter, geometry, heads) : undefined;
+  const summary = palette && summarySection ? new SummaryPages(redline, palette, painter, geometry, heads, summarySection) : undefined;
   const summaryPages = summary?.pageCount ?? 0;
   const kept: number[] = [];
   for (let page = 1; page <= summaryPages; page++) {
@@ -47,7 +54,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
     kept.push(page);
   }
 
-  const ctx = flowContext(redline, fonts, palette, geometry.textWidth);
+  const ctx = flowContext(redline, fonts, palette, geometry.textWidth, root, diagnostics);
   const paginator = new Paginator({ geometry, firstPage: summaryPages + 1, ...(palette && { changeBars: { palette, painter } }) });
   for (const page of paginator.paginate(documentFlow(redline, geometry.textWidth, ctx))) {
     if (palette && options.changedPagesOnly && !page.hasChanges) continue;
@@ -64,18 +71,37 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
     await pdf.draw(page, canvas);
   }
   pdf.outline(paginator.headings);
-  return pdf.save({ title: heads.title, ...(options.subtitle !== undefined && { subject: options.subtitle }), ...(options.date !== undefined && { date: options.date }) });
+  return pdf.save({ title: heads.title, lang: documentLanguage(redline, ctx.cjkRegion), structure: root, ...(options.subtitle !== undefined && { subject: options.subtitle }), ...(options.date !== undefined && { date: options.date }) });
 }
 
-function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalette | undefined, width: number): FlowContext {
-  // Footnotes are laid out when first called, with the context they are part of.
-  const notes = new NoteRegistry(redline.notes, (note, label) => ({ items: [...blockFlow(note.blocks, width, ctx, { part: 'footnote', baseSize: NOTE_SIZE, noteLabel: label })] }));
+/**
+ * The document's language: the DOCX's default (`w:lang` of its style sheet), else a guess from its
+ * script (for text inputs): Chinese, Japanese, Korean, Arabic, Hebrew, or English.
+ */
+function documentLanguage(redline: Redline, region: CjkRegion): string {
+  if (redline.new.language !== undefined) return redline.new.language;
+  const sample = documentLines(redline.new).join('\n').slice(0, 20_000);
+  const count = (pattern: RegExp): number => sample.match(pattern)?.length ?? 0;
+  const letters = Math.max(1, count(/\p{L}/gu));
+  if (count(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) / letters > 0.3) return { sc: 'zh', jp: 'ja', kr: 'ko' }[region];
+  if (count(/[\u0600-\u06ff]/g) / letters > 0.3) return 'ar';
+  if (count(/[\u0590-\u05ff]/g) / letters > 0.3) return 'he';
+  return 'en';
+}
+
+function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalette | undefined, width: number, structure: StructElement, diagnostics: Diagnostics | undefined): FlowContext {
+  // Footnotes are laid out when first called, with the context they are part of, in a Note at the reference.
+  const notes = new NoteRegistry(redline.notes, (note, label, parent) => ({ items: [...blockFlow(note.blocks, width, ctx, { part: 'footnote', baseSize: NOTE_SIZE, noteLabel: label, parent: new StructElement('Note', parent ?? structure) })] }));
   const ctx: FlowContext = {
     fonts,
     ...(palette && { palette }),
     notes,
     images: new ImageResolver(redline.old.docx, redline.new.docx),
     renumbers: new RenumberIndex(redline.changes),
+    cjkRegion: cjkRegionOf(documentLines(redline.new).join('\n')),
+    structure,
+    lists: new ListTracker(),
+    ...(diagnostics && { diagnostics }),
   };
   return ctx;
 }

@@ -16,6 +16,7 @@ import type { PageGeometry } from './page-geometry.js';
 import type { PageSpot } from './paginator.js';
 import type { RunningHeads } from './running-heads.js';
 import type { PlainStyle, TextPainter } from './text-painter.js';
+import { PAGINATION_ARTIFACT, StructElement, type ContentTag } from './structure.js';
 
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   insert: 'Insertion',
@@ -58,10 +59,15 @@ interface SummaryLine {
   readonly row?: boolean;
   /** Kept on the same page as the line after it. */
   readonly keepWithNext?: boolean;
+  /** What the line is content of in the structure tree (none: it draws nothing but rules). */
+  readonly tag?: ContentTag;
   draw(canvas: Canvas, top: number, placed: ReadonlyMap<string, PageSpot>): void;
 }
 
+type ColumnKey = 'id' | 'clause' | 'kind' | 'source' | 'change' | 'page';
+
 interface Column {
+  readonly key: ColumnKey;
   readonly title: string;
   readonly x: number;
   readonly width: number;
@@ -76,13 +82,19 @@ export class SummaryPages {
   private readonly columns: Column[];
   /** The lines of each page (table header rows included). */
   private readonly pages: SummaryLine[][];
+  /** The summary's section of the structure tree, and its table of changes. */
+  private readonly section: StructElement;
+  private readonly table: StructElement;
+  private headerMade = false;
 
-  constructor(redline: Redline, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads) {
+  constructor(redline: Redline, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads, section: StructElement) {
     this.redline = redline;
     this.palette = palette;
     this.painter = painter;
     this.geometry = geometry;
-    this.columns = columnsFor(geometry.textWidth);
+    this.section = section;
+    this.table = new StructElement('Table', section);
+    this.columns = columnsFor(geometry.textWidth, palette.hasSources);
     this.pages = this.paginate([...this.introLines(heads), ...this.tableLines()]);
   }
 
@@ -95,11 +107,12 @@ export class SummaryPages {
     const canvas = new Canvas(this.geometry.height);
     let y = this.geometry.bodyTop;
     if (page > 1) {
-      this.painter.draw(canvas, `${SUMMARY_TITLE} (continued)`, this.left, y + 14, { ...TITLE, size: 12 });
+      canvas.asArtifact(PAGINATION_ARTIFACT, () => this.painter.draw(canvas, `${SUMMARY_TITLE} (continued)`, this.left, y + 14, { ...TITLE, size: 12 }));
       y += CONTINUED_HEIGHT;
     }
     for (const line of this.pages[page - 1] ?? []) {
-      line.draw(canvas, y, placed);
+      const top = y;
+      canvas.tagged(line.tag, () => line.draw(canvas, top, placed));
       y += line.height;
     }
     return canvas;
@@ -138,10 +151,16 @@ export class SummaryPages {
 
   private introLines(heads: RunningHeads): SummaryLine[] {
     const lines: SummaryLine[] = [];
-    const text = (value: string, style: PlainStyle, height: number): void => {
-      lines.push({ height, draw: (canvas, top) => this.painter.draw(canvas, this.painter.fit(value, this.geometry.textWidth, style), this.left, top + style.size, style) });
+    // Wrapped, never cut: a long title or subtitle takes more lines.
+    const text = (value: string, style: PlainStyle, height: number, type: 'P' | 'H1' = 'P'): void => {
+      const wrapped = this.painter.wrap(value, this.geometry.textWidth, style);
+      const tag = new StructElement(type, this.section);
+      wrapped.forEach((line, i) => {
+        const last = i === wrapped.length - 1;
+        lines.push({ height: last ? height : style.size * 1.3, tag, draw: (canvas, top) => this.painter.draw(canvas, line, this.left, top + style.size, style) });
+      });
     };
-    text(SUMMARY_TITLE, TITLE, 26);
+    text(SUMMARY_TITLE, TITLE, 26, 'H1');
     text(heads.title, DOC_TITLE, 16);
     if (heads.subtitle !== undefined) text(heads.subtitle, TEXT, 15);
     text(`Old version: ${this.redline.old.name}`, NOTE, 12);
@@ -152,6 +171,7 @@ export class SummaryPages {
     for (const entry of this.palette.legend(this.redline)) {
       lines.push({
         height: 13,
+        tag: new StructElement('P', this.section),
         draw: (canvas, top) => {
           canvas.fill(this.left, top + 1.5, 8, 8, entry.colour);
           const labelStyle = { ...COUNT, variant: 'bold' as const, colour: entry.colour };
@@ -169,7 +189,7 @@ export class SummaryPages {
   }
 
   private heading(title: string): SummaryLine {
-    return { height: 16, keepWithNext: true, draw: (canvas, top) => this.painter.draw(canvas, title, this.left, top + HEADING.size, HEADING) };
+    return { height: 16, keepWithNext: true, tag: new StructElement('H2', this.section), draw: (canvas, top) => this.painter.draw(canvas, title, this.left, top + HEADING.size, HEADING) };
   }
 
   private counts(lines: SummaryLine[], title: string, counts: readonly (readonly [string, number])[]): void {
@@ -177,6 +197,7 @@ export class SummaryPages {
     for (const [label, count] of counts) {
       lines.push({
         height: 12,
+        tag: new StructElement('P', this.section),
         draw: (canvas, top) => {
           this.painter.draw(canvas, label, this.left + 8, top + 9, COUNT);
           this.painter.drawRight(canvas, String(count), this.left + 190, top + 9, COUNT);
@@ -188,34 +209,45 @@ export class SummaryPages {
 
   private tableLines(): SummaryLine[] {
     if (this.redline.changes.length === 0) return [];
-    const heading: SummaryLine = { height: TABLE_HEADING_HEIGHT, keepWithNext: true, draw: (canvas, top) => this.painter.draw(canvas, 'Table of changes', this.left, top + HEADING.size + 2, HEADING) };
+    const heading: SummaryLine = { height: TABLE_HEADING_HEIGHT, keepWithNext: true, tag: new StructElement('H2', this.section), draw: (canvas, top) => this.painter.draw(canvas, 'Table of changes', this.left, top + HEADING.size + 2, HEADING) };
     return [heading, ...this.redline.changes.map((change, i) => this.changeRow(change, i))];
   }
 
+  /** The table's header row: content on its first page, an artifact where it is repeated. */
   private headerRow(): SummaryLine {
+    const first = !this.headerMade;
+    this.headerMade = true;
+    const cells = first ? new StructElement('TR', this.table) : undefined;
     return {
       height: HEADER_ROW_HEIGHT,
+      tag: cells ?? PAGINATION_ARTIFACT,
       draw: (canvas, top) => {
         canvas.fill(this.left, top, this.geometry.textWidth, HEADER_ROW_HEIGHT, HEADER_SHADE);
-        for (const column of this.columns) this.cell(canvas, column, column.title, top + 10, CELL_BOLD);
+        for (const column of this.columns) canvas.tagged(cells && new StructElement('TH', cells, { scope: 'Column' }), () => this.cell(canvas, column, column.title, top + 10, CELL_BOLD));
       },
     };
   }
 
   private changeRow(change: Change, index: number): SummaryLine {
+    const row = new StructElement('TR', this.table);
     return {
       height: ROW_HEIGHT,
       row: true,
+      tag: row,
       draw: (canvas, top, placed) => {
         const width = this.geometry.textWidth;
         if (index % 2 === 1) canvas.fill(this.left, top, width, ROW_HEIGHT, ROW_SHADE);
         const spot = placed.get(change.id);
-        const cells = [change.id, clauseOf(change), CHANGE_KIND_LABELS[change.kind], this.sourceOf(change), excerpt(change), spot ? String(spot.page) : '—'];
-        this.columns.forEach((column, c) => {
-          const colour = c === 4 ? this.palette.colour(change.id) : c === 5 && spot ? LINK_BLUE : BLACK;
-          this.cell(canvas, column, cells[c] ?? '', top + 8, { ...CELL, colour });
-        });
-        if (spot) canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top });
+        const cells: Record<ColumnKey, string> = { id: change.id, clause: clauseOf(change), kind: CHANGE_KIND_LABELS[change.kind], source: this.sourceOf(change), change: excerpt(change), page: spot ? String(spot.page) : '—' };
+        let pageCell: StructElement | undefined;
+        for (const column of this.columns) {
+          const colour = column.key === 'change' ? this.palette.colour(change.id) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
+          const cell = new StructElement('TD', row);
+          if (column.key === 'page') pageCell = cell;
+          canvas.tagged(cell, () => this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour }));
+        }
+        // The row links to the change; in the structure the link is the page number's.
+        if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top }));
         canvas.line(this.left, top + ROW_HEIGHT, this.left + width, top + ROW_HEIGHT, ROW_RULE, 0.3);
       },
     };
@@ -233,14 +265,15 @@ export class SummaryPages {
   }
 }
 
-function columnsFor(width: number): Column[] {
+/** The table's columns; a Source column only when the redline has sources. */
+function columnsFor(width: number, hasSources: boolean): Column[] {
   const fixed: Omit<Column, 'x'>[] = [
-    { title: '#', width: 30 },
-    { title: 'Clause', width: 58 },
-    { title: 'Kind', width: 62 },
-    { title: 'Source', width: 62 },
-    { title: 'Change', width: 0 },
-    { title: 'Page', width: 32, right: true },
+    { key: 'id', title: '#', width: 30 },
+    { key: 'clause', title: 'Clause', width: 58 },
+    { key: 'kind', title: 'Kind', width: 62 },
+    ...(hasSources ? [{ key: 'source' as const, title: 'Source', width: 62 }] : []),
+    { key: 'change', title: 'Change', width: 0 },
+    { key: 'page', title: 'Page', width: 32, right: true },
   ];
   const flexible = width - fixed.reduce((sum, column) => sum + column.width, 0);
   let x = 0;
@@ -272,16 +305,31 @@ function clip(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Inserted or deleted text as a row shows it. A change with no visible text is said in words: a
+ * paragraph mark alone (a paragraph split or two joined), or an empty paragraph.
+ */
+function shownText(text: string, kind: 'insert' | 'delete'): string {
+  const clipped = clip(text);
+  if (clipped !== '') return clipped;
+  if (text.includes('\n')) return kind === 'insert' ? '¶ (paragraph split)' : '¶ (paragraphs joined)';
+  return kind === 'insert' ? '(empty paragraph)' : '(empty paragraph removed)';
+}
+
 function excerpt(change: Change): string {
   switch (change.kind) {
     case 'insert':
     case 'table-row-insert':
-      return `+ ${clip(change.newText)}`;
+      return `+ ${shownText(change.newText, 'insert')}`;
     case 'delete':
     case 'table-row-delete':
-      return `− ${clip(change.oldText)}`;
-    case 'replace':
+      return `− ${shownText(change.oldText, 'delete')}`;
+    case 'replace': {
+      // A space replaced by a paragraph mark is a paragraph split: said as such, not as " → ".
+      if (clip(change.oldText) === '') return `+ ${shownText(change.newText, 'insert')}`;
+      if (clip(change.newText) === '') return `− ${shownText(change.oldText, 'delete')}`;
       return `${clip(change.oldText)} → ${clip(change.newText)}`;
+    }
     case 'move': {
       const to = change.to?.label;
       return `${clip(change.newText || change.oldText)}${to === undefined ? '' : ` (to ${to})`}`;

@@ -4,26 +4,43 @@
  * the rows marked as headers at the top of the table are repeated at the top of each page it
  * continues on; a row taller than a page is split between its cells' lines. Inserted and deleted
  * rows, and the cells of inserted and deleted columns, are tinted in their change's colour.
+ *
+ * A DOCX table keeps its own look: cell shading (`w:shd`) and the borders its properties and
+ * style give it (none where it has none); tables from text and Markdown are framed as a grid. In a
+ * redline a dark shading is drawn lighter, so that black text and the change colours stay
+ * readable; in a clean PDF it is drawn as it is, and text in the automatic colour turns white on
+ * it, as in Word.
  */
 import type { RedlineBlock, RedlineRow, RedlineTable } from '../../model/redline.js';
 import type { Canvas } from './canvas.js';
-import { tint, type Rgb } from './colour.js';
+import type { Border, TableBorders } from '../../model/document.js';
+import { fromHex, isDark, tint, type Rgb } from './colour.js';
 import { blockFlow } from './block-flow.js';
 import { TABLE_TEXT_SCALE, type FlowContext, type StoryContext } from './flow-context.js';
 import type { ChangeBar, FlowItem, RowInfo, TableInfo } from './flow.js';
 import type { Footnote } from './inline-items.js';
+import { StructElement } from './structure.js';
 
 const PAD_X = 4;
 const PAD_Y = 3;
 const BORDER_WIDTH = 0.5;
 const BORDER_COLOUR: Rgb = [0.35, 0.35, 0.35];
+/** The grid tables without borders of their own (text, Markdown) are framed with. */
+const GRID: Border = { width: BORDER_WIDTH };
+/** How strongly a dark cell shading is kept in a redline (see the module comment). */
+const DARK_SHADING_IN_REDLINE = 0.3;
+
+type TableCellBorders = Readonly<Partial<Record<'top' | 'bottom' | 'left' | 'right', Border | null>>>;
 const TINT_STRENGTH = 0.14;
 const TABLE_SPACE = 4;
 const MIN_CELL_WIDTH = 12;
 
 export function* tableFlow(block: RedlineTable, width: number, ctx: FlowContext, story: StoryContext): Generator<FlowItem, void, undefined> {
   const grid = columnGrid(block.columnWidths ?? block.table.columnWidths, block.rows, width);
-  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE };
+  const parent = story.parent ?? ctx.structure;
+  ctx.lists.end(parent);
+  const element = new StructElement('Table', parent);
+  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE, parent: element };
   const headerRows: FlowItem[] = [];
   const info: TableInfo = { headerRows };
   let leading = true;
@@ -60,9 +77,13 @@ interface CellBox {
   readonly items: readonly Positioned[];
   readonly contentHeight: number;
   readonly tint?: Rgb;
+  /** The cell's own shading, as drawn. */
+  readonly shading?: Rgb;
   /** Vertically merged with the cell above or below: no border there. */
   readonly openTop: boolean;
   readonly openBottom: boolean;
+  /** Its edges' borders (null: none), or undefined for the default grid. */
+  readonly edges?: Readonly<Record<'top' | 'bottom' | 'left' | 'right', Border | null>>;
 }
 
 interface RowParts {
@@ -81,15 +102,23 @@ function rowItem(block: RedlineTable, r: number, grid: readonly number[], info: 
   const wholeRow = ctx.palette && (status === 'inserted' || status === 'deleted');
   const continuing = mergedBelow(block.rows[r + 1]);
   const columns = grid.length - 1;
+  const tableBorders = block.table.borders;
+  const tr = new StructElement('TR', story.parent);
   let column = 0;
   const cells = row.cells.map((cell): CellBox => {
     const start = Math.min(column, columns - 1);
     column += Math.max(1, cell.cell.gridSpan);
     const x = grid[start] as number;
     const right = Math.max(grid[Math.min(column, columns)] as number, x + MIN_CELL_WIDTH);
-    const items = cell.cell.vMerge === 'continue' ? [] : [...blockFlow(cell.blocks, right - x - 2 * PAD_X, ctx, story)];
+    // Header rows' cells head their columns; a continued vertical merge is part of the cell above.
+    const cellElement = info.isHeader ? new StructElement('TH', tr, { scope: 'Column' }) : new StructElement('TD', tr);
+    const fill = cell.cell.shading === undefined ? undefined : fromHex(cell.cell.shading);
+    const shading = fill && ctx.palette && isDark(fill) ? tint(fill, DARK_SHADING_IN_REDLINE) : fill;
+    const background = fill && !ctx.palette ? { background: fill } : {};
+    const items = cell.cell.vMerge === 'continue' ? [] : [...blockFlow(cell.blocks, right - x - 2 * PAD_X, ctx, { ...story, parent: cellElement, ...background })];
     const colour = ctx.palette && cell.status ? ctx.palette.colour(firstChangeId(cell.blocks)) : undefined;
-    return { x, width: right - x, ...stack(items), ...(colour && { tint: tint(colour, TINT_STRENGTH) }), openTop: cell.cell.vMerge === 'continue', openBottom: continuing.has(start) };
+    const edges = tableBorders && cellEdges(tableBorders, cell.cell.borders, r === 0, r === block.rows.length - 1, start === 0, column >= columns);
+    return { x, width: right - x, ...stack(items), ...(colour && { tint: tint(colour, TINT_STRENGTH) }), ...(shading && { shading }), openTop: cell.cell.vMerge === 'continue', openBottom: continuing.has(start), ...(edges && { edges }) };
   });
   return new RowItem({
     cells,
@@ -99,6 +128,15 @@ function rowItem(block: RedlineTable, r: number, grid: readonly number[], info: 
     spaceBefore: r === 0 ? TABLE_SPACE : 0,
     spaceAfter: r === block.rows.length - 1 ? TABLE_SPACE : 0,
   });
+}
+
+/** A cell's four borders: its own, else the table's outer edge or inside line where it stands. */
+function cellEdges(table: TableBorders, own: TableCellBorders | undefined, firstRow: boolean, lastRow: boolean, firstColumn: boolean, lastColumn: boolean): Record<'top' | 'bottom' | 'left' | 'right', Border | null> {
+  const pick = (edge: 'top' | 'bottom' | 'left' | 'right', outer: boolean, inside: Border | null): Border | null => {
+    const mine = own?.[edge];
+    return mine !== undefined ? mine : outer ? table[edge] : inside;
+  };
+  return { top: pick('top', firstRow, table.insideH), bottom: pick('bottom', lastRow, table.insideH), left: pick('left', firstColumn, table.insideV), right: pick('right', lastColumn, table.insideV) };
 }
 
 /** Grid columns where the next row's cell continues a vertical merge. */
@@ -173,6 +211,7 @@ class RowItem implements FlowItem {
     const cells = this.parts.cells;
     const last = cells[cells.length - 1];
     if (this.parts.tint && last) canvas.fill(left, top, last.x + last.width, this.height, this.parts.tint);
+    for (const cell of cells) if (cell.shading) canvas.fill(left + cell.x, top, cell.width, this.height, cell.shading);
     for (const cell of cells) if (cell.tint) canvas.fill(left + cell.x, top, cell.width, this.height, cell.tint);
     for (const cell of cells) for (const p of cell.items) p.item.draw(canvas, left + cell.x + PAD_X, top + PAD_Y + p.top);
     for (const cell of cells) this.drawBorders(canvas, cell, left + cell.x, top);
@@ -180,10 +219,14 @@ class RowItem implements FlowItem {
 
   private drawBorders(canvas: Canvas, cell: CellBox, x: number, top: number): void {
     const bottom = top + this.height;
-    canvas.line(x, top, x, bottom, BORDER_COLOUR, BORDER_WIDTH);
-    canvas.line(x + cell.width, top, x + cell.width, bottom, BORDER_COLOUR, BORDER_WIDTH);
-    if (!cell.openTop) canvas.line(x, top, x + cell.width, top, BORDER_COLOUR, BORDER_WIDTH);
-    if (!cell.openBottom) canvas.line(x, bottom, x + cell.width, bottom, BORDER_COLOUR, BORDER_WIDTH);
+    const edges = cell.edges ?? { top: GRID, bottom: GRID, left: GRID, right: GRID };
+    const line = (border: Border | null, x1: number, y1: number, x2: number, y2: number): void => {
+      if (border) canvas.line(x1, y1, x2, y2, border.color === undefined ? BORDER_COLOUR : (fromHex(border.color) ?? BORDER_COLOUR), border.width);
+    };
+    line(edges.left, x, top, x, bottom);
+    line(edges.right, x + cell.width, top, x + cell.width, bottom);
+    if (!cell.openTop) line(edges.top, x, top, x + cell.width, top);
+    if (!cell.openBottom) line(edges.bottom, x, bottom, x + cell.width, bottom);
   }
 
   split(height: number, force: boolean): readonly [FlowItem, FlowItem] | undefined {

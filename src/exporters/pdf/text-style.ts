@@ -4,7 +4,7 @@
  */
 import type { RunFormat } from '../../model/document.js';
 import type { MarkStyle } from './change-palette.js';
-import { BLACK, fromHex, highlightColour, type Rgb } from './colour.js';
+import { BLACK, fromHex, highlightColour, isDark, WHITE, type Rgb } from './colour.js';
 import { variantOf, type FontVariant } from './fonts.js';
 
 export interface TextStyle {
@@ -34,6 +34,8 @@ export interface StyleOptions {
   readonly ownColours: boolean;
   readonly mark?: MarkStyle;
   readonly link?: string;
+  /** What the text is drawn on: text in the automatic colour is white on a dark fill. */
+  readonly background?: Rgb;
 }
 
 const SCRIPT_SCALE = 0.65;
@@ -48,7 +50,8 @@ export function textStyle(format: RunFormat, base: BaseStyle, options: StyleOpti
   const ownUnderline = format.underline === undefined || format.underline === 'none' ? 0 : format.underline === 'double' ? 2 : 1;
   const ownStrike = format.doubleStrike ? 2 : format.strike ? 1 : 0;
   const mark = options.mark;
-  const ownColour = options.ownColours && format.color !== undefined ? fromHex(format.color) : undefined;
+  const automatic = options.ownColours && options.background && isDark(options.background) ? WHITE : undefined;
+  const ownColour = options.ownColours && format.color !== undefined ? fromHex(format.color) : automatic;
   const highlight = format.highlight === undefined ? undefined : highlightColour(format.highlight);
   return {
     variant: variantOf(format.bold ?? base.bold, format.italic ?? false),

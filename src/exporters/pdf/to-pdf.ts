@@ -10,11 +10,13 @@
  * of their own. Fonts are DejaVu Serif (DejaVu Sans for what the serif lacks), embedded as
  * subsets. The same input always gives the same bytes.
  */
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Document } from '../../model/document.js';
 import type { Redline } from '../../model/redline.js';
 import { unchangedRedline } from '../../model/unchanged-redline.js';
 import { renderPdf } from './render-pdf.js';
 
+/** Settings of a PDF: page size, only the changed pages, the running head's title and subtitle, the date. */
 export interface PdfOptions {
   /** Default `A4`. */
   readonly pageSize?: 'A4' | 'Letter';
@@ -28,11 +30,12 @@ export interface PdfOptions {
   readonly date?: string;
 }
 
-export async function redlineToPdf(redline: Redline, options: PdfOptions = {}): Promise<Uint8Array> {
-  return renderPdf(redline, options, true);
+/** `diagnostics`, when given, collects what the PDF cannot draw as the document has it. */
+export async function redlineToPdf(redline: Redline, options: PdfOptions = {}, diagnostics?: Diagnostics): Promise<Uint8Array> {
+  return renderPdf(redline, options, true, diagnostics);
 }
 
 /** A clean PDF of one version: no marks, no summary, no change bars (`changedPagesOnly` is ignored). */
-export async function documentToPdf(document: Document, options: PdfOptions = {}): Promise<Uint8Array> {
-  return renderPdf(unchangedRedline(document), options, false);
+export async function documentToPdf(document: Document, options: PdfOptions = {}, diagnostics?: Diagnostics): Promise<Uint8Array> {
+  return renderPdf(unchangedRedline(document), options, false, diagnostics);
 }

@@ -11,6 +11,7 @@ import type { Block, BlockContainer, Inline, Paragraph, Table, TableCell, TableR
 import { hashString } from '../../util/hash.js';
 import { attr, childElements, firstChild, onOff, sourceOf, sourceWithout, startTagOf, type XmlElement } from '../../ooxml/xml.js';
 import { mergeLayout, readParagraphLayout } from './formatting.js';
+import { readCellBorders, readShading, tableLook } from './table-look.js';
 import { readParagraphContent } from './inline-reader.js';
 import { isVisible, nextId, type ReadContext } from './read-context.js';
 import { sourceInView } from './revision-view.js';
@@ -188,10 +189,16 @@ function readTable(ctx: ReadContext, tbl: XmlElement): Table {
   collectRows(ctx, tbl, rows);
   if (firstChild(tblPr, 'w:tblPrChange') || firstChild(grid, 'w:tblGridChange')) ctx.state.revisions += 1;
   const columnWidths = childElements(grid ?? tbl, 'w:gridCol').map((col) => Number(col.attrs['w:w'] ?? '0') / 20);
+  const look = tableLook(ctx.styles, tblPr);
   return {
     type: 'table',
-    rows,
+    // Cells without shading of their own take the table's (or its style's header row's).
+    rows: rows.map((row, r) => {
+      const shading = look.rowShading(r, row.isHeader);
+      return shading === undefined ? row : { ...row, cells: row.cells.map((cell) => (cell.shading === undefined ? { ...cell, shading } : cell)) };
+    }),
     columnWidths,
+    borders: look.borders,
     ...(tblPr && { props: sourceWithout(ctx.doc, tblPr, (el) => el.name === 'w:tblPrChange') }),
     ...(grid && { grid: sourceWithout(ctx.doc, grid, (el) => el.name === 'w:tblGridChange') }),
     ...(ctx.state.revisions === revisionsBefore && { xml: sourceOf(ctx.doc, tbl) }),
@@ -262,8 +269,12 @@ function readCell(ctx: ReadContext, tc: XmlElement): TableCell | undefined {
   const vMergeElement = firstChild(tcPr, 'w:vMerge');
   const width = firstChild(tcPr, 'w:tcW');
   const widthValue = width && (width.attrs['w:type'] ?? 'dxa') === 'dxa' ? Number(width.attrs['w:w'] ?? '0') / 20 : undefined;
+  const shading = readShading(tcPr);
+  const borders = readCellBorders(tcPr);
   return {
     blocks: readBlocks(ctx, tc),
+    ...(shading !== undefined && { shading }),
+    ...(Object.keys(borders).length > 0 && { borders }),
     gridSpan: Number.isFinite(span) && span > 0 ? span : 1,
     ...(vMergeElement && { vMerge: vMergeElement.attrs['w:val'] === 'restart' ? 'restart' : 'continue' }),
     ...(widthValue !== undefined && widthValue > 0 && { width: widthValue }),

@@ -86,6 +86,8 @@ export function readParagraphLayout(pPr: XmlElement | undefined): ParagraphLayou
   if (keepNext !== undefined) layout.keepWithNext = keepNext;
   const pageBreakBefore = onOff(firstChild(pPr, 'w:pageBreakBefore'));
   if (pageBreakBefore !== undefined) layout.pageBreakBefore = pageBreakBefore;
+  const bidi = onOff(firstChild(pPr, 'w:bidi'));
+  if (bidi !== undefined) layout.rightToLeft = bidi;
   return layout;
 }
 

@@ -2,14 +2,14 @@
  * The DOCX importer: a WordprocessingML package in, the document model out.
  *
  * mammoth is not used here: it accepts insertions and drops deletions silently, and it neither
- * computes clause labels nor keeps the source XML that the exporter writes back (see the README's
+ * computes clause labels nor keeps the source XML that the exporter writes back (see docs/architecture.md's
  * dependency table).
  */
 import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InputError, PartError } from '../../diagnostics/errors.js';
 import type { Block, Document, Note, NoteKind, RevisionView, Story, StoryKind } from '../../model/document.js';
 import { DEFAULT_PACKAGE_LIMITS, OpcPackage, REL_TYPES, type PackageLimits } from '../../ooxml/package.js';
-import { childElements, findAll, firstChild, startTagOf, textContent, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
+import { attr, childElements, descendant, findAll, firstChild, startTagOf, textContent, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
 import { readBlocks } from './body-reader.js';
 import { NumberingCounter, NumberingDefinitions } from './numbering.js';
 import type { ReadContext, ReadState } from './read-context.js';
@@ -46,7 +46,9 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
   }
 
   const diagnostics = new Diagnostics();
-  const styles = new StyleSheet(xmlOf(pkg, mainPart, REL_TYPES.styles));
+  const stylesXml = xmlOf(pkg, mainPart, REL_TYPES.styles);
+  const styles = new StyleSheet(stylesXml);
+  const language = defaultLanguage(stylesXml);
   const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles);
   const state: ReadState = { nextId: 0, revisions: 0 };
   const contextFor = (part: string, partDoc: XmlDocument): ReadContext => ({
@@ -74,6 +76,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
   const bodyContentStart = doc.source.indexOf(bodyOpen, body.start) + bodyOpen.length;
   const bodyClose = doc.source.lastIndexOf('</w:body>', body.end);
   const title = coreTitle(pkg);
+  const modified = coreModified(pkg);
 
   const document: Document = {
     name: fileName,
@@ -85,6 +88,8 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
     footers,
     hadTrackedChanges: state.revisions > 0,
     ...(title !== undefined && { title }),
+    ...(modified !== undefined && { modified }),
+    ...(language !== undefined && { language }),
     docx: {
       parts: new Map(pkg.partNames().map((name) => [name, pkg.bytes(name) as Uint8Array])),
       mainPart,
@@ -131,6 +136,23 @@ function readStories(pkg: OpcPackage, mainPart: string, body: XmlElement, kind: 
     stories.push({ kind, variant: reference.attrs['w:type'] ?? 'default', part: rel.target, blocks });
   }
   return stories;
+}
+
+/** The default run language of the style sheet (`w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val`). */
+function defaultLanguage(styles: XmlDocument | undefined): string | undefined {
+  const lang = attr(descendant(styles?.root, 'w:docDefaults', 'w:rPrDefault', 'w:rPr', 'w:lang'), 'w:val');
+  return lang !== undefined && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? lang : undefined;
+}
+
+/** `dcterms:modified` as `YYYY-MM-DDTHH:MM:SSZ`; undefined when absent or not a date. */
+function coreModified(pkg: OpcPackage): string | undefined {
+  const part = pkg.relatedPart('', REL_TYPES.coreProperties);
+  const doc = part === undefined ? undefined : pkg.xml(part);
+  const element = doc && firstChild(doc.root, 'dcterms:modified');
+  const text = element && textContent(element).trim();
+  if (text === undefined || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(text)) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : `${date.toISOString().slice(0, 19)}Z`;
 }
 
 function coreTitle(pkg: OpcPackage): string | undefined {

@@ -158,16 +158,9 @@ function baseOf(ctx: ReadContext, out: InlineCollector, rPr: XmlElement | undefi
   return { format, direct, ...(props !== undefined && { props }), ...(wrapper && { wrapper }) };
 }
 
+/** A run's content, each element as text, an atom or a marker, with the run's properties in the view read. */
 function readRun(ctx: ReadContext, run: XmlElement, out: InlineCollector, wrapper: InlineWrapper | undefined): void {
-  const rPr = firstChild(run, 'w:rPr');
-  const change = firstChild(rPr, 'w:rPrChange');
-  if (change) noteRevision(ctx, out);
-  const activeRPr = ctx.view === 'before' && change ? firstChild(change, 'w:rPr') : rPr;
-  let props: string | undefined;
-  if (activeRPr === rPr && rPr) props = change ? sourceWithout(ctx.doc, rPr, (el) => el.name === 'w:rPrChange') : sourceOf(ctx.doc, rPr);
-  else if (activeRPr) props = sourceOf(ctx.doc, activeRPr);
-  const base = baseOf(ctx, out, activeRPr, wrapper, props);
-
+  const { base, props } = runProperties(ctx, run, out, wrapper);
   for (const child of run.children) {
     if (typeof child === 'string') continue;
     const xml = (): string => sourceOf(ctx.doc, child);
@@ -248,6 +241,21 @@ function readRun(ctx: ReadContext, run: XmlElement, out: InlineCollector, wrappe
         out.atom(base, 'other', '', contentKey(ctx, 'other', child), xml());
     }
   }
+}
+
+/**
+ * A run's properties in the view being read: with a formatting revision (`w:rPrChange`), its old
+ * properties in the `before` view; the new ones, less the revision, in the `after` view.
+ */
+function runProperties(ctx: ReadContext, run: XmlElement, out: InlineCollector, wrapper: InlineWrapper | undefined): { base: RunBase; props: string | undefined } {
+  const rPr = firstChild(run, 'w:rPr');
+  const change = firstChild(rPr, 'w:rPrChange');
+  if (change) noteRevision(ctx, out);
+  const activeRPr = ctx.view === 'before' && change ? firstChild(change, 'w:rPr') : rPr;
+  let props: string | undefined;
+  if (activeRPr === rPr && rPr) props = change ? sourceWithout(ctx.doc, rPr, (el) => el.name === 'w:rPrChange') : sourceOf(ctx.doc, rPr);
+  else if (activeRPr) props = sourceOf(ctx.doc, activeRPr);
+  return { base: baseOf(ctx, out, activeRPr, wrapper, props), props };
 }
 
 function readBreak(br: XmlElement, base: RunBase, out: InlineCollector, xml: string): void {

@@ -14,6 +14,8 @@ export interface StyleDefinition {
   readonly isDefault: boolean;
   readonly pPr?: XmlElement;
   readonly rPr?: XmlElement;
+  /** The `w:style` element (for table styles' properties). */
+  readonly element: XmlElement;
 }
 
 const MAX_CHAIN = 32;
@@ -44,6 +46,7 @@ export class StyleSheet {
         name: attr(firstChild(style, 'w:name'), 'w:val') ?? id,
         type,
         isDefault,
+        element: style,
         ...(basedOn !== undefined && { basedOn }),
         ...(pPr && { pPr }),
         ...(rPr && { rPr }),

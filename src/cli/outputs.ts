@@ -1,0 +1,50 @@
+/**
+ * The command line's outputs: files named with `-o`, their kind told by the extension, written
+ * from the API's outputs by kind.
+ */
+import type { OutputKind, OutputKinds, PdfOutputOptions, RenderedOutputs } from '../api/index.js';
+import { UsageError } from '../diagnostics/errors.js';
+import type { OutputFile } from '../io/write-outputs.js';
+
+/** An output file and the kind of output it is. */
+export interface OutputPath {
+  readonly path: string;
+  readonly kind: OutputKind;
+}
+
+const BY_EXTENSION: Readonly<Record<string, OutputKind>> = { docx: 'docx', pdf: 'pdf', json: 'json', txt: 'text', md: 'markdown' };
+
+/** `compare`'s outputs: every one shows the redline, in the format its extension names. */
+export function compareOutputPaths(paths: readonly string[]): OutputPath[] {
+  return paths.map((path) => {
+    const kind = BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
+    if (kind === undefined) throw new UsageError(`${path}: unknown output format (use .docx, .pdf, .json, .txt or .md)`);
+    return { path, kind };
+  });
+}
+
+/** `apply`'s outputs: the first .docx is the conformed version, the others as for `compare`. */
+export function applyOutputPaths(paths: readonly string[]): OutputPath[] {
+  const outputs = compareOutputPaths(paths);
+  const docx = outputs.filter((o) => o.kind === 'docx');
+  if (docx.length === 0) throw new UsageError('apply needs the new version as an output: -o NEW.docx');
+  if (docx.length > 2) throw new UsageError('apply writes at most two DOCX files: -o NEW.docx [-o REDLINE.docx]');
+  return outputs.map((o) => (o === docx[0] ? { ...o, kind: 'cleanDocx' } : o));
+}
+
+/** The kinds to ask the API for; PDF settings go with the PDF kinds. */
+export function outputKinds(paths: readonly OutputPath[], pdf: PdfOutputOptions): OutputKinds {
+  const kinds: Partial<Record<OutputKind, true | PdfOutputOptions>> = {};
+  for (const { kind } of paths) kinds[kind] = kind === 'pdf' || kind === 'cleanPdf' ? pdf : true;
+  // Only the PDF kinds were given settings.
+  return kinds as OutputKinds;
+}
+
+/** The files to write, in the order the outputs were rendered (absent kinds, as after a failed apply, are left out). */
+export function outputFiles(paths: readonly OutputPath[], rendered: RenderedOutputs): OutputFile[] {
+  const order = Object.keys(rendered);
+  return paths
+    .filter((p) => rendered[p.kind] !== undefined)
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+    .map((p) => ({ path: p.path, data: rendered[p.kind] as Uint8Array | string }));
+}

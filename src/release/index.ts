@@ -1,0 +1,11 @@
+/**
+ * Release runs: the door the command line and the public library entry use. The runner reads
+ * and writes files (the manifest's documents, the output folder), so it takes paths; each
+ * document itself goes through the application API.
+ */
+export { runRelease, readManifest, type ReleaseRunOptions, type ReleaseRunResult, type Shard } from './run-release.js';
+export { mergeReleaseReports, type MergedReports } from './merge-reports.js';
+export type { PlannedDocument, ProgressSink } from './progress.js';
+export type { DocumentOutput, DocumentResult } from './document-job.js';
+export type { DocumentSourceRef, ReleaseDocument, ReleaseInfo, ReleaseManifest, ReleaseOutput, ReleaseSource, VersionRef } from './manifest.js';
+export type { DocumentRow, IssueRow, LogRow, ReleaseReport, SourceRow, SourceStatus } from './release-report.js';
