@@ -112,14 +112,23 @@ function alignStory(olds: readonly Block[], news: readonly Block[], ctx: DiffCon
 const SIMILARITY_PAIR_LIMIT = 250_000;
 
 /**
- * Pairs the leftover paragraphs that are one paragraph moved: the same text once on each side
- * first, then the most alike above the diff's own move threshold, and maps their equal words.
+ * Pairs the leftover paragraphs that are one paragraph moved, and maps their equal words.
  */
 function alignMoved(leftover: Leftover, ctx: DiffContext, map: CharMap): void {
+  for (const [old, neu] of pairMovedParagraphs(leftover.olds, leftover.news, ctx)) alignParagraphPair(old, neu, ctx, map);
+}
+
+/**
+ * Among paragraphs deleted from one place and inserted in another, those that are one paragraph
+ * moved, as the diff finds moves: at least {@link MOVE_MIN_WORDS} words, the same text once on
+ * each side first, then the most alike at {@link MOVE_MIN_SIMILARITY} or more.
+ */
+export function pairMovedParagraphs(deleted: readonly Paragraph[], inserted: readonly Paragraph[], ctx: DiffContext): [Paragraph, Paragraph][] {
   const candidates = (list: readonly Paragraph[]): Paragraph[] => list.filter((p) => bagSize(ctx.bag(p)) >= MOVE_MIN_WORDS);
-  const olds = candidates(leftover.olds);
-  const news = candidates(leftover.news);
-  if (olds.length === 0 || news.length === 0) return;
+  const olds = candidates(deleted);
+  const news = candidates(inserted);
+  const pairs: [Paragraph, Paragraph][] = [];
+  if (olds.length === 0 || news.length === 0) return pairs;
   const count = new Map<string, number>();
   for (const p of [...olds, ...news]) count.set(ctx.signature(p), (count.get(ctx.signature(p)) ?? 0) + 1);
   const newBySignature = new Map(news.map((p) => [ctx.signature(p), p]));
@@ -127,11 +136,11 @@ function alignMoved(leftover: Leftover, ctx: DiffContext, map: CharMap): void {
   for (const old of olds) {
     const match = newBySignature.get(ctx.signature(old));
     if (match && count.get(ctx.signature(old)) === 2) {
-      alignParagraphPair(old, match, ctx, map);
+      pairs.push([old, match]);
       used.add(old).add(match);
     }
   }
-  if (olds.length * news.length > SIMILARITY_PAIR_LIMIT) return;
+  if (olds.length * news.length > SIMILARITY_PAIR_LIMIT) return pairs;
   for (const old of olds) {
     if (used.has(old)) continue;
     let best: Paragraph | undefined;
@@ -145,10 +154,11 @@ function alignMoved(leftover: Leftover, ctx: DiffContext, map: CharMap): void {
       }
     }
     if (best) {
-      alignParagraphPair(old, best, ctx, map);
+      pairs.push([old, best]);
       used.add(old).add(best);
     }
   }
+  return pairs;
 }
 
 /** Maps the equal words of two paragraphs known to be one paragraph (moved, or changed in place). */

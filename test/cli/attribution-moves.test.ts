@@ -105,6 +105,9 @@ interface MoveCase {
   readonly exit: number;
 }
 
+/** The sources' edits are all NEW has: `apply` with the same sources must give NEW. */
+const appliesToNew = (c: MoveCase): boolean => !c.chain && c.exit === 0;
+
 const D = DEFINITIONS;
 const S1_EDIT = (c: Clauses): string[] => edit(c, 2, 'the union of', 'the union, in cleared funds, of');
 const S2_WORD = (c: Clauses, i = 1): string[] => edit(c, i, 'authorized', 'duly authorised');
@@ -313,4 +316,58 @@ describe('compare --source with moves', () => {
     const verify = runLoRedline(['verify', redline, old, neu]);
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
   }, 120_000);
+});
+
+/** `apply` with the case's sources: the conformed version, its attributed redline's report, the exit code. */
+function applyCase(c: MoveCase, format: Format, policy: readonly string[] = []): { status: number | null; stderr: string; conformed: string; report?: ChangeSetJson; sameAsNew: boolean } {
+  const old = write(`old.${format}`, render(c.old, format));
+  const neu = write(`new.${format}`, render(c.new, format));
+  const sourceArgs = c.sources.flatMap((s) => ['--source', `${s.id}=${write(`${s.id}.${s.docx ? 'docx' : format}`, s.docx ?? render(s.clauses as Clauses, format))}`]);
+  const conformed = write('conformed.docx', '');
+  const report = write('apply.json', '');
+  const result = runCli(['apply', old, ...sourceArgs, ...policy, '-o', conformed, '-o', report]);
+  const check = write('check.json', '');
+  const same = result.status === 0 || result.status === 4 ? runCli(['compare', neu, conformed, '-o', check]).stdout.startsWith('0 change(s)') : false;
+  const json = readFileSync(report, 'utf8');
+  return { status: result.status, stderr: result.stderr, conformed, sameAsNew: same, ...(json !== '' && { report: JSON.parse(json) as ChangeSetJson }) };
+}
+
+describe('apply --source with moves: the move and the edits both applied', () => {
+  for (const c of CASES.filter(appliesToNew)) {
+    for (const format of c.formats ?? FORMATS) {
+      it(`${c.name} (.${format})`, () => {
+        const result = applyCase(c, format);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        expect(result.sameAsNew).toBe(true);
+        expect(result.report?.changes.filter((ch) => ch.kind !== 'renumber').map((ch) => `${ch.kind}:${ch.sources.join('+')}`)).toEqual(c.changes);
+        expect(result.report?.conflicts).toEqual([]);
+      });
+    }
+  }
+
+  const rivals = CASES.find((c) => c.name.startsWith('two sources moving a clause to different places')) as MoveCase;
+  it('stops on two sources moving a clause to different places (exit 3), with both places in the report', () => {
+    const result = applyCase(rivals, 'docx');
+    expect(result.status).toBe(3);
+    expect(result.report?.conflicts.map((k) => k.sources.join('+'))).toEqual(['S1+S2']);
+    expect(JSON.stringify(result.report?.conflicts)).toMatch(/moved to after/);
+  });
+
+  it('--on-conflict first moves the clause where the first source put it, and still reports the conflict (exit 4)', () => {
+    const result = applyCase(rivals, 'txt', ['--on-conflict', 'first']);
+    expect(result.status).toBe(4);
+    expect(result.sameAsNew).toBe(true);
+    const skipped = applyCase(rivals, 'txt', ['--on-conflict', 'skip']);
+    expect(skipped.status).toBe(4);
+    const check = write('skip-check.json', '');
+    expect(runCli(['compare', write('old.txt', render(rivals.old, 'txt')), skipped.conformed, '-o', check]).stdout).toMatch(/^0 change\(s\)/);
+  });
+
+  it('a move of a clause another source deletes is a conflict', () => {
+    const c: MoveCase = { ...rivals, sources: [{ id: 'S1', clauses: move(D, 1, D.length - 1) }, { id: 'S2', clauses: remove(D, 1) }] };
+    const result = applyCase(c, 'txt');
+    expect(result.status).toBe(3);
+    expect(result.report?.conflicts.map((k) => k.sources.join('+'))).toEqual(['S1+S2']);
+  });
 });
