@@ -15,6 +15,8 @@ export interface DocumentTask {
   readonly document: ReleaseDocument;
   /** The manifest's entries for the document's sources. */
   readonly sources: readonly ReleaseSource[];
+  /** Every source of the release, in the manifest's order: the order sources take their colours in. */
+  readonly sourceOrder: readonly string[];
   readonly outputs: readonly ReleaseOutput[];
   /** The release's output folder (absolute). */
   readonly outputFolder: string;
@@ -133,7 +135,7 @@ async function render(task: DocumentTask, kinds: readonly ReleaseOutput[]): Prom
   for (const kind of kinds) requested[OUTPUT_KIND[kind]] = true;
   const outputs: OutputKinds = {
     ...requested,
-    ...(requested.pdf && { pdf: { title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}` } }),
+    ...(requested.pdf && { pdf: { title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}`, sourceOrder: task.sourceOrder } }),
     // The clean PDF has a subtitle of its own.
     ...(requested.cleanPdf && { cleanPdf: { title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` } }),
   };

@@ -10,6 +10,7 @@ import { isUnattributed, type Change, type ChangeKind } from '../../model/change
 import type { Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
 import { Canvas } from './canvas.js';
+import { drawBar } from './change-bars.js';
 import type { ChangePalette } from './change-palette.js';
 import { BLACK, GREY, type Rgb } from './colour.js';
 import type { PageGeometry } from './page-geometry.js';
@@ -174,9 +175,11 @@ export class SummaryPages {
         tag: new StructElement('P', this.section),
         draw: (canvas, top) => {
           canvas.fill(this.left, top + 1.5, 8, 8, entry.colour);
+          // The source's change bar beside its colour: its pattern tells apart sources whose colours repeat.
+          drawBar(canvas, this.left + 11, top, top + 11, entry.pattern, entry.colour);
           const labelStyle = { ...COUNT, variant: 'bold' as const, colour: entry.colour };
-          const width = this.painter.draw(canvas, entry.label, this.left + 14, top + 9, labelStyle);
-          if (entry.title !== undefined) this.painter.draw(canvas, this.painter.fit(`  ${entry.title}`, this.geometry.textWidth - width - 14, COUNT), this.left + 14 + width, top + 9, COUNT);
+          const width = this.painter.draw(canvas, entry.label, this.left + 17, top + 9, labelStyle);
+          if (entry.title !== undefined) this.painter.draw(canvas, this.painter.fit(`  ${entry.title}`, this.geometry.textWidth - width - 17, COUNT), this.left + 17 + width, top + 9, COUNT);
         },
       });
     }
