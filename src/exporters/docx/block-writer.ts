@@ -129,9 +129,13 @@ function writeRow(row: RedlineRow, ctx: WriterContext): string {
     props = props === '' || /^<w:trPr\s*\/>$/.test(props) ? `<w:trPr>${mark}</w:trPr>` : props.replace(/<\/w:trPr>\s*$/, `${mark}</w:trPr>`);
   }
   const markers = row.side === 'new' ? (source.markers ?? '') : '';
+  // No comments in a row inserted or deleted whole (its revision names the source): LibreOffice
+  // keeps a rejected row whose cells hold comment anchors, empty.
+  const { comments: _comments, ...withoutComments } = ctx;
+  const cellCtx = row.status === 'inserted' || row.status === 'deleted' ? withoutComments : ctx;
   const cells = row.cells
     .map((cell) => {
-      const content = writeBlocks(cell.blocks, ctx);
+      const content = writeBlocks(cell.blocks, cellCtx);
       const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
       let props = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');
       if (cell.status) props = withCellRevision(props, `<${cell.status === 'inserted' ? 'w:cellIns' : 'w:cellDel'}${ctx.stamp.attributes(ctx.authorOf(firstChangeId(cell.blocks)))}/>`);

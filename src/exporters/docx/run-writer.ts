@@ -50,14 +50,15 @@ export function writePieces(pieces: readonly RedlinePiece[], ctx: WriterContext)
 }
 
 /**
- * The comment on removed text (deleted or moved away) is referenced from inside the same
- * revision: its reference run goes with the text. Left as a plain run, it keeps a moved-away
- * paragraph standing in LibreOffice's Accept All.
+ * The comment on tracked text (all of it inserted, deleted or moved) is referenced from inside
+ * the same revision: its reference run goes with the text when the revision is accepted or
+ * rejected. Left as a plain run, it keeps a moved paragraph standing, empty, in LibreOffice's
+ * Accept All (where it left) and Reject All (where it arrived).
  */
 function referenceWrapper(pieces: readonly RedlinePiece[], ctx: WriterContext): ((run: string) => string) | undefined {
   const changed = pieces.filter((p) => p.inline.type !== 'marker');
   const last = changed[changed.length - 1];
-  if (!last || !changed.every((p) => isRemoved(p.status))) return undefined;
+  if (!last || last.status === 'equal' || !changed.every((p) => p.status !== 'equal' && isRemoved(p.status) === isRemoved(last.status))) return undefined;
   const element = REVISION_ELEMENT[last.status as Exclude<PieceStatus, 'equal'>];
   const attributes = ctx.stamp.attributes(ctx.authorOf(last.changeId));
   return (run) => `<${element}${attributes}>${run}</${element}>`;
