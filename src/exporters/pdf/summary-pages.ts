@@ -165,7 +165,13 @@ export class SummaryPages {
     text(heads.title, DOC_TITLE, 16);
     if (heads.subtitle !== undefined) text(heads.subtitle, TEXT, 15);
     text(`Old version: ${this.redline.old.name}`, NOTE, 12);
-    text(`New version: ${this.redline.new.name}`, NOTE, 20);
+    text(`New version: ${this.redline.new.name}`, NOTE, this.redline.view ? 12 : 20);
+    const view = this.redline.view;
+    if (view) {
+      // A view by source: the reader must know which changes are shown and which are already in the text.
+      text(`Shown as changes: ${view.shown.join(', ')}; changes no source explains are shown too.`, { ...TEXT, variant: 'bold', size: 9.5 }, 13);
+      text(view.made.length > 0 ? `Taken as made (already in the old version shown, not marked): ${view.made.join(', ')}.` : 'No source is taken as made.', { ...TEXT, size: 9.5 }, 20);
+    }
     const total = this.redline.changes.length;
     text(total === 0 ? 'No changes.' : `Total: ${total} change${total === 1 ? '' : 's'}`, { ...TEXT, variant: 'bold', size: 10.5 }, 20);
     lines.push(this.heading('Key'));
