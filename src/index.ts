@@ -18,8 +18,8 @@ export { readDocument, compare, apply, verify, convert } from './api/index.js';
 export type { DocumentBytes, DocumentInput, SourceInput, CompareOptions, Comparison, ApplyOptions, Application, ConflictPolicy, VerifyOptions, Verification, ViewCheck, ConvertOptions, Conversion, DiffSettings } from './api/index.js';
 
 // Outputs, by kind, and the exporters one at a time.
-export { toDocx, toPdf, toJson, toText, toMarkdown } from './api/index.js';
-export type { OutputKind, OutputKinds, RenderedOutputs, PdfOutputOptions, PdfOptions, DocxOptions, JsonOptions } from './api/index.js';
+export { toDocx, toPdf, toHtml, toJson, toText, toMarkdown } from './api/index.js';
+export type { OutputKind, OutputKinds, RenderedOutputs, PdfOutputOptions, PdfOptions, HtmlOutputOptions, HtmlOptions, DocxOptions, JsonOptions } from './api/index.js';
 
 // Release runs (these read and write files: the manifest's documents, the output folder).
 export { runRelease, mergeReleaseReports } from './release/index.js';

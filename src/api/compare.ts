@@ -41,7 +41,11 @@ export interface CompareOptions extends DiffSettings {
   readonly date?: string;
   /** The tracked changes' date when `date` is not given (default: the new version's `dcterms:modified`). */
   readonly revisionDate?: string;
+  /** Told as each stage starts (the browser app shows it). */
+  readonly progress?: (stage: CompareStage) => void;
 }
+
+export type CompareStage = 'reading' | 'comparing' | 'rendering';
 
 /** A comparison of two versions. */
 export interface Comparison {
@@ -64,6 +68,7 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
   checkCompareOptions(options);
   const dated = optionalDate(options.date);
   const diagnostics = new Diagnostics();
+  options.progress?.('reading');
   const [oldDocument, newDocument] = await Promise.all([resolveDocument(old, 'old', diagnostics), resolveDocument(neu, 'new', diagnostics)]);
   const diffOptions = { ...options, diagnostics };
 
@@ -71,6 +76,7 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
   let report: AttributionReport | undefined;
   const mode = options.chain ? 'chain' : 'sources';
   const sources = options.chain ?? options.sources;
+  options.progress?.('comparing');
   let shownOld = oldDocument;
   if (sources) {
     const read = await readSources(sources, mode, oldDocument, diagnostics);
@@ -87,6 +93,7 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
     redline = compareDocuments(oldDocument, newDocument, diffOptions);
   }
 
+  options.progress?.('rendering');
   const revisionDate = options.revisionDate === undefined ? newDocument.modified : normaliseDate(options.revisionDate, 'revisionDate');
   // A view shows fewer sources than were given; their colours stay those of the whole comparison.
   const kinds = options.showSources && sources ? withSourceOrder(options.outputs ?? {}, sources.map((s) => s.id)) : (options.outputs ?? {});

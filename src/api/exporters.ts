@@ -1,11 +1,12 @@
 /**
  * The exporters as the API offers them: a redline (or one version, clean) to a tracked-change
- * DOCX, a marked-up PDF, the JSON change set, a text redline or Markdown; each returns its bytes
- * or text with the diagnostics met while writing.
+ * DOCX, a marked-up PDF, an interactive HTML page, the JSON change set, a text redline or Markdown;
+ * each returns its bytes or text with the diagnostics met while writing.
  */
 import type { AttributionReport } from '../attribution/report.js';
 import { Diagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
+import { redlineToHtml, type HtmlOptions } from '../exporters/html/to-html.js';
 import { changeSetToJson } from '../exporters/json/to-json.js';
 import { toMarkup } from '../exporters/markup/to-markup.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
@@ -15,6 +16,7 @@ import { checkPdfOptions, optionalDate } from './options.js';
 import { pdfExporter } from './pdf-exporter.js';
 
 export type { PdfOptions } from '../exporters/pdf/to-pdf.js';
+export type { HtmlOptions } from '../exporters/html/to-html.js';
 
 /** Options of `toDocx`. */
 export interface DocxOptions {
@@ -51,6 +53,14 @@ export async function toPdf(input: Redline | Document, options: PdfOptions = {})
   const diagnostics = new Diagnostics();
   const bytes = isRedline(input) ? await pdf.redlineToPdf(input, settled, diagnostics) : await pdf.documentToPdf(input, settled, diagnostics);
   return { value: bytes, diagnostics: diagnostics.list() };
+}
+
+/**
+ * A redline as one self-contained, interactive HTML page: the document marked up, the list of
+ * changes, filters, keyboard navigation, side by side; no request of any kind (`docs/html.md`).
+ */
+export function toHtml(redline: Redline, options: HtmlOptions = {}): Result<string> {
+  return { value: redlineToHtml(redline, options), diagnostics: [] };
 }
 
 /** The change set as JSON (`docs/change-set.md`; the schema is `change-set.schema.json`). */

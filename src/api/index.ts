@@ -7,9 +7,9 @@ export { apply, type ApplyOptions, type Application, type ConflictPolicy } from 
 export { convert, type ConvertOptions, type Conversion } from './convert.js';
 export { verify, type VerifyOptions, type Verification, type ViewCheck } from './verify.js';
 export { readDocument } from './read-document.js';
-export { toDocx, toJson, toMarkdown, toPdf, toText, type DocxOptions, type JsonOptions, type PdfOptions } from './exporters.js';
+export { toDocx, toHtml, toJson, toMarkdown, toPdf, toText, type DocxOptions, type HtmlOptions, type JsonOptions, type PdfOptions } from './exporters.js';
 export type { DocumentBytes, DocumentInput } from './inputs.js';
-export type { OutputKind, OutputKinds, PdfOutputOptions, RenderedOutputs } from './outputs.js';
+export type { HtmlOutputOptions, OutputKind, OutputKinds, PdfOutputOptions, RenderedOutputs } from './outputs.js';
 export type { SourceInput } from './sources.js';
 export { programFingerprint, version } from './version.js';
 

@@ -1,8 +1,8 @@
 /**
  * The outputs a comparison can be rendered to, asked for by kind, and the rendering itself,
  * shared by `compare`, `apply` and release runs: the redline as DOCX (tracked changes), PDF
- * (marked up), text and Markdown, the new version clean as DOCX and PDF, and the change set as
- * JSON. A new kind is a member of `OutputKinds` and `RenderedOutputs`, a place in `RENDER_ORDER`
+ * (marked up), interactive HTML, text and Markdown, the new version clean as DOCX and PDF, and the
+ * change set as JSON. A new kind is a member of `OutputKinds` and `RenderedOutputs`, a place in `RENDER_ORDER`
  * and a case in `render`; the compiler asks for each.
  */
 import type { AttributionReport } from '../attribution/report.js';
@@ -11,12 +11,15 @@ import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { assertNever } from '../util/assert-never.js';
-import { toDocx, toJson, toMarkdown, toPdf, toText } from './exporters.js';
+import { toDocx, toHtml, toJson, toMarkdown, toPdf, toText, type HtmlOptions } from './exporters.js';
 import { OptionError } from '../diagnostics/errors.js';
 import { checkPdfOptions } from './options.js';
 
 /** PDF settings of one PDF output (its date is the comparison's). */
 export type PdfOutputOptions = Omit<PdfOptions, 'date'>;
+
+/** The HTML redline's heading (its findings are the comparison's report). */
+export type HtmlOutputOptions = Omit<HtmlOptions, 'report'>;
 
 /** The outputs to render, by kind: `{ docx: true, pdf: { pageSize: 'A4' }, json: true }`. */
 export interface OutputKinds {
@@ -24,6 +27,8 @@ export interface OutputKinds {
   readonly docx?: boolean;
   /** The redline as a marked-up PDF: a summary of the changes, then the document marked up. */
   readonly pdf?: boolean | PdfOutputOptions;
+  /** The redline as one self-contained, interactive HTML page (`docs/html.md`). */
+  readonly html?: boolean | HtmlOutputOptions;
   /** The change set (and the attribution report, when there are sources) as JSON. */
   readonly json?: boolean;
   /** A plain-text redline: `[-deleted-]{+inserted+}`. */
@@ -43,6 +48,7 @@ export type OutputKind = keyof OutputKinds;
 export interface RenderedOutputs {
   readonly docx?: Uint8Array;
   readonly pdf?: Uint8Array;
+  readonly html?: string;
   readonly json?: string;
   readonly text?: string;
   readonly markdown?: string;
@@ -68,7 +74,7 @@ export interface RenderInput {
 }
 
 /** Outputs that add diagnostics come before the JSON that lists them. */
-const RENDER_ORDER: readonly OutputKind[] = ['docx', 'cleanDocx', 'pdf', 'cleanPdf', 'text', 'markdown', 'json'];
+const RENDER_ORDER: readonly OutputKind[] = ['docx', 'cleanDocx', 'pdf', 'cleanPdf', 'html', 'text', 'markdown', 'json'];
 
 export async function renderOutputs(kinds: OutputKinds, input: RenderInput): Promise<RenderedOutputs> {
   const outputs: Partial<Record<OutputKind, Uint8Array | string>> = {};
@@ -89,9 +95,15 @@ export function checkOutputKinds(kinds: OutputKinds, field = 'outputs'): void {
     const request = kinds[kind];
     if (typeof request === 'object') checkPdfOptions(request, `${field}.${kind}`);
   }
+  if (typeof kinds.html === 'object') checkHeading(kinds.html, `${field}.html`);
 }
 
-async function render(kind: OutputKind, input: RenderInput, pdf: PdfOutputOptions): Promise<Result<Uint8Array | string>> {
+function checkHeading(options: HtmlOutputOptions, field: string): void {
+  for (const key of ['title', 'subtitle'] as const) if (options[key] !== undefined && typeof options[key] !== 'string') throw new OptionError(`${field}.${key}`, 'expected a string');
+}
+
+/** Renders one kind; `settings` are that kind's own (a PDF's page size, the HTML page's title). */
+async function render(kind: OutputKind, input: RenderInput, settings: PdfOutputOptions & HtmlOutputOptions): Promise<Result<Uint8Array | string>> {
   const dated = input.date === undefined ? {} : { date: input.date };
   switch (kind) {
     case 'docx': {
@@ -101,9 +113,11 @@ async function render(kind: OutputKind, input: RenderInput, pdf: PdfOutputOption
     case 'cleanDocx':
       return toDocx(input.new);
     case 'pdf':
-      return toPdf(input.redline, { ...pdf, ...dated });
+      return toPdf(input.redline, { ...settings, ...dated });
     case 'cleanPdf':
-      return toPdf(input.new, { ...pdf, ...dated });
+      return toPdf(input.new, { ...settings, ...dated });
+    case 'html':
+      return toHtml(input.redline, { ...(settings.title !== undefined && { title: settings.title }), ...(settings.subtitle !== undefined && { subtitle: settings.subtitle }), ...(input.report && { report: input.report }) });
     case 'text':
       return toText(input.redline);
     case 'markdown':

@@ -70,9 +70,11 @@ export function checkShownSources(shown: readonly string[], sources: readonly So
   });
 }
 
-/** PDF outputs whose sources take their colours from `order` (unless the caller gave an order). */
+/** PDF and HTML outputs whose sources take their colours from `order` (unless the caller gave an order). */
 export function withSourceOrder(kinds: OutputKinds, order: readonly string[]): OutputKinds {
-  const pdf = kinds.pdf;
-  if (pdf === undefined || pdf === false) return kinds;
-  return { ...kinds, pdf: { sourceOrder: order, ...(typeof pdf === 'object' ? pdf : {}) } };
+  const ordered = <T extends object>(request: boolean | T | undefined): T | { sourceOrder: readonly string[] } | undefined =>
+    request === undefined || request === false ? undefined : { sourceOrder: order, ...(typeof request === 'object' ? request : {}) };
+  const pdf = ordered(kinds.pdf);
+  const html = ordered(kinds.html);
+  return { ...kinds, ...(pdf && { pdf }), ...(html && { html }) };
 }

@@ -1,6 +1,7 @@
 /** The program's version, from package.json, and the fingerprint release re-runs compare. */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The program's version, from its package.json. */
@@ -16,7 +17,8 @@ export function version(): string {
 export function programFingerprint(): string {
   const root = fileURLToPath(new URL('../', import.meta.url));
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.js'))
+    // The browser app's site (`npm run build:web`) is built from the program, not part of it.
+    .filter((file) => file.endsWith('.js') && !file.startsWith(`web${sep}`))
     .sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(file).update(readFileSync(root + file));

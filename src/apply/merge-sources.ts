@@ -21,6 +21,7 @@ import type { Anchor, Claim, ConflictPolicy, Plan } from './claims.js';
 import { resolve } from './conflict-policy.js';
 import { decideMove, type MoveOutcome } from './move-policy.js';
 import { planSource } from './plan.js';
+import { pushAll } from '../util/arrays.js';
 
 export type { ConflictPolicy } from './claims.js';
 
@@ -75,8 +76,8 @@ export function mergeSources(old: Document, sources: readonly AttributionSource[
     for (const block of blocks) {
       if (block.type === 'paragraph' && block.numbering?.label) label = block.numbering.label;
       const outcome = outcomeOf(block);
-      if (outcome?.to === undefined) out.push(...resolved(block, outcome?.claims ?? plan.claims.get(block) ?? []));
-      out.push(...placed(block));
+      if (outcome?.to === undefined) pushAll(out, resolved(block, outcome?.claims ?? plan.claims.get(block) ?? []));
+      pushAll(out, placed(block));
     }
     return out;
   };

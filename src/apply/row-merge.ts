@@ -5,6 +5,7 @@
 import type { Document, Table, TableRow } from '../model/document.js';
 import type { Claim, ConflictPolicy, Resolution, RowEdit } from './claims.js';
 import { rowText } from './merge-text.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * Applies the row edits of several sources to one table. Edits in the cells of one row by several
@@ -41,7 +42,7 @@ export function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 
     if (!chosen) rows.push(row);
     else if (chosen.kind === 'cells') rows.push({ ...row, cells: row.cells.map((cell) => ({ ...cell, blocks: story(cell.blocks, label) })) });
     else if (chosen.row) rows.push(adopter.row(chosen.row, chosen.from));
-    rows.push(...insertedAfter(i));
+    pushAll(rows, insertedAfter(i));
   });
   const { xml: _xml, ...rest } = table;
   return { ...rest, rows };

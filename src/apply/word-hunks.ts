@@ -8,6 +8,7 @@ import type { Inline, Paragraph } from '../model/document.js';
 import type { Adopter } from '../ooxml/adopter.js';
 import type { Claim, ConflictPolicy, Resolution, WordEdit } from './claims.js';
 import { sliceInlines, textOf } from './merge-text.js';
+import { pushAll } from '../util/arrays.js';
 
 /** One source's word edits in a paragraph, those only a word apart joined. */
 interface Hunk {
@@ -88,11 +89,11 @@ export function applyWordEdits(paragraph: Paragraph, edits: readonly WordEdit[],
   const inlines: Inline[] = [];
   let position = 0;
   for (const edit of edits) {
-    inlines.push(...sliceInlines(paragraph, position, edit.start));
-    inlines.push(...sliceInlines(edit.from, edit.insertStart, edit.insertEnd).map((i) => adopter.inline(i, edit.document)));
+    pushAll(inlines, sliceInlines(paragraph, position, edit.start));
+    pushAll(inlines, sliceInlines(edit.from, edit.insertStart, edit.insertEnd).map((i) => adopter.inline(i, edit.document)));
     position = Math.max(position, edit.end);
   }
-  inlines.push(...sliceInlines(paragraph, position, length + 1));
+  pushAll(inlines, sliceInlines(paragraph, position, length + 1));
   const { xml: _xml, ...rest } = paragraph;
   return { ...rest, inlines };
 }

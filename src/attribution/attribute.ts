@@ -29,6 +29,7 @@ import { blockLists, MoveOrders, oldParagraphsOf, Placement } from './move-order
 import { allBlocks, applyMoveDecisions, findMoveUnits, nameMoveRuns, type MoveDecision, type MoveUnit } from './move-units.js';
 import { buildReport, type AttributionReport, type SourceEdit } from './report.js';
 import type { SourceForm } from './source-versions.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface AttributionSource {
   readonly info: SourceInfo;
@@ -387,7 +388,7 @@ function regroup(pieces: readonly RedlinePiece[], mode: 'sources' | 'chain', ord
     let j = i;
     while (j < pieces.length && (isChanged(pieces[j] as RedlinePiece) || pieces[j]?.inline.type === 'marker') && pieces[j]?.moveName === undefined) j++;
     const stretch = pieces.slice(i, j);
-    out.push(...(mode === 'chain' ? toLastVersion(stretch, order) : bySource(stretch)));
+    pushAll(out, mode === 'chain' ? toLastVersion(stretch, order) : bySource(stretch));
     i = j;
   }
   return out;

@@ -52,7 +52,7 @@ export interface UnattributedChange {
   readonly oldText: string;
   readonly newText: string;
   readonly label?: string;
-  /** With `--fallback-source`: the source it was given to. */
+  /** With a fallback source (`fallbackSource`, `--fallback-source`): the source it was given to. */
   readonly assignedTo?: string;
 }
 

@@ -4,12 +4,13 @@
  * runner. Exit codes: 0 done, 1 internal error, 2 bad input or usage (one line on stderr naming
  * the file and the reason); 3, 4 and 5 as each command's help says.
  */
-import { InputError, UsageError, version } from '../api/index.js';
+import { UsageError, version } from '../api/index.js';
 import { asFlagError, CommandUsageError, nearest } from './arguments.js';
 import { APPLY_FLAGS, APPLY_HELP, applyCommand } from './commands/apply.js';
 import { COMPARE_FLAGS, COMPARE_HELP, compareCommand } from './commands/compare.js';
 import { CONVERT_FLAGS, CONVERT_HELP, convertCommand } from './commands/convert.js';
 import { RELEASE_FLAGS, RELEASE_HELP, releaseCommand } from './commands/release.js';
+import { classifyError } from '../diagnostics/exit-codes.js';
 import { VERIFY_HELP, verifyCommand } from './commands/verify.js';
 import { processIo, type CommandIo } from './io.js';
 
@@ -66,13 +67,11 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       throw asFlagError(error, command.flags);
     }
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
-      io.err(`redline: ${error.message}`);
-      if (error instanceof CommandUsageError) io.err(`\n${error.usage}`);
-      return 2;
-    }
-    io.err(`redline: internal error: ${(error as Error).stack ?? String(error)}`);
-    return 1;
+    const failure = classifyError(error);
+    io.err(`redline: ${failure.message}`);
+    if (error instanceof CommandUsageError) io.err(`\n${error.usage}`);
+    if (failure.stack !== undefined && process.env.REDLINE_DEBUG) io.err(failure.stack);
+    return failure.exitCode;
   }
 }
 

@@ -49,8 +49,8 @@ export const PDF_OPTIONS = {
 
 export const PDF_OPTIONS_HELP = `  --page-size A4|Letter    PDF page size (default A4)
   --changed-pages-only     PDF: keep only the pages that carry a change, with their real numbers
-  --title TEXT             PDF running header title (default: the document's title or file name)
-  --subtitle TEXT          PDF running header subtitle, e.g. "Marked up against v26.0"`;
+  --title TEXT             PDF running header and HTML title (default: the document's title or file name)
+  --subtitle TEXT          PDF running header and HTML subtitle, e.g. "Marked up against v26.0"`;
 
 /** The API's PDF option fields and the flag that sets them. */
 export const PDF_FLAGS: Readonly<Record<string, string>> = { 'outputs.pdf.pageSize': '--page-size', 'outputs.cleanPdf.pageSize': '--page-size' };

@@ -2,7 +2,7 @@
  * The command line's outputs: files named with `-o`, their kind told by the extension, written
  * from the API's outputs by kind.
  */
-import type { OutputKind, OutputKinds, PdfOutputOptions, RenderedOutputs } from '../api/index.js';
+import type { HtmlOutputOptions, OutputKind, OutputKinds, PdfOutputOptions, RenderedOutputs } from '../api/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { OutputFile } from '../io/write-outputs.js';
 
@@ -12,13 +12,13 @@ export interface OutputPath {
   readonly kind: OutputKind;
 }
 
-const BY_EXTENSION: Readonly<Record<string, OutputKind>> = { docx: 'docx', pdf: 'pdf', json: 'json', txt: 'text', md: 'markdown' };
+const BY_EXTENSION: Readonly<Record<string, OutputKind>> = { docx: 'docx', pdf: 'pdf', html: 'html', htm: 'html', json: 'json', txt: 'text', md: 'markdown' };
 
 /** `compare`'s outputs: every one shows the redline, in the format its extension names. */
 export function compareOutputPaths(paths: readonly string[]): OutputPath[] {
   return paths.map((path) => {
     const kind = BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
-    if (kind === undefined) throw new UsageError(`${path}: unknown output format (use .docx, .pdf, .json, .txt or .md)`);
+    if (kind === undefined) throw new UsageError(`${path}: unknown output format (use .docx, .pdf, .html, .json, .txt or .md)`);
     return { path, kind };
   });
 }
@@ -32,11 +32,12 @@ export function applyOutputPaths(paths: readonly string[]): OutputPath[] {
   return outputs.map((o) => (o === docx[0] ? { ...o, kind: 'cleanDocx' } : o));
 }
 
-/** The kinds to ask the API for; PDF settings go with the PDF kinds. */
+/** The kinds to ask the API for; PDF settings go with the PDF kinds, and the title and subtitle with the HTML page too. */
 export function outputKinds(paths: readonly OutputPath[], pdf: PdfOutputOptions): OutputKinds {
-  const kinds: Partial<Record<OutputKind, true | PdfOutputOptions>> = {};
-  for (const { kind } of paths) kinds[kind] = kind === 'pdf' || kind === 'cleanPdf' ? pdf : true;
-  // Only the PDF kinds were given settings.
+  const kinds: Partial<Record<OutputKind, true | PdfOutputOptions | HtmlOutputOptions>> = {};
+  const heading: HtmlOutputOptions = { ...(pdf.title !== undefined && { title: pdf.title }), ...(pdf.subtitle !== undefined && { subtitle: pdf.subtitle }) };
+  for (const { kind } of paths) kinds[kind] = kind === 'pdf' || kind === 'cleanPdf' ? pdf : kind === 'html' ? heading : true;
+  // Only the PDF kinds were given PDF settings, and the HTML kind its heading.
   return kinds as OutputKinds;
 }
 

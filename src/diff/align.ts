@@ -10,7 +10,9 @@
  *    the order (a changed paragraph is paired with its old self, not deleted and re-inserted).
  *    Large unmatched regions are paired greedily within a window, so the cost stays linear.
  */
+import { longestIncreasing } from './patience.js';
 import { diffSequences } from './sequence-diff.js';
+import { pushAll } from '../util/arrays.js';
 
 export type AlignOp =
   | { readonly type: 'equal'; readonly old: number; readonly new: number }
@@ -114,6 +116,19 @@ type GapHandler = (a0: number, a1: number, b0: number, b1: number) => AlignOp[];
 /** Whether old item `i` and new item `j`, alone in a gap, may be paired. */
 type PairTest = (i: number, j: number) => boolean;
 
+/** A range still to align, or an operation to emit, in order. */
+interface RangeTask {
+  readonly a0: number;
+  readonly a1: number;
+  readonly b0: number;
+  readonly b1: number;
+  readonly depth: number;
+}
+type AlignTask = RangeTask | { readonly op: AlignOp };
+
+/** Nested anchor splits past this go to Myers (each level of splits costs O(n)). */
+const MAX_ANCHOR_DEPTH = 32;
+
 /** Unique matches chosen as anchors: old and new indexes, in order. */
 interface Anchors {
   readonly olds: Int32Array;
@@ -153,37 +168,53 @@ class Aligner {
     this.newIndex = new Int32Array(distinct);
   }
 
+  /**
+   * Aligns a range: shared ends, then unique anchors with the ranges between them aligned in
+   * turn, then Myers where no item is unique. The ranges wait on an explicit stack, not on the
+   * call stack, so no sequence can overflow it; past {@link MAX_ANCHOR_DEPTH} nested splits a
+   * range goes to Myers directly, so the anchor passes cost O(n) each level, a bounded number of
+   * levels.
+   */
   alignRange(a0: number, a1: number, b0: number, b1: number): void {
+    const stack: AlignTask[] = [{ a0, a1, b0, b1, depth: 0 }];
+    for (let task = stack.pop(); task !== undefined; task = stack.pop()) {
+      if ('op' in task) this.emit(task.op);
+      else this.alignOne(task, stack);
+    }
+  }
+
+  private alignOne(range: RangeTask, stack: AlignTask[]): void {
+    let { a0, a1, b0, b1 } = range;
     const { oldIds, newIds, emit } = this;
     // Common prefix and suffix.
     while (a0 < a1 && b0 < b1 && oldIds[a0] === newIds[b0]) emit({ type: 'equal', old: a0++, new: b0++ });
-    const tail: AlignOp[] = [];
-    while (a0 < a1 && b0 < b1 && oldIds[a1 - 1] === newIds[b1 - 1]) tail.push({ type: 'equal', old: --a1, new: --b1 });
+    // The shared tail is emitted after everything between: pushed first, it comes off last.
+    while (a0 < a1 && b0 < b1 && oldIds[a1 - 1] === newIds[b1 - 1]) stack.push({ op: { type: 'equal', old: --a1, new: --b1 } });
 
     if (a0 < a1 && b0 < b1) {
-      const anchors = this.uniqueAnchors(a0, a1, b0, b1);
+      const anchors = range.depth < MAX_ANCHOR_DEPTH ? this.uniqueAnchors(a0, a1, b0, b1) : { olds: new Int32Array(0), news: new Int32Array(0) };
       if (anchors === undefined) {
         // Nothing in common: the whole range is one gap (the commonest case, a changed item).
         this.pairGap(a0, a1, b0, b1).forEach(emit);
       } else if (anchors.olds.length > 0) {
+        const pieces: AlignTask[] = [];
         let oldPos = a0;
         let newPos = b0;
         for (let k = 0; k < anchors.olds.length; k++) {
           const oldIndex = anchors.olds[k] as number;
           const newIndex = anchors.news[k] as number;
-          this.alignRange(oldPos, oldIndex, newPos, newIndex);
-          emit({ type: 'equal', old: oldIndex, new: newIndex });
+          pieces.push({ a0: oldPos, a1: oldIndex, b0: newPos, b1: newIndex, depth: range.depth + 1 }, { op: { type: 'equal', old: oldIndex, new: newIndex } });
           oldPos = oldIndex + 1;
           newPos = newIndex + 1;
         }
-        this.alignRange(oldPos, a1, newPos, b1);
+        pieces.push({ a0: oldPos, a1, b0: newPos, b1, depth: range.depth + 1 });
+        for (let k = pieces.length - 1; k >= 0; k--) stack.push(pieces[k] as AlignTask);
       } else {
         this.alignByMyers(a0, a1, b0, b1);
       }
     } else {
       this.pairGap(a0, a1, b0, b1).forEach(emit);
     }
-    for (let i = tail.length - 1; i >= 0; i--) emit(tail[i] as AlignOp);
   }
 
   /**
@@ -239,31 +270,6 @@ class Aligner {
   }
 }
 
-/** The positions of a longest strictly increasing subsequence of the values, in order: O(n log n). */
-function longestIncreasing(values: readonly number[]): Int32Array {
-  const tails: number[] = [];
-  const previous = new Int32Array(values.length).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((values[tails[mid] as number] as number) < value) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[i] = tails[lo - 1] as number;
-    tails[lo] = i;
-  }
-  const chain = new Int32Array(tails.length);
-  let k = tails.length > 0 ? (tails[tails.length - 1] as number) : -1;
-  for (let n = chain.length - 1; n >= 0; n--) {
-    chain[n] = k;
-    k = previous[k] as number;
-  }
-  return chain;
-}
-
 /** Pairs the items of an unmatched region by similarity, keeping order; the rest are deleted/inserted. */
 function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number, a1: number, b0: number, b1: number, options: PairingOptions<T>, canPair: PairTest | undefined): AlignOp[] {
   const n = a1 - a0;
@@ -282,12 +288,12 @@ function pairBySimilarity<T>(olds: readonly T[], news: readonly T[], a0: number,
   let oldPos = a0;
   let newPos = b0;
   for (const [i, j] of pairs) {
-    ops.push(...emitUnpaired(oldPos, i, newPos, j));
+    pushAll(ops, emitUnpaired(oldPos, i, newPos, j));
     ops.push({ type: 'pair', old: i, new: j });
     oldPos = i + 1;
     newPos = j + 1;
   }
-  ops.push(...emitUnpaired(oldPos, a1, newPos, b1));
+  pushAll(ops, emitUnpaired(oldPos, a1, newPos, b1));
   return ops;
 }
 

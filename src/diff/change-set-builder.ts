@@ -9,6 +9,7 @@ import type { Block, Paragraph } from '../model/document.js';
 import { forEachParagraph, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow, type RedlineTable } from '../model/redline.js';
 import { displayText } from '../model/inline-text.js';
 import { visibleRunFormat } from '../model/run-format.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface ChangeSetOptions {
   /** The author written for a change made by these sources (none: a plain comparison). */
@@ -370,7 +371,7 @@ function unionSources(pieces: readonly RedlinePiece[]): string[] {
 
 function sourcesOfRows(rows: readonly RedlineRow[]): string[] {
   const pieces: RedlinePiece[] = [];
-  const collect = (blocks: readonly RedlineBlock[]): void => forEachParagraph(blocks, (paragraph) => pieces.push(...paragraph.pieces.filter((p) => p.status !== 'equal')));
+  const collect = (blocks: readonly RedlineBlock[]): void => forEachParagraph(blocks, (paragraph) => pushAll(pieces, paragraph.pieces.filter((p) => p.status !== 'equal')));
   for (const row of rows) for (const cell of row.cells) collect(cell.blocks);
   return unionSources(pieces);
 }

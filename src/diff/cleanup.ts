@@ -14,6 +14,7 @@
  */
 import type { Segment } from './sequence-diff.js';
 import type { Token } from './tokenize.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Below this share of surviving word characters a sentence is shown as rewritten. */
 export const REWRITE_THRESHOLD = 0.4;
@@ -83,7 +84,7 @@ function collapseRewrittenSentences(segments: readonly Segment[], oldTokens: rea
   const out: Segment[] = [];
   let sentence: Segment[] = [];
   const flush = (): void => {
-    out.push(...collapseIfRewritten(sentence, oldTokens, newTokens));
+    pushAll(out, collapseIfRewritten(sentence, oldTokens, newTokens));
     sentence = [];
   };
   for (const piece of pieces) {

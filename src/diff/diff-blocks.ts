@@ -14,6 +14,7 @@ import { fixStoryMarks } from './story-marks.js';
 import { isWhiteSpaceCode } from './tokenize.js';
 import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
 import { assertNever } from '../util/assert-never.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
 export const PARAGRAPH_PAIR_THRESHOLD = 0.4;
@@ -309,14 +310,14 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
       case 'run': {
         const first = unit.olds[0] as Block;
         if (first.type === 'table') out.push(diffTables(first, unit.news[0] as Table, ctx));
-        else out.push(...paragraphRun(unit.olds as Paragraph[], unit.news as Paragraph[], ctx));
+        else pushAll(out, paragraphRun(unit.olds as Paragraph[], unit.news as Paragraph[], ctx));
         break;
       }
       case 'deleted':
-        out.push(...unpairedBlocks(unit.blocks, 'old', ctx));
+        pushAll(out, unpairedBlocks(unit.blocks, 'old', ctx));
         break;
       case 'inserted':
-        out.push(...unpairedBlocks(unit.blocks, 'new', ctx));
+        pushAll(out, unpairedBlocks(unit.blocks, 'new', ctx));
         break;
     }
   }, ctx);
@@ -354,7 +355,7 @@ function equalBlock(old: Block, neu: Block, sameText: boolean, ctx: DiffContext,
   switch (neu.type) {
     case 'paragraph':
       if (isUnchangedParagraph(old as Paragraph, neu, ctx, sameText)) out.push(unchangedParagraph(old as Paragraph, neu, ctx));
-      else out.push(...paragraphRun([old as Paragraph], [neu], ctx));
+      else pushAll(out, paragraphRun([old as Paragraph], [neu], ctx));
       break;
     case 'table':
       out.push(diffIdenticalTables(old as Table, neu, ctx));
@@ -403,11 +404,14 @@ function regionUnits(ops: readonly AlignOp[], old: StorySide, neu: StorySide): B
   const oldQueue = [...unpairedOld].sort((a, b) => a - b);
   const newQueue = [...unpairedNew].sort((a, b) => a - b);
   const blocksOf = (indexes: readonly number[], side: StorySide): Block[] => indexes.map((i) => side.blocks[i] as Block);
+  // Read positions in the queues: `shift` would copy the rest of a queue each time.
+  let oldHead = 0;
+  let newHead = 0;
   const emitUnpairedBefore = (oldLimit: number, newLimit: number): void => {
     const deleted: number[] = [];
-    while (oldQueue.length > 0 && (oldQueue[0] as number) < oldLimit) deleted.push(oldQueue.shift() as number);
+    while (oldHead < oldQueue.length && (oldQueue[oldHead] as number) < oldLimit) deleted.push(oldQueue[oldHead++] as number);
     const inserted: number[] = [];
-    while (newQueue.length > 0 && (newQueue[0] as number) < newLimit) inserted.push(newQueue.shift() as number);
+    while (newHead < newQueue.length && (newQueue[newHead] as number) < newLimit) inserted.push(newQueue[newHead++] as number);
     if (deleted.length > 0) units.push({ kind: 'deleted', blocks: blocksOf(deleted, old) });
     if (inserted.length > 0) units.push({ kind: 'inserted', blocks: blocksOf(inserted, neu) });
   };
@@ -472,7 +476,7 @@ function unpairedBlocks(blocks: readonly Block[], side: 'old' | 'new', ctx: Diff
   const out: RedlineBlock[] = [];
   let paragraphs: Paragraph[] = [];
   const flushParagraphs = (): void => {
-    if (paragraphs.length > 0) out.push(...(side === 'old' ? paragraphRun(paragraphs, [], ctx) : paragraphRun([], paragraphs, ctx)));
+    if (paragraphs.length > 0) pushAll(out, side === 'old' ? paragraphRun(paragraphs, [], ctx) : paragraphRun([], paragraphs, ctx));
     paragraphs = [];
   };
   for (const block of blocks) {

@@ -13,7 +13,9 @@ import { cleanupSemantic, isSentenceEndCode } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
-import { isWhiteSpaceCode, tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
+import { ATOM_CHAR, isWhiteSpaceCode, tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
+import { chunkBoundaries } from './chunks.js';
+import { hashText } from './similarity.js';
 
 const MARK_KEY = '\u0000\u00b6';
 
@@ -136,9 +138,111 @@ export function diffParagraphPair(old: Paragraph, neu: Paragraph, ctx: DiffConte
   const a = ctx.prepared(old);
   const b = ctx.prepared(neu);
   const { prefix, suffix } = unchangedSentences(a, b);
+  if (a.text.length + b.text.length - 2 * (prefix + suffix) > WORD_DIFF_CHARS) return diffLongPair(a, b, ctx);
   const oldTp = tokenizeRange(a, prefix, a.text.length - suffix, ctx.options);
   const newTp = tokenizeRange(b, prefix, b.text.length - suffix, ctx.options);
   return diffParagraphRun([oldTp], [newTp], ctx, { prefix, suffix, oldLength: a.text.length, newLength: b.text.length });
+}
+
+/**
+ * A changed middle longer than this (both sides' characters together) is not tokenised whole:
+ * it is aligned chunk by chunk first, and only the chunks that differ are compared word by word.
+ * Real paragraphs are far shorter (a long one is a few thousand characters).
+ */
+const WORD_DIFF_CHARS = 400_000;
+
+/**
+ * A pair of very long paragraphs (a text file of one huge line, or of a million lines in one
+ * paragraph): the shared beginning and end are found by characters, the middle is cut into
+ * content-defined chunks that are aligned first; differing chunks are compared word by word when
+ * small enough, and shown as a deletion and an insertion otherwise (reported as coarse). Memory
+ * and time stay proportional to the text, never to its square.
+ */
+function diffLongPair(a: PreparedParagraph, b: PreparedParagraph, ctx: DiffContext): RedlineParagraph[] {
+  const max = Math.min(a.text.length, b.text.length);
+  const prefix = wordStart(a.text, sharedRun(a, b, 1, max));
+  const suffix = a.text.length - wordEnd(a.text, a.text.length - sharedRun(a, b, -1, max - prefix));
+  const oldEnd = a.text.length - suffix;
+  const newEnd = b.text.length - suffix;
+  // The emitter needs each paragraph's inlines, not its tokens: tokens are made range by range.
+  const emitter = new ParagraphEmitter([tokenizeRange(a, 0, 0, ctx.options)], [tokenizeRange(b, 0, 0, ctx.options)], ctx);
+  if (prefix > 0) emitter.equal(0, wholeSpan(0, prefix), 0, wholeSpan(0, prefix));
+  const oldBounds = chunkBoundaries(a.text, prefix, oldEnd);
+  const newBounds = chunkBoundaries(b.text, prefix, newEnd);
+  const segments = diffSequences(chunkKeys(a, oldBounds), chunkKeys(b, newBounds), { onLimit: () => ctx.limitReached('edit-length', b.paragraph) });
+  for (const segment of segments) {
+    const oldFrom = oldBounds[segment.oldFrom] as number;
+    const oldTo = oldBounds[segment.oldTo] as number;
+    const newFrom = newBounds[segment.newFrom] as number;
+    const newTo = newBounds[segment.newTo] as number;
+    if (segment.equal) {
+      emitter.equal(0, wholeSpan(oldFrom, oldTo), 0, wholeSpan(newFrom, newTo));
+    } else if (oldTo - oldFrom + (newTo - newFrom) <= WORD_DIFF_CHARS) {
+      emitTokenDiff(emitter, { tokens: tokenizeRange(a, oldFrom, oldTo, ctx.options).tokens }, { tokens: tokenizeRange(b, newFrom, newTo, ctx.options).tokens }, ctx, b.paragraph);
+    } else {
+      if (oldTo > oldFrom) emitter.deleted(0, oldFrom, oldTo);
+      if (newTo > newFrom) emitter.inserted(0, newFrom, newTo);
+      // Text replaced by other words altogether is a replacement however it is aligned.
+      if (sharesWords(a.text, oldFrom, oldTo, b.text, newFrom, newTo)) ctx.limitReached('edit-length', b.paragraph);
+    }
+  }
+  if (suffix > 0) emitter.equal(0, wholeSpan(oldEnd, a.text.length), 0, wholeSpan(newEnd, b.text.length));
+  emitter.endParagraph('equal', 0, 0);
+  return emitter.out;
+}
+
+/** Whether two stretches of text have a word in common (word hashes of the shorter one, looked up). */
+function sharesWords(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  const [short, sFrom, sTo, long, lFrom, lTo] = aTo - aFrom <= bTo - bFrom ? [a, aFrom, aTo, b, bFrom, bTo] : [b, bFrom, bTo, a, aFrom, aTo];
+  const words = new Set<number>();
+  forEachWord(short, sFrom, sTo, (hash) => words.add(hash));
+  let shared = false;
+  forEachWord(long, lFrom, lTo, (hash) => {
+    if (words.has(hash)) shared = true;
+  });
+  return shared;
+}
+
+function forEachWord(text: string, from: number, to: number, visit: (hash: number) => void): void {
+  let start = -1;
+  for (let i = from; i <= to; i++) {
+    const boundary = i === to || isWhiteSpaceCode(text.charCodeAt(i));
+    if (boundary && start >= 0) {
+      visit(hashText(text, start, i));
+      start = -1;
+    } else if (!boundary && start < 0) {
+      start = i;
+    }
+  }
+}
+
+/** Each chunk's text, atoms by their keys (two pictures are one character each in the text). */
+function chunkKeys(prepared: PreparedParagraph, bounds: readonly number[]): string[] {
+  const keys: string[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const from = bounds[k] as number;
+    const to = bounds[k + 1] as number;
+    let key = prepared.text.slice(from, to);
+    if (prepared.atomKeys.size > 0 && key.includes(ATOM_CHAR)) {
+      for (let i = from; i < to; i++) if (prepared.text.charCodeAt(i) === 0xfffc) key += `\u0000${prepared.atomKeys.get(i) ?? ''}`;
+    }
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** `at`, moved back to the start of its word (never more than a chunk's length). */
+function wordStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 4096 && !isWhiteSpaceCode(text.charCodeAt(i - 1))) i--;
+  return i > 0 && at - i >= 4096 ? at : i;
+}
+
+/** `at`, moved on to the end of its word (never more than a chunk's length). */
+function wordEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && i - at < 4096 && !isWhiteSpaceCode(text.charCodeAt(i))) i++;
+  return i < text.length && i - at >= 4096 ? at : i;
 }
 
 interface Frame {
@@ -199,13 +303,18 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
   const emitter = new ParagraphEmitter(olds, news, ctx);
   if (frame && frame.prefix > 0) emitter.equal(0, wholeSpan(0, frame.prefix), 0, wholeSpan(0, frame.prefix));
 
-  const oldStream = buildStream(olds);
-  const newStream = buildStream(news);
+  emitTokenDiff(emitter, buildStream(olds), buildStream(news), ctx, news[0]?.paragraph);
+  if (frame && frame.suffix > 0) emitter.equal(0, wholeSpan(frame.oldLength - frame.suffix, frame.oldLength), 0, wholeSpan(frame.newLength - frame.suffix, frame.newLength));
+  emitter.endParagraph('equal', news.length - 1, olds.length - 1);
+  return emitter.out;
+}
+
+/** The word diff of two token streams, cleaned up, handed to the emitter. */
+function emitTokenDiff(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, ctx: DiffContext, paragraph: Paragraph | undefined): void {
   const oldTokens = oldStream.tokens;
   const newTokens = newStream.tokens;
-  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length', news[0]?.paragraph) });
+  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length', paragraph) });
   const segments = cleanupSemantic(raw, oldTokens, newTokens);
-
   for (const segment of segments) {
     if (segment.equal) {
       emitEqual(emitter, oldStream, newStream, segment);
@@ -216,9 +325,6 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
       emitRange(emitter, newStream, segment.newFrom, segment.newTo, 'inserted');
     }
   }
-  if (frame && frame.suffix > 0) emitter.equal(0, wholeSpan(frame.oldLength - frame.suffix, frame.oldLength), 0, wholeSpan(frame.newLength - frame.suffix, frame.newLength));
-  emitter.endParagraph('equal', news.length - 1, olds.length - 1);
-  return emitter.out;
 }
 
 function wholeSpan(start: number, end: number): Token {

@@ -18,6 +18,7 @@ import { alignSequences, type AlignOp } from './align.js';
 import { BlockInfo, diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { bagSize, dice, mergeBags, type WordBag } from './similarity.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Rows at least this alike are compared cell by cell. */
 export const ROW_PAIR_THRESHOLD = 0.3;
@@ -87,7 +88,7 @@ export function diffTables(old: Table, neu: Table, ctx: DiffContext): RedlineTab
   for (const op of ops) {
     if (op.type === 'delete') rows.push(wholeRow(old.rows[op.old] as TableRow, 'old', ctx));
     else if (op.type === 'insert') rows.push(wholeRow(neu.rows[op.new] as TableRow, 'new', ctx));
-    else rows.push(...pairedRows(old.rows[op.old] as TableRow, neu.rows[op.new] as TableRow, columns, ctx));
+    else pushAll(rows, pairedRows(old.rows[op.old] as TableRow, neu.rows[op.new] as TableRow, columns, ctx));
   }
   const withMoves = detectRowMoves(rows, ops, oldRows, newRows, ctx);
   const status: RowStatus = withMoves.every((r) => r.status === 'equal') && columns === undefined ? 'equal' : 'modified';

@@ -19,6 +19,7 @@ import { slicePieces } from './diff-paragraphs.js';
 import { diffSequences } from './sequence-diff.js';
 import { bagSize, dice } from './similarity.js';
 import type { TokenizedParagraph } from './tokenize.js';
+import { pushAll } from '../util/arrays.js';
 
 export const MOVE_MIN_WORDS = 8;
 export const MOVE_MIN_SIMILARITY = 0.75;
@@ -58,7 +59,7 @@ export function detectMoves(blocks: readonly RedlineBlock[], countSignatures: Si
   const isSeed = (i: number): boolean => bagSize(ctx.bag(paragraph(i))) >= MOVE_MIN_WORDS && countSignatures(ctx.signature(paragraph(i))) <= 2;
   const search: MoveSearch = { blocks, ctx, used: new Set(), paragraph, isSeed };
   const pairs = exactPairs(search, deleted, inserted);
-  pairs.push(...similarPairs(search, deleted, inserted));
+  pushAll(pairs, similarPairs(search, deleted, inserted));
   const out = [...blocks];
   for (const seed of pairs) rewriteMove(out, search, growMove(search, seed));
   return out;
@@ -148,7 +149,7 @@ function rewriteMove(out: RedlineBlock[], { blocks, ctx }: MoveSearch, group: re
 
 /** The source and destination pieces of one moved paragraph, with the words changed on the way. */
 function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: string, ctx: DiffContext): { source: RedlinePiece[]; destination: RedlinePiece[] } {
-  const segments = cleanupSemantic(diffSequences(old.tokens.map((t) => t.key), neu.tokens.map((t) => t.key)), old.tokens, neu.tokens);
+  const segments = cleanupSemantic(diffSequences(old.tokens.map((t) => t.key), neu.tokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length') }), old.tokens, neu.tokens);
   const offset = (tp: TokenizedParagraph, index: number): number => (index < tp.tokens.length ? (tp.tokens[index]?.start ?? 0) : (tp.tokens[tp.tokens.length - 1]?.end ?? 0));
   const source: RedlinePiece[] = [];
   const destination: RedlinePiece[] = [...[...neu.markers.values()].flat().map((marker): RedlinePiece => ({ status: 'equal', inline: marker as Inline }))];
@@ -158,11 +159,11 @@ function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: st
     const newFrom = offset(neu, segment.newFrom);
     const newTo = offset(neu, segment.newTo);
     if (segment.equal) {
-      source.push(...slicePieces(old, oldFrom, oldTo, 'moved-from', ctx, moveName).map((s) => s.piece));
-      destination.push(...slicePieces(neu, newFrom, newTo, 'moved-to', ctx, moveName).map((s) => s.piece));
+      pushAll(source, slicePieces(old, oldFrom, oldTo, 'moved-from', ctx, moveName).map((s) => s.piece));
+      pushAll(destination, slicePieces(neu, newFrom, newTo, 'moved-to', ctx, moveName).map((s) => s.piece));
     } else {
-      source.push(...slicePieces(old, oldFrom, oldTo, 'deleted', ctx).map((s) => s.piece));
-      destination.push(...slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece));
+      pushAll(source, slicePieces(old, oldFrom, oldTo, 'deleted', ctx).map((s) => s.piece));
+      pushAll(destination, slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece));
     }
   }
   return { source, destination };

@@ -1,10 +1,13 @@
 /**
  * The edit script between two sequences of keys, in a form the rest of the diff core shares:
  * alternating equal and changed ranges. Myers' algorithm (jsdiff's `diffArrays`) does the work
- * after the common prefix and suffix are trimmed; past an edit-length bound it gives up and the
- * middle becomes one change, so no input makes it super-linear in practice.
+ * after the common prefix and suffix are trimmed. Its cost is (N+M)·D for an edit of length D,
+ * so each diff has a budget of work: an edit too large to align key by key within it is split
+ * at patience anchors (keys unique on both sides) and the pieces aligned in turn; what is still
+ * too large is given as one change, and `onLimit` is told. No input makes it quadratic.
  */
 import { diffArrays } from 'diff';
+import { uniqueAnchors } from './patience.js';
 
 /** A range of the old sequence matched to a range of the new one. */
 export interface Segment {
@@ -18,9 +21,17 @@ export interface Segment {
 export interface SequenceDiffOptions {
   /** Largest edit distance Myers may explore before the middle is taken as one change. */
   readonly maxEditLength?: number;
-  /** Told when Myers gives up at that bound: the middle is then one change, not aligned. */
+  /** Told of each range given as one change because aligning it key by key cost too much. */
   readonly onLimit?: () => void;
 }
+
+/**
+ * Myers steps ((N+M)·D) one diff may take, about a second: far more than any paragraph of a real
+ * document needs (a 5,000-word paragraph rewritten throughout takes a few million).
+ */
+export const DIFF_WORK_BUDGET = 60_000_000;
+/** Patience splits nested deeper than this give way to coarse changes (each level is O(n log n)). */
+const MAX_SPLIT_DEPTH = 12;
 
 /** Diffs two key sequences into segments: equal ones and changed ones, never two changes in a row. */
 export function diffSequences<K extends string | number>(oldKeys: readonly K[], newKeys: readonly K[], options: SequenceDiffOptions = {}): Segment[] {
@@ -34,24 +45,110 @@ export function diffSequences<K extends string | number>(oldKeys: readonly K[], 
   builder.equal(prefix);
   const middle = internKeys(oldKeys, prefix, oldKeys.length - suffix, newKeys, prefix, newKeys.length - suffix);
   if (middle.old.length > 0 || middle.new.length > 0) {
-    const maxEditLength = options.maxEditLength ?? Math.max(1000, (middle.old.length + middle.new.length) >> 1);
     // Without a key in common (one word replaced by another, most often) there is nothing to align.
-    const changes = !middle.shared ? undefined : diffArrays(middle.old, middle.new, { maxEditLength });
-    if (middle.shared && !changes) options.onLimit?.();
-    if (changes) {
-      for (const change of changes) {
-        const count = change.count;
-        if (change.added) builder.insert(count);
-        else if (change.removed) builder.delete(count);
-        else builder.equal(count);
-      }
-    } else {
+    if (!middle.shared) {
       builder.delete(middle.old.length);
       builder.insert(middle.new.length);
+    } else {
+      new BudgetedDiff(middle.old, middle.new, builder, options).run();
     }
   }
   builder.equal(suffix);
   return builder.segments;
+}
+
+/** A range still to align, or a stretch of equal keys to emit, in order. */
+type Task = { readonly kind: 'range'; readonly a0: number; readonly a1: number; readonly b0: number; readonly b1: number; readonly depth: number } | { readonly kind: 'equal'; readonly count: number };
+
+/** Myers within a budget of work, patience splits past it, coarse changes past those; no recursion. */
+class BudgetedDiff {
+  private budget = DIFF_WORK_BUDGET;
+
+  constructor(
+    private readonly old: readonly number[],
+    private readonly neu: readonly number[],
+    private readonly builder: SegmentBuilder,
+    private readonly options: SequenceDiffOptions,
+  ) {}
+
+  run(): void {
+    const stack: Task[] = [{ kind: 'range', a0: 0, a1: this.old.length, b0: 0, b1: this.neu.length, depth: 0 }];
+    for (let task = stack.pop(); task !== undefined; task = stack.pop()) {
+      if (task.kind === 'equal') this.builder.equal(task.count);
+      else this.align(task, stack);
+    }
+  }
+
+  private align(range: Extract<Task, { kind: 'range' }>, stack: Task[]): void {
+    let { a0, a1, b0, b1 } = range;
+    const { old, neu, builder } = this;
+    // Shared ends, as at the top level: the pieces between anchors often start or end alike.
+    let head = 0;
+    while (a0 < a1 && b0 < b1 && old[a0] === neu[b0]) {
+      a0++;
+      b0++;
+      head++;
+    }
+    let tail = 0;
+    while (a0 < a1 && b0 < b1 && old[a1 - 1] === neu[b1 - 1]) {
+      a1--;
+      b1--;
+      tail++;
+    }
+    builder.equal(head);
+    if (tail > 0) stack.push({ kind: 'equal', count: tail });
+    const n = a1 - a0;
+    const m = b1 - b0;
+    if (n === 0 || m === 0) {
+      builder.delete(n);
+      builder.insert(m);
+      return;
+    }
+    const wanted = this.options.maxEditLength ?? Math.max(1000, (n + m) >> 1);
+    const affordable = Math.floor(this.budget / (n + m));
+    const maxEditLength = Math.min(wanted, affordable);
+    if (maxEditLength >= 1) {
+      const changes = diffArrays(old.slice(a0, a1), neu.slice(b0, b1), { maxEditLength });
+      let edits = 0;
+      if (changes) {
+        for (const change of changes) {
+          if (change.added) {
+            builder.insert(change.count);
+            edits += change.count;
+          } else if (change.removed) {
+            builder.delete(change.count);
+            edits += change.count;
+          } else {
+            builder.equal(change.count);
+          }
+        }
+        this.budget -= (n + m) * Math.max(1, edits);
+        return;
+      }
+      this.budget -= (n + m) * maxEditLength;
+    }
+    // Too large an edit for the work left: split at anchors and align the pieces, or give up.
+    const anchors = range.depth < MAX_SPLIT_DEPTH ? uniqueAnchors(old, neu, a0, a1, b0, b1) : undefined;
+    if (anchors === undefined || anchors.olds.length === 0) {
+      builder.delete(n);
+      builder.insert(m);
+      this.options.onLimit?.();
+      return;
+    }
+    // Pushed last piece first: the stack hands them back in order.
+    const pieces: Task[] = [];
+    let oldPos = a0;
+    let newPos = b0;
+    for (let k = 0; k < anchors.olds.length; k++) {
+      const oldAnchor = anchors.olds[k] as number;
+      const newAnchor = anchors.news[k] as number;
+      pieces.push({ kind: 'range', a0: oldPos, a1: oldAnchor, b0: newPos, b1: newAnchor, depth: range.depth + 1 }, { kind: 'equal', count: 1 });
+      oldPos = oldAnchor + 1;
+      newPos = newAnchor + 1;
+    }
+    pieces.push({ kind: 'range', a0: oldPos, a1, b0: newPos, b1, depth: range.depth + 1 });
+    for (let k = pieces.length - 1; k >= 0; k--) stack.push(pieces[k] as Task);
+  }
 }
 
 /** Maps the keys of both middles to small integers so Myers compares numbers; `shared`: some key is in both. */

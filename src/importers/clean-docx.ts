@@ -33,7 +33,7 @@ export async function toCleanDocx(doc: Document): Promise<Uint8Array> {
     numbering: { config: [...lists].map(([reference, isBullet]) => ({ reference, levels: listLevels(isBullet) })) },
     sections: [{ children: doc.body.map(toWordBlock) }],
   });
-  const bytes = new Uint8Array(await Packer.toBuffer(word));
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(word));
   return withFixedDates(bytes);
 }
 

@@ -3,7 +3,10 @@
  * DOCX (written with `docx`) and are read back, so that every version compared has a Word package
  * behind it and the redline keeps real styles and numbering.
  */
-import type { Result } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { LIMITS } from '../diagnostics/limits.js';
+import { DEFAULT_PACKAGE_LIMITS } from '../ooxml/package.js';
+import { decodeText, detectTextEncoding } from './text/decode-text.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { Document, RevisionView, SourceFormat } from '../model/document.js';
 import { fromDocx } from './docx/from-docx.js';
@@ -30,7 +33,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   if (MARKDOWN_EXTENSIONS.test(fileName)) return 'markdown';
   if (TEXT_EXTENSIONS.test(fileName)) return 'text';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
-  if (bytes.includes(0)) throw new InputError(fileName, 'unknown format (a binary file that is not DOCX)');
+  if (detectTextEncoding(bytes) === undefined) throw new InputError(fileName, 'unknown format (a binary file that is not DOCX)');
   return 'text';
 }
 
@@ -68,16 +71,19 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
     const result = fromDocx(bytes, fileName, options.view === undefined ? {} : { view: options.view });
     return { value: result.document, diagnostics: result.diagnostics };
   }
-  const text = decodeUtf8(bytes, fileName);
-  const model = format === 'markdown' ? fromMarkdown(text, fileName) : fromText(text, fileName);
-  const result = fromDocx(await toCleanDocx(model), fileName);
-  return { value: { ...result.document, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: result.diagnostics };
+  const text = decodeText(bytes, fileName);
+  refuseTooManyLines(text, fileName);
+  const diagnostics = new Diagnostics();
+  const model = format === 'markdown' ? fromMarkdown(text, fileName, diagnostics) : fromText(text, fileName);
+  // The package is our own: a text of one word repeated compresses far past a zip bomb's ratio.
+  const result = fromDocx(await toCleanDocx(model), fileName, { limits: { ...DEFAULT_PACKAGE_LIMITS, maxRatio: Infinity } });
+  diagnostics.addAll(result.diagnostics);
+  return { value: { ...result.document, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: diagnostics.list() };
 }
 
-function decodeUtf8(bytes: Uint8Array, fileName: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new InputError(fileName, 'not UTF-8 text', { cause: error });
+function refuseTooManyLines(text: string, fileName: string): void {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (++lines > LIMITS.textLines) throw new InputError(fileName, `more than ${LIMITS.textLines.toLocaleString('en')} lines (the limit of a text or Markdown input)`);
   }
 }

@@ -2,9 +2,11 @@
  * Writes output files atomically: each goes to a temporary file beside its target and is renamed
  * into place only when every output is ready, so a failed run leaves no partial file behind.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../diagnostics/errors.js';
+import { fileSystemReason } from '../diagnostics/exit-codes.js';
+import { ensureFolderInside, makeFolders } from './output-folder.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -13,7 +15,15 @@ export interface OutputFile {
 
 const SUFFIX = '.redline-tmp';
 
-export async function writeOutputsAtomically(outputs: readonly OutputFile[]): Promise<void> {
+export interface WriteOptions {
+  /**
+   * The output folder every output must really lie in (release runs): folders on the way are
+   * created level by level and a symbolic link leading out of it is refused.
+   */
+  readonly within?: string;
+}
+
+export async function writeOutputsAtomically(outputs: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   const seen = new Set<string>();
   for (const output of outputs) {
     const path = resolve(output.path);
@@ -25,20 +35,24 @@ export async function writeOutputsAtomically(outputs: readonly OutputFile[]): Pr
   try {
     for (const [i, output] of outputs.entries()) {
       current = output.path;
-      await mkdir(dirname(output.path), { recursive: true });
+      if (options.within === undefined) await makeFolders(dirname(output.path));
+      else await ensureFolderInside(options.within, dirname(output.path));
       const temporary = join(dirname(output.path), `.${basename(output.path)}.${process.pid}-${i}${SUFFIX}`);
       temporaries.push(temporary);
-      await writeFile(temporary, output.data);
+      // `wx`: a new file, never one that exists already (nor a link planted under its name).
+      await writeFile(temporary, output.data, { flag: 'wx' });
     }
     for (let i = 0; i < outputs.length; i++) {
       current = (outputs[i] as OutputFile).path;
       await rename(temporaries[i] as string, current);
     }
   } catch (error) {
-    await Promise.all(temporaries.map((t) => rm(t, { force: true })));
-    const code = (error as NodeJS.ErrnoException).code;
-    // A place the output cannot go is the user's to fix: one line naming it, not a stack trace.
-    if (code !== undefined && ['EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST'].includes(code)) throw new InputError(current, `cannot be written (${code})`, { cause: error });
+    // A temporary that could not be made (a file in the way of its folder) has nothing to remove.
+    await Promise.all(temporaries.map((t) => rm(t, { force: true }).catch(() => undefined)));
+    if (error instanceof InputError) throw error;
+    // A place the output cannot go (read-only, full, a file in the way, a name too long) is the
+    // user's to fix: one line naming it, not a stack trace.
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw new InputError(current, `cannot be written (${fileSystemReason(error)})`, { cause: error });
     throw error;
   }
 }

@@ -64,7 +64,7 @@ export interface Change {
    * oldest first.
    */
   readonly history?: readonly { readonly source: string; readonly oldText: string; readonly newText: string }[];
-  /** The revision author written for it (the source id, or the `--author`). */
+  /** The revision author written for it (the source id, or the comparison's `author`). */
   readonly author: string;
 }
 

@@ -6,6 +6,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import { relationshipsPartName } from './package.js';
 import { childElements, escapeXml, parseXml } from './xml.js';
+import { decodeXmlBytes } from './xml-encoding.js';
 
 /** 1980-01-01, the earliest date a zip entry can carry: output never depends on the clock. */
 const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
@@ -53,7 +54,7 @@ export class PackageBuilder {
 
   text(part: string): string | undefined {
     const bytes = this.parts.get(part);
-    return bytes && new TextDecoder().decode(bytes);
+    return bytes && decodeXmlBytes(bytes, part);
   }
 
   setText(part: string, text: string): void {

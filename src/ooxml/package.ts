@@ -7,6 +7,7 @@
  */
 import { unzipSync } from 'fflate';
 import { InputError, PartError } from '../diagnostics/errors.js';
+import { decodeXmlBytes } from './xml-encoding.js';
 import { parseXml, type XmlDocument, childElements } from './xml.js';
 
 export interface PackageLimits {
@@ -113,7 +114,7 @@ export class OpcPackage {
 
   text(partName: string): string | undefined {
     const data = this.parts.get(partName);
-    return data === undefined ? undefined : decodeXmlText(data);
+    return data === undefined ? undefined : decodeXmlBytes(data, partName);
   }
 
   /** The parsed XML of a part (cached); throws {@link PartError} when malformed. */
@@ -186,12 +187,6 @@ function decodeURIComponentSafe(segment: string): string {
 
 function normalisePartName(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\/+/, '');
-}
-
-function decodeXmlText(data: Uint8Array): string {
-  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
-  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
-  return new TextDecoder('utf-8').decode(data);
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {

@@ -3,10 +3,13 @@
  * untouched parts of a document can be written back byte for byte.
  *
  * Security: a DOCTYPE is refused outright, so no entity (internal or external) is ever defined
- * or resolved; saxes itself rejects references to undefined entities.
+ * or resolved; saxes itself rejects references to undefined entities. Elements nested deeper than
+ * `LIMITS.xmlDepth` are refused, which bounds every recursive walk over the tree (and over the
+ * model built from it).
  */
 import { SaxesParser } from 'saxes';
 import { PartError } from '../diagnostics/errors.js';
+import { LIMITS } from '../diagnostics/limits.js';
 
 export interface XmlElement {
   readonly name: string;
@@ -44,6 +47,8 @@ export function parseXml(source: string, partName: string): XmlDocument {
     throw new PartError(partName, 'XML with a DOCTYPE is not accepted (entity declarations are never processed)');
   });
   parser.on('opentag', (tag) => {
+    // Every walk over the tree recurses per level: the depth is bounded far below the stack.
+    if (stack.length >= LIMITS.xmlDepth) throw new PartError(partName, `elements nested deeper than ${LIMITS.xmlDepth} levels (at <${tag.name.slice(0, 40)}>); refusing a document built to exhaust the stack`);
     const tagStart = source.lastIndexOf('<', parser.position - 1);
     const attrs: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) attrs[key] = typeof value === 'string' ? value : value.value;

@@ -7,6 +7,7 @@
 import { basename, join } from 'node:path';
 import { apply, compare, hasIssues, InputError, isUnattributed, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
 import { readInput } from '../io/read-input.js';
+import { classifyError } from '../diagnostics/exit-codes.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
 import type { ReleaseDocument, ReleaseInfo, ReleaseOutput, ReleaseSource } from './manifest.js';
 
@@ -58,6 +59,7 @@ export function documentOutputs(document: ReleaseDocument, outputs: readonly Rel
   const names: Readonly<Record<ReleaseOutput, string>> = {
     'redline-docx': `${stem}-redline.docx`,
     'redline-pdf': `${stem}-redline.pdf`,
+    html: `${stem}-redline.html`,
     'clean-docx': `${stem}.docx`,
     'clean-pdf': `${stem}.pdf`,
     json: `${stem}-changes.json`,
@@ -68,7 +70,7 @@ export function documentOutputs(document: ReleaseDocument, outputs: readonly Rel
 const safeName = (label: string): string => label.replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** The API's output kind of each of the manifest's outputs. */
-const OUTPUT_KIND: Readonly<Record<ReleaseOutput, OutputKind>> = { 'redline-docx': 'docx', 'redline-pdf': 'pdf', 'clean-docx': 'cleanDocx', 'clean-pdf': 'cleanPdf', json: 'json' };
+const OUTPUT_KIND: Readonly<Record<ReleaseOutput, OutputKind>> = { 'redline-docx': 'docx', 'redline-pdf': 'pdf', html: 'html', 'clean-docx': 'cleanDocx', 'clean-pdf': 'cleanPdf', json: 'json' };
 
 export async function runDocumentTask(task: DocumentTask): Promise<DocumentResult> {
   const { document } = task;
@@ -84,7 +86,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
   try {
     const rendered = await render(task, task.outputs);
     const written = outputs.filter((o) => rendered.outputs[OUTPUT_KIND[o.kind]] !== undefined);
-    await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })));
+    await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })), { within: task.outputFolder });
     const diagnostics = rendered.diagnostics.length > 0 ? { diagnostics: rendered.diagnostics } : {};
     // A document that failed (its sources conflict) has no changes to count; its report says why.
     if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
@@ -105,7 +107,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
       ...diagnostics,
     };
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+    const { message } = classifyError(error);
     return { ...base, status: 'failed', error: message, outputs: [], changes: 0, byKind: {}, bySource: {}, unattributed: 0 };
   }
 }
@@ -131,11 +133,13 @@ async function render(task: DocumentTask, kinds: readonly ReleaseOutput[]): Prom
   const info = new Map(task.sources.map(({ id, title, kind }) => [id, { title, kind }]));
   const sources = await Promise.all(document.sources.map(async (s) => ({ id: s.id, ...info.get(s.id), ...(await read(s.file)) })));
   const title = document.title;
+  const markedUp = `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}`;
   const requested: { -readonly [K in OutputKind]?: OutputKinds[K] } = {};
   for (const kind of kinds) requested[OUTPUT_KIND[kind]] = true;
   const outputs: OutputKinds = {
     ...requested,
-    ...(requested.pdf && { pdf: { title, subtitle: `${release.title}: version ${document.new.version} marked up against version ${document.previous.version}`, sourceOrder: task.sourceOrder } }),
+    ...(requested.pdf && { pdf: { title, subtitle: markedUp, sourceOrder: task.sourceOrder } }),
+    ...(requested.html && { html: { title, subtitle: markedUp, sourceOrder: task.sourceOrder } }),
     // The clean PDF has a subtitle of its own.
     ...(requested.cleanPdf && { cleanPdf: { title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` } }),
   };

@@ -14,7 +14,7 @@
  *     previous: { version: "26.0", file: documents/section-g-v26.0.docx }
  *     new: { version: "27.0", file: documents/section-g-v27.0.docx }   # no file: conformed with apply
  *     sources: [{ id: MP093, file: sources/mp093-section-g.docx }]
- * outputs: [redline-docx, redline-pdf, clean-docx, clean-pdf, json]
+ * outputs: [redline-docx, redline-pdf, html, clean-docx, clean-pdf, json]
  * ```
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { SOURCE_ID, type SourceInfo } from '../api/index.js';
 import { isInside } from '../io/paths.js';
 import { MAX_INPUT_BYTES } from '../io/read-input.js';
 
-export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json'] as const;
+export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'html', 'clean-docx', 'clean-pdf', 'json'] as const;
 /** An output a release writes for every document. */
 export type ReleaseOutput = (typeof RELEASE_OUTPUTS)[number];
 
@@ -84,6 +84,12 @@ export interface ReleaseManifest {
 }
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * Longest document id and version label: both go into the output file names
+ * (`<id>-v<version>-changes.json`, and a temporary name a little longer while it is written),
+ * which must stay under the 255 bytes most file systems allow a name.
+ */
+const MAX_NAME_PART = 100;
 /** The release report's own files, which a document's output folder must not shadow. */
 const RESERVED = /^(index\.html|report\.md|report\.json|document-log\.csv|report-shard-.*)$/i;
 
@@ -150,6 +156,7 @@ class ManifestReader {
     const id = this.string(document.id, `${field}.id`);
     if (!DOCUMENT_ID.test(id)) this.fail(`${field}.id`, `'${id}' must be letters, digits, . _ - (it names the document's output folder)`);
     if (RESERVED.test(id)) this.fail(`${field}.id`, `'${id}' is the name of a release report file`);
+    if (id.length > MAX_NAME_PART) this.fail(`${field}.id`, `is ${id.length} characters long; at most ${MAX_NAME_PART}, since it names the document's output folder and files`);
     const previous = this.version(document.previous, `${field}.previous`, true);
     const neu = this.version(document.new, `${field}.new`, false);
     const sources = document.sources === undefined ? [] : this.list(document.sources, `${field}.sources`).map((item, i) => this.documentSource(item, `${field}.sources[${i}]`, known));
@@ -166,6 +173,7 @@ class ManifestReader {
     // A number would lose its form (15.0 reads as 15, 14.10 as 14.1): versions are labels.
     if (typeof version.version === 'number') this.fail(`${field}.version`, `${String(version.version)} is a number: quote the version label, e.g. "15.0"`);
     const label = this.string(version.version, `${field}.version`);
+    if (label.length > MAX_NAME_PART) this.fail(`${field}.version`, `is ${label.length} characters long; at most ${MAX_NAME_PART}, since it is part of the output file names`);
     if (version.file === undefined && !fileRequired) return { version: label };
     return { version: label, file: this.path(version.file, `${field}.file`) };
   }

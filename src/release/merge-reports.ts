@@ -4,14 +4,16 @@
  * Output links are rewritten relative to the merged report's folder, so shards may have run into
  * other folders.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Result } from '../api/index.js';
 import { InputError, OptionError } from '../diagnostics/errors.js';
+import { quote } from '../diagnostics/quote.js';
 import { isInside } from '../io/paths.js';
+import { readInput } from '../io/read-input.js';
 import type { DocumentResult } from './document-job.js';
 import { RELEASE_OUTPUTS } from './manifest.js';
 import { buildReleaseReport, RELEASE_REPORT_FORMAT, type ReleaseReport } from './release-report.js';
+import { shardReportShape } from './result-shape.js';
 import { writeReleaseReport } from './write-report.js';
 
 /** The report of a whole release, joined from its shards' reports, and the files written for it. */
@@ -34,13 +36,18 @@ export async function mergeReleaseReports(reportFiles: readonly string[], output
 export async function mergeReports(files: readonly string[], outputFolder: string): Promise<ReleaseReport> {
   const reports: ReleaseReport[] = [];
   for (const file of files) {
-    let report: ReleaseReport;
+    const bytes = await readInput(file);
+    let data: unknown;
     try {
-      report = JSON.parse(await readFile(file, 'utf8')) as ReleaseReport;
+      data = JSON.parse(new TextDecoder().decode(bytes));
     } catch (error) {
       throw new InputError(file, `not a readable report (${(error as Error).message})`);
     }
-    if (report.format !== RELEASE_REPORT_FORMAT) throw new InputError(file, `not a release report (format ${String(report.format)})`);
+    // Checked before it is read: a hand-edited or damaged report fails here, naming the field.
+    const wrong = shardReportShape(data, 'report');
+    if (wrong !== undefined) throw new InputError(file, `not a release report: ${quote(wrong)} is missing or malformed`);
+    const report = data as ReleaseReport;
+    if (report.format !== RELEASE_REPORT_FORMAT) throw new InputError(file, `not a release report (format ${quote(String(report.format))})`);
     if (!report.shard) throw new InputError(file, 'is the report of a whole release, not of a shard');
     reports.push(report);
   }

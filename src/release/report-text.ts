@@ -2,7 +2,7 @@
 import type { ReleaseOutput } from './manifest.js';
 import type { ReleaseReport } from './release-report.js';
 
-const LABELS: Readonly<Record<ReleaseOutput, string>> = { 'redline-docx': 'redline DOCX', 'redline-pdf': 'redline PDF', 'clean-docx': 'clean DOCX', 'clean-pdf': 'clean PDF', json: 'changes JSON' };
+const LABELS: Readonly<Record<ReleaseOutput, string>> = { 'redline-docx': 'redline DOCX', 'redline-pdf': 'redline PDF', html: 'redline HTML', 'clean-docx': 'clean DOCX', 'clean-pdf': 'clean PDF', json: 'changes JSON' };
 
 export function outputLabel(kind: ReleaseOutput): string {
   return LABELS[kind];

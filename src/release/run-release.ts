@@ -3,12 +3,12 @@
  * its document task on a pool of worker threads, skipping those whose inputs have not changed,
  * then the release report. A document that fails fails alone.
  */
-import { readFile, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { programFingerprint, type Diagnostic, type Result } from '../api/index.js';
 import { OptionError } from '../diagnostics/errors.js';
-import { isInside } from '../io/paths.js';
+import { prepareOutputFolder, removeInside } from '../io/output-folder.js';
 import { readInput } from '../io/read-input.js';
 import { removeStaleTemporaries } from '../io/write-outputs.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
@@ -16,7 +16,7 @@ import { parseManifest, type ReleaseDocument, type ReleaseManifest } from './man
 import type { ProgressSink } from './progress.js';
 import { buildReleaseReport, type ReleaseReport } from './release-report.js';
 import { writeReleaseReport } from './write-report.js';
-import { fingerprint, outputsIntact, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
+import { fingerprint, outputsIntact, readOutput, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** One of N disjoint slices of a release's documents: every N-th document, starting at the K-th (1-based). */
@@ -93,10 +93,11 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
   checkRunOptions(options, manifest);
   const programVersion = options.programVersion ?? programFingerprint();
   const { outputFolder } = options;
+  await prepareOutputFolder(outputFolder);
   await removeStaleTemporaries(outputFolder);
 
   const stateName = stateFileName(options.shard);
-  const documents = await currentStates(outputFolder, stateName, manifest);
+  const { documents, warnings } = await currentStates(outputFolder, stateName, manifest);
   const scope = manifest.documents.filter((_, i) => inShard(i, options.shard));
   const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
   const sourceOrder = manifest.sources.map((s) => s.id);
@@ -134,7 +135,7 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
   });
   const reportFiles = await writeReleaseReport(report, outputFolder);
   const value = { report, processed, skipped, failed: results.filter((r) => r.status === 'failed').map((r) => r.id), outOfDate, milliseconds: Date.now() - began, reportFiles };
-  return { value, diagnostics: results.flatMap((r): readonly Diagnostic[] => r.diagnostics ?? []) };
+  return { value, diagnostics: [...warnings, ...results.flatMap((r): readonly Diagnostic[] => r.diagnostics ?? [])] };
 }
 
 /** Reads and checks a manifest file. */
@@ -152,16 +153,21 @@ function checkRunOptions(options: ReleaseRunOptions, manifest: ReleaseManifest):
   for (const id of only ?? []) if (!scope.has(id)) throw new OptionError('only', `document '${id}' is not in shard ${shard?.index} of ${shard?.count}`);
 }
 
-/** The saved state, less the documents no longer in the manifest: their outputs go with them. */
-async function currentStates(folder: string, stateName: string, manifest: ReleaseManifest): Promise<States> {
+/**
+ * The saved state, less the documents no longer in the manifest (their outputs go with them),
+ * and what was wrong with the state file, as warnings (those documents are done afresh).
+ */
+async function currentStates(folder: string, stateName: string, manifest: ReleaseManifest): Promise<{ documents: States; warnings: Diagnostic[] }> {
   const known = new Set(manifest.documents.map((d) => d.id));
-  const documents = { ...(await readState(folder, stateName)).documents } as States;
+  const read = await readState(folder, stateName);
+  const documents = { ...read.state.documents } as States;
   for (const id of Object.keys(documents)) {
     if (known.has(id)) continue;
     await removeSuperseded(folder, documents[id], undefined);
     delete documents[id];
   }
-  return documents;
+  const warnings = read.warnings.map((message): Diagnostic => ({ severity: 'warning', code: 'release/state-ignored', message, file: join(folder, stateName), count: 1 }));
+  return { documents, warnings };
 }
 
 /** The bytes of a document's versions: what its comparison costs, roughly. */
@@ -238,14 +244,17 @@ function failedResult(task: DocumentTask, error: Error): DocumentResult {
 async function removeSuperseded(folder: string, previous: DocumentState | undefined, result: DocumentResult | undefined): Promise<void> {
   const current = new Set(result?.outputs.map((o) => o.file));
   for (const file of Object.keys(previous?.outputs ?? {})) {
-    const path = resolve(folder, file);
-    // The state file is input too: never delete outside the output folder whatever it says.
-    if (!current.has(file) && isInside(folder, path)) await rm(path, { force: true });
+    // The state file is input too: never delete outside the output folder whatever it says,
+    // nor through a link that leads out of it.
+    if (!current.has(file)) await removeInside(folder, file);
   }
 }
 
 async function outputHashes(folder: string, result: DocumentResult): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
-  for (const output of result.outputs) hashes[output.file] = sha256(await readFile(join(folder, output.file)));
+  for (const output of result.outputs) {
+    const bytes = await readOutput(folder, output.file);
+    if (bytes !== undefined) hashes[output.file] = sha256(bytes);
+  }
   return hashes;
 }

@@ -12,7 +12,7 @@ const ROOT = resolve(__dirname, '../..');
 const INDEX = join(ROOT, 'src/index.ts');
 
 /** The functions and classes of the public API. */
-const VALUES = ['InputError', 'OptionError', 'UsageError', 'apply', 'compare', 'convert', 'hasIssues', 'isUnattributed', 'mergeReleaseReports', 'parseSourcesFile', 'readDocument', 'runRelease', 'toDocx', 'toJson', 'toMarkdown', 'toPdf', 'toText', 'verify', 'version'];
+const VALUES = ['InputError', 'OptionError', 'UsageError', 'apply', 'compare', 'convert', 'hasIssues', 'isUnattributed', 'mergeReleaseReports', 'parseSourcesFile', 'readDocument', 'runRelease', 'toDocx', 'toHtml', 'toJson', 'toMarkdown', 'toPdf', 'toText', 'verify', 'version'];
 
 /** Names listed by index.ts's export declarations: values, and types (`export type` or `type X`). */
 function listed(): { values: string[]; types: string[] } {

@@ -40,4 +40,12 @@ describe('programFingerprint', () => {
     writeFileSync(join(program.root, 'dist-tools/tools/bench/main.js'), 'export const pages = 1000;\n');
     expect((await program.load()).programFingerprint()).toBe(first);
   });
+
+  it('does not hash the browser app’s site, built into dist/web/ from the program', async () => {
+    const program = miniatureProgram();
+    const first = (await program.load()).programFingerprint();
+    mkdirSync(join(program.root, 'dist/web'), { recursive: true });
+    writeFileSync(join(program.root, 'dist/web/worker.js'), 'self.postMessage(1);\n');
+    expect((await program.load()).programFingerprint()).toBe(first);
+  });
 });

@@ -32,12 +32,12 @@ function failure(text: string): string {
 }
 
 describe('parseManifest', () => {
-  it('reads a release: paths resolved against the manifest, the five outputs by default', () => {
+  it('reads a release: paths resolved against the manifest, the six outputs by default', () => {
     const manifest = parseManifest(VALID, file);
     expect(manifest.release).toMatchObject({ id: 'R1', effectiveDate: '2026-11-27' });
     expect(manifest.documents[0]?.previous.file).toBe(join(folder, 'docs/a-1.docx'));
     expect(manifest.documents[0]?.sources).toEqual([{ id: 'MP1', file: join(folder, 'docs/mp1.docx') }]);
-    expect(manifest.outputs).toEqual(['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json']);
+    expect(manifest.outputs).toEqual(['redline-docx', 'redline-pdf', 'html', 'clean-docx', 'clean-pdf', 'json']);
   });
 
   it('names the file and the field of each error', () => {

@@ -58,6 +58,7 @@ function expectValidOutput(path: string): void {
   if (path.endsWith('.docx')) expect(() => unzipSync(bytes), path).not.toThrow();
   else if (path.endsWith('.pdf')) expect(bytes.subarray(-6).toString('latin1'), path).toMatch(/%%EOF\s*$/);
   else if (path.endsWith('.json')) expect(() => JSON.parse(bytes.toString('utf8')), path).not.toThrow();
+  else if (path.endsWith('.html')) expect(bytes.toString('utf8'), path).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n$/);
 }
 
 describe('the sample release', () => {
@@ -74,7 +75,7 @@ describe('the sample release', () => {
     expect(summary.processed.sort()).toEqual(['appendix-c', 'section-a', 'section-d', 'section-g', 'section-h', 'section-l']);
     const report = readReport(out);
     for (const document of report.documents) {
-      expect(document.outputs.map((o) => o.kind).sort(), document.id).toEqual(['clean-docx', 'clean-pdf', 'json', 'redline-docx', 'redline-pdf']);
+      expect(document.outputs.map((o) => o.kind).sort(), document.id).toEqual(['clean-docx', 'clean-pdf', 'html', 'json', 'redline-docx', 'redline-pdf']);
       for (const output of document.outputs) expectValidOutput(join(out, output.file));
     }
     for (const file of ['index.html', 'report.md', 'report.json', 'document-log.csv']) expect(existsSync(join(out, file)), file).toBe(true);
@@ -198,7 +199,10 @@ describe('the sample release', () => {
       expect(await page.locator('#document-log tbody tr').count()).toBe(6);
       expect(await page.locator('#issues tbody tr').count()).toBe(2);
       const links = await page.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-      expect(links.length).toBe(6 * 5 + 3);
+      expect(links.length).toBe(6 * 6 + 3);
+      // Each document's interactive redline is linked beside its redline DOCX and PDF.
+      const labels = await page.locator('#documents td.outputs').first().locator('a').allTextContents();
+      expect(labels.slice(0, 3)).toEqual(['redline DOCX', 'redline PDF', 'redline HTML']);
       for (const link of links) expect(existsSync(decodeURI(new URL(link).pathname)), link).toBe(true);
       await page.screenshot({ path: join(out, 'index.png'), fullPage: true });
     } finally {
@@ -267,7 +271,7 @@ describe('release runs on a small copy of the sample release', () => {
     expect(failed?.status).toBe('failed');
     expect(failed?.error).toMatch(/section-d-v11\.0\.docx: /);
     expect(report.documents.filter((d) => d.status !== 'failed').map((d) => d.id)).toEqual(['section-g', 'section-a', 'section-h', 'section-l', 'appendix-c']);
-    for (const d of report.documents.filter((x) => x.status !== 'failed')) expect(d.outputs).toHaveLength(5);
+    for (const d of report.documents.filter((x) => x.status !== 'failed')) expect(d.outputs).toHaveLength(6);
     expect(report.issues.filter((i) => i.type === 'failed').map((i) => i.document)).toEqual(['section-d']);
     expect(report.log.map((l) => l.document)).not.toContain('section-d');
   }, 120_000);
@@ -385,7 +389,7 @@ describe('release runs on a small copy of the sample release', () => {
       ['an impossible date', (y) => y.replace('effectiveDate: 2026-11-27', 'effectiveDate: "2026-02-30"'), /release\.yaml: release\.effectiveDate: '2026-02-30' is not a date/],
       ['a document id that is a report file', (y) => y.replace('- id: section-d', '- id: report.json'), /release\.yaml: documents\[4\]\.id: 'report\.json' is the name of a release report file/],
       ['ids equal but for case', (y) => y.replace('- id: section-d', '- id: Section-G'), /release\.yaml: documents\[4\]\.id: 'Section-G' is given twice/],
-      ['an output given twice', (y) => y.replace('  - json', '  - json\n  - json'), /release\.yaml: outputs\[5\]: 'json' is given twice/],
+      ['an output given twice', (y) => y.replace('  - json', '  - json\n  - json'), /release\.yaml: outputs\[6\]: 'json' is given twice/],
       ['no outputs', (y) => y.replace(/outputs:\n(  - .*\n)+/, 'outputs: []\n'), /release\.yaml: outputs: is empty/],
     ];
     for (const [what, spoil, message] of cases) {

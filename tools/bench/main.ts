@@ -7,8 +7,8 @@
  * while V8 is still compiling, and the median of the 20 runs after it), `redline compare`
  * DOCX→DOCX end to end in a fresh process with its peak RSS, and on the same plain text
  * `git diff --no-index --word-diff=porcelain` and jsdiff's `diffWords` (capped at 60 s). Then the
- * marked-up PDF of the 1,000-page pair, and the sample release with `--concurrency 1` against the
- * default.
+ * marked-up PDF of the 1,000-page pair, the sample release with `--concurrency 1` against the
+ * default, and the browser app on the 160-page sample in headless Chromium (skipped without it).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -21,6 +21,8 @@ import { pdfBenchTable } from './pdf-bench.js';
 import type { CoreTiming } from './core-timing.js';
 import { benchRelease, describeReleaseBench } from './release-bench.js';
 import { runNode } from './run-node.js';
+import { hasChromium } from './chromium.js';
+import { benchWeb, describeWebBench } from './web-bench.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 // The shipped command line (dist/), as users run it: the tools are compiled apart, to dist-tools/tools/.
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   if (t300 !== undefined && t1000 !== undefined) process.stdout.write(`1,000 pages / 300 pages (end to end): ${(t1000 / t300).toFixed(2)}×\n`);
   process.stdout.write(`\nMarked-up PDF (redlineToPdf of the 1,000-page pair; peak RSS of the whole process)\n${pdfBenchTable([1000])}`);
   process.stdout.write(`\n${describeReleaseBench(benchRelease())}`);
+  process.stdout.write(hasChromium() ? `\n${describeWebBench(await benchWeb())}` : '\nBrowser app: skipped (no Chromium at /usr/bin/chromium).\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -110,7 +110,7 @@ export async function buildSampleRelease(folder: string, scale = 1): Promise<voi
     release: { id: 'R2026-11', title: 'Metering Operations Code: November 2026 Release', effectiveDate: '2026-11-27' },
     sources: SOURCES,
     documents,
-    outputs: ['redline-docx', 'redline-pdf', 'clean-docx', 'clean-pdf', 'json'],
+    outputs: ['redline-docx', 'redline-pdf', 'html', 'clean-docx', 'clean-pdf', 'json'],
   };
   const header = '# The sample release: see samples/README.md. Paths are relative to this file.\n';
   await writeFile(join(folder, 'release.yaml'), header + stringify(manifest, { lineWidth: 0 }));

@@ -17,6 +17,8 @@ The format of each output follows its extension:
   .docx   marked-up Word document with real tracked changes
   .pdf    marked-up PDF: a summary of the changes, then the document with every change
           coloured by source and a change bar beside it
+  .html   interactive redline in one self-contained file: the list of changes, filters by
+          source and kind, keyboard navigation, inline or side-by-side view
   .json   the change set (see docs/change-set.md for the schema)
   .txt    a plain-text redline: [-deleted-] {+inserted+}
   .md     the redline for Markdown readers

@@ -7,6 +7,7 @@ import type { DocxSource } from '../../model/document.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
 import { escapeXml } from '../../ooxml/xml.js';
 import type { PackageBuilder } from '../../ooxml/package-builder.js';
+import { decodeXmlBytes } from '../../ooxml/xml-encoding.js';
 
 const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
@@ -71,7 +72,7 @@ export function firstFreeCommentId(source: DocxSource, noteCount: number): numbe
   let max = noteCount;
   for (const part of source.parts.keys()) {
     if (!/^word\/(comments|footnotes|endnotes)\d*\.xml$/.test(part)) continue;
-    const text = new TextDecoder().decode(source.parts.get(part));
+    const text = decodeXmlBytes(source.parts.get(part) as Uint8Array, part);
     let notes = 0;
     for (const match of text.matchAll(/<w:(comment|footnote|endnote)\b[^>]*\bw:id="(-?\d+)"/g)) {
       max = Math.max(max, Number(match[2]));

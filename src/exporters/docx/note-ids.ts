@@ -5,6 +5,7 @@
  * orders notes by id) would list them out of place.
  */
 import type { NoteKind } from '../../model/document.js';
+import { maxOf } from '../../util/arrays.js';
 
 export interface RenumberedNotes {
   readonly documentXml: string;
@@ -22,7 +23,7 @@ export function renumberNotes(kind: NoteKind, documentXml: string, notesXml: str
     if (/\bw:type="/.test(match[0])) special.add(id);
     else regular.push(id);
   }
-  let next = Math.max(0, ...[...special].map(Number).filter(Number.isFinite)) + 1;
+  let next = maxOf([...special].map(Number).filter(Number.isFinite), 0) + 1;
   const mapping = new Map<string, string>();
   for (const match of documentXml.matchAll(referenceTag)) {
     const id = idOf(match[0]);

@@ -18,6 +18,7 @@ import { PackageBuilder } from '../../ooxml/package-builder.js';
 import { writeStories } from './stories-writer.js';
 import { CommentCollector, firstFreeCommentId, writeComments, type CommentNote } from './comments.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
+import { decodeXmlBytes } from '../../ooxml/xml-encoding.js';
 
 export interface DocxExportOptions {
   /** The revisions' date (ISO 8601); none by default, so that output is deterministic. */
@@ -110,5 +111,5 @@ function declareMissingNamespaces(text: string, rootName: string, other: string 
 
 function partText(source: DocxSource | undefined, part: string | undefined): string | undefined {
   const bytes = part === undefined ? undefined : source?.parts.get(part);
-  return bytes && new TextDecoder().decode(bytes);
+  return bytes && decodeXmlBytes(bytes, part as string);
 }

@@ -5,13 +5,14 @@
  * to right. A right-to-left span is drawn reversed, its mirrored characters (brackets) swapped.
  * Lines with no right-to-left character in a left-to-right paragraph are left alone.
  */
-import { createRequire } from 'node:module';
-import type { Bidi } from 'bidi-js';
+import * as bidiModule from 'bidi-js';
 
 export type Direction = 'ltr' | 'rtl';
 
-// The package is CommonJS whose `module.exports` is the factory; its types say `export default`.
-const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
+// Node reads the package as CommonJS, whose `module.exports` (the factory) is the namespace's
+// `default`; a bundler reads its ES module build, whose default export is the factory. Both agree
+// with its types on `default`.
+const bidi = bidiModule.default();
 
 /** Characters of right-to-left scripts, and the marks and embeddings that start right-to-left text. */
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b\u202e\u2067]|\ud802[\udc00-\udfff]|\ud803[\udc00-\ude7f]|\ud83a[\udc00-\udcdf]|\ud83b[\ude00-\udeff]/;

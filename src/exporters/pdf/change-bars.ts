@@ -10,6 +10,7 @@ import type { ChangePalette } from './change-palette.js';
 import type { ChangeBar } from './flow.js';
 import { outerMarginIsRight, type PageGeometry } from './page-geometry.js';
 import type { TextPainter } from './text-painter.js';
+import { pushAll } from '../../util/arrays.js';
 
 const BAR_WIDTH = 1.6;
 /** Between the text and the bar. */
@@ -96,7 +97,7 @@ function merge(bars: readonly ChangeBar[], palette: ChangePalette): MergedBar[] 
     const last = merged[merged.length - 1];
     if (last && bar.top - last.bottom <= JOIN_GAP && sameLabels(last.labels, labels)) {
       last.bottom = Math.max(last.bottom, bar.bottom);
-      last.changeIds.push(...bar.changeIds);
+      pushAll(last.changeIds, bar.changeIds);
     } else {
       merged.push({ top: bar.top, bottom: bar.bottom, labels, changeIds: [...bar.changeIds] });
     }

@@ -9,9 +9,7 @@
  * around the character (kana: Japanese, Hangul: Korean, otherwise Chinese), so that a kanji in a
  * Japanese sentence takes the Japanese form of the glyph.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readPackageFile } from '../../platform/font-files.js';
 
 export type CjkRegion = 'sc' | 'jp' | 'kr';
 
@@ -19,7 +17,9 @@ export interface CjkSlice {
   readonly region: CjkRegion;
   readonly slice: number;
   readonly bold: boolean;
-  readonly path: string;
+  /** The font file: a file of an installed package. */
+  readonly packageName: string;
+  readonly file: string;
   /** The name the subset gets in the PDF. */
   readonly postscriptName: string;
 }
@@ -50,23 +50,19 @@ interface SliceIndex {
   readonly slices: Uint16Array;
 }
 
-const require = createRequire(import.meta.url);
 const indexes = new Map<CjkRegion, SliceIndex | null>();
 
-function packageDir(region: CjkRegion): string | undefined {
-  try {
-    return dirname(require.resolve(`@fontsource/${PACKAGES[region].name}/package.json`));
-  } catch {
-    return undefined;
-  }
+function packageName(region: CjkRegion): string {
+  return `@fontsource/${PACKAGES[region].name}`;
 }
 
 /** Reads `unicode.json` (`{"[12]": "U+4e00-4e0f,U+4e11,…"}`) into a sorted range index. */
 function sliceIndex(region: CjkRegion): SliceIndex | undefined {
   let index = indexes.get(region);
   if (index === undefined) {
-    const dir = packageDir(region);
-    index = dir === undefined ? null : parseUnicodeRanges(JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>);
+    // The fonts are optional (and a browser page does not carry them): without them, no slice.
+    const ranges = readPackageFile(packageName(region), 'unicode.json');
+    index = ranges === undefined ? null : parseUnicodeRanges(JSON.parse(new TextDecoder().decode(ranges)) as Record<string, string>);
     indexes.set(region, index);
   }
   return index ?? undefined;
@@ -109,7 +105,7 @@ export function cjkSlice(codePoint: number, bold: boolean, preferred: CjkRegion)
     if (slice === undefined) continue;
     const { name, family } = PACKAGES[region];
     const weight = bold ? 700 : 400;
-    return { region, slice, bold, path: join(packageDir(region) as string, 'files', `${name}-${slice}-${weight}-normal.woff`), postscriptName: `${family}-${bold ? 'Bold' : 'Regular'}` };
+    return { region, slice, bold, packageName: packageName(region), file: `files/${name}-${slice}-${weight}-normal.woff`, postscriptName: `${family}-${bold ? 'Bold' : 'Regular'}` };
   }
   return undefined;
 }

@@ -6,10 +6,11 @@
  * (Arabic letters in their joining forms, ligatures) is drawn glyph by glyph, not character by
  * character, and each such glyph must still map back to its characters for search and copy.
  */
-import { deflateSync } from 'node:zlib';
 import type { Subset } from '@pdf-lib/fontkit';
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { Face } from './fonts.js';
+import { zlibDeflate } from '../../platform/deflate.js';
+import { concatBytes, latin1Bytes } from '../../util/bytes.js';
 
 export class EmbeddedFont {
   /** The resource name pages use (`F1`). */
@@ -60,7 +61,7 @@ export class EmbeddedFont {
       CapHeight: Math.round((font.capHeight || font.ascent) * scale),
       XHeight: Math.round((font.xHeight || 0) * scale),
       StemV: 0,
-      FontFile2: context.register(context.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length })),
+      FontFile2: context.register(context.stream(zlibDeflate(program), { Filter: 'FlateDecode', Length1: program.length })),
     });
     const cidFont = context.obj({
       Type: 'Font',
@@ -71,7 +72,7 @@ export class EmbeddedFont {
       W: this.widthArray(scale),
       CIDToGIDMap: 'Identity',
     });
-    const toUnicode = context.register(context.stream(deflateSync(Buffer.from(this.toUnicode(), 'latin1')), { Filter: 'FlateDecode' }));
+    const toUnicode = context.register(context.stream(zlibDeflate(latin1Bytes(this.toUnicode())), { Filter: 'FlateDecode' }));
     context.assign(
       this.ref,
       context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: this.baseFont, Encoding: 'Identity-H', DescendantFonts: [context.register(cidFont)], ToUnicode: toUnicode }),
@@ -118,7 +119,7 @@ function encodeSubset(subset: Subset): Promise<Uint8Array> {
     subset
       .encodeStream()
       .on('data', (bytes: Uint8Array) => parts.push(bytes))
-      .on('end', () => resolve(Buffer.concat(parts)));
+      .on('end', () => resolve(concatBytes(parts)));
   });
 }
 

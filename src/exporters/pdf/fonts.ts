@@ -10,16 +10,16 @@
  * (fontkit's OpenType layout picks each letter's initial, medial, final or isolated form and the
  * required ligatures) and measured and drawn as shaped.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import fontkit, { type Font as FontkitFont } from '@pdf-lib/fontkit';
+import { readPackageFile } from '../../platform/font-files.js';
 import { cjkRegionOf, cjkSlice, type CjkRegion } from './cjk-fonts.js';
 
 export type FontVariant = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export type FontFamily = 'serif' | 'sans';
 
-const FILES: Record<FontFamily, Record<FontVariant, string>> = {
+/** The package of the DejaVu fonts, and the files of each family and variant in its `ttf` folder (the web build copies them into the site). */
+export const DEJAVU_PACKAGE = 'dejavu-fonts-ttf';
+export const FONT_FILES: Readonly<Record<FontFamily, Readonly<Record<FontVariant, string>>>> = {
   serif: { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf', italic: 'DejaVuSerif-Italic.ttf', boldItalic: 'DejaVuSerif-BoldItalic.ttf' },
   sans: { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf', boldItalic: 'DejaVuSans-BoldOblique.ttf' },
 };
@@ -40,8 +40,6 @@ const JOINING = /[\u0600-\u07ff\u0860-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
 
 /** Shaped widths are cached per text; the cache is cleared when it grows past this. */
 const SHAPED_CACHE_LIMIT = 20_000;
-
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 export function variantOf(bold: boolean, italic: boolean): FontVariant {
   if (bold) return italic ? 'boldItalic' : 'bold';
@@ -72,9 +70,9 @@ export class Face {
   private readonly coverage = new Map<number, boolean>();
   private readonly shapedWidths = new Map<string, number>();
 
-  constructor(key: string, path: string, postscriptName?: string) {
+  constructor(key: string, bytes: Uint8Array, postscriptName?: string) {
     this.key = key;
-    this.font = fontkit.create(readFileSync(path));
+    this.font = fontkit.create(bytes);
     this.unitsPerEm = this.font.unitsPerEm;
     this.postscriptName = postscriptName ?? this.font.postscriptName ?? key;
   }
@@ -169,7 +167,12 @@ function cachedFace(key: string, make: () => Face): Face {
 /** Loads faces on first use and splits text among them. */
 export class FontLibrary {
   face(family: FontFamily, variant: FontVariant): Face {
-    return cachedFace(`${family}-${variant}`, () => new Face(`${family}-${variant}`, join(FONT_DIR, FILES[family][variant])));
+    return cachedFace(`${family}-${variant}`, () => {
+      const file = `ttf/${FONT_FILES[family][variant]}`;
+      const bytes = readPackageFile(DEJAVU_PACKAGE, file);
+      if (!bytes) throw new Error(`the PDF's font ${DEJAVU_PACKAGE}/${file} is missing`);
+      return new Face(`${family}-${variant}`, bytes);
+    });
   }
 
   /**
@@ -209,7 +212,13 @@ export class FontLibrary {
   private cjkFace(codePoint: number, bold: boolean, region: CjkRegion): Face | undefined {
     const slice = cjkSlice(codePoint, bold, region);
     if (!slice) return undefined;
-    const face = cachedFace(`cjk-${slice.region}-${slice.slice}-${bold ? 'bold' : 'regular'}`, () => new Face(`cjk-${slice.region}-${slice.slice}-${bold ? 'bold' : 'regular'}`, slice.path, slice.postscriptName));
+    const key = `cjk-${slice.region}-${slice.slice}-${bold ? 'bold' : 'regular'}`;
+    let face = FACES.get(key);
+    if (!face) {
+      const bytes = readPackageFile(slice.packageName, slice.file);
+      if (!bytes) return undefined;
+      face = cachedFace(key, () => new Face(key, bytes, slice.postscriptName));
+    }
     // The slice lists the character, so its font has it; a mismatch would draw .notdef, so check.
     return face.covers(codePoint) ? face : undefined;
   }

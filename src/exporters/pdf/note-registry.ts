@@ -80,7 +80,8 @@ const ROMAN: readonly (readonly [number, string])[] = [
   [1, 'i'],
 ];
 
-function toRoman(value: number): string {
+/** Lower-case roman numerals, as endnotes are numbered. */
+export function toRoman(value: number): string {
   let out = '';
   let rest = value;
   for (const [amount, digits] of ROMAN) {

@@ -12,6 +12,7 @@ import type { CjkRegion } from './cjk-fonts.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FontLibrary } from './fonts.js';
 import type { BoxItem, Footnote, InlineItem } from './inline-items.js';
+import { drawableText } from './drawable-text.js';
 import { StructElement } from './structure.js';
 import { uniformBlocks } from './uniform-blocks.js';
 import { styledText, textStyle, type BaseStyle, type TextStyle } from './text-style.js';
@@ -32,30 +33,8 @@ const PLACEHOLDERS: Partial<Record<Atom['kind'], string>> = {
   image: '[image]',
 };
 
-/** Private-use characters of the Symbol and Wingdings fonts that Word uses for bullets. */
-const SYMBOLS: Readonly<Record<number, string>> = {
-  0xf0b7: '•',
-  0xf06c: '●',
-  0xf0a7: '▪',
-  0xf0a8: '□',
-  0xf0d8: '➢',
-  0xf0e0: '→',
-  0xf0fc: '✓',
-  0xf076: '❖',
-  0xf06f: '○',
-};
-
 export function isOldSide(status: PieceStatus): boolean {
   return status === 'deleted' || status === 'moved-from';
-}
-
-/** Text as it can be drawn: NFC, no control characters, no invisible formatting characters. */
-export function drawableText(text: string): string {
-  return visibleSymbols(text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, ''));
-}
-
-function visibleSymbols(text: string): string {
-  return text.replace(/[\uf000-\uf0ff]/g, (char) => SYMBOLS[char.charCodeAt(0)] ?? char);
 }
 
 function pieceMark(piece: RedlinePiece, ctx: FlowContext): MarkStyle | undefined {

@@ -20,7 +20,8 @@ import { indented, type FlowItem, type HeadingEntry } from './flow.js';
 import { ASCENT, DESCENT } from './fonts.js';
 import { breakLines, type LineSlot, type PlacedText } from './line-breaker.js';
 import { LineItem } from './line-item.js';
-import { drawableText, isOldSide, paragraphContent } from './paragraph-content.js';
+import { drawableText } from './drawable-text.js';
+import { isOldSide, paragraphContent } from './paragraph-content.js';
 import { textStyle, type BaseStyle, type TextStyle } from './text-style.js';
 
 /** Sizes of headings that set none, by level. */

@@ -5,7 +5,6 @@
  * now that every change has a page, the running heads once the page count is known, and the
  * outline.
  */
-import { basename } from 'node:path';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Redline } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';
@@ -26,6 +25,7 @@ import { drawRunningHeads, type RunningHeads } from './running-heads.js';
 import { ListTracker, StructElement } from './structure.js';
 import { SummaryPages } from './summary-pages.js';
 import { TextPainter } from './text-painter.js';
+import { fileName } from '../../util/file-name.js';
 
 export interface RenderOptions {
   readonly pageSize?: PageSize;
@@ -42,7 +42,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
   const fonts = new FontLibrary();
   const painter = new TextPainter(fonts);
   const palette = marked ? new ChangePalette(redline, options.sourceOrder) : undefined;
-  const heads: RunningHeads = { title: options.title ?? redline.new.title ?? basename(redline.new.name), ...(options.subtitle !== undefined && { subtitle: options.subtitle }) };
+  const heads: RunningHeads = { title: options.title ?? redline.new.title ?? fileName(redline.new.name), ...(options.subtitle !== undefined && { subtitle: options.subtitle }) };
   const pdf = await PdfAssembly.create();
   // The structure tree: the summary's section first (it is drawn last but read first), then the body.
   const root = new StructElement('Document', undefined);

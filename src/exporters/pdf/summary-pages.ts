@@ -304,7 +304,8 @@ function countBySource(redline: Redline): [string, number][] {
   return counts;
 }
 
-function clauseOf(change: Change): string {
+/** The clause a change is in, for lists of changes (the PDF's table, the HTML redline's panel). */
+export function clauseOf(change: Change): string {
   const location = change.location;
   if (location.label !== undefined) return location.label;
   return location.story === 'body' ? '—' : location.story;
@@ -325,7 +326,8 @@ function shownText(text: string, kind: 'insert' | 'delete'): string {
   return kind === 'insert' ? '(empty paragraph)' : '(empty paragraph removed)';
 }
 
-function excerpt(change: Change): string {
+/** A change in a few words: what was inserted, deleted, replaced, moved or renumbered. */
+export function excerpt(change: Change): string {
   switch (change.kind) {
     case 'insert':
     case 'table-row-insert':

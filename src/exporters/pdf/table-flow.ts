@@ -19,6 +19,7 @@ import { blockFlow } from './block-flow.js';
 import { TABLE_TEXT_SCALE, type FlowContext, type StoryContext } from './flow-context.js';
 import type { ChangeBar, FlowItem, RowInfo, TableInfo } from './flow.js';
 import type { Footnote } from './inline-items.js';
+import { maxOf } from '../../util/arrays.js';
 import { StructElement } from './structure.js';
 
 const PAD_X = 4;
@@ -55,7 +56,7 @@ export function* tableFlow(block: RedlineTable, width: number, ctx: FlowContext,
 
 /** Left edges of the grid columns and the right edge of the last, in points from the table's left. */
 function columnGrid(widths: readonly number[], rows: readonly RedlineRow[], available: number): number[] {
-  const count = Math.max(1, widths.length, ...rows.map((row) => row.cells.reduce((n, cell) => n + Math.max(1, cell.cell.gridSpan), 0)));
+  const count = maxOf(rows.map((row) => row.cells.reduce((n, cell) => n + Math.max(1, cell.cell.gridSpan), 0)), Math.max(1, widths.length));
   const known = widths.filter((w) => w > 0);
   const fallback = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : available / count;
   const filled = Array.from({ length: count }, (_, i) => ((widths[i] ?? 0) > 0 ? (widths[i] as number) : fallback));
@@ -198,7 +199,7 @@ class RowItem implements FlowItem {
   constructor(parts: RowParts) {
     this.parts = parts;
     this.row = parts.info;
-    this.height = Math.max(0, ...parts.cells.map((cell) => cell.contentHeight)) + 2 * PAD_Y;
+    this.height = maxOf(parts.cells.map((cell) => cell.contentHeight), 0) + 2 * PAD_Y;
     this.spaceBefore = parts.spaceBefore;
     this.spaceAfter = parts.spaceAfter;
     // A header row stays with the first row under it.

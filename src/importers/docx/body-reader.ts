@@ -7,12 +7,14 @@
  * (inserted, read as before; deleted, read as after) joins its paragraph to the next one, as
  * Word's Reject All / Accept All do.
  */
+import { clampCount, LIMITS } from '../../diagnostics/limits.js';
 import type { Block, BlockContainer, Inline, Paragraph, Table, TableCell, TableRow } from '../../model/document.js';
 import { hashString } from '../../util/hash.js';
 import { attr, childElements, firstChild, onOff, sourceOf, sourceWithout, startTagOf, type XmlElement } from '../../ooxml/xml.js';
 import { mergeLayout, readParagraphLayout } from './formatting.js';
 import { readCellBorders, readShading, tableLook } from './table-look.js';
 import { readParagraphContent } from './inline-reader.js';
+import { levelIndex } from './numbering.js';
 import { isVisible, nextId, type ReadContext } from './read-context.js';
 import { sourceInView } from './revision-view.js';
 
@@ -169,8 +171,8 @@ function markRevisionOf(markRPr: XmlElement | undefined): 'inserted' | 'deleted'
 }
 
 function headingLevelOf(ctx: ReadContext, pPr: XmlElement | undefined, styleId: string | undefined): number | undefined {
-  const outline = attr(firstChild(pPr, 'w:outlineLvl'), 'w:val');
-  if (outline !== undefined && Number(outline) < 9) return Number(outline) + 1;
+  const outline = levelIndex(attr(firstChild(pPr, 'w:outlineLvl'), 'w:val') ?? '9');
+  if (outline !== undefined) return outline + 1;
   return ctx.styles.headingLevel(styleId);
 }
 
@@ -226,14 +228,14 @@ function readRow(ctx: ReadContext, tr: XmlElement): TableRow | undefined {
   if (inserted || deleted || firstChild(trPr, 'w:trPrChange')) ctx.state.revisions += 1;
   if (inserted && !isVisible(ctx, 'inserted')) return undefined;
   if (deleted && !isVisible(ctx, 'deleted')) return undefined;
-  const cells: TableCell[] = [];
+  const cells: CellList = { cells: [], columns: 0 };
   let markers = '';
   collectCells(ctx, tr, cells, (xml) => {
     markers += xml;
   });
   const exceptions = firstChild(tr, 'w:tblPrEx');
   return {
-    cells,
+    cells: cells.cells,
     isHeader: onOff(firstChild(trPr, 'w:tblHeader')) === true,
     open: startTagOf(ctx.doc, tr),
     ...(trPr && { props: sourceWithout(ctx.doc, trPr, (el) => el.name === 'w:ins' || el.name === 'w:del' || el.name === 'w:trPrChange') }),
@@ -242,11 +244,20 @@ function readRow(ctx: ReadContext, tr: XmlElement): TableRow | undefined {
   };
 }
 
-function collectCells(ctx: ReadContext, parent: XmlElement, cells: TableCell[], addMarker: (xml: string) => void): void {
+/** A row's cells as they are read, and the grid columns they fill so far. */
+interface CellList {
+  readonly cells: TableCell[];
+  columns: number;
+}
+
+function collectCells(ctx: ReadContext, parent: XmlElement, cells: CellList, addMarker: (xml: string) => void): void {
   for (const child of childElements(parent)) {
     if (child.name === 'w:tc') {
-      const cell = readCell(ctx, child);
-      if (cell) cells.push(cell);
+      const cell = readCell(ctx, child, Math.max(1, LIMITS.tableColumns - cells.columns));
+      if (cell) {
+        cells.cells.push(cell);
+        cells.columns += cell.gridSpan;
+      }
     } else if (MARKERS.has(child.name)) {
       addMarker(sourceOf(ctx.doc, child));
     } else if (child.name === 'w:sdt') {
@@ -258,14 +269,15 @@ function collectCells(ctx: ReadContext, parent: XmlElement, cells: TableCell[], 
   }
 }
 
-function readCell(ctx: ReadContext, tc: XmlElement): TableCell | undefined {
+/** A cell; its span is at most `maxSpan`, the grid columns its row has left under the limit. */
+function readCell(ctx: ReadContext, tc: XmlElement, maxSpan: number): TableCell | undefined {
   const tcPr = firstChild(tc, 'w:tcPr');
   const inserted = firstChild(tcPr, 'w:cellIns');
   const deleted = firstChild(tcPr, 'w:cellDel');
   if (inserted || deleted || firstChild(tcPr, 'w:tcPrChange')) ctx.state.revisions += 1;
   if (inserted && !isVisible(ctx, 'inserted')) return undefined;
   if (deleted && !isVisible(ctx, 'deleted')) return undefined;
-  const span = Number(attr(firstChild(tcPr, 'w:gridSpan'), 'w:val') ?? '1');
+  const span = clampCount(attr(firstChild(tcPr, 'w:gridSpan'), 'w:val'), { min: 1, max: maxSpan, fallback: 1 }, { diagnostics: ctx.diagnostics, code: 'limits/cell-span-clamped', what: `a table cell's w:gridSpan (at most ${LIMITS.tableColumns} columns a row)`, file: ctx.fileName });
   const vMergeElement = firstChild(tcPr, 'w:vMerge');
   const width = firstChild(tcPr, 'w:tcW');
   const widthValue = width && (width.attrs['w:type'] ?? 'dxa') === 'dxa' ? Number(width.attrs['w:w'] ?? '0') / 20 : undefined;
@@ -275,7 +287,7 @@ function readCell(ctx: ReadContext, tc: XmlElement): TableCell | undefined {
     blocks: readBlocks(ctx, tc),
     ...(shading !== undefined && { shading }),
     ...(Object.keys(borders).length > 0 && { borders }),
-    gridSpan: Number.isFinite(span) && span > 0 ? span : 1,
+    gridSpan: span,
     ...(vMergeElement && { vMerge: vMergeElement.attrs['w:val'] === 'restart' ? 'restart' : 'continue' }),
     ...(widthValue !== undefined && widthValue > 0 && { width: widthValue }),
     ...(tcPr && { props: sourceWithout(ctx.doc, tcPr, (el) => el.name === 'w:cellIns' || el.name === 'w:cellDel' || el.name === 'w:tcPrChange') }),

@@ -49,7 +49,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
   const stylesXml = xmlOf(pkg, mainPart, REL_TYPES.styles);
   const styles = new StyleSheet(stylesXml);
   const language = defaultLanguage(stylesXml);
-  const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles);
+  const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles, { diagnostics, file: fileName });
   const state: ReadState = { nextId: 0, revisions: 0 };
   const contextFor = (part: string, partDoc: XmlDocument): ReadContext => ({
     fileName,

@@ -7,6 +7,8 @@
  * Counting follows Word: lists (`w:num`) that share an abstract definition continue one another
  * unless a list overrides a start value, which makes it a list of its own that restarts.
  */
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
+import { clampCount, LIMITS } from '../../diagnostics/limits.js';
 import type { ParagraphLayout } from '../../model/document.js';
 import { attr, childElements, firstChild, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
 import { readParagraphLayout } from './formatting.js';
@@ -46,12 +48,33 @@ export interface NumberedLabel {
 
 const LEVELS = 9;
 
+/** Where numbering values outside their range are reported. */
+export interface NumberingReport {
+  readonly diagnostics: Diagnostics;
+  readonly file?: string;
+}
+
+/**
+ * A start value, clamped to `0…LIMITS.numberingStart` (a 32-bit count, as Word keeps it): a
+ * start of 10⁹ or 1e400 is a count like any other, never a loop or a string of that length.
+ */
+function startValue(raw: string | undefined, report: NumberingReport | undefined, element: string): number {
+  if (report === undefined) return Math.min(Math.max(Math.trunc(Number(raw ?? '0')) || 0, 0), LIMITS.numberingStart);
+  return clampCount(raw, { min: 0, max: LIMITS.numberingStart, fallback: 0 }, { ...report, code: 'limits/numbering-start-clamped', what: `numbering: ${element}` });
+}
+
+/** A list level (`w:ilvl`): 0-8, anything else is no level. */
+export function levelIndex(raw: string | undefined): number | undefined {
+  const value = Number(raw ?? '0');
+  return Number.isInteger(value) && value >= 0 && value < LEVELS ? value : undefined;
+}
+
 export class NumberingDefinitions {
   private readonly abstracts = new Map<string, AbstractDefinition>();
   private readonly lists = new Map<string, ListInstance>();
   private readonly styles: StyleSheet;
 
-  constructor(doc: XmlDocument | undefined, styles: StyleSheet) {
+  constructor(doc: XmlDocument | undefined, styles: StyleSheet, report?: NumberingReport) {
     this.styles = styles;
     if (!doc) return;
     for (const abstract of childElements(doc.root, 'w:abstractNum')) {
@@ -59,8 +82,8 @@ export class NumberingDefinitions {
       if (id === undefined) continue;
       const levels: (LevelDefinition | undefined)[] = new Array<LevelDefinition | undefined>(LEVELS).fill(undefined);
       for (const lvl of childElements(abstract, 'w:lvl')) {
-        const index = Number(lvl.attrs['w:ilvl'] ?? '0');
-        if (index >= 0 && index < LEVELS) levels[index] = readLevel(lvl);
+        const index = levelIndex(lvl.attrs['w:ilvl']);
+        if (index !== undefined) levels[index] = readLevel(lvl, report);
       }
       const link = attr(firstChild(abstract, 'w:numStyleLink'), 'w:val');
       this.abstracts.set(id, { id, levels, ...(link !== undefined && { numStyleLink: link }) });
@@ -72,11 +95,12 @@ export class NumberingDefinitions {
       const startOverrides = new Map<number, number>();
       const levelOverrides = new Map<number, LevelDefinition>();
       for (const override of childElements(num, 'w:lvlOverride')) {
-        const level = Number(override.attrs['w:ilvl'] ?? '0');
+        const level = levelIndex(override.attrs['w:ilvl']);
+        if (level === undefined) continue;
         const start = attr(firstChild(override, 'w:startOverride'), 'w:val');
-        if (start !== undefined) startOverrides.set(level, Number(start));
+        if (start !== undefined) startOverrides.set(level, startValue(start, report, 'w:startOverride'));
         const lvl = firstChild(override, 'w:lvl');
-        if (lvl) levelOverrides.set(level, readLevel(lvl));
+        if (lvl) levelOverrides.set(level, readLevel(lvl, report));
       }
       this.lists.set(numId, { numId, abstractId, startOverrides, levelOverrides });
     }
@@ -112,12 +136,12 @@ export class NumberingDefinitions {
   }
 }
 
-function readLevel(lvl: XmlElement): LevelDefinition {
+function readLevel(lvl: XmlElement, report: NumberingReport | undefined): LevelDefinition {
   const restart = attr(firstChild(lvl, 'w:lvlRestart'), 'w:val');
   const styleId = attr(firstChild(lvl, 'w:pStyle'), 'w:val');
   const isLegal = firstChild(lvl, 'w:isLgl');
   return {
-    start: Number(attr(firstChild(lvl, 'w:start'), 'w:val') ?? '0'),
+    start: startValue(attr(firstChild(lvl, 'w:start'), 'w:val'), report, 'w:start'),
     format: attr(firstChild(lvl, 'w:numFmt'), 'w:val') ?? 'decimal',
     text: attr(firstChild(lvl, 'w:lvlText'), 'w:val') ?? '',
     isLegal: isLegal !== undefined && isLegal.attrs['w:val'] !== 'false' && isLegal.attrs['w:val'] !== '0',
@@ -140,6 +164,7 @@ export class NumberingCounter {
 
   /** Advances the counters for one paragraph of list `numId` at `level` and returns its label. */
   next(numId: string, level: number): NumberedLabel | undefined {
+    if (!Number.isInteger(level) || level < 0 || level >= LEVELS) return undefined;
     const list = this.definitions.list(numId);
     const abstract = list && this.definitions.abstractFor(list);
     if (!list || !abstract) return undefined;
@@ -195,29 +220,28 @@ function bulletText(text: string): string {
   return text;
 }
 
-const ROMAN: readonly [number, string][] = [
-  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
-];
+const ROMAN_HUNDREDS = ['', 'c', 'cc', 'ccc', 'cd', 'd', 'dc', 'dcc', 'dccc', 'cm'];
+const ROMAN_TENS = ['', 'x', 'xx', 'xxx', 'xl', 'l', 'lx', 'lxx', 'lxxx', 'xc'];
+const ROMAN_UNITS = ['', 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'];
 
+/**
+ * Roman numerals digit by digit (thousands as repeated `m`, as Word writes them), so any value
+ * costs the same few steps; the `m`s stop at {@link LIMITS.numberChars}.
+ */
 function roman(value: number): string {
   if (value <= 0) return String(value);
-  let rest = value;
-  let out = '';
-  for (const [amount, digits] of ROMAN) {
-    while (rest >= amount) {
-      out += digits;
-      rest -= amount;
-    }
-  }
-  return out;
+  const thousands = Math.floor(value / 1000);
+  return 'm'.repeat(Math.min(thousands, LIMITS.numberChars)) + (ROMAN_HUNDREDS[Math.floor(value / 100) % 10] as string) + (ROMAN_TENS[Math.floor(value / 10) % 10] as string) + (ROMAN_UNITS[value % 10] as string);
 }
 
-/** Word's letter numbering: a…z, then aa…zz, aaa… (the letter repeated, not base 26). */
+/**
+ * Word's letter numbering: a…z, then aa…zz, aaa… (the letter repeated, not base 26); the
+ * repetition stops at {@link LIMITS.numberChars} letters.
+ */
 function letters(value: number): string {
   if (value <= 0) return String(value);
   const letter = String.fromCharCode(97 + ((value - 1) % 26));
-  return letter.repeat(Math.floor((value - 1) / 26) + 1);
+  return letter.repeat(Math.min(Math.floor((value - 1) / 26) + 1, LIMITS.numberChars));
 }
 
 const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',

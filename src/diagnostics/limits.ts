@@ -1,0 +1,50 @@
+/**
+ * The resource limits of the engine, in one place (the README's "Safety limits on input" lists
+ * them). Every count read from a document or a file is bounded by one of these: past a limit the
+ * input is refused (an {@link InputError}, exit 2) or the value is clamped to it with a warning
+ * whose code starts with `limits/`. Each is far above what a real document needs (a 1,000-page
+ * code runs to about 20,000 paragraphs, nested a few levels, with paragraphs of a few thousand
+ * characters), so the limits cost nothing on ordinary documents, and low enough that the worst
+ * input within them fits in about 1 GB and never overflows the stack.
+ */
+import type { Diagnostics } from './diagnostic.js';
+import { quote } from './quote.js';
+
+export const LIMITS = {
+  /** Largest input file read, in bytes (DOCX, text, Markdown, manifests, reports, state files). */
+  inputBytes: 512 * 1024 * 1024,
+  /**
+   * Deepest nesting of XML elements in a part. Word's deepest real structures (a table in a
+   * text box in a table cell, a drawing group) stay well under 100 levels; every recursive walk
+   * over the XML and over the model built from it is bounded by this depth, far below the stack.
+   */
+  xmlDepth: 256,
+  /** Most paragraphs and tables in one document (a 20,000-page document has about 250,000). */
+  blocks: 2_000_000,
+  /** Longest paragraph, in characters (the longest real ones are a few thousand). */
+  paragraphChars: 64 * 1024 * 1024,
+  /** Largest numbering start value (`w:start`, `w:startOverride`): Word's 32-bit maximum. */
+  numberingStart: 2_147_483_647,
+  /** Longest part of a clause label made from one counter (a letter repeated, Ms of a roman numeral). */
+  numberChars: 64,
+  /** Most grid columns a cell spans, and a row fills (Word allows 63). */
+  tableColumns: 1_000,
+  /** Deepest nesting of Markdown block structure (lists, block quotes). */
+  markdownDepth: 64,
+  /** Most lines of a text or Markdown file. */
+  textLines: 5_000_000,
+} as const;
+
+/**
+ * A whole number read from a document, clamped into `[min, max]`; a value that is not a number
+ * at all gives `fallback`. A clamped value is reported once per code (folded with a count).
+ */
+export function clampCount(raw: string | undefined, range: { readonly min: number; readonly max: number; readonly fallback: number }, report: { readonly diagnostics: Diagnostics; readonly code: string; readonly what: string; readonly file?: string }): number {
+  if (raw === undefined) return range.fallback;
+  const value = Number(raw);
+  if (Number.isNaN(value) || raw.trim() === '') return range.fallback;
+  if (value >= range.min && value <= range.max) return Math.trunc(value);
+  const clamped = value < range.min ? range.min : range.max;
+  report.diagnostics.warn(report.code, `${report.what} ${quote(raw, 24)} is outside ${range.min}…${range.max}; taken as ${clamped}`, report.file);
+  return clamped;
+}

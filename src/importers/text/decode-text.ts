@@ -1,0 +1,43 @@
+/**
+ * The text of a plain-text or Markdown file from its bytes: UTF-8 (with or without a byte-order
+ * mark) or UTF-16 (with a byte-order mark, or without one, recognised by its zero bytes: text in
+ * a Latin script saved as UTF-16 has a zero in every other byte). Anything else, and text that
+ * holds NUL characters, is refused: it is binary, or in an encoding that cannot be told apart.
+ */
+import { InputError } from '../../diagnostics/errors.js';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** The encoding of text bytes, or undefined when they do not look like text at all. */
+export function detectTextEncoding(bytes: Uint8Array): TextEncoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  // Zeros on one side only, and on a good share of the characters: UTF-16 without a mark.
+  if (pairs > 0 && evenZeros === 0 && oddZeros >= pairs / 4) return 'utf-16le';
+  if (pairs > 0 && oddZeros === 0 && evenZeros >= pairs / 4) return 'utf-16be';
+  if (evenZeros + oddZeros > 0) return undefined;
+  return 'utf-8';
+}
+
+export function decodeText(bytes: Uint8Array, fileName: string): string {
+  const encoding = detectTextEncoding(bytes);
+  if (encoding === undefined) throw new InputError(fileName, 'not text (it holds NUL bytes, and is neither UTF-8 nor UTF-16)');
+  let text: string;
+  try {
+    // `fatal`: a byte sequence that is not valid in the encoding is refused, never guessed at.
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new InputError(fileName, encoding === 'utf-8' ? 'not UTF-8 text (nor UTF-16)' : `not valid ${encoding.toUpperCase()} text`, { cause: error });
+  }
+  if (text.includes('\u0000')) throw new InputError(fileName, 'not text (it holds NUL characters)');
+  return text;
+}
