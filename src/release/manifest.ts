@@ -66,6 +66,11 @@ export interface ReleaseDocument {
   readonly previous: VersionRef & { readonly file: string };
   readonly new: VersionRef;
   readonly sources: readonly DocumentSourceRef[];
+  /**
+   * A view by source: the redline shows only these sources' changes, the document's other sources
+   * taken as made (its old version shown is the previous version with them applied).
+   */
+  readonly showSources?: readonly string[];
 }
 
 /** A release manifest, read and checked: the release, its sources, its documents (paths resolved) and the outputs. */
@@ -148,7 +153,7 @@ class ManifestReader {
 
   document(value: unknown, field: string, known: ReadonlySet<string>): ReleaseDocument {
     const document = this.object(value, field);
-    this.only(document, field, ['id', 'title', 'previous', 'new', 'sources']);
+    this.only(document, field, ['id', 'title', 'previous', 'new', 'sources', 'showSources']);
     const id = this.string(document.id, `${field}.id`);
     if (!DOCUMENT_ID.test(id)) this.fail(`${field}.id`, `${quote(id)} must be letters, digits, . _ - (it names the document's output folder)`);
     if (RESERVED.test(id)) this.fail(`${field}.id`, `${quote(id)} is the name of a release report file`);
@@ -158,7 +163,9 @@ class ManifestReader {
     const sources = document.sources === undefined ? [] : this.list(document.sources, `${field}.sources`).map((item, i) => this.documentSource(item, `${field}.sources[${i}]`, known));
     this.unique(sources.map((s) => s.id), `${field}.sources`, 'id');
     if (neu.file === undefined && sources.length === 0) this.fail(`${field}.new.file`, 'is needed when the document has no sources to conform it from');
-    return { id, title: this.string(document.title, `${field}.title`), previous: previous as VersionRef & { file: string }, new: neu, sources };
+    const shown = document.showSources === undefined ? undefined : this.list(document.showSources, `${field}.showSources`).map((item, i) => this.shownSource(item, `${field}.showSources[${i}]`, sources));
+    if (shown) this.unique(shown, `${field}.showSources`, '');
+    return { id, title: this.string(document.title, `${field}.title`), previous: previous as VersionRef & { file: string }, new: neu, sources, ...(shown && { showSources: shown }) };
   }
 
   version(value: unknown, field: string, fileRequired: boolean): VersionRef {
@@ -170,6 +177,13 @@ class ManifestReader {
     if (label.length > MAX_NAME_PART) this.fail(`${field}.version`, `is ${label.length} characters long; at most ${MAX_NAME_PART}, since it is part of the output file names`);
     if (version.file === undefined && !fileRequired) return { version: label };
     return { version: label, file: this.path(version.file, `${field}.file`) };
+  }
+
+  /** A source a document's redline shows as changes (the others taken as made): one of the document's sources. */
+  shownSource(value: unknown, field: string, sources: readonly DocumentSourceRef[]): string {
+    const id = this.string(value, field);
+    if (!sources.some((s) => s.id === id)) this.fail(field, `'${id}' is not one of this document's sources (${sources.map((s) => s.id).join(', ') || 'none'})`);
+    return id;
   }
 
   documentSource(value: unknown, field: string, known: ReadonlySet<string>): DocumentSourceRef {

@@ -112,7 +112,8 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
   const { documents, warnings } = await currentStates(outputFolder, stateName, manifest);
   const scope = manifest.documents.filter((_, i) => inShard(i, options.shard));
   const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
-  const taskOf = (document: ReleaseDocument): DocumentTask => ({ release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), outputs: manifest.outputs, outputFolder });
+  const sourceOrder = manifest.sources.map((s) => s.id);
+  const taskOf = (document: ReleaseDocument): DocumentTask => ({ release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), sourceOrder, outputs: manifest.outputs, outputFolder });
   const isCurrent = async (id: string, print: string): Promise<boolean> => {
     const previous = documents[id];
     return previous?.fingerprint === print && (await outputsIntact(outputFolder, previous.outputs));

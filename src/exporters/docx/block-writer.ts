@@ -290,12 +290,16 @@ function writeRow(row: RedlineRow, ctx: WriterContext): string {
     props = props === '' || /^<w:trPr\s*\/>$/.test(props) ? `<w:trPr>${mark}</w:trPr>` : props.replace(/<\/w:trPr>\s*$/, `${mark}</w:trPr>`);
   }
   const markers = row.side === 'new' ? (source.markers ?? '') : '';
+  // No comments in a row inserted or deleted whole (its revision names the source): LibreOffice
+  // keeps a rejected row whose cells hold comment anchors, empty.
+  const { comments: _comments, ...withoutComments } = ctx;
+  const cellCtx = row.status === 'inserted' || row.status === 'deleted' ? withoutComments : ctx;
   const containers = new ContainerStack();
   let cells = '';
   row.cells.forEach((cell, i) => {
     const own = chainOf(cell.cell.container);
     const chain = cell.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(row.cells.slice(i + 1).find((c) => c.side === 'new')?.cell.container), chainOf(row.cells.slice(0, i).reverse().find((c) => c.side === 'new')?.cell.container));
-    const content = writeBlocks(cell.blocks, ctx);
+    const content = writeBlocks(cell.blocks, cellCtx);
     const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
     let cellProps = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');
     if (cell.status) cellProps = withCellRevision(cellProps, `<${cell.status === 'inserted' ? 'w:cellIns' : 'w:cellDel'}${ctx.stamp.attributes(ctx.authorOf(firstChangeId(cell.blocks)))}/>`);

@@ -60,9 +60,12 @@ export class CommentCollector {
   }
 }
 
-/** The `w:commentRangeStart` … `w:commentRangeEnd` + reference run around some content. */
-export function commentRange(id: number, content: string): string {
-  return `<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+/**
+ * The `w:commentRangeStart` … `w:commentRangeEnd` + reference run around some content; `wrap`
+ * puts the reference run inside a revision (the one of the removed text it comments).
+ */
+export function commentRange(id: number, content: string, wrap: (run: string) => string = (run) => run): string {
+  return `<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/>${wrap(`<w:r><w:commentReference w:id="${id}"/></w:r>`)}`;
 }
 
 function commentsPart(source: DocxSource): string | undefined {
