@@ -66,7 +66,8 @@ export function toHtml(redline: Redline, options: HtmlOptions = {}): Result<stri
 
 /** The change set as JSON (`docs/change-set.md`; the schema is `change-set.schema.json`). */
 export function toJson(redline: Redline, options: JsonOptions = {}): Result<string> {
-  const json = changeSetToJson({ old: redline.old, new: redline.new, changes: redline.changes, diagnostics: options.diagnostics ?? [], ...(options.report && { extra: { ...options.report } }) });
+  const extra = { ...(redline.view && { view: redline.view }), ...options.report };
+  const json = changeSetToJson({ old: redline.old, new: redline.new, changes: redline.changes, diagnostics: options.diagnostics ?? [], ...(Object.keys(extra).length > 0 && { extra }) });
   return { value: json, diagnostics: [] };
 }
 

@@ -4,6 +4,7 @@
  * sizes). Otherwise: one plain line per document, for logs.
  */
 import type { DocumentResult, PlannedDocument, ProgressSink } from '../release/index.js';
+import { escapeUnsafe } from '../util/quote.js';
 
 const clock = (ms: number): string => {
   const seconds = Math.round(ms / 1000);
@@ -45,6 +46,12 @@ export class Progress implements ProgressSink {
     this.draw();
   }
 
+  /** The bar shows only the documents the workers hold, never more than there are workers. */
+  released(id: string): void {
+    this.active.delete(id);
+    this.draw();
+  }
+
   finished(result: DocumentResult, milliseconds: number): void {
     this.active.delete(result.id);
     this.done++;
@@ -57,15 +64,17 @@ export class Progress implements ProgressSink {
     if (this.terminal) this.write('\r\x1b[2K');
   }
 
+  /** One line of progress; what it quotes from documents (ids, errors) cannot break out of it. */
   private line(text: string): void {
-    this.write(this.terminal ? `\r\x1b[2K${text}\n` : `${text}\n`);
+    const safe = escapeUnsafe(text);
+    this.write(this.terminal ? `\r\x1b[2K${safe}\n` : `${safe}\n`);
   }
 
   private draw(): void {
     if (!this.terminal || this.total === 0) return;
     const elapsed = Date.now() - this.began;
     const filled = Math.round((this.done / this.total) * this.width);
-    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${[...this.active].join(', ')}  ${clock(elapsed)} elapsed, ETA ${this.eta(elapsed)}`);
+    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${escapeUnsafe([...this.active].join(', '))}  ${clock(elapsed)} elapsed, ETA ${this.eta(elapsed)}`);
   }
 
   /**

@@ -11,7 +11,11 @@ export interface DiffSettings {
   readonly ignoreCase?: boolean;
   /** Runs of white space compare equal whatever their length or kind. */
   readonly ignoreWhitespace?: boolean;
-  /** Straight and curly quotes, dash and hyphen variants, and non-breaking spaces compare equal. */
+  /**
+   * Typographic variants compare equal: straight and curly quotes, dash and hyphen variants, and
+   * no-break (narrow, figure) spaces against spaces (`--ignore typography`, alias `quotes`). Off
+   * by default: a no-break space replaced by a space is a change.
+   */
   readonly ignoreQuotes?: boolean;
   /** Bold, italic, underline and other run formatting changes are not reported. */
   readonly ignoreFormatting?: boolean;

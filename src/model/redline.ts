@@ -141,6 +141,17 @@ export interface Redline {
   /** The sources changes are attributed to (empty for a plain comparison). */
   readonly sources: readonly SourceInfo[];
   readonly changes: readonly Change[];
+  /**
+   * A view by source: only the `shown` sources' changes are tracked; the `made` sources' are
+   * already in the old version shown (OLD with their edits applied).
+   */
+  readonly view?: SourceView;
+}
+
+/** Which sources a redline shows as changes, and which it takes as made. */
+export interface SourceView {
+  readonly shown: readonly string[];
+  readonly made: readonly string[];
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * One document of a release, start to finish: compare its previous version with its new one (or
  * conform the new one from its sources with `apply`), attribute every change to its source, and
- * write the outputs the release asks for, atomically. Runs inside a worker thread; the task and
+ * write the outputs the release asks for, atomically. Runs inside a worker process; the task and
  * the result are plain data.
  */
 import { basename, join } from 'node:path';
@@ -16,6 +16,8 @@ export interface DocumentTask {
   readonly document: ReleaseDocument;
   /** The manifest's entries for the document's sources. */
   readonly sources: readonly ReleaseSource[];
+  /** Every source of the release, in the manifest's order: the order sources take their colours in. */
+  readonly sourceOrder: readonly string[];
   readonly outputs: readonly ReleaseOutput[];
   /** The release's output folder (absolute). */
   readonly outputFolder: string;
@@ -139,20 +141,22 @@ async function render(task: DocumentTask, kinds: readonly ReleaseOutput[]): Prom
   for (const kind of kinds) requested[OUTPUT_KIND[kind]] = true;
   const outputs: OutputKinds = {
     ...requested,
-    ...(requested.pdf && { pdf: { title, subtitle: markedUp } }),
-    ...(requested.html && { html: { title, subtitle: markedUp } }),
+    ...(requested.pdf && { pdf: { title, subtitle: markedUp, sourceOrder: task.sourceOrder } }),
+    ...(requested.html && { html: { title, subtitle: markedUp, sourceOrder: task.sourceOrder } }),
     // The clean PDF has a subtitle of its own.
     ...(requested.cleanPdf && { cleanPdf: { title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` } }),
   };
+  // A view by source, when the manifest asks for one: only those sources' changes are tracked.
+  const view = document.showSources ? { showSources: document.showSources } : {};
   // Every revision of a release is dated by the release's effective date.
   const revisionDate = `${release.effectiveDate}T00:00:00Z`;
   const old = await read(document.previous.file);
   if (document.new.file === undefined) {
-    const result = await apply(old, sources, { onConflict: 'fail', outputs, revisionDate, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
+    const result = await apply(old, sources, { onConflict: 'fail', outputs, revisionDate, newName: `${document.id}-v${safeName(document.new.version)}.docx`, ...view });
     const { value } = result;
     const error = value.failed ? { error: `${value.report.conflicts.length} conflict(s) between sources; the new version was not conformed` } : {};
     return { redline: value.redline, outputs: value.outputs, diagnostics: result.diagnostics, report: value.report, ...error };
   }
-  const result = await compare(old, await read(document.new.file), { ...(sources.length > 0 && { sources }), outputs, revisionDate });
+  const result = await compare(old, await read(document.new.file), { ...(sources.length > 0 && { sources }), outputs, revisionDate, ...view });
   return { redline: result.value.redline, outputs: result.value.outputs, diagnostics: result.diagnostics, ...(result.value.report && { report: result.value.report }) };
 }

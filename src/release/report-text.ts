@@ -18,7 +18,13 @@ export function summaryLine(report: ReleaseReport): string {
   return `${parts.join(', ')}${failed > 0 ? `, ${failed} failed` : ''}${notRun > 0 ? `, ${notRun} not run` : ''}.`;
 }
 
-/** A relative link to an output: each path segment percent-encoded (`#`, `?` and spaces included). */
+/**
+ * A relative link to an output: each path segment percent-encoded (`#`, `?`, spaces and the
+ * parentheses that would end a Markdown link included), so no scheme (`javascript:`) survives.
+ */
 export function linkTo(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }

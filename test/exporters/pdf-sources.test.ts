@@ -5,8 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
-import { DELETE_RED, SOURCE_COLOURS, WARNING_ORANGE } from '../../src/exporters/pdf/change-palette.js';
-import type { Rgb } from '../../src/exporters/pdf/colour.js';
+import { DELETE_RED, WARNING_ORANGE } from '../../src/exporters/pdf/change-palette.js';
+import { fromHex, type Rgb } from '../../src/exporters/pdf/colour.js';
+import { SOURCE_COLOURS } from '../../src/exporters/source-styles.js';
 import { SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { summaryEntries } from '../../src/exporters/summary-entries.js';
 import { redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
@@ -86,7 +87,7 @@ describe.runIf(runPdf)('redline PDF with sources', () => {
 
   it('draws each source in its own colour, unattributed changes in the warning colour, and no classic red', () => {
     const body = pixmaps.slice(pages.filter((page) => page.includes(SUMMARY_TITLE)).length);
-    SOURCES.forEach((source, i) => expect(pixelsNear(body, SOURCE_COLOURS[i] as Rgb), source.id).toBeGreaterThan(20));
+    SOURCES.forEach((source, i) => expect(pixelsNear(body, fromHex(SOURCE_COLOURS[i] as string) as Rgb), source.id).toBeGreaterThan(20));
     expect(pixelsNear(body, WARNING_ORANGE)).toBeGreaterThan(20);
     expect(pixelsNear(body, DELETE_RED)).toBe(0);
   });

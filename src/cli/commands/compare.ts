@@ -29,9 +29,10 @@ Options:
   --author NAME            author of the tracked changes (default: Redline)
   --date ISO-8601          date of the tracked changes (default: none, for deterministic output)
   --granularity word|char  compare whole words (default) or characters
-  --ignore WHAT            case, whitespace, quotes, formatting, numbering (comma-separated
-                           or repeated); numbering: clauses only renumbered are left out
-                           of every output but the DOCX
+  --ignore WHAT            case, whitespace, typography (quotes, dashes, no-break spaces;
+                           alias quotes), formatting, numbering (comma-separated or
+                           repeated); numbering: clauses only renumbered are left out of
+                           every output but the DOCX
   --source ID=FILE         a source and its file: a full version (OLD with only its changes), a
                            DOCX with tracked changes, or a manual redline (underline/strike);
                            repeat for several sources
@@ -39,6 +40,9 @@ Options:
   --chain ID=FILE          an intermediate version, in order (repeat); each change goes to the
                            last version that touched it
   --fallback-source ID     give changes no source explains to this source (still reported)
+  --show-source ID         a view by source (repeat for several): only these sources' changes
+                           are tracked, the others' already made (the old version shown is OLD
+                           with them applied); changes no source explains are always shown
   --old-view before|after  which view of tracked changes already in OLD to read (default: after)
   --new-view before|after  the same for NEW
 ${PDF_OPTIONS_HELP}
@@ -49,7 +53,7 @@ Exit codes: 0 done; 2 bad input or usage; 4 (with sources) the report lists unat
 source edits not applied or applied differently, or conflicts (the outputs are still written).`;
 
 /** The API's option fields and the flags that set them. */
-export const COMPARE_FLAGS: Readonly<Record<string, string>> = { date: '--date', granularity: '--granularity', sources: '--source', chain: '--chain', fallbackSource: '--fallback-source', ...PDF_FLAGS };
+export const COMPARE_FLAGS: Readonly<Record<string, string>> = { date: '--date', granularity: '--granularity', sources: '--source', chain: '--chain', fallbackSource: '--fallback-source', showSources: '--show-source', ...PDF_FLAGS };
 
 const OPTIONS = {
   output: { type: 'string', short: 'o', multiple: true },
@@ -61,6 +65,7 @@ const OPTIONS = {
   sources: { type: 'string' },
   chain: { type: 'string', multiple: true },
   'fallback-source': { type: 'string' },
+  'show-source': { type: 'string', multiple: true },
   'old-view': { type: 'string' },
   'new-view': { type: 'string' },
   ...PDF_OPTIONS,
@@ -109,19 +114,22 @@ interface AttributionValues {
   readonly sources?: string;
   readonly chain?: string[];
   readonly 'fallback-source'?: string;
+  readonly 'show-source'?: string[];
 }
 
 /** The attribution asked for on the command line, if any. */
-async function attributionOptions(values: AttributionValues): Promise<Pick<CompareOptions, 'sources' | 'chain' | 'fallbackSource'>> {
+async function attributionOptions(values: AttributionValues): Promise<Pick<CompareOptions, 'sources' | 'chain' | 'fallbackSource' | 'showSources'>> {
   if (values.source && values.chain) throw new UsageError('--source and --chain cannot be used together');
   const specs = values.source ?? values.chain;
+  const shown = values['show-source'];
+  if (shown && !values.source) throw new UsageError('--show-source needs --source (a view shows some sources’ changes and takes the others as made)');
   if (!specs) {
     if (values.sources !== undefined || values['fallback-source'] !== undefined) throw new UsageError('--sources and --fallback-source need --source or --chain');
     return {};
   }
   const sources = await readSourceSpecs(specs, values.source ? '--source' : '--chain', await readSourcesFile(values.sources));
   const fallback = values['fallback-source'];
-  return { ...(values.chain ? { chain: sources } : { sources }), ...(fallback !== undefined && { fallbackSource: fallback }) };
+  return { ...(values.chain ? { chain: sources } : { sources }), ...(fallback !== undefined && { fallbackSource: fallback }), ...(shown && { showSources: shown }) };
 }
 
 function describeReport(report: AttributionReport): string {

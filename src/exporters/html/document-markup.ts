@@ -9,6 +9,7 @@
  * paragraph, row or table changed as a whole, a renumbered label. Both ends of a move link to
  * each other. Screen readers hear each change's kind and sources before it.
  */
+import { linkTargetOf } from '../../model/link-target.js';
 import { isUnattributed, type Change } from '../../model/change-set.js';
 import type { Atom, Inline, NoteKind, Paragraph, RunFormat } from '../../model/document.js';
 import type { PieceStatus, Redline, RedlineBlock, RedlineNote, RedlineOpaque, RedlineParagraph, RedlinePiece, RedlineRow, RedlineStory, RedlineTable, Side } from '../../model/redline.js';
@@ -565,7 +566,7 @@ function formatted(content: string, inline: Exclude<Inline, { type: 'marker' }>)
   if (format.underline !== undefined && format.underline !== 'none') html = `<u>${html}</u>`;
   if (format.italic) html = `<i>${html}</i>`;
   if (format.bold) html = `<b>${html}</b>`;
-  const target = inline.wrapper?.kind === 'hyperlink' ? inline.wrapper.target : undefined;
+  const target = linkTargetOf(inline.wrapper);
   // External links only: anchors inside the document point at bookmarks the redline does not keep.
   if (target !== undefined && /^(https?:|mailto:)/i.test(target)) html = `<a href="${escapeHtml(target)}" rel="noreferrer noopener">${html}</a>`;
   return html;

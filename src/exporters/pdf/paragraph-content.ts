@@ -4,6 +4,7 @@
  * numbers; pictures as image boxes and other objects as labelled boxes; a changed paragraph mark
  * as a marked pilcrow. Text boxes are returned apart, to be drawn after the paragraph.
  */
+import { linkTargetOf } from '../../model/link-target.js';
 import { paragraph, textRun } from '../../model/build.js';
 import type { Atom, Inline, RunFormat } from '../../model/document.js';
 import type { PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
@@ -261,6 +262,6 @@ function superscript(format: RunFormat, base: BaseStyle, style: TextStyle): Text
 
 /** External hyperlinks become link annotations; anchors inside the document do not. */
 function linkTarget(inline: Exclude<Inline, { type: 'marker' }>): string | undefined {
-  const target = inline.wrapper?.kind === 'hyperlink' ? inline.wrapper.target : undefined;
+  const target = linkTargetOf(inline.wrapper);
   return target !== undefined && /^(https?:|mailto:)/i.test(target) ? target : undefined;
 }

@@ -33,13 +33,15 @@ export interface RenderOptions {
   readonly title?: string;
   readonly subtitle?: string;
   readonly date?: string;
+  /** The order sources take their colours in (see `PdfOptions.sourceOrder`). */
+  readonly sourceOrder?: readonly string[];
 }
 
 export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean, diagnostics?: Diagnostics): Promise<Uint8Array> {
   const geometry = pageGeometry(options.pageSize ?? 'A4');
   const fonts = new FontLibrary();
   const painter = new TextPainter(fonts);
-  const palette = marked ? new ChangePalette(redline) : undefined;
+  const palette = marked ? new ChangePalette(redline, options.sourceOrder) : undefined;
   const heads: RunningHeads = { title: options.title ?? redline.new.title ?? fileName(redline.new.name), ...(options.subtitle !== undefined && { subtitle: options.subtitle }) };
   const pdf = await PdfAssembly.create();
   // The structure tree: the summary's section first (it is drawn last but read first), then the body.

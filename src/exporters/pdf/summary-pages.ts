@@ -17,6 +17,7 @@ import { summaryEntries, type SummaryEntry } from '../summary-entries.js';
 
 export { excerpt } from '../summary-entries.js';
 import { Canvas } from './canvas.js';
+import { drawBar } from './change-bars.js';
 import type { ChangePalette } from './change-palette.js';
 import { BLACK, GREY, type Rgb } from './colour.js';
 import type { PageGeometry } from './page-geometry.js';
@@ -178,7 +179,13 @@ export class SummaryPages {
     text(heads.title, DOC_TITLE, 16);
     if (heads.subtitle !== undefined) text(heads.subtitle, TEXT, 15);
     text(`Old version: ${this.redline.old.name}`, NOTE, 12);
-    text(`New version: ${this.redline.new.name}`, NOTE, 20);
+    text(`New version: ${this.redline.new.name}`, NOTE, this.redline.view ? 12 : 20);
+    const view = this.redline.view;
+    if (view) {
+      // A view by source: the reader must know which changes are shown and which are already in the text.
+      text(`Shown as changes: ${view.shown.join(', ')}; changes no source explains are shown too.`, { ...TEXT, variant: 'bold', size: 9.5 }, 13);
+      text(view.made.length > 0 ? `Taken as made (already in the old version shown, not marked): ${view.made.join(', ')}.` : 'No source is taken as made.', { ...TEXT, size: 9.5 }, 20);
+    }
     const { total, renumbered } = summariseChanges(this.redline.changes);
     const renumberedText = renumbered === 0 ? '' : `; ${renumbered} clause${renumbered === 1 ? '' : 's'} only renumbered (listed apart)`;
     text(total === 0 && renumbered === 0 ? 'No changes.' : `Total: ${total} change${total === 1 ? '' : 's'}${renumberedText}`, { ...TEXT, variant: 'bold', size: 10.5 }, 20);
@@ -189,9 +196,11 @@ export class SummaryPages {
         tag: new StructElement('P', this.section),
         draw: (canvas, top) => {
           canvas.fill(this.left, top + 1.5, 8, 8, entry.colour);
+          // The source's change bar beside its colour: its pattern tells apart sources whose colours repeat.
+          drawBar(canvas, this.left + 11, top, top + 11, entry.pattern, entry.colour);
           const labelStyle = { ...COUNT, variant: 'bold' as const, colour: entry.colour };
-          const width = this.painter.draw(canvas, entry.label, this.left + 14, top + 9, labelStyle);
-          if (entry.title !== undefined) this.painter.draw(canvas, this.painter.fit(`  ${entry.title}`, this.geometry.textWidth - width - 14, COUNT), this.left + 14 + width, top + 9, COUNT);
+          const width = this.painter.draw(canvas, entry.label, this.left + 17, top + 9, labelStyle);
+          if (entry.title !== undefined) this.painter.draw(canvas, this.painter.fit(`  ${entry.title}`, this.geometry.textWidth - width - 17, COUNT), this.left + 17 + width, top + 9, COUNT);
         },
       });
     }
