@@ -56,6 +56,19 @@ describe('typed clause numbers', () => {
     expect(labels(doc.body).map(([label]) => label)).toEqual(['', '', '', '', '']);
   });
 
+  it('are recognised before lower-case text when they continue the numbering, not out of sequence', () => {
+    const doc = fromText(['2. Term', '2.1 Either party may terminate on notice; or', '2.2 by written agreement.', '2.4 million notices were sent.', '3. Supply', '3.1 the Supplier shall deliver.', '3.5 percent is the rate.'].join('\n\n'), 't.txt');
+    expect(labels(doc.body).map(([label, , rest]) => [label, rest])).toEqual([
+      ['2.', 'Term'],
+      ['2.1', 'Either party may terminate on notice; or'],
+      ['2.2', 'by written agreement.'],
+      ['', '2.4 million notices were sent.'],
+      ['3.', 'Supply'],
+      ['3.1', 'the Supplier shall deliver.'],
+      ['', '3.5 percent is the rate.'],
+    ]);
+  });
+
   it('are recognised in Markdown paragraphs and headings, not in list items or table cells', () => {
     const doc = fromMarkdown(['## 3. Payment', '', '3.1 The Buyer shall pay.', '', '(a) on time', '', '1. a list item', '', '| 1.5 | x |', '|---|---|', '| 2.1 Y | z |'].join('\n'), 'm.md');
     const paragraphs = doc.body.filter((b): b is Paragraph => b.type === 'paragraph');
