@@ -15,6 +15,8 @@ import { fromText } from '../../src/importers/text/from-text.js';
 import { isUnattributed } from '../../src/model/change-set.js';
 import type { Paragraph } from '../../src/model/document.js';
 import { compare } from '../../src/api/compare.js';
+import { redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
+import { pdfText, requirePdfTools } from '../helpers/pdf-tools.js';
 import { verify } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
@@ -115,6 +117,14 @@ describe('a typed renumbering', () => {
     const redline = compareDocuments(fromText(OLD, 'old.txt'), fromText(NEW, 'new.txt'), { ignoreNumbering: true });
     expect(redline.changes.map((c) => c.kind)).toEqual(['insert', 'insert', 'move']);
     expect(toMarkup(redline)).toContain('\n3. Grant\n');
+  });
+
+  it.runIf(requirePdfTools())('leaves no word of renumbering in the PDF with --ignore numbering, and explains it without', async () => {
+    const read = async (ignoreNumbering: boolean): Promise<string> => pdfText(await redlineToPdf(compareDocuments(fromText(OLD, 'old.txt'), fromText(NEW, 'new.txt'), { ignoreNumbering })));
+    expect(await read(true)).not.toMatch(/renumber/i);
+    const shown = await read(false);
+    expect(shown).toContain('2 clauses only renumbered');
+    expect(shown).toContain('a renumbered clause number is grey');
   });
 
   it('is never an unattributed change when sources explain the clauses around it', async () => {

@@ -208,9 +208,10 @@ export class SummaryPages {
         },
       });
     }
-    text('Inserted text is underlined, deleted text struck through; a renumbered clause number is grey.', NOTE, 12);
+    // Renumbering is explained only where there is some (none with --ignore numbering).
+    text(`Inserted text is underlined, deleted text struck through${renumbered > 0 ? '; a renumbered clause number is grey' : ''}.`, NOTE, 12);
     text('Moved text: ⇄ and a double underline, under a note naming the other end and its page.', NOTE, 12);
-    text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''} (none for renumbering).`, NOTE, 20);
+    text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''}${renumbered > 0 ? ' (none for renumbering)' : ''}.`, NOTE, 20);
     if (total === 0 && renumbered === 0) return lines;
     const byKind: [string, readonly (readonly [string, number])[]] = ['Changes by kind', [...countByKind(this.redline.changes), ...(renumbered > 0 ? [['Clauses only renumbered', renumbered] as const] : [])]];
     this.counts(lines, this.palette.hasSources ? [byKind, ['Changes by source', countBySource(this.redline)]] : [byKind]);
