@@ -4,11 +4,11 @@ import { UsageError } from '../diagnostics/errors.js';
 import type { CommandIo } from './io.js';
 
 /** `typography` (quotes, dashes, no-break spaces) was first called `quotes`, kept as an alias. */
-const IGNORABLE = ['case', 'whitespace', 'typography', 'quotes', 'formatting'] as const;
+const IGNORABLE = ['case', 'whitespace', 'typography', 'quotes', 'formatting', 'numbering'] as const;
 
 /** `--ignore case,typography --ignore formatting` → diff options. */
 export function parseIgnore(values: readonly string[] | undefined): DiffSettings {
-  const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean } = {};
+  const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean; ignoreNumbering?: boolean } = {};
   for (const item of (values ?? []).flatMap((v) => v.split(','))) {
     const name = item.trim();
     if (name === '') continue;
@@ -17,6 +17,7 @@ export function parseIgnore(values: readonly string[] | undefined): DiffSettings
     if (name === 'whitespace') options.ignoreWhitespace = true;
     if (name === 'typography' || name === 'quotes') options.ignoreQuotes = true;
     if (name === 'formatting') options.ignoreFormatting = true;
+    if (name === 'numbering') options.ignoreNumbering = true;
   }
   return options;
 }

@@ -8,7 +8,7 @@
  * input within them fits in about 1 GB and never overflows the stack.
  */
 import type { Diagnostics } from './diagnostic.js';
-import { quote } from './quote.js';
+import { quote } from '../util/quote.js';
 
 export const LIMITS = {
   /** Largest input file read, in bytes (DOCX, text, Markdown, manifests, reports, state files). */

@@ -24,7 +24,7 @@ export interface RedlineParts {
 
 export function compareDocuments(old: Document, neu: Document, options: CompareOptions = {}): Redline {
   const author = options.author ?? 'Redline';
-  return stampRedline(old, neu, diffDocuments(old, neu, options), { authorFor: () => author });
+  return stampRedline(old, neu, diffDocuments(old, neu, options), { authorFor: () => author, ...(options.ignoreNumbering === true && { ignoreNumbering: true }) });
 }
 
 /** The diff of two documents: body, notes and headers/footers, without a change set yet. */

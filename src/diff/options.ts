@@ -21,6 +21,11 @@ export interface DiffSettings {
   readonly ignoreFormatting?: boolean;
   /** Report moved paragraphs and rows as moves (default true). */
   readonly detectMoves?: boolean;
+  /**
+   * Clauses whose only change is their number are not reported (no `renumber` changes). The DOCX
+   * still writes a typed number's change, so that accepting and rejecting give each version.
+   */
+  readonly ignoreNumbering?: boolean;
 }
 
 /** The options a comparison runs with: the settings, and where it reports what it meets. */
@@ -36,6 +41,7 @@ export interface ResolvedDiffOptions {
   readonly ignoreQuotes: boolean;
   readonly ignoreFormatting: boolean;
   readonly detectMoves: boolean;
+  readonly ignoreNumbering: boolean;
   readonly diagnostics?: Diagnostics;
 }
 
@@ -47,6 +53,7 @@ export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptio
     ignoreQuotes: options.ignoreQuotes ?? false,
     ignoreFormatting: options.ignoreFormatting ?? false,
     detectMoves: options.detectMoves ?? true,
+    ignoreNumbering: options.ignoreNumbering ?? false,
     ...(options.diagnostics && { diagnostics: options.diagnostics }),
   };
 }

@@ -8,6 +8,8 @@
 import { AlignmentType, Document as WordDocument, HeadingLevel, LevelFormat, Packer, Paragraph as WordParagraph, Table as WordTable, TableCell as WordTableCell, TableRow as WordTableRow, TextRun, WidthType, type ILevelsOptions, type ParagraphChild } from 'docx';
 import { unzipSync } from 'fflate';
 import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
+import { textRun } from '../model/build.js';
+import { typedLabelText } from '../model/numbering.js';
 import { PackageBuilder } from '../ooxml/package-builder.js';
 import { assertNever } from '../util/assert-never.js';
 
@@ -39,7 +41,7 @@ export async function toCleanDocx(doc: Document): Promise<Uint8Array> {
 
 function collectLists(blocks: readonly Block[], lists: Map<string, boolean>): void {
   for (const block of blocks) {
-    if (block.type === 'paragraph' && block.numbering) lists.set(block.numbering.numId, block.numbering.isBullet);
+    if (block.type === 'paragraph' && block.numbering && !block.numbering.typed) lists.set(block.numbering.numId, block.numbering.isBullet);
     if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) collectLists(cell.blocks, lists);
   }
 }
@@ -69,11 +71,16 @@ function toWordBlock(block: Block): WordParagraph | WordTable {
 
 function toWordParagraph(paragraph: Paragraph): WordParagraph {
   const level = paragraph.headingLevel;
+  // A typed clause number is text, as it was typed; Word numbers only real lists.
+  const typedLabel = typedLabelText(paragraph.numbering);
+  const list = typedLabel === undefined ? paragraph.numbering : undefined;
+  const firstText = paragraph.inlines.find((inline) => inline.type === 'text');
+  const label = typedLabel === undefined ? [] : toWordRun(textRun(typedLabel, firstText?.format ?? {}));
   return new WordParagraph({
-    children: paragraph.inlines.flatMap(toWordRun),
+    children: [...label, ...paragraph.inlines.flatMap(toWordRun)],
     ...(level !== undefined && level >= 1 && level <= 6 && { heading: HEADINGS[level - 1] }),
-    ...(paragraph.numbering && { numbering: { reference: paragraph.numbering.numId, level: paragraph.numbering.level } }),
-    ...(paragraph.styleId !== undefined && level === undefined && !paragraph.numbering && { style: paragraph.styleId }),
+    ...(list && { numbering: { reference: list.numId, level: list.level } }),
+    ...(paragraph.styleId !== undefined && level === undefined && !list && { style: paragraph.styleId }),
   });
 }
 

@@ -13,6 +13,7 @@ import { fromDocx } from './docx/from-docx.js';
 import { fromMarkdown } from './markdown/from-markdown.js';
 import { fromText } from './text/from-text.js';
 import { toCleanDocx } from './clean-docx.js';
+import { recogniseTypedLabels } from './typed-labels.js';
 
 export interface LoadOptions {
   /** For DOCX with tracked changes: read the `after` (accept all, default) or `before` view. */
@@ -78,7 +79,9 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
   // The package is our own: a text of one word repeated compresses far past a zip bomb's ratio.
   const result = fromDocx(await toCleanDocx(model), fileName, { limits: { ...DEFAULT_PACKAGE_LIMITS, maxRatio: Infinity } });
   diagnostics.addAll(result.diagnostics);
-  return { value: { ...result.document, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: diagnostics.list() };
+  // The clean DOCX holds typed clause numbers as text: they are recognised again, as the importer did.
+  const body = recogniseTypedLabels(result.document.body);
+  return { value: { ...result.document, body, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: diagnostics.list() };
 }
 
 function refuseTooManyLines(text: string, fileName: string): void {

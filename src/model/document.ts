@@ -150,6 +150,11 @@ export interface Numbering {
   /** The label Word shows, e.g. `G3.5`, `(a)`, `(iii)`, `•`. */
   readonly label: string;
   readonly isBullet: boolean;
+  /**
+   * A number typed at the start of the paragraph (text and Markdown inputs), recognised as its
+   * label: not in the paragraph's text, written back as text with the white space after it.
+   */
+  readonly typed?: { readonly separator: string };
 }
 
 /** A paragraph: its inlines, its clause number (as Word shows it), its style and layout, and its original XML. */

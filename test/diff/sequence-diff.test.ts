@@ -24,15 +24,24 @@ describe('diffSequences', () => {
   });
 
   it('past its edit-length bound, says so and gives the middle as one change', () => {
-    const old = ['a', ...Array.from({ length: 40 }, (_, i) => `o${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `p${i}`), 'z'];
-    const neu = ['a', ...Array.from({ length: 40 }, (_, i) => `n${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `m${i}`), 'z'];
+    // Only repeated keys in the middles: no anchor to split at, so the bound decides.
+    const old = ['a', ...Array.from({ length: 30 }, () => ['x', 'y']).flat(), 'z'];
+    const neu = ['a', ...Array.from({ length: 30 }, () => ['y', 'y', 'x']).flat(), 'z'];
     let told = 0;
     const segments = diffSequences(old, neu, { maxEditLength: 10, onLimit: () => told++ });
     expect(told).toBe(1);
     expect(segments.map((s) => s.equal)).toEqual([true, false, true]);
     let within = 0;
-    expect(diffSequences(old, neu, { onLimit: () => within++ }).filter((s) => s.equal)).toHaveLength(3);
+    expect(diffSequences(old, neu, { onLimit: () => within++ }).filter((s) => !s.equal).length).toBeGreaterThan(1);
     expect(within).toBe(0);
+  });
+
+  it('splits an edit too large for its bound at keys unique on both sides', () => {
+    const old = ['a', ...Array.from({ length: 40 }, (_, i) => `o${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `p${i}`), 'z'];
+    const neu = ['a', ...Array.from({ length: 40 }, (_, i) => `n${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `m${i}`), 'z'];
+    const segments = diffSequences(old, neu, { maxEditLength: 10 });
+    expect(segments.map((s) => s.equal)).toEqual([true, false, true, false, true]);
+    expect(old.slice(segments[2]?.oldFrom, segments[2]?.oldTo)).toEqual(['shared']);
   });
 
   it('always alternates equal and changed segments that cover both sequences in order', () => {

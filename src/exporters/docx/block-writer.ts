@@ -4,8 +4,9 @@
  * `w:pPr/w:rPr`, tables with inserted and deleted rows marked in `w:trPr`, and content controls
  * re-wrapped around the blocks they held.
  */
-import type { Block, BlockContainer } from '../../model/document.js';
-import type { MarkStatus, RedlineBlock, RedlineParagraph, RedlineRow, RedlineTable } from '../../model/redline.js';
+import type { Block, BlockContainer, Paragraph, TextRun } from '../../model/document.js';
+import { typedLabelText } from '../../model/numbering.js';
+import type { MarkStatus, PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../../model/redline.js';
 import { writePieces } from './run-writer.js';
 import { remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
 
@@ -147,7 +148,7 @@ function nextNewChain(blocks: readonly RedlineBlock[], index: number): BlockCont
 export function verbatimXml(block: RedlineBlock): string | undefined {
   switch (block.type) {
     case 'paragraph':
-      return block.unchanged && block.side === 'new' && block.mark === 'equal' ? block.paragraph.xml : undefined;
+      return block.unchanged && block.side === 'new' && block.mark === 'equal' && !typedLabelChanged(block) ? block.paragraph.xml : undefined;
     case 'table':
       return block.status === 'equal' && block.side === 'new' ? block.table.xml : undefined;
     case 'opaque':
@@ -195,7 +196,34 @@ export function writeParagraph(block: RedlineParagraph, ctx: WriterContext): str
   const paragraph = block.paragraph;
   const open = block.side === 'new' ? (paragraph.open ?? '<w:p>') : '<w:p>';
   const moveAuthor = (): string => ctx.authorOf(block.markChangeId ?? block.pieces.find((p) => p.moveName !== undefined)?.changeId);
-  return `${open}${paragraphProps(block, ctx)}${ctx.moves.starts(block, ctx.stamp, moveAuthor)}${writePieces(block.pieces, ctx)}${ctx.moves.ends(block)}</w:p>`;
+  const pieces = paragraph.numbering?.typed || block.previous?.numbering?.typed ? [...typedLabelPieces(block), ...block.pieces] : block.pieces;
+  return `${open}${paragraphProps(block, ctx)}${ctx.moves.starts(block, ctx.stamp, moveAuthor)}${writePieces(pieces, ctx)}${ctx.moves.ends(block)}</w:p>`;
+}
+
+function typedLabelChanged(block: RedlineParagraph): boolean {
+  return block.previous !== undefined && typedLabelText(block.previous.numbering) !== typedLabelText(block.paragraph.numbering);
+}
+
+/**
+ * A clause number typed at the start of the paragraph is text in Word (the model holds it as the
+ * label): written first, inserted, deleted or moved with its paragraph, and tracked as a deletion
+ * and an insertion when it was renumbered, so that Accept All and Reject All give each version.
+ */
+function typedLabelPieces(block: RedlineParagraph): RedlinePiece[] {
+  const changeId = block.markChangeId ?? block.pieces.find((p) => p.changeId !== undefined)?.changeId;
+  const piece = (paragraph: Paragraph, status: PieceStatus, id: string | undefined): RedlinePiece[] => {
+    const text = typedLabelText(paragraph.numbering);
+    if (text === undefined) return [];
+    const first = paragraph.inlines.find((inline): inline is TextRun => inline.type === 'text');
+    const inline: TextRun = { type: 'text', text, format: first?.format ?? {}, direct: first?.direct ?? {}, ...(first?.props !== undefined && { props: first.props }) };
+    return [{ status, inline, ...(id !== undefined && status !== 'equal' && { changeId: id }), ...(block.moveName !== undefined && (status === 'moved-from' || status === 'moved-to') && { moveName: block.moveName }) }];
+  };
+  if (block.side === 'old') return piece(block.paragraph, block.mark === 'moved-from' ? 'moved-from' : 'deleted', changeId);
+  if (block.mark === 'moved-to') return piece(block.paragraph, 'moved-to', changeId);
+  const previous = block.previous;
+  if (previous === undefined) return piece(block.paragraph, block.mark === 'inserted' ? 'inserted' : 'equal', changeId);
+  if (!typedLabelChanged(block)) return piece(block.paragraph, 'equal', undefined);
+  return [...piece(previous, 'deleted', block.labelChangeId), ...piece(block.paragraph, 'inserted', block.labelChangeId)];
 }
 
 function paragraphProps(block: RedlineParagraph, ctx: WriterContext): string {
@@ -262,12 +290,16 @@ function writeRow(row: RedlineRow, ctx: WriterContext): string {
     props = props === '' || /^<w:trPr\s*\/>$/.test(props) ? `<w:trPr>${mark}</w:trPr>` : props.replace(/<\/w:trPr>\s*$/, `${mark}</w:trPr>`);
   }
   const markers = row.side === 'new' ? (source.markers ?? '') : '';
+  // No comments in a row inserted or deleted whole (its revision names the source): LibreOffice
+  // keeps a rejected row whose cells hold comment anchors, empty.
+  const { comments: _comments, ...withoutComments } = ctx;
+  const cellCtx = row.status === 'inserted' || row.status === 'deleted' ? withoutComments : ctx;
   const containers = new ContainerStack();
   let cells = '';
   row.cells.forEach((cell, i) => {
     const own = chainOf(cell.cell.container);
     const chain = cell.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(row.cells.slice(i + 1).find((c) => c.side === 'new')?.cell.container), chainOf(row.cells.slice(0, i).reverse().find((c) => c.side === 'new')?.cell.container));
-    const content = writeBlocks(cell.blocks, ctx);
+    const content = writeBlocks(cell.blocks, cellCtx);
     const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
     let cellProps = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');
     if (cell.status) cellProps = withCellRevision(cellProps, `<${cell.status === 'inserted' ? 'w:cellIns' : 'w:cellDel'}${ctx.stamp.attributes(ctx.authorOf(firstChangeId(cell.blocks)))}/>`);

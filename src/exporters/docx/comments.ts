@@ -7,7 +7,6 @@ import type { DocxSource } from '../../model/document.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
 import { escapeXml } from '../../ooxml/xml.js';
 import type { PackageBuilder } from '../../ooxml/package-builder.js';
-import { decodeXmlBytes } from '../../ooxml/xml-encoding.js';
 
 const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
@@ -61,9 +60,12 @@ export class CommentCollector {
   }
 }
 
-/** The `w:commentRangeStart` … `w:commentRangeEnd` + reference run around some content. */
-export function commentRange(id: number, content: string): string {
-  return `<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+/**
+ * The `w:commentRangeStart` … `w:commentRangeEnd` + reference run around some content; `wrap`
+ * puts the reference run inside a revision (the one of the removed text it comments).
+ */
+export function commentRange(id: number, content: string, wrap: (run: string) => string = (run) => run): string {
+  return `<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/>${wrap(`<w:r><w:commentReference w:id="${id}"/></w:r>`)}`;
 }
 
 function commentsPart(source: DocxSource): string | undefined {
@@ -85,7 +87,7 @@ export function firstFreeCommentId(source: DocxSource, noteCount: number): numbe
   let max = noteCount;
   for (const part of source.parts.keys()) {
     if (!/^word\/(comments|footnotes|endnotes)\d*\.xml$/.test(part)) continue;
-    const text = decodeXmlBytes(source.parts.get(part) as Uint8Array, part);
+    const text = new TextDecoder().decode(source.parts.get(part) as Uint8Array);
     let notes = 0;
     for (const match of text.matchAll(/<w:(comment|footnote|endnote)\b[^>]*\bw:id="(-?\d+)"/g)) {
       max = Math.max(max, Number(match[2]));

@@ -19,7 +19,6 @@ const REVISION_ELEMENT: Record<Exclude<PieceStatus, 'equal'>, RevisionElement> =
 };
 
 const isOldSide = (status: PieceStatus): boolean => status === 'deleted' || status === 'moved-from';
-const isRemoved = isOldSide;
 
 /**
  * Writes pieces; with attribution comments, each run of adjacent changes of one source gets a
@@ -43,10 +42,25 @@ export function writePieces(pieces: readonly RedlinePiece[], ctx: WriterContext)
     }
     let j = i + 1;
     while (j < pieces.length && (pieces[j]?.inline.type === 'marker' || noteOf(pieces[j] as RedlinePiece)?.text === note.text)) j++;
-    out += commentRange(comments.collector.add(note), writeSegment(pieces.slice(i, j), ctx));
+    out += commentRange(comments.collector.add(note), writeSegment(pieces.slice(i, j), ctx), referenceWrapper(pieces.slice(i, j), ctx));
     i = j;
   }
   return out;
+}
+
+/**
+ * The comment on tracked text (all of it inserted, deleted or moved) is referenced from inside
+ * the same revision: its reference run goes with the text when the revision is accepted or
+ * rejected. Left as a plain run, it keeps a moved paragraph standing, empty, in LibreOffice's
+ * Accept All (where it left) and Reject All (where it arrived).
+ */
+function referenceWrapper(pieces: readonly RedlinePiece[], ctx: WriterContext): ((run: string) => string) | undefined {
+  const changed = pieces.filter((p) => p.inline.type !== 'marker');
+  const last = changed[changed.length - 1];
+  if (!last || last.status === 'equal' || !changed.every((p) => p.status !== 'equal' && isOldSide(p.status) === isOldSide(last.status))) return undefined;
+  const element = REVISION_ELEMENT[last.status as Exclude<PieceStatus, 'equal'>];
+  const attributes = ctx.stamp.attributes(ctx.authorOf(last.changeId));
+  return (run) => `<${element}${attributes}>${run}</${element}>`;
 }
 
 /**
@@ -247,7 +261,7 @@ function writeTracked(group: readonly RedlinePiece[], status: Exclude<PieceStatu
     if (inline.type === 'atom' && inline.isRunLevel) {
       flush();
       out += trackedRunLevelAtom(inline, piece, element, author, ctx);
-    } else if (inline.type === 'marker' && !isRemoved(piece.status)) {
+    } else if (inline.type === 'marker' && !isOldSide(piece.status)) {
       flush();
       out += inline.xml;
     } else {
@@ -261,11 +275,11 @@ function writeTracked(group: readonly RedlinePiece[], status: Exclude<PieceStatu
 function writeRun(piece: RedlinePiece, ctx: WriterContext): string {
   const inline = piece.inline;
   // A range of the old version carried into a deletion takes its ids in the output.
-  if (inline.type === 'marker') return isRemoved(piece.status) ? ctx.ranges.remap(remapOld(inline.xml, ctx), ctx.oldPart) : inline.xml;
+  if (inline.type === 'marker') return isOldSide(piece.status) ? ctx.ranges.remap(remapOld(inline.xml, ctx), ctx.oldPart) : inline.xml;
   if (inline.type === 'atom' && inline.isRunLevel) return sideXml(inline.xml, piece.status, ctx);
   const props = runProps(piece, ctx);
   if (inline.type === 'text') {
-    const tag = isRemoved(piece.status) ? 'w:delText' : 'w:t';
+    const tag = isOldSide(piece.status) ? 'w:delText' : 'w:t';
     return `<w:r>${props}<${tag} xml:space="preserve">${escapeXml(inline.text)}</${tag}></w:r>`;
   }
   return `<w:r>${props}${atomRunContent(inline, piece, ctx)}</w:r>`;
@@ -283,7 +297,7 @@ function atomRunContent(atom: Atom, piece: RedlinePiece, ctx: WriterContext): st
     const id = ctx.oldNoteIds.get(`${atom.note.kind}:${atom.note.id}`);
     if (id !== undefined) xml = xml.replace(/\bw:id="[^"]*"/, `w:id="${id}"`);
   }
-  if (isRemoved(status) && atom.kind === 'field-code') {
+  if (isOldSide(status) && atom.kind === 'field-code') {
     xml = xml.replace(/<w:instrText\b/g, '<w:delInstrText').replace(/<\/w:instrText>/g, '</w:delInstrText>');
   }
   return xml;

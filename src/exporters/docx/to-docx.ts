@@ -21,7 +21,6 @@ import { CommentCollector, firstFreeCommentId, writeComments, type CommentNote }
 import { removeProtection } from './protection.js';
 import { checkWrittenStructure } from './structure-check.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
-import { decodeXmlBytes } from '../../ooxml/xml-encoding.js';
 
 export interface DocxExportOptions {
   /** The revisions' date (ISO 8601); none by default, so that output is deterministic. */
@@ -128,5 +127,5 @@ function declareMissingNamespaces(text: string, rootName: string, other: string 
 
 function partText(source: DocxSource | undefined, part: string | undefined): string | undefined {
   const bytes = part === undefined ? undefined : source?.parts.get(part);
-  return bytes && decodeXmlBytes(bytes, part as string);
+  return bytes && new TextDecoder().decode(bytes);
 }

@@ -20,7 +20,6 @@ import type { Rgb } from '../pdf/colour.js';
 import { drawableText } from '../pdf/drawable-text.js';
 import { ImageResolver, type PartKind } from '../pdf/images.js';
 import { toRoman } from '../pdf/note-registry.js';
-import { RenumberIndex } from '../pdf/renumber-index.js';
 import { CHANGE_KIND_LABELS } from '../pdf/summary-pages.js';
 import { uniformBlocks } from '../pdf/uniform-blocks.js';
 import { elementId, escapeHtml } from './escape.js';
@@ -66,7 +65,6 @@ export class DocumentMarkup {
   private readonly palette: ChangePalette;
   private readonly styles: DocumentStyles;
   private readonly changes: ReadonlyMap<string, Change>;
-  private readonly renumbers: RenumberIndex;
   private readonly images: ImageResolver;
   /** Change ids whose first element has been written (it carries the list's anchor). */
   private readonly anchored = new Set<string>();
@@ -86,7 +84,6 @@ export class DocumentMarkup {
     this.palette = palette;
     this.styles = styles;
     this.changes = new Map(redline.changes.map((change) => [change.id, change]));
-    this.renumbers = new RenumberIndex(redline.changes);
     this.images = new ImageResolver(redline.old.docx, redline.new.docx);
     for (const note of redline.notes) {
       this.notesByKey.set(noteKey(note.kind, note.side, note.id), note);
@@ -190,7 +187,7 @@ export class DocumentMarkup {
     const anchor = this.clauses.has(label) ? '' : ` id="${clauseAnchor(label)}"`;
     this.clauses.add(label);
     const oldLabel = block.previous?.numbering?.label;
-    const renumberId = block.side === 'new' && block.moveName === undefined && oldLabel !== undefined && oldLabel !== label ? this.renumbers.take(oldLabel, label) : undefined;
+    const renumberId = block.labelChangeId;
     const text = escapeHtml(drawableText(label));
     if (renumberId !== undefined && oldLabel !== undefined) {
       const renumber = `<span class="rl-c rl-renum"${this.changeAttributes(renumberId)}><span class="rl-sr">${escapeHtml(this.announcement(renumberId))}</span><del>${escapeHtml(drawableText(oldLabel))}</del><ins>${text}</ins></span>`;

@@ -10,6 +10,7 @@ import { InputError, PartError } from '../../diagnostics/errors.js';
 import type { Block, Document, Note, NoteKind, RevisionView, Story, StoryKind } from '../../model/document.js';
 import { commentIdentities } from '../../ooxml/comment-identity.js';
 import { DEFAULT_PACKAGE_LIMITS, OpcPackage, REL_TYPES, type PackageLimits } from '../../ooxml/package.js';
+import { quote } from '../../util/quote.js';
 import { attr, childElements, descendant, findAll, firstChild, startTagOf, textContent, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
 import { readBlocks } from './body-reader.js';
 import { NumberingCounter, NumberingDefinitions } from './numbering.js';
@@ -38,15 +39,16 @@ export function fromDocx(bytes: Uint8Array, fileName: string, options: DocxImpor
 }
 
 function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): ImportResult {
-  const mainPart = pkg.relatedPart('', REL_TYPES.officeDocument) ?? (pkg.has('word/document.xml') ? 'word/document.xml' : undefined);
-  if (!mainPart) throw new InputError(fileName, 'not a Word document (the package has no word/document.xml)');
+  // Reading repaired the package (or refused it): it has a main part.
+  const mainPart = pkg.mainPart as string;
   const doc = pkg.xml(mainPart);
   const body = doc && firstChild(doc.root, 'w:body');
   if (!doc || doc.root.name !== 'w:document' || !body) {
-    throw new InputError(fileName, `not a Word document (${mainPart} has no w:document/w:body)`);
+    throw new InputError(fileName, `not a Word document (${quote(mainPart)} has no w:document/w:body)`);
   }
 
   const diagnostics = new Diagnostics();
+  diagnostics.addAll(pkg.repairs);
   const stylesXml = xmlOf(pkg, mainPart, REL_TYPES.styles);
   const styles = new StyleSheet(stylesXml);
   const language = defaultLanguage(stylesXml);
