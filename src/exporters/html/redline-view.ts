@@ -7,7 +7,7 @@
  * the document. Without the viewer script it is still a readable, linked, printable redline.
  */
 import type { AttributionReport, SourceEditIssue } from '../../attribution/report.js';
-import type { Change, ChangeKind } from '../../model/change-set.js';
+import { summariseChanges, type Change, type ChangeKind } from '../../model/change-set.js';
 import type { Redline } from '../../model/redline.js';
 import { fileName } from '../../util/file-name.js';
 import { ChangePalette } from '../pdf/change-palette.js';
@@ -49,10 +49,13 @@ export function redlineView(redline: Redline, options: RedlineViewOptions = {}):
   const document = markup.render();
   const title = options.title ?? redline.new.title ?? fileName(redline.new.name);
   const count = redline.changes.length;
+  // The document's count, as the PDF, the JSON and the CLI give it (renumbered clauses apart).
+  const counted = summariseChanges(redline.changes);
+  const countText = `${counted.total} change${counted.total === 1 ? '' : 's'}${counted.renumbered === 0 ? '' : `, ${counted.renumbered} clause${counted.renumbered === 1 ? '' : 's'} only renumbered`}`;
 
   const legend = palette.legend(redline).map((entry) => `<li><span class="rl-chip ${colour(entry.colour)}"></span><span>${escapeHtml(entry.label)}${entry.title === undefined ? '' : ` <small>${escapeHtml(entry.title)}</small>`}</span></li>`);
   const head = `<header class="rl-head">
-<div class="rl-titles"><h1>${escapeHtml(title)}</h1>${options.subtitle === undefined ? '' : `<p>${escapeHtml(options.subtitle)}</p>`}<p>Old: ${escapeHtml(fileName(redline.old.name))} · New: ${escapeHtml(fileName(redline.new.name))} · ${count} change${count === 1 ? '' : 's'}</p></div>
+<div class="rl-titles"><h1>${escapeHtml(title)}</h1>${options.subtitle === undefined ? '' : `<p>${escapeHtml(options.subtitle)}</p>`}<p>Old: ${escapeHtml(fileName(redline.old.name))} · New: ${escapeHtml(fileName(redline.new.name))} · ${countText}</p></div>
 <ul class="rl-legend" aria-label="Key">${legend.join('')}</ul>
 <div class="rl-tools rl-needs-js" role="toolbar" aria-label="Changes">
 <button type="button" data-action="previous" aria-keyshortcuts="p Alt+ArrowUp" title="Previous change (p, Alt+↑)">◀ Previous</button>
