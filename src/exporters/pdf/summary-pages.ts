@@ -9,11 +9,13 @@
  * wraps in its column), so the number of summary pages is known before the body is laid out: body pages are numbered after them, and the summary is drawn once
  * the body has placed the changes.
  */
-import { isRenumberOnly, isUnattributed, summariseChanges, type Change, type ChangeKind } from '../../model/change-set.js';
+import { countChanges, type Change, type ChangeCounts, type ChangeKind } from '../../model/change-set.js';
+import type { AttributionReport } from '../../attribution/report.js';
 import type { Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
 import { citation } from '../change-citation.js';
 import { summaryEntries, type SummaryEntry } from '../summary-entries.js';
+import { findingCounts, findingSections } from './summary-findings.js';
 
 export { excerpt } from '../summary-entries.js';
 import { Canvas } from './canvas.js';
@@ -95,6 +97,8 @@ interface Column {
 
 export class SummaryPages {
   private readonly redline: Redline;
+  /** The attribution report, whose findings the summary lists (with sources). */
+  private readonly report: AttributionReport | undefined;
   private readonly palette: ChangePalette;
   private readonly painter: TextPainter;
   private readonly geometry: PageGeometry;
@@ -106,8 +110,9 @@ export class SummaryPages {
   private readonly table: StructElement;
   private headerMade = false;
 
-  constructor(redline: Redline, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads, section: StructElement) {
+  constructor(redline: Redline, report: AttributionReport | undefined, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads, section: StructElement) {
     this.redline = redline;
+    this.report = report;
     this.palette = palette;
     this.painter = painter;
     this.geometry = geometry;
@@ -190,7 +195,8 @@ export class SummaryPages {
       text(`Shown as changes: ${view.shown.join(', ')}; changes no source explains are shown too.`, { ...TEXT, variant: 'bold', size: 9.5 }, 13);
       text(view.made.length > 0 ? `Taken as made (already in the old version shown, not marked): ${view.made.join(', ')}.` : 'No source is taken as made.', { ...TEXT, size: 9.5 }, 20);
     }
-    const { total, renumbered } = summariseChanges(this.redline.changes);
+    const counts = countChanges(this.redline.changes);
+    const { total, renumbered } = counts;
     const renumberedText = renumbered === 0 ? '' : `; ${renumbered} clause${renumbered === 1 ? '' : 's'} only renumbered (listed apart)`;
     text(total === 0 && renumbered === 0 ? 'No changes.' : `Total: ${total} change${total === 1 ? '' : 's'}${renumberedText}`, { ...TEXT, variant: 'bold', size: 10.5 }, 20);
     lines.push(this.heading('Key'));
@@ -212,10 +218,29 @@ export class SummaryPages {
     text(`Inserted text is underlined, deleted text struck through${renumbered > 0 ? '; a renumbered clause number is grey' : ''}.`, NOTE, 12);
     text('Moved text: ⇄ and a double underline, under a note naming the other end and its page.', NOTE, 12);
     text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''}${renumbered > 0 ? ' (none for renumbering)' : ''}.`, NOTE, 20);
-    if (total === 0 && renumbered === 0) return lines;
-    const byKind: [string, readonly (readonly [string, number])[]] = ['Changes by kind', [...countByKind(this.redline.changes), ...(renumbered > 0 ? [['Clauses only renumbered', renumbered] as const] : [])]];
-    this.counts(lines, this.palette.hasSources ? [byKind, ['Changes by source', countBySource(this.redline)]] : [byKind]);
+    if (total > 0 || renumbered > 0) {
+      const byKind: [string, readonly (readonly [string, number])[]] = ['Changes by kind', [...countByKind(counts), ...(renumbered > 0 ? [['Clauses only renumbered', renumbered] as const] : [])]];
+      this.counts(lines, this.palette.hasSources ? [byKind, ['Changes by source', countBySource(this.redline, counts)]] : [byKind]);
+    }
+    this.findingLines(lines, text);
     return lines;
+  }
+
+  /** The verification findings: each list of the attribution report, a line per finding (wrapped, never cut). */
+  private findingLines(lines: SummaryLine[], text: (value: string, style: PlainStyle, height: number) => void): void {
+    if (!this.report) return;
+    const sections = findingSections(this.report, CHANGE_KIND_LABELS);
+    lines.push(this.heading('Verification findings'));
+    if (sections.length === 0) {
+      text('None: every change is attributed to a source, and every source edit is applied as the source has it.', COUNT, 20);
+      return;
+    }
+    text(`${findingCounts(this.report)}.`, { ...COUNT, variant: 'bold' }, 14);
+    for (const section of sections) {
+      text(section.title, { ...COUNT, variant: 'bold' }, 12);
+      for (const item of section.items) text(`•  ${item}`, COUNT, 11);
+    }
+    lines.push({ height: 8, draw: () => undefined });
   }
 
   private heading(title: string): SummaryLine {
@@ -367,16 +392,14 @@ function columnsFor(width: number, hasSources: boolean): Column[] {
   });
 }
 
-function countByKind(changes: readonly Change[]): [string, number][] {
-  const counted = changes.filter((change) => !isRenumberOnly(change));
-  return KIND_ORDER.map((kind): [string, number] => [CHANGE_KIND_LABELS[kind], counted.filter((change) => change.kind === kind).length]).filter(([, count]) => count > 0);
+function countByKind(counts: ChangeCounts): [string, number][] {
+  return KIND_ORDER.map((kind): [string, number] => [CHANGE_KIND_LABELS[kind], counts.byKind[kind] ?? 0]).filter(([, count]) => count > 0);
 }
 
-function countBySource(redline: Redline): [string, number][] {
-  const counts: [string, number][] = redline.sources.map((source) => [source.id, redline.changes.filter((change) => change.sources.includes(source.id)).length]);
-  const unattributed = redline.changes.filter(isUnattributed).length;
-  if (unattributed > 0) counts.push([UNATTRIBUTED_AUTHOR, unattributed]);
-  return counts;
+function countBySource(redline: Redline, counts: ChangeCounts): [string, number][] {
+  const bySource: [string, number][] = redline.sources.map((source) => [source.id, counts.bySource[source.id] ?? 0]);
+  if (counts.unattributed > 0) bySource.push([UNATTRIBUTED_AUTHOR, counts.unattributed]);
+  return bySource;
 }
 
 /** The clause a change is in, for lists of changes (the PDF's table, the HTML redline's panel): its clause path. */
