@@ -16,7 +16,8 @@ import { resolveDocument, type DocumentInput } from './inputs.js';
 import type { DiffSettings } from '../diff/options.js';
 import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
-import { checkSources, readSources, type SourceInput } from './sources.js';
+import { checkShownSources, checkSources, readSources, withSourceOrder, type SourceInput } from './sources.js';
+import { sourceView } from '../apply/source-view.js';
 
 export type { ConflictPolicy } from '../apply/merge-sources.js';
 
@@ -35,6 +36,11 @@ export interface ApplyOptions extends DiffSettings {
   readonly revisionDate?: string;
   /** The conformed version's name (in the JSON, the PDF's default title); default `new version`. */
   readonly newName?: string;
+  /**
+   * A view by source of the redline: only these sources' changes tracked, the others' taken as
+   * made (see `CompareOptions.showSources`). The conformed version and the report are the same.
+   */
+  readonly showSources?: readonly string[];
 }
 
 /** A new version conformed from the sources. */
@@ -59,6 +65,7 @@ const POLICIES: readonly ConflictPolicy[] = ['fail', 'first', 'skip'];
 export async function apply(base: DocumentInput, sources: readonly SourceInput[], options: ApplyOptions = {}): Promise<Result<Application>> {
   checkDiffOptions(options);
   checkSources(sources, 'sources');
+  if (options.showSources) checkShownSources(options.showSources, sources);
   const policy = options.onConflict ?? 'fail';
   if (!POLICIES.includes(policy)) throw new OptionError('onConflict', `'${String(policy)}' is not fail, first or skip`);
   if (options.outputs) checkOutputKinds(options.outputs);
@@ -83,7 +90,13 @@ export async function apply(base: DocumentInput, sources: readonly SourceInput[]
   // The sources made the changes: their latest modified date dates them (ISO 8601 in UTC sorts as text).
   const latest = read.map((source) => source.after.modified).reduce<string | undefined>((last, date) => (date !== undefined && (last === undefined || date > last) ? date : last), undefined);
   const revisionDate = options.revisionDate === undefined ? latest : normaliseDate(options.revisionDate, 'revisionDate');
-  const outputs = await renderOutputs(kinds, { old, new: conformed, redline: attributed.redline, report, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }) });
-  const value = { old, new: conformed, redline: attributed.redline, changes: attributed.redline.changes, report, conflicts: merged.conflicts, failed, outputs };
+  // A view by source shows the conformed version against OLD with the other sources made.
+  const view = options.showSources && !failed ? sourceView(old, conformed, read, options.showSources, diffOptions) : undefined;
+  if (view) diagnostics.addAll(view.diagnostics);
+  const redline = view?.redline ?? attributed.redline;
+  const shownOld = view?.base ?? old;
+  const viewKinds = view ? withSourceOrder(kinds, read.map((s) => s.info.id)) : kinds;
+  const outputs = await renderOutputs(viewKinds, { old: shownOld, new: conformed, redline, report, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }) });
+  const value = { old: shownOld, new: conformed, redline, changes: redline.changes, report, conflicts: merged.conflicts, failed, outputs };
   return { value, diagnostics: diagnostics.list() };
 }

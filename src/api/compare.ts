@@ -15,7 +15,8 @@ import { resolveDocument, type DocumentInput } from './inputs.js';
 import type { DiffSettings } from '../diff/options.js';
 import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
 import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
-import { checkSources, readSources, type SourceInput } from './sources.js';
+import { checkShownSources, checkSources, readSources, withSourceOrder, type SourceInput } from './sources.js';
+import { sourceView } from '../apply/source-view.js';
 
 /** Options of `compare`: the diff options, the sources or chain, the outputs and the date. */
 export interface CompareOptions extends DiffSettings {
@@ -27,6 +28,13 @@ export interface CompareOptions extends DiffSettings {
   readonly chain?: readonly SourceInput[];
   /** Give the changes no source explains to this source (they are still reported). */
   readonly fallbackSource?: string;
+  /**
+   * A view by source: only these sources' changes are shown as tracked changes, the other sources'
+   * are taken as made (the redline's old version is OLD with them applied, as `apply` would), so
+   * that Accept All still gives NEW and Reject All gives that base. Changes no source explains are
+   * shown in every view; the attribution report is the whole comparison's.
+   */
+  readonly showSources?: readonly string[];
   /** The outputs to render; none by default (the comparison itself is the value). */
   readonly outputs?: OutputKinds;
   /** ISO 8601 date of the tracked changes and the PDFs; none by default, so output is deterministic. */
@@ -69,19 +77,28 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
   const mode = options.chain ? 'chain' : 'sources';
   const sources = options.chain ?? options.sources;
   options.progress?.('comparing');
+  let shownOld = oldDocument;
   if (sources) {
     const read = await readSources(sources, mode, oldDocument, diagnostics);
     const attributed = attributeChanges(oldDocument, newDocument, read, { ...diffOptions, mode, ...(options.fallbackSource !== undefined && { fallbackSource: options.fallbackSource }) });
     redline = attributed.redline;
     report = attributed.report;
+    if (options.showSources) {
+      const view = sourceView(oldDocument, newDocument, read, options.showSources, diffOptions);
+      diagnostics.addAll(view.diagnostics);
+      redline = view.redline;
+      shownOld = view.base;
+    }
   } else {
     redline = compareDocuments(oldDocument, newDocument, diffOptions);
   }
 
   options.progress?.('rendering');
   const revisionDate = options.revisionDate === undefined ? newDocument.modified : normaliseDate(options.revisionDate, 'revisionDate');
-  const outputs = await renderOutputs(options.outputs ?? {}, { old: oldDocument, new: newDocument, redline, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }), ...(report && { report }) });
-  return { value: { old: oldDocument, new: newDocument, redline, changes: redline.changes, outputs, ...(report && { report }) }, diagnostics: diagnostics.list() };
+  // A view shows fewer sources than were given; their colours stay those of the whole comparison.
+  const kinds = options.showSources && sources ? withSourceOrder(options.outputs ?? {}, sources.map((s) => s.id)) : (options.outputs ?? {});
+  const outputs = await renderOutputs(kinds, { old: shownOld, new: newDocument, redline, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }), ...(report && { report }) });
+  return { value: { old: shownOld, new: newDocument, redline, changes: redline.changes, outputs, ...(report && { report }) }, diagnostics: diagnostics.list() };
 }
 
 function checkCompareOptions(options: CompareOptions): void {
@@ -91,5 +108,6 @@ function checkCompareOptions(options: CompareOptions): void {
   if (options.sources) checkSources(options.sources, 'sources');
   if (options.chain) checkSources(options.chain, 'chain');
   if (options.fallbackSource !== undefined && !sources) throw new OptionError('fallbackSource', 'needs sources or chain');
+  if (options.showSources) checkShownSources(options.showSources, options.sources);
   if (options.outputs) checkOutputKinds(options.outputs);
 }

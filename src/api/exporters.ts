@@ -8,6 +8,7 @@ import { Diagnostics, type Diagnostic, type Result } from '../diagnostics/diagno
 import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
 import { redlineToHtml, type HtmlOptions } from '../exporters/html/to-html.js';
 import { changeSetToJson } from '../exporters/json/to-json.js';
+import { toCriticMarkup } from '../exporters/markup/to-critic-markup.js';
 import { toMarkup } from '../exporters/markup/to-markup.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document } from '../model/document.js';
@@ -65,7 +66,8 @@ export function toHtml(redline: Redline, options: HtmlOptions = {}): Result<stri
 
 /** The change set as JSON (`docs/change-set.md`; the schema is `change-set.schema.json`). */
 export function toJson(redline: Redline, options: JsonOptions = {}): Result<string> {
-  const json = changeSetToJson({ old: redline.old, new: redline.new, changes: redline.changes, diagnostics: options.diagnostics ?? [], ...(options.report && { extra: { ...options.report } }) });
+  const extra = { ...(redline.view && { view: redline.view }), ...options.report };
+  const json = changeSetToJson({ old: redline.old, new: redline.new, changes: redline.changes, diagnostics: options.diagnostics ?? [], ...(Object.keys(extra).length > 0 && { extra }) });
   return { value: json, diagnostics: [] };
 }
 
@@ -75,9 +77,10 @@ export function toText(redline: Redline): Result<string> {
 }
 
 /**
- * The redline for Markdown readers. Today the text redline's markup; the place where the
- * CriticMarkup writer (`{--deleted--}{++inserted++}`) plugs in.
+ * The redline as Markdown with CriticMarkup: `{++inserted++}`, `{--deleted--}`, `{~~old~>new~~}`,
+ * comments `{>>MP201<<}` naming the sources and where each end of a move is; headings, lists and
+ * tables kept.
  */
 export function toMarkdown(redline: Redline): Result<string> {
-  return { value: toMarkup(redline), diagnostics: [] };
+  return { value: toCriticMarkup(redline), diagnostics: [] };
 }

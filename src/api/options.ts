@@ -35,4 +35,5 @@ export function checkDiffOptions(options: DiffSettings): void {
 
 export function checkPdfOptions(options: Omit<PdfOptions, 'date'>, field: string): void {
   if (options.pageSize !== undefined && options.pageSize !== 'A4' && options.pageSize !== 'Letter') throw new OptionError(`${field}.pageSize`, `'${String(options.pageSize)}' is not A4 or Letter`);
+  if (options.sourceOrder !== undefined && (!Array.isArray(options.sourceOrder) || !options.sourceOrder.every((id) => typeof id === 'string'))) throw new OptionError(`${field}.sourceOrder`, 'expected a list of source ids');
 }

@@ -10,6 +10,7 @@ import { OptionError } from '../diagnostics/errors.js';
 import { loadDocument } from '../importers/read-document.js';
 import type { Document } from '../model/document.js';
 import type { SourceInfo } from '../model/source.js';
+import type { OutputKinds } from './outputs.js';
 
 /**
  * A source of changes (a modification, a designation, a reviewer's copy, a version of a chain)
@@ -56,4 +57,24 @@ export async function readSources(sources: readonly SourceInput[], mode: 'source
     }
   }
   return read;
+}
+
+/** Checks a view by source: ids of the given sources (not a chain's versions), none twice. */
+export function checkShownSources(shown: readonly string[], sources: readonly SourceInput[] | undefined): void {
+  if (!sources) throw new OptionError('showSources', 'needs sources (a view by source shows some sources’ changes and takes the others as made)');
+  if (!Array.isArray(shown) || shown.length === 0) throw new OptionError('showSources', 'expected a list of source ids');
+  const known = new Set(sources.map((s) => s.id));
+  shown.forEach((id, i) => {
+    if (!known.has(id)) throw new OptionError(`showSources[${i}]`, `'${String(id)}' is not one of the sources (${[...known].join(', ')})`);
+    if (shown.indexOf(id) !== i) throw new OptionError(`showSources[${i}]`, `source ${id} is given twice`);
+  });
+}
+
+/** PDF and HTML outputs whose sources take their colours from `order` (unless the caller gave an order). */
+export function withSourceOrder(kinds: OutputKinds, order: readonly string[]): OutputKinds {
+  const ordered = <T extends object>(request: boolean | T | undefined): T | { sourceOrder: readonly string[] } | undefined =>
+    request === undefined || request === false ? undefined : { sourceOrder: order, ...(typeof request === 'object' ? request : {}) };
+  const pdf = ordered(kinds.pdf);
+  const html = ordered(kinds.html);
+  return { ...kinds, ...(pdf && { pdf }), ...(html && { html }) };
 }

@@ -1,8 +1,10 @@
 /**
  * Built-in verification of a DOCX redline: its Reject All view must read as the old version and
- * its Accept All view as the new one (text, tables and notes; see `documentLines`).
+ * its Accept All view as the new one (text, tables and notes; see `documentLines`), and it must
+ * hold nothing LibreOffice reads differently from Word (see `libreoffice-reading.ts`).
  */
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { libreOfficeDifferences } from '../importers/docx/libreoffice-reading.js';
 import { loadDocument } from '../importers/read-document.js';
 import type { Document, RevisionView } from '../model/document.js';
 import { documentLines } from '../model/plain-text.js';
@@ -27,6 +29,8 @@ export interface Verification {
   readonly reject: ViewCheck;
   /** Accept All against NEW. */
   readonly accept: ViewCheck;
+  /** What LibreOffice would read differently from Word (any makes the check fail). */
+  readonly libreOffice: readonly string[];
 }
 
 /** Options of `verify`. */
@@ -54,7 +58,8 @@ export async function verify(redline: Uint8Array | DocumentBytes, old: DocumentI
   const lines = (document: Document): string[] => documentLines(document, textOptions);
   const reject = compareLines(lines(await resolveDocument(old, 'old', diagnostics)), lines(await view('before')));
   const accept = compareLines(lines(await resolveDocument(neu, 'new', diagnostics)), lines(await view('after')));
-  return { value: { ok: reject.ok && accept.ok, reject, accept }, diagnostics: diagnostics.list() };
+  const libreOffice = libreOfficeDifferences(tracked.bytes, tracked.name ?? 'redline');
+  return { value: { ok: reject.ok && accept.ok && libreOffice.length === 0, reject, accept, libreOffice }, diagnostics: diagnostics.list() };
 }
 
 function compareLines(expected: readonly string[], actual: readonly string[]): ViewCheck {

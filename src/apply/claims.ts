@@ -45,10 +45,18 @@ export type Claim =
 /** Where blocks are inserted: after an old block, or at the start of a story (its block list). */
 export type Anchor = Block | readonly Block[];
 
+/** What a source puts at an anchor: new blocks of its own, or an old block it moved there. */
+export type Placed = { readonly kind: 'new'; readonly block: Block } | { readonly kind: 'moved'; readonly block: Block };
+
 export interface Plan {
   readonly claims: Map<Block, Claim[]>;
-  /** Blocks inserted at an anchor, in source order. */
-  readonly inserts: Map<Anchor, { source: string; from: Document; blocks: readonly Block[] }[]>;
+  /** What is put at an anchor, in source order. */
+  readonly inserts: Map<Anchor, { source: string; from: Document; items: readonly Placed[] }[]>;
+  /**
+   * Old blocks a source moved, and where to: the block goes there whole, with the words every
+   * source changed in it (its claims) applied.
+   */
+  readonly moves: Map<Block, { source: string; to: Anchor }[]>;
 }
 
 /** The blocks an old block becomes, given the claims of the sources on it. */

@@ -6,7 +6,7 @@
  */
 import type { Block } from '../model/document.js';
 import type { Claim, ConflictPolicy, Resolution } from './claims.js';
-import { blockText, textOf } from './merge-text.js';
+import { blockText, clip, textOf } from './merge-text.js';
 import { mergeRows } from './row-merge.js';
 import { applyWordEdits, mergeWords } from './word-hunks.js';
 
@@ -21,11 +21,6 @@ export function resolve(block: Block, claims: readonly Claim[], policy: Conflict
   const describe = (c: Claim): string => (c.kind === 'delete' ? '' : c.kind === 'replace' ? clip(c.blocks.map(blockText).join('\n')) : c.kind === 'rows' ? '(changed rows)' : '(changed words)');
   at.conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], ...(at.label !== undefined && { label: at.label }), oldText: clip(blockText(block)), texts: Object.fromEntries(claims.map((c) => [c.source, describe(c)])) });
   return policy === 'first' ? applyClaim(block, claims[0] as Claim, at) : [block];
-}
-
-/** Whole blocks in a conflict are quoted by their start: enough to find them. */
-function clip(text: string, max = 300): string {
-  return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
 
 function claimKey(claim: Claim): string {

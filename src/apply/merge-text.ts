@@ -18,6 +18,11 @@ export function blockText(block: Block): string {
   }
 }
 
+/** Whole blocks in a conflict are quoted by their start: enough to find them. */
+export function clip(text: string, max = 300): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
 export function rowText(row: TableRow): string {
   return row.cells.map((c) => c.blocks.map(blockText).join('\n')).join(' | ');
 }

@@ -3,10 +3,11 @@
  * version's blocks as claims — paragraphs changed word by word, tables row by row (the cells of a
  * changed row as stories of their own, so word by word again), blocks deleted, blocks inserted
  * after an anchor, blocks replaced whole (a split or merged paragraph, a table whose columns
- * changed) — in the body, the notes, and the headers and footers.
+ * changed), paragraphs moved to an anchor (the old paragraph itself, so that other sources' word
+ * edits in it go with it) — in the body, the notes, and the headers and footers.
  */
 import type { AttributionSource } from '../attribution/attribute.js';
-import { alignDocuments } from '../attribution/align-documents.js';
+import { alignDocuments, pairMovedParagraphs } from '../attribution/align-documents.js';
 import type { CharMap } from '../attribution/char-map.js';
 import { counterpartStory, diffDocuments } from '../diff/compare-documents.js';
 import { alignBlocks, type BlockUnit } from '../diff/diff-blocks.js';
@@ -15,7 +16,7 @@ import { DiffContext } from '../diff/diff-context.js';
 import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import type { Block, Document, Note, Paragraph, Table, TableCell, TableRow } from '../model/document.js';
-import type { Anchor, Claim, Plan, RowEdit, WordEdit } from './claims.js';
+import type { Anchor, Claim, Placed, Plan, RowEdit, WordEdit } from './claims.js';
 import { blockText } from './merge-text.js';
 
 /** Carries one source's edits onto the old version's blocks: the body's, the notes', the headers' and footers'. */
@@ -53,8 +54,10 @@ function planStory(olds: readonly Block[], before: readonly Block[], after: read
     list.push(c);
     plan.claims.set(block, list);
   };
+  const units = alignBlocks(before, after, ctx);
+  const moved = movedParagraphs(units, ctx);
   let anchor: Anchor = olds;
-  for (const unit of alignBlocks(before, after, ctx)) {
+  for (const unit of units) {
     switch (unit.kind) {
       case 'equal':
         anchor = toOld.get(unit.old) ?? anchor;
@@ -79,16 +82,40 @@ function planStory(olds: readonly Block[], before: readonly Block[], after: read
         break;
       }
       case 'deleted':
-        for (const block of unit.blocks) claim(toOld.get(block), { kind: 'delete', source: id });
+        // A paragraph the source moved leaves with its move (at its destination, below).
+        for (const block of unit.blocks) if (!moved.from.has(block)) claim(toOld.get(block), { kind: 'delete', source: id });
         break;
       case 'inserted': {
+        const items = unit.blocks.map((block): Placed => {
+          const from = moved.to.get(block);
+          const target = from && toOld.get(from);
+          if (!from || !target || from.type !== 'paragraph' || block.type !== 'paragraph') return { kind: 'new', block };
+          // The old paragraph itself goes there, with the words the source changed on the way.
+          const list = plan.moves.get(target) ?? [];
+          list.push({ source: id, to: anchor });
+          plan.moves.set(target, list);
+          const edits = wordEdits(from, block, target, chars, id, source.after, ctx);
+          if (edits.length > 0) claim(target, { kind: 'words', source: id, edits });
+          return { kind: 'moved', block: target };
+        });
         const list = plan.inserts.get(anchor) ?? [];
-        list.push({ source: id, from: source.after, blocks: unit.blocks });
+        list.push({ source: id, from: source.after, items });
         plan.inserts.set(anchor, list);
         break;
       }
     }
   }
+}
+
+/**
+ * The paragraphs a source moved within a story: deleted in one place and inserted in another, the
+ * same paragraph as the diff finds moves (before → after, and after → before).
+ */
+function movedParagraphs(units: readonly BlockUnit[], ctx: DiffContext): { from: Set<Block>; to: Map<Block, Block> } {
+  const deleted = units.flatMap((u) => (u.kind === 'deleted' ? u.blocks.filter((b): b is Paragraph => b.type === 'paragraph') : []));
+  const inserted = units.flatMap((u) => (u.kind === 'inserted' ? u.blocks.filter((b): b is Paragraph => b.type === 'paragraph') : []));
+  const pairs = pairMovedParagraphs(deleted, inserted, ctx);
+  return { from: new Set(pairs.map(([b]) => b)), to: new Map(pairs.map(([b, a]) => [a, b])) };
 }
 
 function keyOf(unit: Extract<BlockUnit, { kind: 'run' }>): string {

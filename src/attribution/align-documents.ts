@@ -8,13 +8,31 @@ import type { DiffContext } from '../diff/diff-context.js';
 import { cellPairs, alignTables } from '../diff/diff-tables.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import type { Token } from '../diff/tokenize.js';
+import { MOVE_MIN_SIMILARITY, MOVE_MIN_WORDS } from '../diff/moves.js';
+import { bagSize, dice } from '../diff/similarity.js';
 import type { Block, Document, Note, NoteKind, Paragraph, Table, TableCell } from '../model/document.js';
 import { CharMap } from './char-map.js';
 
+export interface AlignOptions {
+  /**
+   * Also map paragraphs that stand elsewhere in `b` (moved), found as the diff finds moves: a
+   * paragraph of at least {@link MOVE_MIN_WORDS} words left over on each side, the same text
+   * (once in each) or nearly. For a source's own base against the old version, where clauses
+   * may have moved since the source was drafted; never for a source's result against the new
+   * version, where a paragraph found elsewhere is not where the source put it.
+   */
+  readonly followMoves?: boolean;
+}
+
 /** Maps every character of `a` that is unchanged in `b` to its place in `b`. */
-export function alignDocuments(a: Document, b: Document, ctx: DiffContext): CharMap {
+export function alignDocuments(a: Document, b: Document, ctx: DiffContext, options: AlignOptions = {}): CharMap {
   const map = new CharMap();
-  alignBlockLists(a.body, b.body, ctx, map);
+  const alignBlockLists = (olds: readonly Block[], news: readonly Block[]): void => {
+    const leftover: Leftover = { olds: [], news: [] };
+    alignStory(olds, news, ctx, map, leftover);
+    if (options.followMoves) alignMoved(leftover, ctx, map);
+  };
+  alignBlockLists(a.body, b.body);
   // Notes pair through their references: a reference that maps is the same note in both.
   const targets = new Map(noteReferences(b.body).map((r) => [`${referenceKey(r.paragraph, r.offset)}`, r.note]));
   for (const reference of noteReferences(a.body)) {
@@ -22,12 +40,12 @@ export function alignDocuments(a: Document, b: Document, ctx: DiffContext): Char
     const target = mapped && targets.get(referenceKey(mapped.paragraph, mapped.start));
     const noteA = findNote(a, reference.note);
     const noteB = target && findNote(b, target);
-    if (noteA && noteB) alignBlockLists(noteA.blocks, noteB.blocks, ctx, map);
+    if (noteA && noteB) alignBlockLists(noteA.blocks, noteB.blocks);
   }
   for (const kind of ['headers', 'footers'] as const) {
     a[kind].forEach((story, i) => {
       const counterpart = b[kind][i];
-      if (counterpart) alignBlockLists(story.blocks, counterpart.blocks, ctx, map);
+      if (counterpart) alignBlockLists(story.blocks, counterpart.blocks);
     });
   }
   return map;
@@ -72,24 +90,89 @@ function findNote(doc: Document, note: { readonly kind: NoteKind; readonly id: s
   return (note.kind === 'footnote' ? doc.footnotes : doc.endnotes).find((n) => n.id === note.id);
 }
 
-function alignBlockLists(olds: readonly Block[], news: readonly Block[], ctx: DiffContext, map: CharMap): void {
+/** The paragraphs of a story that the alignment left unpaired on each side. */
+interface Leftover {
+  readonly olds: Paragraph[];
+  readonly news: Paragraph[];
+}
+
+function alignStory(olds: readonly Block[], news: readonly Block[], ctx: DiffContext, map: CharMap, leftover: Leftover): void {
   for (const unit of alignBlocks(olds, news, ctx)) {
-    if (unit.kind === 'equal') alignPair(unit.old, unit.neu, ctx, map);
+    if (unit.kind === 'equal') alignPair(unit.old, unit.neu, ctx, map, leftover);
     else if (unit.kind === 'run') {
       const first = unit.olds[0];
-      if (first?.type === 'table' && unit.news[0]?.type === 'table') alignTableCells(first, unit.news[0], ctx, map);
+      if (first?.type === 'table' && unit.news[0]?.type === 'table') alignTableCells(first, unit.news[0], ctx, map, leftover);
       else alignParagraphRun(unit.olds.filter(isParagraph), unit.news.filter(isParagraph), ctx, map);
+    } else if (unit.kind === 'deleted') leftover.olds.push(...unit.blocks.filter(isParagraph));
+    else leftover.news.push(...unit.blocks.filter(isParagraph));
+  }
+}
+
+/** Above this many candidate pairs only the same texts are paired (bounded cost, as in the diff). */
+const SIMILARITY_PAIR_LIMIT = 250_000;
+
+/**
+ * Pairs the leftover paragraphs that are one paragraph moved, and maps their equal words.
+ */
+function alignMoved(leftover: Leftover, ctx: DiffContext, map: CharMap): void {
+  for (const [old, neu] of pairMovedParagraphs(leftover.olds, leftover.news, ctx)) alignParagraphPair(old, neu, ctx, map);
+}
+
+/**
+ * Among paragraphs deleted from one place and inserted in another, those that are one paragraph
+ * moved, as the diff finds moves: at least {@link MOVE_MIN_WORDS} words, the same text once on
+ * each side first, then the most alike at {@link MOVE_MIN_SIMILARITY} or more.
+ */
+export function pairMovedParagraphs(deleted: readonly Paragraph[], inserted: readonly Paragraph[], ctx: DiffContext): [Paragraph, Paragraph][] {
+  const candidates = (list: readonly Paragraph[]): Paragraph[] => list.filter((p) => bagSize(ctx.bag(p)) >= MOVE_MIN_WORDS);
+  const olds = candidates(deleted);
+  const news = candidates(inserted);
+  const pairs: [Paragraph, Paragraph][] = [];
+  if (olds.length === 0 || news.length === 0) return pairs;
+  const count = new Map<string, number>();
+  for (const p of [...olds, ...news]) count.set(ctx.signature(p), (count.get(ctx.signature(p)) ?? 0) + 1);
+  const newBySignature = new Map(news.map((p) => [ctx.signature(p), p]));
+  const used = new Set<Paragraph>();
+  for (const old of olds) {
+    const match = newBySignature.get(ctx.signature(old));
+    if (match && count.get(ctx.signature(old)) === 2) {
+      pairs.push([old, match]);
+      used.add(old).add(match);
     }
   }
+  if (olds.length * news.length > SIMILARITY_PAIR_LIMIT) return pairs;
+  for (const old of olds) {
+    if (used.has(old)) continue;
+    let best: Paragraph | undefined;
+    let bestSimilarity = MOVE_MIN_SIMILARITY;
+    for (const neu of news) {
+      if (used.has(neu)) continue;
+      const similarity = dice(ctx.bag(old), ctx.bag(neu));
+      if (similarity >= bestSimilarity) {
+        best = neu;
+        bestSimilarity = similarity;
+      }
+    }
+    if (best) {
+      pairs.push([old, best]);
+      used.add(old).add(best);
+    }
+  }
+  return pairs;
+}
+
+/** Maps the equal words of two paragraphs known to be one paragraph (moved, or changed in place). */
+export function alignParagraphPair(old: Paragraph, neu: Paragraph, ctx: DiffContext, map: CharMap): void {
+  alignParagraphRun([old], [neu], ctx, map);
 }
 
 function isParagraph(block: Block): block is Paragraph {
   return block.type === 'paragraph';
 }
 
-function alignPair(old: Block, neu: Block, ctx: DiffContext, map: CharMap): void {
+function alignPair(old: Block, neu: Block, ctx: DiffContext, map: CharMap, leftover: Leftover): void {
   if (old.type === 'paragraph' && neu.type === 'paragraph') alignEqualParagraphs(old, neu, ctx, map);
-  else if (old.type === 'table' && neu.type === 'table') alignTableCells(old, neu, ctx, map);
+  else if (old.type === 'table' && neu.type === 'table') alignTableCells(old, neu, ctx, map, leftover);
 }
 
 /**
@@ -104,7 +187,8 @@ function alignEqualParagraphs(old: Paragraph, neu: Paragraph, ctx: DiffContext, 
   else alignParagraphRun([old], [neu], ctx, map);
 }
 
-function alignTableCells(old: Table, neu: Table, ctx: DiffContext, map: CharMap): void {
+/** A table's cells are stories of their own; what is left over in them may have moved within the table. */
+function alignTableCells(old: Table, neu: Table, ctx: DiffContext, map: CharMap, leftover: Leftover): void {
   const { columns, ops } = alignTables(old, neu, ctx);
   for (const op of ops) {
     if (op.type !== 'equal' && op.type !== 'pair') continue;
@@ -112,7 +196,7 @@ function alignTableCells(old: Table, neu: Table, ctx: DiffContext, map: CharMap)
     const newRow = neu.rows[op.new];
     if (!oldRow || !newRow) continue;
     const pairs: { old?: TableCell; neu?: TableCell }[] = columns ? cellPairs(oldRow, newRow, columns) : newRow.cells.map((cell, i) => ({ neu: cell, ...(oldRow.cells[i] && { old: oldRow.cells[i] }) }));
-    for (const pair of pairs) if (pair.old && pair.neu) alignBlockLists(pair.old.blocks, pair.neu.blocks, ctx, map);
+    for (const pair of pairs) if (pair.old && pair.neu) alignStory(pair.old.blocks, pair.neu.blocks, ctx, map, leftover);
   }
 }
 

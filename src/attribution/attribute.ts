@@ -20,10 +20,13 @@ import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import { forEachParagraph, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow } from '../model/redline.js';
 import { UNATTRIBUTED_AUTHOR, type SourceInfo } from '../model/source.js';
-import { alignDocuments } from './align-documents.js';
+import type { Paragraph } from '../model/document.js';
+import { alignDocuments, alignParagraphPair } from './align-documents.js';
 import type { CharMap, MappedRange } from './char-map.js';
 import { LabelMap, sourcesOf, type Label } from './labels.js';
-import { collectRanges, pieceLength } from './change-ranges.js';
+import { changedCharacters, collectRanges, pieceLength, rangesLength, type CharIndex } from './change-ranges.js';
+import { blockLists, MoveOrders, oldParagraphsOf, Placement } from './move-order.js';
+import { allBlocks, applyMoveDecisions, findMoveUnits, nameMoveRuns, type MoveDecision, type MoveUnit } from './move-units.js';
 import { buildReport, type AttributionReport, type SourceEdit } from './report.js';
 import type { SourceForm } from './source-versions.js';
 import { pushAll } from '../util/arrays.js';
@@ -56,49 +59,210 @@ interface Labels {
 export function attributeChanges(old: Document, neu: Document, sources: readonly AttributionSource[], options: AttributeOptions = {}): AttributionResult {
   const mode = options.mode ?? 'sources';
   const parts = diffDocuments(old, neu, options);
+  const units = findMoveUnits(parts);
   const labels: Labels = { deleted: new LabelMap(), inserted: new LabelMap(), formatted: new LabelMap() };
   const edits: SourceEdit[] = [];
-  sources.forEach((source, order) => collectEdits(source, order, old, neu, options, labels, edits));
+  const newToOld = oldParagraphsOf(parts);
+  const orders = new MoveOrders(old, new Placement(blockLists(neu), (p) => newToOld.get(p)));
+  const collection: Collection = { old, neu, options, units, labels, edits, orders, newToOld, ...(mode === 'chain' && { chainInserted: new LabelMap() }) };
+  sources.forEach((source, order) => collectEdits(source, order, collection));
 
   const order = new Map(sources.map((s, i) => [s.info.id, i]));
-  const labelled = labelParts(parts, labels, mode, order);
+  const rule = new LabelRule(edits, changedCharacters(allBlocks(parts)), orders);
+  const decisions = decideMoves(units, labels, rule, orders, order);
+  const displayed = new Set(units.filter((u) => decisions.get(u)?.kind === 'move').flatMap((u) => [...u.froms, ...u.tos]));
+  const keep = (label: Label, paragraph: Paragraph): boolean => rule.counts(label, displayed.has(paragraph));
+  const labelled = labelParts(applyMoveDecisions(parts, units, decisions), labels, mode, order, keep);
   const redline = stampRedline(old, neu, labelled, {
     authorFor: (ids) => (ids.length === 0 ? UNATTRIBUTED_AUTHOR : ids.join('+')),
     sources: sources.map((s) => s.info),
+    ...(options.ignoreNumbering === true && { ignoreNumbering: true }),
   });
-  const withHistory = mode === 'chain' ? addHistory(redline, labels, edits, order) : redline;
-  const report = buildReport(withHistory, sources, edits, labels.deleted, mode, options.fallbackSource);
+  const withHistory = mode === 'chain' ? addHistory(redline, labels, edits, order, keep) : redline;
+  const report = buildReport(withHistory, sources, edits, labels.deleted, mode, options.fallbackSource, orders);
   return { redline: report.redline, report: report.report };
 }
 
+/** What collecting the sources' edits needs and fills. */
+interface Collection {
+  readonly old: Document;
+  readonly neu: Document;
+  readonly options: DiffOptions;
+  /** The moves of OLD→NEW. */
+  readonly units: readonly MoveUnit[];
+  readonly labels: Labels;
+  readonly edits: SourceEdit[];
+  readonly orders: MoveOrders;
+  /** For the paragraphs of NEW: the paragraph of OLD each one is. */
+  readonly newToOld: ReadonlyMap<Paragraph, Paragraph>;
+  /** For a chain: what each version inserted, in its own result (the next version's base). */
+  readonly chainInserted?: LabelMap;
+}
+
 /** One source's edits, from its own comparison, carried onto the old and new versions. */
-function collectEdits(source: AttributionSource, order: number, old: Document, neu: Document, options: DiffOptions, labels: Labels, edits: SourceEdit[]): void {
-  const own = stampRedline(source.before, source.after, diffDocuments(source.before, source.after, options), { authorFor: () => source.info.id });
-  const ctx = (): DiffContext => new DiffContext(resolveDiffOptions({ ...options, detectMoves: false }));
-  const toOld: CharMap | undefined = source.before === old ? undefined : alignDocuments(source.before, old, ctx());
-  const toNew: CharMap | undefined = source.after === neu ? undefined : alignDocuments(source.after, neu, ctx());
-  const ranges = collectRanges([...own.body, ...own.notes.flatMap((n) => n.blocks), ...own.stories.flatMap((s) => s.blocks)]);
+function collectEdits(source: AttributionSource, order: number, c: Collection): void {
+  const own = stampRedline(source.before, source.after, diffDocuments(source.before, source.after, c.options), { authorFor: () => source.info.id });
+  const ownBlocks = [...own.body, ...own.notes.flatMap((n) => n.blocks), ...own.stories.flatMap((s) => s.blocks)];
+  const ctx = (): DiffContext => new DiffContext(resolveDiffOptions({ ...c.options, detectMoves: false }));
+  // The source's base may have clauses elsewhere than the old version has them (drafted on an
+  // earlier version, or a chain's previous version that moved them): follow them there.
+  const toOld: CharMap | undefined = source.before === c.old ? undefined : alignDocuments(source.before, c.old, ctx(), { followMoves: true });
+  const toNew: CharMap | undefined = source.after === c.neu ? undefined : alignDocuments(source.after, c.neu, ctx());
+  if (toNew) followLineage(c, lineageOf(own), toOld, toNew, ctx());
+  const destinations = moveDestinations(own, toOld);
+  const beforeOf = oldParagraphsOf(own);
+  const inOld = (p: Paragraph): Paragraph | undefined => (toOld ? toOld.mainTarget(p) : p);
+  c.orders.addSource(
+    source.info.id,
+    new Placement(blockLists(source.before), inOld),
+    new Placement(blockLists(source.after), (p) => {
+      const before = beforeOf.get(p);
+      return before && inOld(before);
+    }),
+  );
+  const ranges = collectRanges(ownBlocks);
   for (const change of own.changes) {
     if (change.kind === 'renumber') continue;
     const mine = ranges.get(change.id) ?? { deleted: [], inserted: [], formatted: [] };
     const carry = (list: readonly MappedRange[], map: CharMap | undefined): MappedRange[] => (map ? list.flatMap((r) => map.map(r.paragraph, r.start, r.end)) : [...list]);
+    const destination = destinations.get(change.id);
     const edit: SourceEdit = {
-      index: edits.length,
+      index: c.edits.length,
       source: source.info.id,
       order,
       change,
       deletedOld: carry(mine.deleted, toOld),
       insertedNew: carry(mine.inserted, toNew),
       formattedNew: carry(mine.formatted, toNew),
-      insertedTotal: mine.inserted.reduce((n, r) => n + r.end - r.start, 0),
+      insertedTotal: rangesLength(mine.inserted),
       anchorNew: anchorOf(mine.inserted, toNew),
+      ...(change.kind === 'move' && { destination: destination ?? 'start' }),
     };
-    edits.push(edit);
+    c.edits.push(edit);
     const label: Label = { source: source.info.id, edit: edit.index };
-    for (const r of edit.deletedOld) labels.deleted.add(r.paragraph, r.start, r.end, label);
-    for (const r of edit.insertedNew) labels.inserted.add(r.paragraph, r.start, r.end, label);
-    for (const r of edit.formattedNew) labels.formatted.add(r.paragraph, r.start, r.end, label);
+    for (const r of edit.deletedOld) c.labels.deleted.add(r.paragraph, r.start, r.end, label);
+    for (const r of edit.insertedNew) c.labels.inserted.add(r.paragraph, r.start, r.end, label);
+    for (const r of edit.formattedNew) c.labels.formatted.add(r.paragraph, r.start, r.end, label);
+    if (c.chainInserted) carryChain(c.chainInserted, c.labels.inserted, mine, edit, label);
   }
+}
+
+/**
+ * In a chain, a version that moves what an earlier one inserted carries the earlier insertion's
+ * label to where it put the text, so the change keeps the earlier version in its history.
+ */
+function carryChain(chainInserted: LabelMap, inserted: LabelMap, mine: { readonly deleted: readonly MappedRange[]; readonly inserted: readonly MappedRange[] }, edit: SourceEdit, label: Label): void {
+  if (edit.change.kind === 'move') {
+    const earlier = new Map(chainInserted.labelsIn(mine.deleted).map((l) => [l.edit, l]));
+    for (const l of earlier.values()) for (const r of edit.insertedNew) inserted.add(r.paragraph, r.start, r.end, l);
+  }
+  for (const r of mine.inserted) chainInserted.add(r.paragraph, r.start, r.end, label);
+}
+
+/** For each paragraph of a source's base: the paragraph of its result it became (kept, edited or moved). */
+function lineageOf(own: Redline): Map<Paragraph, Paragraph> {
+  const out = new Map<Paragraph, Paragraph>();
+  for (const [after, before] of oldParagraphsOf(own)) out.set(before, after);
+  return out;
+}
+
+/**
+ * A paragraph of OLD that the source and NEW both have is the same paragraph in the source's
+ * result and in NEW. The alignment of the two finds most such pairs; one it leaves unmapped (NEW
+ * moved the paragraph, or the alignment broke a tie the other way: a clause moved down past
+ * another reads as that one moved up) is mapped through the old version, so the source's edits
+ * in it are found where NEW has it, moved or not. The moves themselves are judged by order
+ * (`move-order.ts`), never by where their words were found.
+ */
+function followLineage(c: Collection, lineage: ReadonlyMap<Paragraph, Paragraph>, toOld: CharMap | undefined, toNew: CharMap, ctx: DiffContext): void {
+  const fromOld = toOld?.inverse();
+  for (const [arrived, left] of c.newToOld) {
+    const before = fromOld ? fromOld.mainTarget(left) : left;
+    const after = before && lineage.get(before);
+    if (after && toNew.mappedLength(after, 0, Number.MAX_SAFE_INTEGER) === 0) alignParagraphPair(after, arrived, ctx, toNew);
+  }
+}
+
+/**
+ * Where each of a source's moves put its text, as a place of the old version: after the old
+ * paragraph that the nearest paragraph the source kept in place before it stands for, or at the
+ * start of its story. Two sources moving one clause agree when they put it at the same place.
+ */
+function moveDestinations(own: Redline, toOld: CharMap | undefined): Map<string, Paragraph | 'start'> {
+  const out = new Map<string, Paragraph | 'start'>();
+  const story = (blocks: readonly RedlineBlock[]): void => {
+    let anchor: Paragraph | 'start' = 'start';
+    for (const block of blocks) {
+      if (block.type !== 'paragraph') continue;
+      for (const piece of block.pieces) if (piece.status === 'moved-to' && piece.changeId !== undefined && !out.has(piece.changeId)) out.set(piece.changeId, anchor);
+      if (block.side === 'new' && block.previous && block.moveName === undefined) anchor = (toOld ? toOld.mainTarget(block.previous) : block.previous) ?? anchor;
+    }
+  };
+  story(own.body);
+  own.notes.forEach((note) => story(note.blocks));
+  own.stories.forEach((s) => story(s.blocks));
+  return out;
+}
+
+/**
+ * Which labels a changed character takes. A source's deletions and insertions always; its moves
+ * only where they happened (the text left where the source took it from and arrived where it
+ * put it), and never on words deleted or inserted inside text shown as moved: those are an
+ * editor's, and the move itself is decided apart, by who made it.
+ */
+class LabelRule {
+  private readonly edits: readonly SourceEdit[];
+  private readonly landed = new Set<number>();
+
+  constructor(edits: readonly SourceEdit[], changed: { readonly removed: CharIndex; readonly added: CharIndex }, orders: MoveOrders) {
+    this.edits = edits;
+    const mostly = (index: CharIndex, ranges: readonly MappedRange[]): boolean => 2 * ranges.reduce((n, r) => n + index.covered(r), 0) >= rangesLength(ranges);
+    for (const edit of edits) {
+      if (edit.change.kind !== 'move' || edit.insertedNew.length === 0) continue;
+      // A move of the old version's text happened when NEW has its order; its words were found
+      // where NEW has them, moved there or not.
+      const happened = edit.deletedOld.length === 0 || orders.made(edit) !== false;
+      if (happened && mostly(changed.added, edit.insertedNew) && mostly(changed.removed, edit.deletedOld)) this.landed.add(edit.index);
+    }
+  }
+
+  isMove(label: Label): boolean {
+    return this.edits[label.edit]?.change.kind === 'move';
+  }
+
+  counts(label: Label, inShownMove: boolean): boolean {
+    return !this.isMove(label) || (!inShownMove && this.landed.has(label.edit));
+  }
+}
+
+/**
+ * Decides each moved paragraph of OLD→NEW. The sources that made the move are those that put it
+ * the other way round with the same paragraphs as NEW does, and with no other (see
+ * `move-order.ts`), together covering every paragraph it passed; where order cannot tell (a
+ * moved table row), those whose own moves took this text from its old place and put it at its
+ * new one (both ends, through their own diffs). Never a source whose edit stands next to it.
+ * With no mover, a paragraph whose ends other edits explain (one source deleted it, another
+ * inserted the same text) is shown as that deletion and insertion; otherwise it stays a move no
+ * source explains.
+ */
+function decideMoves(units: readonly MoveUnit[], labels: Labels, rule: LabelRule, orders: MoveOrders, order: ReadonlyMap<string, number>): Map<MoveUnit, MoveDecision> {
+  const rank = (id: string): number => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return nameMoveRuns(units, (unit) => {
+    const byOrder = unit.froms.length === 1 ? orders.movers(unit.froms[0] as Paragraph) : undefined;
+    if (byOrder !== undefined && byOrder.length > 0) return { kind: 'move', sources: byOrder.sort((a, b) => rank(a) - rank(b)) };
+    const left = labels.deleted.labelsIn(unit.left);
+    const arrived = labels.inserted.labelsIn(unit.arrived);
+    if (byOrder === undefined) {
+      const took = new Set(left.filter((l) => rule.isMove(l)).map((l) => l.source));
+      const movers = [...new Set(arrived.filter((l) => rule.isMove(l) && took.has(l.source)).map((l) => l.source))].sort((a, b) => rank(a) - rank(b));
+      if (movers.length > 0) return { kind: 'move', sources: movers };
+    }
+    // Shown as a deletion and an insertion only when other edits take the whole text away or put
+    // the whole of it there: a word a source deleted in it does not explain where it went.
+    const whole = (map: LabelMap, ranges: readonly MappedRange[]): boolean =>
+      ranges.length > 0 && ranges.every((r) => map.segments(r.paragraph, r.start, r.end, (l) => rule.counts(l, false)).every((segment) => segment.labels.length > 0));
+    return whole(labels.deleted, unit.left) || whole(labels.inserted, unit.arrived) ? { kind: 'unpair' } : { kind: 'move', sources: [] };
+  });
 }
 
 /** Where an insertion would stand in the new version: the character just before it, carried over. */
@@ -110,9 +274,19 @@ function anchorOf(inserted: readonly MappedRange[], toNew: CharMap | undefined):
   return before ? { paragraph: before.paragraph, start: before.end, end: before.end } : undefined;
 }
 
+/** How the pieces of a diff are labelled. */
+interface Labelling {
+  readonly labels: Labels;
+  readonly mode: 'sources' | 'chain';
+  readonly order: ReadonlyMap<string, number>;
+  /** Whether a label counts on a changed character of a paragraph. */
+  readonly keep: (label: Label, paragraph: Paragraph) => boolean;
+}
+
 /** Labels every changed piece of the diff with its sources, splitting pieces where sources change. */
-function labelParts(parts: RedlineParts, labels: Labels, mode: 'sources' | 'chain', order: ReadonlyMap<string, number>): RedlineParts {
-  const blocks = (list: readonly RedlineBlock[]): RedlineBlock[] => inheritMarkSources(list.map((block) => labelBlock(block, labels, mode, order, blocks)));
+function labelParts(parts: RedlineParts, labels: Labels, mode: 'sources' | 'chain', order: ReadonlyMap<string, number>, keep: Labelling['keep']): RedlineParts {
+  const labelling: Labelling = { labels, mode, order, keep };
+  const blocks = (list: readonly RedlineBlock[]): RedlineBlock[] => inheritMarkSources(list.map((block) => labelBlock(block, labelling, blocks)));
   return {
     body: blocks(parts.body),
     notes: parts.notes.map((note) => ({ ...note, blocks: blocks(note.blocks) })),
@@ -120,43 +294,49 @@ function labelParts(parts: RedlineParts, labels: Labels, mode: 'sources' | 'chai
   };
 }
 
-function labelBlock(block: RedlineBlock, labels: Labels, mode: 'sources' | 'chain', order: ReadonlyMap<string, number>, blocks: (list: readonly RedlineBlock[]) => RedlineBlock[]): RedlineBlock {
+const isMovedMark = (mark: RedlineParagraph['mark']): boolean => mark === 'moved-from' || mark === 'moved-to';
+
+function labelBlock(block: RedlineBlock, labelling: Labelling, blocks: (list: readonly RedlineBlock[]) => RedlineBlock[]): RedlineBlock {
   if (block.type === 'table') {
     const row = (r: RedlineRow): RedlineRow => ({ ...r, cells: r.cells.map((cell) => ({ ...cell, blocks: blocks(cell.blocks) })) });
     return { ...block, rows: block.rows.map(row) };
   }
   if (block.type !== 'paragraph' || block.unchanged) return block;
-  const split = block.pieces.flatMap((piece) => labelPiece(piece, labels)).map((piece) => (piece.stories ? { ...piece, stories: piece.stories.map(blocks) } : piece));
-  const pieces = regroup(inheritAcrossFiller(split), mode, order);
-  const lastChanged = [...pieces].reverse().find((p) => p.status !== 'equal' && p.inline.type !== 'marker');
-  return { ...block, pieces, ...(block.mark !== 'equal' && { markSources: lastChanged?.sources ?? [] }) } satisfies RedlineParagraph;
+  const split = block.pieces.flatMap((piece) => labelPiece(piece, labelling)).map((piece) => (piece.stories ? { ...piece, stories: piece.stories.map(blocks) } : piece));
+  const pieces = regroup(inheritAcrossFiller(split), labelling.mode, labelling.order);
+  // A moved mark has its move's sources already; another changed mark goes with the last change.
+  const lastChanged = [...pieces].reverse().find((p) => isChanged(p) && !isMoved(p));
+  return { ...block, pieces, ...(block.mark !== 'equal' && !isMovedMark(block.mark) && { markSources: lastChanged?.sources ?? [] }) } satisfies RedlineParagraph;
 }
 
 /**
  * A paragraph mark changed with no changed words in its paragraph (the break before inserted
  * paragraphs, or after deleted ones) belongs to the edit beside it: the next paragraph's first
- * change, else the previous paragraph's last.
+ * change, else the previous paragraph's last. Not a moved mark: a move is its movers' alone.
  */
 function inheritMarkSources(blocks: RedlineBlock[]): RedlineBlock[] {
   const changedSources = (block: RedlineBlock | undefined, from: 'first' | 'last'): readonly string[] | undefined => {
     if (block?.type !== 'paragraph') return undefined;
-    const changed = block.pieces.filter((p) => isChanged(p) && (p.sources ?? []).length > 0);
+    const changed = block.pieces.filter((p) => isChanged(p) && !isMoved(p) && (p.sources ?? []).length > 0);
     return (from === 'first' ? changed[0] : changed[changed.length - 1])?.sources;
   };
   return blocks.map((block, i) => {
-    if (block.type !== 'paragraph' || block.mark === 'equal' || (block.markSources ?? []).length > 0) return block;
+    if (block.type !== 'paragraph' || block.mark === 'equal' || isMovedMark(block.mark) || (block.markSources ?? []).length > 0) return block;
     const sources = changedSources(blocks[i + 1], 'first') ?? changedSources(blocks[i - 1], 'last');
     return sources ? { ...block, markSources: sources } : block;
   });
 }
 
-/** A changed piece cut where the labels of its characters change, each part with its sources. */
-function labelPiece(piece: RedlinePiece, labels: Labels): RedlinePiece[] {
-  if (piece.inline.type === 'marker' || !piece.origin) return [piece];
-  const map = piece.status === 'deleted' || piece.status === 'moved-from' ? labels.deleted : piece.status === 'equal' ? (piece.previousFormat ? labels.formatted : undefined) : labels.inserted;
+/**
+ * A changed piece cut where the labels of its characters change, each part with its sources.
+ * Moved pieces have their move's sources already.
+ */
+function labelPiece(piece: RedlinePiece, { labels, keep }: Labelling): RedlinePiece[] {
+  if (piece.inline.type === 'marker' || !piece.origin || isMoved(piece)) return [piece];
+  const map = piece.status === 'deleted' ? labels.deleted : piece.status === 'equal' ? (piece.previousFormat ? labels.formatted : undefined) : labels.inserted;
   if (!map) return [piece];
   const { paragraph, offset } = piece.origin;
-  const segments = map.segments(paragraph, offset, offset + pieceLength(piece.inline));
+  const segments = map.segments(paragraph, offset, offset + pieceLength(piece.inline), (label) => keep(label, paragraph));
   const inline = piece.inline;
   if (segments.length === 1 || inline.type !== 'text') return [{ ...piece, sources: sourcesOf(segments[0]?.labels ?? []) }];
   return segments.map((segment) => ({
@@ -169,6 +349,7 @@ function labelPiece(piece: RedlinePiece, labels: Labels): RedlinePiece[] {
 
 const isFiller = (piece: RedlinePiece): boolean => piece.inline.type === 'text' && /^[\s\p{P}]*$/u.test(piece.inline.text);
 const isChanged = (piece: RedlinePiece): boolean => piece.status !== 'equal' && piece.inline.type !== 'marker';
+const isMoved = (piece: RedlinePiece): boolean => piece.status === 'moved-from' || piece.status === 'moved-to';
 
 /**
  * White space and punctuation that the readability clean-up folded into a change belong to no
@@ -178,10 +359,12 @@ function inheritAcrossFiller(pieces: readonly RedlinePiece[]): RedlinePiece[] {
   const out = [...pieces];
   for (let i = 0; i < out.length; i++) {
     const piece = out[i] as RedlinePiece;
-    if (!isChanged(piece) || (piece.sources ?? []).length > 0 || !isFiller(piece)) continue;
+    if (!isChanged(piece) || isMoved(piece) || (piece.sources ?? []).length > 0 || !isFiller(piece)) continue;
+    // Moved text around is no part of the edit.
+    const beside = (k: number): boolean => isChanged(out[k] as RedlinePiece) && !isMoved(out[k] as RedlinePiece);
     let donor: RedlinePiece | undefined;
-    for (let k = i - 1; k >= 0 && isChanged(out[k] as RedlinePiece); k--) if ((out[k]?.sources ?? []).length > 0) { donor = out[k]; break; }
-    for (let k = i + 1; !donor && k < out.length && isChanged(out[k] as RedlinePiece); k++) if ((out[k]?.sources ?? []).length > 0) donor = out[k];
+    for (let k = i - 1; k >= 0 && beside(k); k--) if ((out[k]?.sources ?? []).length > 0) { donor = out[k]; break; }
+    for (let k = i + 1; !donor && k < out.length && beside(k); k++) if ((out[k]?.sources ?? []).length > 0) donor = out[k];
     if (donor?.sources) out[i] = { ...piece, sources: donor.sources };
   }
   return out;
@@ -241,13 +424,16 @@ function toLastVersion(stretch: readonly RedlinePiece[], order: ReadonlyMap<stri
  * For a chain: each change's history lists the edits of earlier versions among its characters
  * that the version it is attributed to replaced, oldest first.
  */
-function addHistory(redline: Redline, labels: Labels, edits: readonly SourceEdit[], order: ReadonlyMap<string, number>): Redline {
+function addHistory(redline: Redline, labels: Labels, edits: readonly SourceEdit[], order: ReadonlyMap<string, number>, keep: Labelling['keep']): Redline {
   const touched = new Map<string, Set<number>>();
   const note = (piece: RedlinePiece): void => {
     if (piece.changeId === undefined || !piece.origin || piece.inline.type === 'marker') return;
     const map = piece.status === 'deleted' || piece.status === 'moved-from' ? labels.deleted : labels.inserted;
     const set = touched.get(piece.changeId) ?? new Set<number>();
-    for (const segment of map.segments(piece.origin.paragraph, piece.origin.offset, piece.origin.offset + pieceLength(piece.inline))) for (const label of segment.labels) set.add(label.edit);
+    const { paragraph, offset } = piece.origin;
+    // The same labels as the piece's sources were taken from: a moved piece's, all its moves.
+    const counted = isMoved(piece) ? undefined : (label: Label): boolean => keep(label, paragraph);
+    for (const segment of map.segments(paragraph, offset, offset + pieceLength(piece.inline), counted)) for (const label of segment.labels) set.add(label.edit);
     touched.set(piece.changeId, set);
   };
   forEachParagraph([...redline.body, ...redline.notes.flatMap((n) => n.blocks), ...redline.stories.flatMap((s) => s.blocks)], (paragraph) => paragraph.pieces.forEach(note));

@@ -52,6 +52,15 @@ export class CharMap {
     return this.map(paragraph, start, end).reduce((n, r) => n + r.end - r.start, 0);
   }
 
+  /** The paragraph of the other version that most characters of `paragraph` map to. */
+  mainTarget(paragraph: Paragraph): Paragraph | undefined {
+    const lengths = new Map<Paragraph, number>();
+    for (const run of this.runs.get(paragraph) ?? []) lengths.set(run.target, (lengths.get(run.target) ?? 0) + run.end - run.start);
+    let best: Paragraph | undefined;
+    for (const [target, length] of lengths) if (best === undefined || length > (lengths.get(best) ?? 0)) best = target;
+    return best;
+  }
+
   /** The same correspondence, read the other way. */
   inverse(): CharMap {
     const out = new CharMap();

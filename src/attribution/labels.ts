@@ -35,9 +35,12 @@ export class LabelMap {
     list.push({ start, end, label });
   }
 
-  /** `[start, end)` cut where its labels change, each part with the labels covering all of it. */
-  segments(paragraph: Paragraph, start: number, end: number): LabelSegment[] {
-    const overlapping = (this.ranges.get(paragraph) ?? []).filter((r) => r.start < end && r.end > start);
+  /**
+   * `[start, end)` cut where its labels change, each part with the labels covering all of it
+   * (only those `keep` accepts, when given).
+   */
+  segments(paragraph: Paragraph, start: number, end: number, keep?: (label: Label) => boolean): LabelSegment[] {
+    const overlapping = (this.ranges.get(paragraph) ?? []).filter((r) => r.start < end && r.end > start && (keep === undefined || keep(r.label)));
     if (overlapping.length === 0) return [{ start, end, labels: [] }];
     const cuts = new Set<number>([start, end]);
     for (const r of overlapping) {
@@ -54,6 +57,13 @@ export class LabelMap {
       if (last && sameLabels(last.labels, labels)) out[out.length - 1] = { ...last, end: to };
       else out.push({ start: from, end: to, labels });
     }
+    return out;
+  }
+
+  /** The labels found anywhere in some ranges. */
+  labelsIn(ranges: readonly { readonly paragraph: Paragraph; readonly start: number; readonly end: number }[]): Label[] {
+    const out: Label[] = [];
+    for (const range of ranges) for (const r of this.ranges.get(range.paragraph) ?? []) if (r.start < range.end && r.end > range.start) out.push(r.label);
     return out;
   }
 

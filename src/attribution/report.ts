@@ -8,7 +8,7 @@ import type { Paragraph } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import type { MappedRange } from './char-map.js';
 import type { AttributionSource } from './attribute.js';
-import { collectRanges } from './change-ranges.js';
+import { CharIndex, collectRanges, rangesLength } from './change-ranges.js';
 import type { LabelMap } from './labels.js';
 import type { SourceForm } from './source-versions.js';
 
@@ -26,6 +26,11 @@ export interface SourceEdit {
   readonly insertedTotal: number;
   /** For an insertion: where it would stand in the new version. */
   readonly anchorNew?: MappedRange;
+  /**
+   * For a move: where it put the text, as a place of the old version (after this paragraph, or
+   * at the start of its story).
+   */
+  readonly destination?: Paragraph | 'start';
 }
 
 /** What one source did, as the report sums it up: the form of its file, its changes by kind, the clauses it touched. */
@@ -36,7 +41,7 @@ export interface SourceSummary {
   readonly form: SourceForm;
   readonly total: number;
   readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;
-  /** Clause labels of the changes, in document order. */
+  /** The clauses of the changes, by their paths (labels where no path is known), in document order. */
   readonly clauses: readonly string[];
 }
 
@@ -47,6 +52,8 @@ export interface UnattributedChange {
   readonly oldText: string;
   readonly newText: string;
   readonly label?: string;
+  /** The clause path (see `ChangeLocation.path`). */
+  readonly path?: string;
   /** With a fallback source (`fallbackSource`, `--fallback-source`): the source it was given to. */
   readonly assignedTo?: string;
 }
@@ -56,6 +63,7 @@ export interface SourceEditIssue {
   readonly source: string;
   readonly kind: ChangeKind;
   readonly label?: string;
+  readonly path?: string;
   readonly expected: { readonly oldText: string; readonly newText: string };
   /** What the new version has there instead (for `differs`). */
   readonly actual?: { readonly oldText: string; readonly newText: string };
@@ -65,6 +73,7 @@ export interface SourceEditIssue {
 export interface Conflict {
   readonly sources: readonly string[];
   readonly label?: string;
+  readonly path?: string;
   readonly oldText: string;
   /** Each source's replacement text. */
   readonly texts: Readonly<Record<string, string>>;
@@ -79,31 +88,17 @@ export interface AttributionReport {
   readonly conflicts: readonly Conflict[];
 }
 
+/** What the report asks of moves, answered by the order of paragraphs (see `move-order.ts`). */
+export interface MoveJudge {
+  /** Whether NEW has a source's move; undefined where the order cannot tell (moved table rows). */
+  made(edit: SourceEdit): boolean | undefined;
+  /** Whether two sources' moves of the same text put it in the same place. */
+  samePlace(a: SourceEdit, b: SourceEdit): boolean;
+}
+
 /** Whether the report lists anything an administrator must look at. */
 export function hasIssues(report: AttributionReport): boolean {
   return report.unattributed.length + report.notApplied.length + report.differs.length + report.conflicts.length > 0;
-}
-
-/** Characters of each paragraph, by change. */
-class CharIndex {
-  private readonly ranges = new Map<Paragraph, { start: number; end: number; change: string }[]>();
-
-  add(range: MappedRange, change: string): void {
-    const list = this.ranges.get(range.paragraph) ?? [];
-    list.push({ start: range.start, end: range.end, change });
-    this.ranges.set(range.paragraph, list);
-  }
-
-  covered(range: MappedRange): number {
-    let n = 0;
-    for (const r of this.ranges.get(range.paragraph) ?? []) n += Math.max(0, Math.min(range.end, r.end) - Math.max(range.start, r.start));
-    return n;
-  }
-
-  /** Changes whose characters overlap (or, for an empty range, touch) the range. */
-  changesAt(range: MappedRange): string[] {
-    return (this.ranges.get(range.paragraph) ?? []).filter((r) => (range.start === range.end ? r.start <= range.end && r.end >= range.start : r.start < range.end && r.end > range.start)).map((r) => r.change);
-  }
 }
 
 export function buildReport(
@@ -113,11 +108,13 @@ export function buildReport(
   deletedLabels: LabelMap,
   mode: 'sources' | 'chain',
   fallbackSource: string | undefined,
+  /** Moves judged by the order of paragraphs (see `move-order.ts`). */
+  moves: MoveJudge = { made: () => undefined, samePlace: () => false },
 ): { redline: Redline; report: AttributionReport } {
   const unattributed: UnattributedChange[] = [];
   const changes = redline.changes.map((change) => {
     if (!isUnattributed(change)) return change;
-    unattributed.push({ change: change.id, kind: change.kind, oldText: change.oldText, newText: change.newText, ...(change.location.label !== undefined && { label: change.location.label }), ...(fallbackSource !== undefined && { assignedTo: fallbackSource }) });
+    unattributed.push({ change: change.id, kind: change.kind, oldText: change.oldText, newText: change.newText, ...(change.location.label !== undefined && { label: change.location.label }), ...(change.location.path !== undefined && { path: change.location.path }), ...(fallbackSource !== undefined && { assignedTo: fallbackSource }) });
     return fallbackSource === undefined ? change : { ...change, sources: [fallbackSource], author: fallbackSource };
   });
 
@@ -133,7 +130,12 @@ export function buildReport(
   if (mode === 'sources') {
     for (const edit of edits) {
       if (edit.change.kind === 'format') continue;
-      const issue = checkEdit(edit, deleted, inserted, byId);
+      // A move of text of the old version is made when NEW has its paragraphs in the order the
+      // source put them (whichever paragraphs the diff shows as moved); its words are carried to
+      // NEW with the paragraphs that stayed, so they are no sign of it.
+      const byOrder = edit.change.kind === 'move' && edit.deletedOld.length > 0 ? moves.made(edit) : undefined;
+      if (byOrder === true) continue;
+      const issue = checkEdit(edit, deleted, inserted, byId, editedByOthers(edit, edits, deletedLabels), byOrder === false);
       if (issue?.status === 'not-applied') notApplied.push(issue.entry);
       else if (issue?.status === 'differs') differs.push(issue.entry);
     }
@@ -149,27 +151,43 @@ export function buildReport(
       form: source.form,
       total: summary.total,
       byKind: summary.byKind,
-      clauses: [...new Set(own.flatMap((c) => (c.location.label === undefined ? [] : [c.location.label])))],
+      clauses: [...new Set(own.flatMap((c) => { const clause = c.location.path ?? c.location.label; return clause === undefined ? [] : [clause]; }))],
     };
   });
-  const report: AttributionReport = { sources: summaries, unattributed, notApplied, differs, conflicts: findConflicts(edits, deletedLabels) };
+  const report: AttributionReport = { sources: summaries, unattributed, notApplied, differs, conflicts: findConflicts(edits, deletedLabels, moves) };
   return { redline: { ...redline, changes }, report };
 }
 
-function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
-  const total = (ranges: readonly MappedRange[]): number => ranges.reduce((n, r) => n + r.end - r.start, 0);
-  const deletedTotal = total(edit.deletedOld);
-  const deletedLanded = edit.deletedOld.reduce((n, r) => n + deleted.covered(r), 0);
-  const insertedLanded = edit.insertedNew.reduce((n, r) => n + inserted.covered(r), 0);
+/**
+ * How many characters of a move's text other sources changed on the way (a moved clause that
+ * another source edited): those do not arrive as the mover had them, and are not missing.
+ */
+function editedByOthers(edit: SourceEdit, edits: readonly SourceEdit[], deletedLabels: LabelMap): number {
+  if (edit.change.kind !== 'move') return 0;
+  const isOthersEdit = (label: { readonly source: string; readonly edit: number }): boolean => label.source !== edit.source && edits[label.edit]?.change.kind !== 'move';
+  let n = 0;
+  for (const r of edit.deletedOld) for (const segment of deletedLabels.segments(r.paragraph, r.start, r.end, isOthersEdit)) if (segment.labels.length > 0) n += segment.end - segment.start;
+  return n;
+}
+
+function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>, editedByOthers: number, notMade = false): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
+  // A word edit is looked for among the word edits of NEW, a move among its moves: words that
+  // left or arrived with a move were not deleted or inserted there, and a clause that stayed
+  // where it was was not moved, whatever words changed in it.
+  const relevant = (id: string): boolean => (edit.change.kind === 'move') === (changes.get(id)?.kind === 'move');
+  const deletedTotal = rangesLength(edit.deletedOld);
+  const deletedLanded = edit.deletedOld.reduce((n, r) => n + deleted.covered(r, relevant), 0);
+  const insertedLanded = edit.insertedNew.reduce((n, r) => n + inserted.covered(r, relevant), 0);
   if (deletedTotal === 0 && edit.insertedTotal === 0) return undefined;
-  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.changesAt(r)), ...edit.insertedNew.flatMap((r) => inserted.changesAt(r)), ...(edit.anchorNew ? inserted.changesAt(edit.anchorNew) : [])]);
+  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.tagsAt(r)), ...edit.insertedNew.flatMap((r) => inserted.tagsAt(r)), ...(edit.anchorNew ? inserted.tagsAt(edit.anchorNew) : [])].filter(relevant));
   const entry: SourceEditIssue = {
     source: edit.source,
     kind: edit.change.kind,
     ...(edit.change.location.label !== undefined && { label: edit.change.location.label }),
+    ...(edit.change.location.path !== undefined && { path: edit.change.location.path }),
     expected: { oldText: edit.change.oldText, newText: edit.change.newText },
   };
-  if (deletedLanded === deletedTotal && insertedLanded === edit.insertedTotal) return { status: 'applied', entry };
+  if (!notMade && deletedLanded === deletedTotal && insertedLanded + editedByOthers >= edit.insertedTotal && (insertedLanded > 0 || edit.insertedTotal === 0)) return { status: 'applied', entry };
   if (deletedLanded === 0 && insertedLanded === 0 && touching.size === 0) return { status: 'not-applied', entry };
   const actual = [...touching].map((id) => changes.get(id)).filter((c): c is Change => c !== undefined);
   return { status: 'differs', entry: { ...entry, actual: { oldText: joinTexts(actual.map((c) => c.oldText)), newText: joinTexts(actual.map((c) => c.newText)) } } };
@@ -178,8 +196,31 @@ function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, ch
 /** The texts of several changes, with an ellipsis between the parts that are not together. */
 const joinTexts = (texts: readonly string[]): string => texts.filter((t) => t !== '').join(' … ');
 
+/**
+ * Whether two sources' edits of the same old characters collide: different new words; two moves
+ * putting the text in different places; a move of text the other deletes or rewrites whole. A
+ * move and a word edit inside the moved text do not collide: both are made.
+ */
+function collide(a: SourceEdit, b: SourceEdit, moves: MoveJudge): boolean {
+  const aMoves = a.change.kind === 'move';
+  const bMoves = b.change.kind === 'move';
+  if (aMoves && bMoves) return a.destination !== b.destination && !moves.samePlace(a, b);
+  if (aMoves || bMoves) return (aMoves ? b : a).change.scope !== 'text';
+  return a.change.newText !== b.change.newText;
+}
+
+/** A source's side of a conflict: its new words, or where its move put the text. */
+function conflictText(edit: SourceEdit): string {
+  if (edit.change.kind !== 'move') return edit.change.newText;
+  const anchor = edit.destination;
+  if (anchor === undefined || anchor === 'start') return '(moved to the start)';
+  const text = anchor.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('').trim();
+  const label = anchor.numbering?.label;
+  return `(moved to after ${label ? `${label} ` : ''}"${text.length > 60 ? `${text.slice(0, 60)}…` : text}")`;
+}
+
 /** Edits of two sources deleting the same characters of the old version in different ways. */
-function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): Conflict[] {
+function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap, moves: MoveJudge): Conflict[] {
   const seen = new Set<string>();
   const conflicts: Conflict[] = [];
   for (const paragraph of deletedLabels.paragraphs()) {
@@ -192,13 +233,14 @@ function findConflicts(edits: readonly SourceEdit[], deletedLabels: LabelMap): C
         const ea = edits[a.label.edit] as SourceEdit;
         const eb = edits[b.label.edit] as SourceEdit;
         const key = [ea.index, eb.index].sort((x, y) => x - y).join(':');
-        if (seen.has(key) || ea.change.newText === eb.change.newText) continue;
+        if (seen.has(key) || !collide(ea, eb, moves)) continue;
         seen.add(key);
         conflicts.push({
           sources: [ea.source, eb.source],
           ...(ea.change.location.label !== undefined && { label: ea.change.location.label }),
+          ...(ea.change.location.path !== undefined && { path: ea.change.location.path }),
           oldText: ea.change.oldText.length >= eb.change.oldText.length ? ea.change.oldText : eb.change.oldText,
-          texts: { [ea.source]: ea.change.newText, [eb.source]: eb.change.newText },
+          texts: { [ea.source]: conflictText(ea), [eb.source]: conflictText(eb) },
         });
       }
     }

@@ -3,19 +3,21 @@ import type { Diagnostic, DiffSettings, PdfOutputOptions, RevisionView } from '.
 import { UsageError } from '../diagnostics/errors.js';
 import type { CommandIo } from './io.js';
 
-const IGNORABLE = ['case', 'whitespace', 'quotes', 'formatting'] as const;
+/** `typography` (quotes, dashes, no-break spaces) was first called `quotes`, kept as an alias. */
+const IGNORABLE = ['case', 'whitespace', 'typography', 'quotes', 'formatting', 'numbering'] as const;
 
-/** `--ignore case,quotes --ignore formatting` → diff options. */
+/** `--ignore case,typography --ignore formatting` → diff options. */
 export function parseIgnore(values: readonly string[] | undefined): DiffSettings {
-  const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean } = {};
+  const options: { ignoreCase?: boolean; ignoreWhitespace?: boolean; ignoreQuotes?: boolean; ignoreFormatting?: boolean; ignoreNumbering?: boolean } = {};
   for (const item of (values ?? []).flatMap((v) => v.split(','))) {
     const name = item.trim();
     if (name === '') continue;
     if (!(IGNORABLE as readonly string[]).includes(name)) throw new UsageError(`--ignore: unknown value '${name}' (use ${IGNORABLE.join(', ')})`);
     if (name === 'case') options.ignoreCase = true;
     if (name === 'whitespace') options.ignoreWhitespace = true;
-    if (name === 'quotes') options.ignoreQuotes = true;
+    if (name === 'typography' || name === 'quotes') options.ignoreQuotes = true;
     if (name === 'formatting') options.ignoreFormatting = true;
+    if (name === 'numbering') options.ignoreNumbering = true;
   }
   return options;
 }

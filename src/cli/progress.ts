@@ -4,6 +4,7 @@
  * sizes). Otherwise: one plain line per document, for logs.
  */
 import type { DocumentResult, PlannedDocument, ProgressSink } from '../release/index.js';
+import { escapeUnsafe } from '../util/quote.js';
 
 const clock = (ms: number): string => {
   const seconds = Math.round(ms / 1000);
@@ -14,7 +15,7 @@ function describe(result: DocumentResult): string {
   if (result.status === 'failed') return `FAILED: ${result.error ?? 'unknown error'}`;
   const sources = Object.entries(result.bySource).map(([id, n]) => `${id} ${n}`).join(', ');
   const issues = result.report ? result.report.unattributed.length + result.report.notApplied.length + result.report.differs.length + result.report.conflicts.length : 0;
-  return `${result.changes} change(s)${sources ? ` (${sources})` : ''}${issues > 0 ? `, ${issues} issue(s)` : ''}`;
+  return `${result.changes} change(s)${sources ? ` (${sources})` : ''}${result.renumbered > 0 ? `, ${result.renumbered} renumbered` : ''}${issues > 0 ? `, ${issues} issue(s)` : ''}`;
 }
 
 export class Progress implements ProgressSink {
@@ -45,6 +46,12 @@ export class Progress implements ProgressSink {
     this.draw();
   }
 
+  /** The bar shows only the documents the workers hold, never more than there are workers. */
+  released(id: string): void {
+    this.active.delete(id);
+    this.draw();
+  }
+
   finished(result: DocumentResult, milliseconds: number): void {
     this.active.delete(result.id);
     this.done++;
@@ -57,15 +64,17 @@ export class Progress implements ProgressSink {
     if (this.terminal) this.write('\r\x1b[2K');
   }
 
+  /** One line of progress; what it quotes from documents (ids, errors) cannot break out of it. */
   private line(text: string): void {
-    this.write(this.terminal ? `\r\x1b[2K${text}\n` : `${text}\n`);
+    const safe = escapeUnsafe(text);
+    this.write(this.terminal ? `\r\x1b[2K${safe}\n` : `${safe}\n`);
   }
 
   private draw(): void {
     if (!this.terminal || this.total === 0) return;
     const elapsed = Date.now() - this.began;
     const filled = Math.round((this.done / this.total) * this.width);
-    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${[...this.active].join(', ')}  ${clock(elapsed)} elapsed, ETA ${this.eta(elapsed)}`);
+    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${escapeUnsafe([...this.active].join(', '))}  ${clock(elapsed)} elapsed, ETA ${this.eta(elapsed)}`);
   }
 
   /**

@@ -9,11 +9,14 @@ import type { Block, Paragraph } from '../model/document.js';
 import { forEachParagraph, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow, type RedlineTable } from '../model/redline.js';
 import { displayText } from '../model/inline-text.js';
 import { visibleRunFormat } from '../model/run-format.js';
+import { ClausePaths } from './clause-paths.js';
 import { pushAll } from '../util/arrays.js';
 
 export interface ChangeSetOptions {
   /** The author written for a change made by these sources (none: a plain comparison). */
   readonly authorFor: (sources: readonly string[]) => string;
+  /** Record no `renumber` changes (`--ignore numbering`). */
+  readonly ignoreNumbering?: boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -28,6 +31,8 @@ interface Place {
   cell?: number;
   note?: string;
   part?: string;
+  /** The clause path (or table row) the block is cited by. */
+  path?: string;
 }
 
 /**
@@ -75,14 +80,18 @@ class BlockIndex {
 export class ChangeSetBuilder {
   readonly changes: Change[] = [];
   private readonly authorFor: (sources: readonly string[]) => string;
+  private readonly ignoreNumbering: boolean;
   private oldIndex = new BlockIndex([]);
   private newIndex = new BlockIndex([]);
+  private oldPaths = new LazyPaths([]);
+  private newPaths = new LazyPaths([]);
   private label: string | undefined;
   private heading: string | undefined;
   private readonly moves = new Map<string, { id: string; index: number; oldText: string; newText: string; sources: Set<string>; source?: ChangeLocation; destination?: ChangeLocation }>();
 
   constructor(options: ChangeSetOptions) {
     this.authorFor = options.authorFor;
+    this.ignoreNumbering = options.ignoreNumbering ?? false;
   }
 
   /**
@@ -94,6 +103,8 @@ export class ChangeSetBuilder {
     this.heading = undefined;
     this.oldIndex = new BlockIndex(olds);
     this.newIndex = new BlockIndex(news);
+    this.oldPaths = new LazyPaths(olds);
+    this.newPaths = new LazyPaths(news);
     const place: Place = { story, block: 0, ...(where.note !== undefined && { note: where.note }), ...(where.part !== undefined && { part: where.part }) };
     return blocks.map((block) => {
       this.placeTopLevel(place, block);
@@ -110,6 +121,7 @@ export class ChangeSetBuilder {
     place.oldBlock = block.side === 'old' ? index : previous ? this.oldIndex.get(previous) : undefined;
     place.newBlock = block.side === 'new' ? index : undefined;
     place.block = index ?? place.block;
+    place.path = undefined;
   }
 
   private block(block: RedlineBlock, place: Place): RedlineBlock {
@@ -127,6 +139,10 @@ export class ChangeSetBuilder {
   }
 
   private table(table: RedlineTable, place: Place): RedlineTable {
+    const paths = this.paths(table.side);
+    // Only a top-level table has a name; a table in a cell is cited by the row it sits in.
+    const name = place.row === undefined ? paths.get().table(table.table) : undefined;
+    if (name !== undefined) place.path = name;
     if (table.status === 'inserted' || table.status === 'deleted') {
       const text = table.rows.map(rowText).join('\n');
       const id = this.record(table.status === 'inserted' ? 'insert' : 'delete', 'table', table.status === 'deleted' ? text : '', table.status === 'inserted' ? text : '', place, {}, sourcesOfRows(table.rows));
@@ -134,6 +150,10 @@ export class ChangeSetBuilder {
     }
     const rows = table.rows.map((row, r) => {
       const rowPlace: Place = { ...place, row: r + 1 };
+      if (name !== undefined) {
+        const key = this.paths(row.side).get().rowKey(row.row);
+        rowPlace.path = key === undefined ? name : `${name}, ${key}`;
+      }
       if (row.status === 'inserted' || row.status === 'deleted') {
         const text = rowText(row);
         const moveName = rowMoveName(row);
@@ -159,9 +179,12 @@ export class ChangeSetBuilder {
   private paragraph(block: RedlineParagraph, place: Place): RedlineParagraph {
     const ownLabel = block.paragraph.numbering?.label;
     if (ownLabel) this.label = ownLabel;
+    // Paragraphs in table cells are cited by their row (set by the table).
+    if (place.row === undefined && place.story !== 'textbox') place.path = this.paths(block.side).get().paragraph(block.paragraph);
     if (block.paragraph.headingLevel !== undefined) this.heading = paragraphText(block.paragraph);
-    this.recordRenumber(block, place);
-    if (block.unchanged) return block;
+    const labelChangeId = this.recordRenumber(block, place);
+    const labelled = labelChangeId === undefined ? block : { ...block, labelChangeId };
+    if (block.unchanged) return labelled;
 
     this.recordOwnMove(block, place);
     const pieces: RedlinePiece[] = block.pieces.some((piece) => piece.stories)
@@ -173,7 +196,7 @@ export class ChangeSetBuilder {
     } else if (block.mark !== 'equal' && markChangeId === undefined) {
       markChangeId = this.textChange(pieces, 0, 0, block.mark, false, place, block.markSources ?? []);
     }
-    return { ...block, pieces, ...(markChangeId !== undefined && { markChangeId }) };
+    return { ...labelled, pieces, ...(markChangeId !== undefined && { markChangeId }) };
   }
 
   /**
@@ -232,8 +255,14 @@ export class ChangeSetBuilder {
 
   /** Where a piece of moved-away text stands in OLD: at the paragraph it came from. */
   private placeOfOrigin(place: Place, piece: RedlinePiece): Place {
-    const index = piece.status === 'moved-from' && piece.origin ? this.oldIndex.get(piece.origin.paragraph) : undefined;
-    return index === undefined ? place : { ...place, block: index, oldBlock: index, newBlock: undefined };
+    const origin = piece.status === 'moved-from' ? piece.origin?.paragraph : undefined;
+    const index = origin ? this.oldIndex.get(origin) : undefined;
+    if (origin === undefined || index === undefined) return place;
+    return { ...place, block: index, oldBlock: index, newBlock: undefined, path: this.oldPaths.get().paragraph(origin) };
+  }
+
+  private paths(side: 'old' | 'new'): LazyPaths {
+    return side === 'old' ? this.oldPaths : this.newPaths;
   }
 
   /**
@@ -267,19 +296,21 @@ export class ChangeSetBuilder {
       oldText: move.oldText,
       newText: move.newText,
       location,
-      ...(move.source && move.destination && { to: move.destination }),
+      ...(move.source && move.destination && { from: move.source, to: move.destination }),
       sources: [...move.sources],
       author: this.authorFor([...move.sources]),
     };
     return move.id;
   }
 
-  private recordRenumber(block: RedlineParagraph, place: Place): void {
+  /** A clause whose label changed (not by moving): one `renumber` change, whose id it returns. */
+  private recordRenumber(block: RedlineParagraph, place: Place): string | undefined {
     const oldLabel = block.previous?.numbering?.label;
     const newLabel = block.paragraph.numbering?.label;
-    if (block.side !== 'new' || block.moveName !== undefined || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return;
+    if (this.ignoreNumbering || block.side !== 'new' || block.moveName !== undefined || oldLabel === undefined || newLabel === undefined || oldLabel === newLabel) return undefined;
+    const id = `c${this.changes.length + 1}`;
     this.changes.push({
-      id: `c${this.changes.length + 1}`,
+      id,
       kind: 'renumber',
       scope: 'paragraph',
       oldText: oldLabel,
@@ -290,6 +321,7 @@ export class ChangeSetBuilder {
       sources: [],
       author: this.authorFor([]),
     });
+    return id;
   }
 
   /** Consecutive equal pieces whose formatting changed the same way: one `format` change. */
@@ -335,12 +367,28 @@ export class ChangeSetBuilder {
     if (place.oldBlock !== undefined) location.oldBlock = place.oldBlock;
     if (place.newBlock !== undefined) location.newBlock = place.newBlock;
     if (this.label !== undefined) location.label = this.label;
+    if (place.path !== undefined) location.path = place.path;
     if (this.heading !== undefined) location.heading = this.heading;
     if (place.row !== undefined) location.row = place.row;
     if (place.cell !== undefined) location.cell = place.cell;
     if (place.note !== undefined) location.note = place.note;
     if (place.part !== undefined) location.part = place.part;
     return location;
+  }
+}
+
+/** A story version's clause paths, worked out when a change first needs one. */
+class LazyPaths {
+  private readonly blocks: readonly Block[];
+  private paths: ClausePaths | undefined;
+
+  constructor(blocks: readonly Block[]) {
+    this.blocks = blocks;
+  }
+
+  get(): ClausePaths {
+    this.paths ??= new ClausePaths(this.blocks);
+    return this.paths;
   }
 }
 

@@ -5,9 +5,13 @@
  * 1. an equality no longer than the changes on both sides of it (or made only of spaces and
  *    punctuation) is folded into one change, so there is no confetti of tiny islands;
  * 2. a sentence of which less than {@link REWRITE_THRESHOLD} of the words survive is shown as one
- *    replacement;
+ *    replacement; a sentence replaced from its first word to its last takes its full stop along
+ *    (`[-The cat sat.-]{+Dogs run.+}`, not `[-The cat sat-]{+Dogs run+}.`);
  * 3. a pure insertion or deletion slides to the position where it starts on a word and ends on a
- *    space (`a {+new +}word`, not `a{+ new+} word`).
+ *    space (`a {+new +}word`, not `a{+ new+} word`), and never takes the punctuation that ends
+ *    the word before it: an appended sentence is `work.{+ Appendix.+}`, not `work{+. Appendix+}.`,
+ *    and a list item `pay; {+the Agent shall act; +}and`, as diff-match-patch's semantic lossless
+ *    clean-up does for word boundaries.
  *
  * Every pass keeps the invariants: the old tokens in order are the old text, the new tokens in
  * order are the new text.
@@ -130,7 +134,7 @@ function collapseIfRewritten(sentence: readonly Segment[], oldTokens: readonly T
   if (firstChange < 0) return [...sentence];
   let lastChange = sentence.length - 1;
   while ((sentence[lastChange] as Segment).equal) lastChange--;
-  if (firstChange === lastChange) return [...sentence];
+  if (firstChange === lastChange) return withClosingStop(sentence, firstChange, oldTokens, newTokens);
 
   let kept = 0;
   let oldWords = 0;
@@ -145,7 +149,29 @@ function collapseIfRewritten(sentence: readonly Segment[], oldTokens: readonly T
   if (kept / total >= REWRITE_THRESHOLD) return [...sentence];
   const first = sentence[firstChange] as Segment;
   const last = sentence[lastChange] as Segment;
-  return [...sentence.slice(0, firstChange), merge(first, last, false), ...sentence.slice(lastChange + 1)];
+  return withClosingStop([...sentence.slice(0, firstChange), merge(first, last, false), ...sentence.slice(lastChange + 1)], firstChange, oldTokens, newTokens);
+}
+
+/**
+ * A replacement that covers its sentence from the first word and is followed only by the
+ * sentence's closing mark (and the space after it) takes that mark along: the whole sentence was
+ * replaced, and its full stop belongs to each version of it.
+ */
+function withClosingStop(sentence: readonly Segment[], change: number, oldTokens: readonly Token[], newTokens: readonly Token[]): Segment[] {
+  const segment = sentence[change] as Segment;
+  const after = sentence[change + 1];
+  const isReplacement = segment.oldFrom < segment.oldTo && segment.newFrom < segment.newTo;
+  if (!isReplacement || change + 2 < sentence.length || !after?.equal || after.oldFrom === after.oldTo) return [...sentence];
+  for (let k = 0; k < change; k++) {
+    const before = sentence[k] as Segment;
+    if (hasContent(oldTokens, before.oldFrom, before.oldTo)) return [...sentence];
+  }
+  const stop = oldTokens[after.oldFrom] as Token;
+  if (!isSentenceEnd(stop.text) || newTokens[after.newFrom]?.key !== stop.key) return [...sentence];
+  for (let i = after.oldFrom + 1; i < after.oldTo; i++) if ((oldTokens[i] as Token).kind !== 'space') return [...sentence];
+  const absorbed: Segment = { equal: false, oldFrom: segment.oldFrom, oldTo: segment.oldTo + 1, newFrom: segment.newFrom, newTo: segment.newTo + 1 };
+  const rest: Segment = { equal: true, oldFrom: after.oldFrom + 1, oldTo: after.oldTo, newFrom: after.newFrom + 1, newTo: after.newTo };
+  return [...sentence.slice(0, change), absorbed, ...(rest.oldFrom < rest.oldTo ? [rest] : [])];
 }
 
 function wordLength(tokens: readonly Token[], from: number, to: number): number {
@@ -218,14 +244,33 @@ function slideEdits(segments: readonly Segment[], oldTokens: readonly Token[], n
   return joinAdjacent(out);
 }
 
-/** Higher is better: the edit starts on a word after a space and ends with a space. */
+/**
+ * Higher is better: the edit starts on a word after a space and ends with a space, and it neither
+ * takes the closing mark of the word before it (`work{+. Appendix+}.`) nor leaves an opening one
+ * behind it (`{+see (+}note)`): punctuation stays with the words it belongs to.
+ */
 function editScore(tokens: readonly Token[], from: number, to: number): number {
   const first = tokens[from] as Token;
   const last = tokens[to - 1] as Token;
   const previous = tokens[from - 1];
+  const next = tokens[to];
   let score = 0;
   if (first.kind !== 'space') score += 2;
   if (last.kind === 'space') score += 1;
   if (previous === undefined || previous.kind === 'space') score += 1;
+  if (previous !== undefined && previous.kind !== 'space' && isClosingMark(first)) score -= 3;
+  if (next !== undefined && next.kind !== 'space' && isOpeningMark(last)) score -= 3;
   return score;
+}
+
+/** Marks that close what comes before them: stops, commas, colons, closing brackets and quotes. */
+const CLOSING_MARKS = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\u201d', '\u2019', '\u00bb']);
+const OPENING_MARKS = new Set(['(', '[', '{', '\u201c', '\u2018', '\u00ab']);
+
+function isClosingMark(token: Token): boolean {
+  return token.kind === 'punct' && CLOSING_MARKS.has(token.text);
+}
+
+function isOpeningMark(token: Token): boolean {
+  return token.kind === 'punct' && OPENING_MARKS.has(token.text);
 }

@@ -7,6 +7,7 @@ import type { SourceInfo } from '../model/source.js';
 import { ChangeSetBuilder, type ChangeSetOptions } from './change-set-builder.js';
 import { diffBlocks } from './diff-blocks.js';
 import { DiffContext, type NoteLink } from './diff-context.js';
+import { settleOldMarkers } from './old-markers.js';
 import { resolveDiffOptions, type DiffOptions } from './options.js';
 
 export interface CompareOptions extends DiffOptions {
@@ -23,7 +24,7 @@ export interface RedlineParts {
 
 export function compareDocuments(old: Document, neu: Document, options: CompareOptions = {}): Redline {
   const author = options.author ?? 'Redline';
-  return stampRedline(old, neu, diffDocuments(old, neu, options), { authorFor: () => author });
+  return stampRedline(old, neu, diffDocuments(old, neu, options), { authorFor: () => author, ...(options.ignoreNumbering === true && { ignoreNumbering: true }) });
 }
 
 /** The diff of two documents: body, notes and headers/footers, without a change set yet. */
@@ -32,7 +33,7 @@ export function diffDocuments(old: Document, neu: Document, options: DiffOptions
   const body = diffBlocks(old.body, neu.body, ctx);
   const notes = diffNotes(old, neu, ctx);
   const stories = diffStories(old, neu, ctx);
-  return { body, notes, stories };
+  return settleOldMarkers(old, neu, { body, notes, stories });
 }
 
 /** Derives the change set of a diff, giving every changed piece its change's id. */

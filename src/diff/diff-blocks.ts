@@ -3,12 +3,12 @@
  * paragraphs into runs for the word diff (detecting splits and merges), diffs tables row by row,
  * and makes sure the story's paragraph marks stay valid for Word's accept/reject.
  */
-import type { Block, Paragraph, Table } from '../model/document.js';
+import type { Block, Paragraph, Table, TableRow } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
 import { internSignatures, visitAlignment, type AlignOp, type InternedSequences, type PairingOptions } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphPair, diffParagraphRun, isUnchangedParagraph, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
-import { diffIdenticalTables, diffTables, wholeTable } from './diff-tables.js';
+import { diffIdenticalTables, diffTables, sameShape, wholeTable } from './diff-tables.js';
 import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
 import { fixStoryMarks } from './story-marks.js';
 import { isWhiteSpaceCode } from './tokenize.js';
@@ -67,6 +67,17 @@ function blockSignature(ctx: DiffContext, block: Block): string {
   }
 }
 
+/**
+ * The content controls (custom XML) a block stands in, as part of its exact-match signature: of
+ * two blocks that read alike, the one in the same control is the same block (the other goes with
+ * the control it lost or gained), so each view keeps its controls around the right text.
+ */
+function containersOf(block: Block): string {
+  let keys = '';
+  for (let c = block.container; c; c = c.parent) keys += `\u0007${c.key}`;
+  return keys;
+}
+
 /** The rows' text itself, like a paragraph's: maps hash strings natively, faster than a hash in script. */
 function tableSignature(rowKeys: readonly string[]): string {
   return `\u0002t${rowKeys.join('\u0005')}`;
@@ -121,6 +132,34 @@ function blockBag(ctx: DiffContext, block: Block): WordBag {
   }
 }
 
+function sameTableShape(a: Table, b: Table): boolean {
+  return a.rows.length === b.rows.length && a.rows.every((row, i) => sameShape(row, b.rows[i] as TableRow));
+}
+
+/** How alike two paragraphs that share a bookmark or comment count at least. */
+const ANCHORED_SIMILARITY = 0.9;
+
+/**
+ * What names a paragraph in both versions: the ranges it starts (bookmarks, comments; Word's
+ * last-edit bookmark left out) and the content controls it holds (by their ids).
+ */
+function anchorsOf(paragraph: Paragraph): string[] {
+  const out: string[] = [];
+  for (const inline of paragraph.inlines) {
+    if (inline.type === 'marker') {
+      if (inline.range?.role === 'start' && inline.range.name !== 'bookmark _GoBack') out.push(inline.range.name);
+    } else if (inline.wrapper?.kind === 'content-control' && out[out.length - 1] !== inline.wrapper.key) {
+      out.push(inline.wrapper.key);
+    }
+  }
+  return out;
+}
+
+function shareAnchor(a: Paragraph, b: Paragraph): boolean {
+  const anchors = anchorsOf(a);
+  return anchors.length > 0 && anchorsOf(b).some((name) => anchors.includes(name));
+}
+
 /**
  * Tables with at least this share of identical rows are as alike as that share says, without
  * counting their words (a long definitions table would need every cell's words).
@@ -129,11 +168,20 @@ const TABLE_ROWS_ALIKE = 0.5;
 
 function blockSimilarity(a: BlockInfo, b: BlockInfo): number {
   if (a.block.type !== b.block.type || a.block.type === 'opaque') return 0;
-  if (a.block.type === 'paragraph') return dice(a.bag, b.bag);
+  if (a.block.type === 'paragraph') {
+    const sim = dice(a.bag, b.bag);
+    // A bookmark, comment or content control both paragraphs hold says they are one paragraph,
+    // however rewritten (a heading's table-of-contents bookmark, a form field's paragraph): paired
+    // before any merely similar paragraph, the range or control keeps its place in both views.
+    return sim < ANCHORED_SIMILARITY && shareAnchor(a.block, b.block as Paragraph) ? ANCHORED_SIMILARITY : sim;
+  }
   const rows = rowDice(a.rowKeys, b.rowKeys);
   const sim = rows >= TABLE_ROWS_ALIKE ? rows : dice(a.bag, b.bag);
   // Tables are scaled so that one threshold serves both kinds of block.
-  return Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD);
+  const scaled = Math.min(1, (sim * PARAGRAPH_PAIR_THRESHOLD) / TABLE_PAIR_THRESHOLD);
+  // A table of the same shape (rows, and cells in each) is the same table, however few its words
+  // (a form whose one filled-in word changed): its changes stay changes in its cells.
+  return scaled < PARAGRAPH_PAIR_THRESHOLD && sameTableShape(a.block, b.block as Table) ? PARAGRAPH_PAIR_THRESHOLD : scaled;
 }
 
 /**
@@ -173,10 +221,10 @@ class StorySide {
     this.ctx = ctx;
     this.blocks = blocks;
     this.signatures = blocks.map((block, i) => {
-      if (block.type !== 'table') return blockSignature(ctx, block);
+      if (block.type !== 'table') return block.container ? blockSignature(ctx, block) + containersOf(block) : blockSignature(ctx, block);
       const info = new BlockInfo(ctx, block);
       this.infos.set(i, info);
-      return info.signature;
+      return block.container ? info.signature + containersOf(block) : info.signature;
     });
     this.positions = blocks.map((_, i) => i);
   }
@@ -250,7 +298,8 @@ function visitBlockUnits(old: StorySide, neu: StorySide, interned: () => Interne
     // A paragraph found verbatim on the other side was moved there: pairing it with whatever
     // stands in its old place would hide the move behind an unrelated rewrite.
     canPairAlone: (i: number, j: number, aInNew: boolean, bInOld: boolean) =>
-      old.isParagraph(i) && neu.isParagraph(j) && !(aInNew && hasWords(old.signatures[i] as string, MOVE_MIN_WORDS)) && !(bInOld && hasWords(neu.signatures[j] as string, MOVE_MIN_WORDS)),
+      (old.isParagraph(i) && neu.isParagraph(j) && !(aInNew && hasWords(old.signatures[i] as string, MOVE_MIN_WORDS)) && !(bInOld && hasWords(neu.signatures[j] as string, MOVE_MIN_WORDS))) ||
+      (old.blocks[i]?.type === 'table' && neu.blocks[j]?.type === 'table' && sameTableShape(old.blocks[i] as Table, neu.blocks[j] as Table)),
   };
   visitAlignment(old.positions, neu.positions, options, interned(), (op) => {
     if (op.type !== 'equal') {
@@ -434,11 +483,15 @@ function absorbNeighbours(run: Run, old: StorySide, neu: StorySide, unpairedOld:
   const bagOf = (indexes: readonly number[], side: StorySide): WordBag => (indexes.length === 1 ? side.info(indexes[0] as number).bag : mergeBags(indexes.map((i) => side.info(i).bag)));
   const score = (olds: readonly number[], news: readonly number[]): number => dice(bagOf(olds, old), bagOf(news, neu));
   /** The neighbours on one side of the run, nearest first, while they are unpaired paragraphs. */
+  // A split or merge stays within one content control: paragraphs joined across a control's edge
+  // would put one view's text outside the control the other view has it in.
+  const containers = (side: StorySide, index: number): string => containersOf(side.blocks[index] as Block);
   const neighbours = (list: readonly number[], pool: Set<number>, side: StorySide, atEnd: boolean): number[] => {
     const out: number[] = [];
+    const own = containers(side, list[0] as number);
     for (let k = 1; k <= SPLIT_LOOKAHEAD; k++) {
       const index = atEnd ? (list[list.length - 1] as number) + k : (list[0] as number) - k;
-      if (!pool.has(index) || side.blocks[index]?.type !== 'paragraph') break;
+      if (!pool.has(index) || side.blocks[index]?.type !== 'paragraph' || containers(side, index) !== own) break;
       out.push(index);
     }
     return out;
@@ -449,8 +502,10 @@ function absorbNeighbours(run: Run, old: StorySide, neu: StorySide, unpairedOld:
   while (grew && hasNeighbour()) {
     grew = false;
     const base = score(run.olds, run.news);
-    // A pair that already explains itself almost wholly is no split or merge.
-    if (base >= NO_SPLIT_ABOVE) break;
+    // A pair that already explains itself almost wholly is no split or merge; nor is a pair below
+    // the pairing threshold, which only a shared bookmark or comment paired: the paragraph the
+    // anchor names, rewritten, and its neighbours inserted or deleted beside it.
+    if (base >= NO_SPLIT_ABOVE || base < PARAGRAPH_PAIR_THRESHOLD) break;
     for (const [side, atEnd] of [['new', true], ['new', false], ['old', true], ['old', false]] as const) {
       const list = side === 'new' ? run.news : run.olds;
       const pool = side === 'new' ? unpairedNew : unpairedOld;

@@ -117,7 +117,10 @@ export function wholeParagraphs(paragraphs: readonly Paragraph[], side: 'old' | 
     for (const piece of piecesOf(paragraph, status)) {
       const inline = piece.inline;
       if (inline.type === 'marker') {
+        // The old version's ranges go into the deletion, for Reject All to restore them (see
+        // old-markers.ts); its proofing marks are not worth restoring.
         if (side === 'new') pieces.push(piece);
+        else if (inline.range) pieces.push({ status: 'deleted', inline });
         continue;
       }
       if (inline.type === 'atom' && inline.note) ctx.recordNote(side === 'new' ? { kind: inline.note.kind, newId: inline.note.id } : { kind: inline.note.kind, oldId: inline.note.id });
@@ -320,10 +323,7 @@ function emitTokenDiff(emitter: ParagraphEmitter, oldStream: Stream, newStream: 
       emitEqual(emitter, oldStream, newStream, segment);
       continue;
     }
-    if (!emitAtomOnlyChange(emitter, oldStream, newStream, segment)) {
-      emitRange(emitter, oldStream, segment.oldFrom, segment.oldTo, 'deleted');
-      emitRange(emitter, newStream, segment.newFrom, segment.newTo, 'inserted');
-    }
+    if (!emitAtomOnlyChange(emitter, oldStream, newStream, segment)) emitChange(emitter, oldStream, newStream, segment);
   }
 }
 
@@ -413,22 +413,87 @@ function characters(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** Emits a changed stretch of one side, token runs at a time, ending paragraphs at marks. */
-function emitRange(emitter: ParagraphEmitter, stream: Stream, from: number, to: number, status: 'deleted' | 'inserted'): void {
+/**
+ * Emits a changed stretch: the deleted text, then the inserted text. A range both versions have
+ * (a bookmark, a comment) that starts or ends inside (or at the edge of) both the deleted and the
+ * inserted text is written between their parts, deleted and inserted text before it, the rest
+ * after, so that it stands at its place in both views.
+ */
+function emitChange(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, segment: Segment): void {
+  const { oldFrom, oldTo, newFrom, newTo } = segment;
+  let deleted = chunksOf(oldStream, oldFrom, oldTo);
+  let inserted = chunksOf(newStream, newFrom, newTo);
+  if (deleted.length > 0 && inserted.length > 0) {
+    for (const cut of emitter.sharedCuts(spanOf(deleted), spanOf(inserted))) {
+      const [deletedHead, deletedTail] = splitChunks(deleted, cut.old);
+      const [insertedHead, insertedTail] = splitChunks(inserted, cut.new);
+      emitChunks(emitter, deletedHead, 'deleted');
+      emitChunks(emitter, insertedHead, 'inserted');
+      deleted = deletedTail;
+      inserted = insertedTail;
+    }
+  }
+  emitChunks(emitter, deleted, 'deleted');
+  emitChunks(emitter, inserted, 'inserted');
+}
+
+/** A stretch of one side's text in one paragraph, or the end of a paragraph (its mark). */
+type Chunk = { readonly paragraph: number; readonly start: number; readonly end: number } | { readonly mark: number };
+
+/** A place in a run of paragraphs: a paragraph and an offset in it. */
+interface Position {
+  readonly paragraph: number;
+  readonly offset: number;
+}
+
+function chunksOf(stream: Stream, from: number, to: number): Chunk[] {
+  const chunks: Chunk[] = [];
   let i = from;
   while (i < to) {
     const paragraph = paragraphAt(stream, i);
     if (tokenAt(stream, i).kind === 'mark') {
-      if (status === 'deleted') emitter.endParagraph('deleted', undefined, paragraph);
-      else emitter.endParagraph('inserted', paragraph, undefined);
+      chunks.push({ mark: paragraph });
       i++;
       continue;
     }
     let j = i;
     while (j + 1 < to && tokenAt(stream, j + 1).kind !== 'mark') j++;
-    if (status === 'deleted') emitter.deleted(paragraph, tokenAt(stream, i).start, tokenAt(stream, j).end);
-    else emitter.inserted(paragraph, tokenAt(stream, i).start, tokenAt(stream, j).end);
+    chunks.push({ paragraph, start: tokenAt(stream, i).start, end: tokenAt(stream, j).end });
     i = j + 1;
+  }
+  return chunks;
+}
+
+/** Where a list of chunks starts and ends. */
+function spanOf(chunks: readonly Chunk[]): { readonly from: Position; readonly to: Position } {
+  const edge = (chunk: Chunk, end: boolean): Position => ('mark' in chunk ? { paragraph: chunk.mark + (end ? 1 : 0), offset: end ? 0 : Infinity } : { paragraph: chunk.paragraph, offset: end ? chunk.end : chunk.start });
+  return { from: edge(chunks[0] as Chunk, false), to: edge(chunks[chunks.length - 1] as Chunk, true) };
+}
+
+/** Cuts chunks at a position: what comes before it, and what after (a mark belongs after its paragraph's text). */
+function splitChunks(chunks: readonly Chunk[], at: Position): [Chunk[], Chunk[]] {
+  const head: Chunk[] = [];
+  const tail: Chunk[] = [];
+  for (const chunk of chunks) {
+    if ('mark' in chunk) {
+      (chunk.mark < at.paragraph ? head : tail).push(chunk);
+    } else if (chunk.paragraph < at.paragraph || (chunk.paragraph === at.paragraph && chunk.end <= at.offset)) {
+      head.push(chunk);
+    } else if (chunk.paragraph > at.paragraph || chunk.start >= at.offset) {
+      tail.push(chunk);
+    } else {
+      head.push({ ...chunk, end: at.offset });
+      tail.push({ ...chunk, start: at.offset });
+    }
+  }
+  return [head, tail];
+}
+
+function emitChunks(emitter: ParagraphEmitter, chunks: readonly Chunk[], status: 'deleted' | 'inserted'): void {
+  for (const chunk of chunks) {
+    if ('mark' in chunk) emitter.endParagraph(status, status === 'inserted' ? chunk.mark : undefined, status === 'deleted' ? chunk.mark : undefined);
+    else if (status === 'deleted') emitter.deleted(chunk.paragraph, chunk.start, chunk.end);
+    else emitter.inserted(chunk.paragraph, chunk.start, chunk.end);
   }
 }
 
@@ -499,14 +564,75 @@ export function slicePieces(tp: TokenizedParagraph, from: number, to: number, st
   return out;
 }
 
+/**
+ * A marker of one side of a paragraph run, at its offset. A range marker of the new side that
+ * the old side has too (same range, same role) is one marker with two places.
+ */
+interface MarkerSlot {
+  readonly paragraph: number;
+  readonly offset: number;
+  readonly marker: Marker;
+  /** Old slots: the new slot it is the same marker as. New slots: the old slot. */
+  partner?: MarkerSlot;
+  done: boolean;
+}
+
+/** Where a side of the run has been written to: paragraph, then offset. */
+interface Cursor {
+  paragraph: number;
+  offset: number;
+}
+
+const isAtOrBefore = (slot: Position, cursor: Position): boolean => slot.paragraph < cursor.paragraph || (slot.paragraph === cursor.paragraph && slot.offset <= cursor.offset);
+const comesBefore = (a: Position, b: Position): boolean => a.paragraph < b.paragraph || (a.paragraph === b.paragraph && a.offset < b.offset);
+
+function markerSlots(run: readonly TokenizedParagraph[]): MarkerSlot[][] {
+  return run.map((tp, paragraph) =>
+    [...tp.markers.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((offset) => (tp.markers.get(offset) as readonly Marker[]).map((marker): MarkerSlot => ({ paragraph, offset, marker, done: false }))),
+  );
+}
+
+/** Pairs the range markers both sides have, in order (the n-th start of a range with the n-th). */
+function pairSlots(olds: readonly MarkerSlot[][], news: readonly MarkerSlot[][]): void {
+  const waiting = new Map<string, MarkerSlot[]>();
+  for (const slot of news.flat()) {
+    const range = slot.marker.range;
+    if (!range) continue;
+    const key = `${range.role} ${range.name}`;
+    const list = waiting.get(key);
+    if (list) list.push(slot);
+    else waiting.set(key, [slot]);
+  }
+  if (waiting.size === 0) return;
+  for (const slot of olds.flat()) {
+    const range = slot.marker.range;
+    const partner = range && waiting.get(`${range.role} ${range.name}`)?.shift();
+    if (!partner) continue;
+    slot.partner = partner;
+    partner.partner = slot;
+  }
+}
+
+/** The pending slots of a paragraph strictly between two offsets, in order. */
+function slotsWithin(slots: readonly MarkerSlot[] | undefined, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (const slot of slots ?? []) if (!slot.done && slot.offset > from && slot.offset < to && out[out.length - 1] !== slot.offset) out.push(slot.offset);
+  return out;
+}
+
 class ParagraphEmitter {
   readonly out: RedlineParagraph[] = [];
   private pieces: RedlinePiece[] = [];
   /** The source inline of each piece, to merge neighbours cut from the same run. */
   private origins: Inline[] = [];
-  /** Per new paragraph: how many of its markers have been written. */
-  private readonly markersDone: number[];
-  private readonly markerOffsets: number[][];
+  /** Markers of each new and each old paragraph, by offset. */
+  private readonly newSlots: MarkerSlot[][];
+  private readonly oldSlots: MarkerSlot[][];
+  /** How far each side has been written. */
+  private readonly newAt: Cursor = { paragraph: 0, offset: 0 };
+  private readonly oldAt: Cursor = { paragraph: 0, offset: 0 };
   private readonly olds: readonly TokenizedParagraph[];
   private readonly news: readonly TokenizedParagraph[];
   private readonly ctx: DiffContext;
@@ -515,24 +641,31 @@ class ParagraphEmitter {
     this.olds = olds;
     this.news = news;
     this.ctx = ctx;
-    this.markerOffsets = news.map((tp) => [...tp.markers.keys()].sort((a, b) => a - b));
-    this.markersDone = news.map(() => 0);
+    this.newSlots = markerSlots(news);
+    this.oldSlots = markerSlots(olds);
+    pairSlots(this.oldSlots, this.newSlots);
   }
 
   equal(oldParagraph: number, oldToken: Token, newParagraph: number, newToken: Token): void {
     const oldTp = this.olds[oldParagraph] as TokenizedParagraph;
     const newTp = this.news[newParagraph] as TokenizedParagraph;
-    this.flushMarkers(newParagraph, newToken.start);
     const sameLength = oldToken.end - oldToken.start === newToken.end - newToken.start;
+    const oldOffsetOf = (offset: number): number => (sameLength ? oldToken.start + (offset - newToken.start) : oldToken.start);
+    // Markers inside the stretch cut it, so that each is written where it stands.
+    const stops = [...slotsWithin(this.newSlots[newParagraph], newToken.start, newToken.end), ...(sameLength ? slotsWithin(this.oldSlots[oldParagraph], oldToken.start, oldToken.end).map((o) => newToken.start + (o - oldToken.start)) : [])].sort((a, b) => a - b);
     let offset = newToken.start;
     while (offset < newToken.end) {
+      this.flushOld(oldParagraph, oldOffsetOf(offset));
+      this.flushNew(newParagraph, offset);
       const newIndex = inlineAt(newTp, offset);
       const newInline = newTp.inlines[newIndex] as Inline;
-      const oldOffset = sameLength ? oldToken.start + (offset - newToken.start) : oldToken.start;
+      const oldOffset = oldOffsetOf(offset);
       const oldIndex = inlineAt(oldTp, oldOffset);
       const oldInline = oldTp.inlines[oldIndex] as Inline;
       let to = Math.min(newToken.end, inlineEnd(newTp, newIndex));
       if (sameLength) to = Math.min(to, newToken.start + (inlineEnd(oldTp, oldIndex) - oldToken.start));
+      const stop = stops.find((o) => o > offset);
+      if (stop !== undefined) to = Math.min(to, stop);
       const start = newTp.inlineStarts[newIndex] as number;
       const piece = sliceInline(newInline, offset - start, to - start);
       if (newInline.type === 'atom' && newInline.note) {
@@ -541,22 +674,63 @@ class ParagraphEmitter {
       }
       const stories = newInline.type === 'atom' && newInline.stories ? this.storyDiff(oldInline, newInline) : undefined;
       this.push('equal', piece, newInline, this.previousFormat(oldInline, newInline, piece), stories, { paragraph: newTp.paragraph, offset });
+      this.moveCursor(this.newAt, newParagraph, to);
+      this.moveCursor(this.oldAt, oldParagraph, oldOffsetOf(to));
       offset = to;
     }
+    this.moveCursor(this.oldAt, oldParagraph, oldToken.end);
   }
 
   deleted(oldParagraph: number, from: number, to: number): void {
-    this.pushSlices(this.olds[oldParagraph] as TokenizedParagraph, from, to, 'deleted');
+    if (from >= to) return;
+    const tp = this.olds[oldParagraph] as TokenizedParagraph;
+    let start = from;
+    for (const stop of [...slotsWithin(this.oldSlots[oldParagraph], from, to), to]) {
+      this.flushOld(oldParagraph, start);
+      this.pushSlices(tp, start, stop, 'deleted');
+      this.moveCursor(this.oldAt, oldParagraph, stop);
+      start = stop;
+    }
   }
 
   inserted(newParagraph: number, from: number, to: number): void {
-    this.flushMarkers(newParagraph, from);
-    this.pushSlices(this.news[newParagraph] as TokenizedParagraph, from, to, 'inserted');
+    if (from >= to) return;
+    const tp = this.news[newParagraph] as TokenizedParagraph;
+    let start = from;
+    for (const stop of [...slotsWithin(this.newSlots[newParagraph], from, to), to]) {
+      this.flushNew(newParagraph, start);
+      this.pushSlices(tp, start, stop, 'inserted');
+      this.moveCursor(this.newAt, newParagraph, stop);
+      start = stop;
+    }
+  }
+
+  /**
+   * Where a changed stretch is cut for the ranges both sides have in it (at its edges included):
+   * pairs of positions (old, new), increasing on both sides.
+   */
+  sharedCuts(deleted: { from: Position; to: Position }, inserted: { from: Position; to: Position }): { old: Position; new: Position }[] {
+    const within = (slot: MarkerSlot, span: { from: Position; to: Position }): boolean => !comesBefore(slot, span.from) && !comesBefore(span.to, slot);
+    const cuts: { old: Position; new: Position }[] = [];
+    for (const slot of this.oldSlots.flat()) {
+      const partner = slot.partner;
+      if (!partner || slot.done || !within(slot, deleted) || !within(partner, inserted)) continue;
+      const last = cuts[cuts.length - 1];
+      if (!last || (!comesBefore(slot, last.old) && !comesBefore(partner, last.new))) cuts.push({ old: slot, new: partner });
+    }
+    return cuts;
   }
 
   /** Ends the paragraph being built at a mark of the given status. */
   endParagraph(mark: MarkStatus, newParagraph: number | undefined, oldParagraph: number | undefined): void {
-    if (newParagraph !== undefined) this.flushMarkers(newParagraph, Infinity);
+    if (oldParagraph !== undefined) {
+      this.flushOld(oldParagraph, Infinity);
+      this.moveCursor(this.oldAt, oldParagraph + 1, 0);
+    }
+    if (newParagraph !== undefined) {
+      this.flushNew(newParagraph, Infinity);
+      this.moveCursor(this.newAt, newParagraph + 1, 0);
+    }
     const newTp = newParagraph === undefined ? undefined : this.news[newParagraph];
     const oldTp = oldParagraph === undefined ? undefined : this.olds[oldParagraph];
     const main = (newTp ?? oldTp) as TokenizedParagraph;
@@ -572,6 +746,13 @@ class ParagraphEmitter {
     });
     this.pieces = [];
     this.origins = [];
+  }
+
+  private moveCursor(cursor: Cursor, paragraph: number, offset: number): void {
+    if (paragraph > cursor.paragraph || (paragraph === cursor.paragraph && offset > cursor.offset)) {
+      cursor.paragraph = paragraph;
+      cursor.offset = offset;
+    }
   }
 
   private previousFormat(oldInline: Inline, newInline: Inline, piece: Inline): RedlinePiece['previousFormat'] {
@@ -601,18 +782,46 @@ class ParagraphEmitter {
     this.origins.push(origin);
   }
 
-  /** Writes the new paragraph's markers that stand at or before `offset`. */
-  private flushMarkers(newParagraph: number, offset: number): void {
-    const offsets = this.markerOffsets[newParagraph] as number[];
-    const tp = this.news[newParagraph] as TokenizedParagraph;
-    let done = this.markersDone[newParagraph] as number;
-    while (done < offsets.length && (offsets[done] as number) <= offset) {
-      for (const marker of tp.markers.get(offsets[done] as number) as readonly Marker[]) {
-        this.pieces.push({ status: 'equal', inline: marker });
-        this.origins.push(marker);
-      }
-      done++;
+  private pushMarker(status: 'equal' | 'deleted', marker: Marker): void {
+    this.pieces.push({ status, inline: marker });
+    this.origins.push(marker);
+  }
+
+  /**
+   * Writes the new paragraph's markers that stand at or before `offset`. A marker the old side
+   * has too is written here even when the old side has not reached its place: the new version's
+   * place wins where the two cannot both hold.
+   */
+  private flushNew(newParagraph: number, offset: number): void {
+    for (const slot of this.newSlots[newParagraph] ?? []) {
+      if (slot.offset > offset) break;
+      if (slot.done) continue;
+      slot.done = true;
+      if (slot.partner) slot.partner.done = true;
+      this.pushMarker('equal', slot.marker);
     }
-    this.markersDone[newParagraph] = done;
+  }
+
+  /**
+   * Writes the old paragraph's markers that stand at or before `offset`: a range only the old
+   * version has as deleted markup (kept or dropped by old-markers.ts); one both have when the new
+   * side has reached its place too (otherwise the new side writes it when it gets there).
+   */
+  private flushOld(oldParagraph: number, offset: number): void {
+    for (const slot of this.oldSlots[oldParagraph] ?? []) {
+      if (slot.offset > offset) break;
+      if (slot.done) continue;
+      const partner = slot.partner;
+      if (!partner) {
+        slot.done = true;
+        if (slot.marker.range) this.pushMarker('deleted', slot.marker);
+      } else if (isAtOrBefore(partner, this.newAt)) {
+        slot.done = true;
+        if (!partner.done) {
+          partner.done = true;
+          this.pushMarker('equal', partner.marker);
+        }
+      }
+    }
   }
 }

@@ -72,9 +72,16 @@ export function alignTables(old: Table, neu: Table, ctx: DiffContext): TableAlig
   const oldRows = old.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.old as number)));
   const newRows = neu.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.new as number)));
   const keyed = isKeyed(oldRows) && isKeyed(newRows);
+  // In tables of the same shape (not keyed by a first column: there a new key is a new row), rows
+  // of the same shape pair however few words they share (a form's row whose one word, in a
+  // drop-down, changed): a change stays a change in a cell.
+  const shaped = !keyed && columns === undefined && old.rows.length === neu.rows.length && old.rows.every((row, i) => sameShape(row, neu.rows[i] as TableRow));
   const ops = alignSequences(oldRows, newRows, {
     signature: (r) => r.signature,
-    similarity: (a, b) => rowSimilarity(a, b, keyed, columns !== undefined),
+    similarity: (a, b) => {
+      const sim = rowSimilarity(a, b, keyed, columns !== undefined);
+      return shaped && sim < ROW_PAIR_THRESHOLD && sameShape(a.row, b.row) ? ROW_PAIR_THRESHOLD : sim;
+    },
     threshold: ROW_PAIR_THRESHOLD,
     canPairAlone: (a, b) => columns !== undefined || sameShape(a.row, b.row),
     onLimit: (limit) => ctx.limitReached(limit),

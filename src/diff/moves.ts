@@ -11,7 +11,7 @@
  *   are at least {@link MOVE_GROW_SIMILARITY} alike, whatever their length;
  * - a deletion right next to its insertion is a change in place, not a move.
  */
-import type { Inline, Paragraph } from '../model/document.js';
+import type { Marker, Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece } from '../model/redline.js';
 import { cleanupSemantic } from './cleanup.js';
 import type { DiffContext } from './diff-context.js';
@@ -121,8 +121,10 @@ function similarPairs({ ctx, used, paragraph, isSeed }: MoveSearch, deleted: rea
 
 /** A seed grown over the neighbours that moved with it, in order. */
 function growMove({ blocks, ctx, used, paragraph }: MoveSearch, [seedD, seedI]: [number, number]): [number, number][] {
+  // An empty paragraph is no moved text: a move of nothing but a paragraph mark is a deletion
+  // (insertion) of that mark, and LibreOffice does not apply a moved mark without moved text.
   const grows = (d: number, i: number): boolean =>
-    isWhole(blocks[d], 'old') && isWhole(blocks[i], 'new') && !used.has(d) && !used.has(i) && Math.abs(i - d) > 1 && (ctx.signature(paragraph(d)) === ctx.signature(paragraph(i)) || dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i))) >= MOVE_GROW_SIMILARITY);
+    isWhole(blocks[d], 'old') && isWhole(blocks[i], 'new') && !used.has(d) && !used.has(i) && Math.abs(i - d) > 1 && ctx.signature(paragraph(d)) !== '' && ctx.signature(paragraph(i)) !== '' && (ctx.signature(paragraph(d)) === ctx.signature(paragraph(i)) || dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i))) >= MOVE_GROW_SIMILARITY);
   const group: [number, number][] = [[seedD, seedI]];
   for (let k = 1; grows(seedD + k, seedI + k); k++) {
     group.push([seedD + k, seedI + k]);
@@ -152,7 +154,7 @@ function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: st
   const segments = cleanupSemantic(diffSequences(old.tokens.map((t) => t.key), neu.tokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length') }), old.tokens, neu.tokens);
   const offset = (tp: TokenizedParagraph, index: number): number => (index < tp.tokens.length ? (tp.tokens[index]?.start ?? 0) : (tp.tokens[tp.tokens.length - 1]?.end ?? 0));
   const source: RedlinePiece[] = [];
-  const destination: RedlinePiece[] = [...[...neu.markers.values()].flat().map((marker): RedlinePiece => ({ status: 'equal', inline: marker as Inline }))];
+  const destination: RedlinePiece[] = [];
   for (const segment of segments) {
     const oldFrom = offset(old, segment.oldFrom);
     const oldTo = offset(old, segment.oldTo);
@@ -166,5 +168,25 @@ function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: st
       pushAll(destination, slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece));
     }
   }
-  return { source, destination };
+  return { source: withMarkers(old, source, 'old'), destination: withMarkers(neu, destination, 'new') };
+}
+
+/**
+ * A moved paragraph's pieces with its markers put back where they stand: the destination's as
+ * they are, the source's ranges as deleted markup (old-markers.ts keeps those the new version
+ * does not have elsewhere, which a moved range has: at the destination).
+ */
+function withMarkers(tp: TokenizedParagraph, pieces: readonly RedlinePiece[], side: 'old' | 'new'): RedlinePiece[] {
+  const slots = [...tp.markers.entries()].sort((a, b) => a[0] - b[0]);
+  if (slots.length === 0) return [...pieces];
+  const asPieces = (markers: readonly Marker[]): RedlinePiece[] => (side === 'new' ? markers.map((inline) => ({ status: 'equal', inline })) : markers.filter((m) => m.range).map((inline) => ({ status: 'deleted', inline })));
+  const out: RedlinePiece[] = [];
+  let k = 0;
+  for (const piece of pieces) {
+    const at = piece.origin?.offset ?? 0;
+    while (k < slots.length && (slots[k] as [number, readonly Marker[]])[0] <= at) out.push(...asPieces((slots[k++] as [number, readonly Marker[]])[1]));
+    out.push(piece);
+  }
+  while (k < slots.length) out.push(...asPieces((slots[k++] as [number, readonly Marker[]])[1]));
+  return out;
 }

@@ -11,12 +11,21 @@ export interface DiffSettings {
   readonly ignoreCase?: boolean;
   /** Runs of white space compare equal whatever their length or kind. */
   readonly ignoreWhitespace?: boolean;
-  /** Straight and curly quotes, dash and hyphen variants, and non-breaking spaces compare equal. */
+  /**
+   * Typographic variants compare equal: straight and curly quotes, dash and hyphen variants, and
+   * no-break (narrow, figure) spaces against spaces (`--ignore typography`, alias `quotes`). Off
+   * by default: a no-break space replaced by a space is a change.
+   */
   readonly ignoreQuotes?: boolean;
   /** Bold, italic, underline and other run formatting changes are not reported. */
   readonly ignoreFormatting?: boolean;
   /** Report moved paragraphs and rows as moves (default true). */
   readonly detectMoves?: boolean;
+  /**
+   * Clauses whose only change is their number are not reported (no `renumber` changes). The DOCX
+   * still writes a typed number's change, so that accepting and rejecting give each version.
+   */
+  readonly ignoreNumbering?: boolean;
 }
 
 /** The options a comparison runs with: the settings, and where it reports what it meets. */
@@ -32,6 +41,7 @@ export interface ResolvedDiffOptions {
   readonly ignoreQuotes: boolean;
   readonly ignoreFormatting: boolean;
   readonly detectMoves: boolean;
+  readonly ignoreNumbering: boolean;
   readonly diagnostics?: Diagnostics;
 }
 
@@ -43,6 +53,7 @@ export function resolveDiffOptions(options: DiffOptions = {}): ResolvedDiffOptio
     ignoreQuotes: options.ignoreQuotes ?? false,
     ignoreFormatting: options.ignoreFormatting ?? false,
     detectMoves: options.detectMoves ?? true,
+    ignoreNumbering: options.ignoreNumbering ?? false,
     ...(options.diagnostics && { diagnostics: options.diagnostics }),
   };
 }

@@ -9,7 +9,7 @@
  * them, or a deleted and an inserted last paragraph share one mark. Accept and reject then give
  * exactly the new and the old paragraphs.
  */
-import type { MarkStatus, RedlineBlock, RedlineParagraph } from '../model/redline.js';
+import type { MarkStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '../model/redline.js';
 
 export function fixStoryMarks(blocks: readonly RedlineBlock[]): RedlineBlock[] {
   const out = blocks.slice();
@@ -41,7 +41,7 @@ function fixSegment(out: RedlineBlock[], from: number, to: number): void {
     // The last deleted and the last inserted paragraph become one paragraph with a kept mark.
     const removed = tail[lastRemoved] as RedlineParagraph;
     const added = tail[lastAdded] as RedlineParagraph;
-    out[tailStart + lastAdded] = { ...added, mark: 'equal', previous: removed.paragraph, pieces: [...removed.pieces, ...added.pieces], unchanged: false };
+    out[tailStart + lastAdded] = { ...added, mark: 'equal', previous: removed.paragraph, pieces: joinedPieces(removed.pieces, added.pieces), unchanged: false };
     out.splice(tailStart + lastRemoved, 1);
     return;
   }
@@ -53,6 +53,33 @@ function fixSegment(out: RedlineBlock[], from: number, to: number): void {
   }
   // With nothing before (the story was empty on one side), its last mark must stay all the same.
   out[to - 1] = { ...last, mark: 'equal', unchanged: false };
+}
+
+/**
+ * The pieces of a deleted and an inserted paragraph that become one: the deleted first, except
+ * that a range both hold (a bookmark, a comment anchor) is written once, after the deleted and the
+ * inserted content that stood before it, so that it keeps its place in both views.
+ */
+function joinedPieces(removed: readonly RedlinePiece[], added: readonly RedlinePiece[]): RedlinePiece[] {
+  const keyOf = (piece: RedlinePiece): string | undefined => (piece.inline.type === 'marker' && piece.inline.range ? `${piece.inline.range.role} ${piece.inline.range.name}` : undefined);
+  const addedKeys = new Map<string, number>();
+  added.forEach((piece, i) => {
+    const key = piece.status === 'equal' ? keyOf(piece) : undefined;
+    if (key !== undefined && !addedKeys.has(key)) addedKeys.set(key, i);
+  });
+  const out: RedlinePiece[] = [];
+  let j = 0;
+  for (const piece of removed) {
+    const key = keyOf(piece);
+    const partner = key === undefined ? undefined : addedKeys.get(key);
+    if (partner === undefined) {
+      out.push(piece);
+    } else if (partner >= j) {
+      out.push(...added.slice(j, partner + 1));
+      j = partner + 1;
+    }
+  }
+  return [...out, ...added.slice(j)];
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {

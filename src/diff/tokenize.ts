@@ -214,13 +214,12 @@ export function tokenizeParagraph(paragraph: Paragraph, options: ResolvedDiffOpt
   return tokenizeRange(prepared, 0, prepared.text.length, options);
 }
 
-/** Space variants that print the same: a change between them is not a change a reader can see. */
-const INVISIBLE_SPACE_VARIANTS = /[\u00a0\u202f\u2007]/g;
-
 function makeToken(text: string, kind: TokenKind, start: number, atomKeys: ReadonlyMap<number, string>, options: ResolvedDiffOptions): Token {
   let key: string;
   if (kind === 'atom') key = `\u0000${atomKeys.get(start) ?? ''}`;
-  else if (kind === 'space') key = text === ' ' ? text : normaliseText(text.replace(INVISIBLE_SPACE_VARIANTS, ' '), options);
+  // A no-break space is deliberate in legal text ("section 5", "£ 100"): only the typography
+  // option folds it into a space.
+  else if (kind === 'space') key = text === ' ' ? text : normaliseText(text, options);
   else key = options.ignoreCase || options.ignoreQuotes ? normaliseText(text, options) : text;
   return { key, text, kind, start, end: start + text.length };
 }

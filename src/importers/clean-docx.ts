@@ -12,6 +12,7 @@
  * Nothing in the package depends on the clock, so the same model always gives the same bytes.
  */
 import type { Block, Document, Inline, Paragraph, RunFormat, Table } from '../model/document.js';
+import { typedLabelText } from '../model/numbering.js';
 import { escapeXml } from '../ooxml/xml.js';
 import { assertNever } from '../util/assert-never.js';
 
@@ -62,7 +63,7 @@ function listsOf(blocks: readonly Block[]): Map<string, { readonly numId: number
   const pending: (readonly Block[])[] = [blocks];
   for (let story = pending.pop(); story !== undefined; story = pending.pop()) {
     for (const block of story) {
-      if (block.type === 'paragraph' && block.numbering) found.set(block.numbering.numId, block.numbering.isBullet);
+      if (block.type === 'paragraph' && block.numbering && !block.numbering.typed) found.set(block.numbering.numId, block.numbering.isBullet);
       if (block.type === 'table') for (const row of block.rows) for (const cell of row.cells) pending.push(cell.blocks);
     }
   }
@@ -125,6 +126,13 @@ class BodyWriter {
     // Consecutive pieces with the same formatting go into one run.
     let props: string | undefined;
     let content: string[] = [];
+    // A typed clause number is text, as it was typed (in the first text's format); Word numbers only real lists.
+    const typedLabel = typedLabelText(paragraph.numbering);
+    if (typedLabel !== undefined) {
+      const firstText = paragraph.inlines.find((inline) => inline.type === 'text');
+      props = runProperties(firstText?.format ?? {});
+      content.push(xmlText(typedLabel));
+    }
     for (const inline of paragraph.inlines) {
       const piece = pieceOf(inline);
       if (piece === undefined) continue;
@@ -143,7 +151,7 @@ class BodyWriter {
   /** A heading's style; a list item's numbering (in the List Paragraph style); else the paragraph's own style. */
   private paragraphProperties(paragraph: Paragraph): string {
     const level = paragraph.headingLevel;
-    const list = paragraph.numbering && this.lists.get(paragraph.numbering.numId);
+    const list = paragraph.numbering && !paragraph.numbering.typed ? this.lists.get(paragraph.numbering.numId) : undefined;
     let style: string | undefined;
     if (level !== undefined) style = HEADING_STYLES[level] ? `Heading${level}` : undefined;
     else if (list) style = 'ListParagraph';

@@ -12,6 +12,7 @@ import { fromDocx, fromDocxParts } from './docx/from-docx.js';
 import { fromMarkdown } from './markdown/from-markdown.js';
 import { fromText } from './text/from-text.js';
 import { cleanDocxParts } from './clean-docx.js';
+import { recogniseTypedLabels } from './typed-labels.js';
 
 export interface LoadOptions {
   /** For DOCX with tracked changes: read the `after` (accept all, default) or `before` view. */
@@ -74,7 +75,9 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
   const written = cleanPackage(bytes, fileName, format, diagnostics);
   const result = fromDocxParts(written.parts, fileName);
   diagnostics.addAll(result.diagnostics);
-  return { value: { ...result.document, format, ...(written.title !== undefined && { title: written.title }) }, diagnostics: diagnostics.list() };
+  // The clean DOCX holds typed clause numbers as text: they are recognised again, as the importer did.
+  const body = recogniseTypedLabels(result.document.body);
+  return { value: { ...result.document, body, format, ...(written.title !== undefined && { title: written.title }) }, diagnostics: diagnostics.list() };
 }
 
 /**

@@ -11,7 +11,7 @@ import { access, lstat, mkdir, realpath, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../diagnostics/errors.js';
 import { fileSystemReason } from '../diagnostics/exit-codes.js';
-import { quote } from '../diagnostics/quote.js';
+import { quote } from '../util/quote.js';
 import { isInside } from './paths.js';
 
 /**

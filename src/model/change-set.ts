@@ -31,6 +31,12 @@ export interface ChangeLocation {
   readonly newBlock?: number;
   /** The clause label Word shows for the block (or its nearest numbered ancestor paragraph). */
   readonly label?: string;
+  /**
+   * The clause path a lawyer cites: the labels of the numbered paragraphs above joined
+   * (`A6.33(c)(i)`), prefixed with the heading where the numbering restarts under headings; in a
+   * table, the table and row (`Table 3, row "MP202"`). In the old version for deleted text.
+   */
+  readonly path?: string;
   /** The nearest heading above the block. */
   readonly heading?: string;
   /** Inside a table: 1-based row and cell of the top-level table. */
@@ -49,7 +55,9 @@ export interface Change {
   readonly oldText: string;
   readonly newText: string;
   readonly location: ChangeLocation;
-  /** For moves: where the moved text now stands (`location` is where it came from). */
+  /** For moves: where the moved text came from (the same place as `location`). */
+  readonly from?: ChangeLocation;
+  /** For moves: where the moved text now stands. */
   readonly to?: ChangeLocation;
   /** For renumbering: the labels before and after. */
   readonly oldLabel?: string;
@@ -70,8 +78,12 @@ export interface Change {
 
 /** How many changes there are, in all and by kind. */
 export interface ChangeSummary {
+  /** Changes, renumbered clauses not counted. */
   readonly total: number;
+  /** Changes by kind, renumbered clauses not counted. */
   readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;
+  /** Clauses whose only change is their number: counted apart from the changes. */
+  readonly renumbered: number;
 }
 
 export interface ChangeSet {
@@ -80,11 +92,24 @@ export interface ChangeSet {
   readonly changes: readonly Change[];
 }
 
-/** Counts changes by kind. */
+/**
+ * Whether a change is a clause renumbered and nothing else: its number follows from clauses
+ * inserted, deleted or moved before it. Counted and listed apart from the changes, without a
+ * change bar, and left out with `--ignore numbering`.
+ */
+export function isRenumberOnly(change: Change): boolean {
+  return change.kind === 'renumber';
+}
+
+/** Counts changes by kind, and renumbered clauses apart. */
 export function summariseChanges(changes: readonly Change[]): ChangeSummary {
   const byKind: Partial<Record<ChangeKind, number>> = {};
-  for (const change of changes) byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
-  return { total: changes.length, byKind };
+  let renumbered = 0;
+  for (const change of changes) {
+    if (isRenumberOnly(change)) renumbered++;
+    else byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
+  }
+  return { total: changes.length - renumbered, byKind, renumbered };
 }
 
 /**
@@ -92,5 +117,5 @@ export function summariseChanges(changes: readonly Change[]): ChangeSummary {
  * clauses inserted or deleted before it), so it is never unattributed.
  */
 export function isUnattributed(change: Change): boolean {
-  return change.sources.length === 0 && change.kind !== 'renumber';
+  return change.sources.length === 0 && !isRenumberOnly(change);
 }

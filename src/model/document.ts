@@ -26,16 +26,27 @@ export interface RunFormat {
   readonly styleId?: string;
 }
 
-/** A wrapper around runs that must be written back around them (a hyperlink, a content control). */
+/**
+ * A wrapper around runs that must be written back around them (a hyperlink, a content control,
+ * custom XML, a smart tag), with the wrapper it sits in, if any.
+ */
 export interface InlineWrapper {
   /** Unique within its document: consecutive runs with the same id share one wrapper. */
   readonly id: string;
-  readonly kind: 'hyperlink' | 'content-control' | 'field';
-  /** The wrapper's start tag as written in the source (`<w:hyperlink r:id="rId4">`). */
+  /**
+   * The same in both versions for the same wrapper (a content control's `w:id`, a link's
+   * target): deleted runs that stood in a wrapper the new version still has are written inside
+   * it, so that a word changed inside a control does not split the control in two.
+   */
+  readonly key: string;
+  readonly kind: 'hyperlink' | 'content-control' | 'custom-xml' | 'smart-tag' | 'bidi';
+  /** The wrapper's start tag(s) as written in the source (`<w:hyperlink r:id="rId4">`). */
   readonly open: string;
   readonly close: string;
   /** For hyperlinks: the link target, for comparison and the PDF. */
   readonly target?: string;
+  /** The wrapper this one sits in. */
+  readonly parent?: InlineWrapper;
 }
 
 interface InlineBase {
@@ -93,10 +104,25 @@ export interface Atom extends InlineBase {
   readonly stories?: readonly (readonly Block[])[];
 }
 
-/** Zero-width markup kept in place but never compared (bookmarks, comment anchors). */
+/**
+ * Zero-width markup kept in place but never compared: bookmarks, comment anchors and references,
+ * permission ranges, proofing marks.
+ */
 export interface Marker {
   readonly type: 'marker';
   readonly xml: string;
+  /**
+   * For the start, end or reference of a range (a bookmark, a comment, a permission range): the
+   * range, named the same in both versions (`bookmark _Ref12`; a comment by its author and text),
+   * so that a range of the old version in deleted text can be carried into the redline and one
+   * both versions have is written once, where both views need it. Absent for proofing marks.
+   */
+  readonly range?: MarkerRange;
+}
+
+export interface MarkerRange {
+  readonly name: string;
+  readonly role: 'start' | 'end' | 'reference';
 }
 
 /** What a paragraph holds: text runs, atoms (anything inline that is not plain text) and markers (bookmarks, comment anchors). */
@@ -124,6 +150,11 @@ export interface Numbering {
   /** The label Word shows, e.g. `G3.5`, `(a)`, `(iii)`, `•`. */
   readonly label: string;
   readonly isBullet: boolean;
+  /**
+   * A number typed at the start of the paragraph (text and Markdown inputs), recognised as its
+   * label: not in the paragraph's text, written back as text with the white space after it.
+   */
+  readonly typed?: { readonly separator: string };
 }
 
 /** A paragraph: its inlines, its clause number (as Word shows it), its style and layout, and its original XML. */
@@ -144,8 +175,13 @@ export interface Paragraph {
   readonly open?: string;
   /** The `w:rPr` of the paragraph mark, when the source had one. */
   readonly markProps?: string;
-  /** Markup written before this block that belongs to no block (bookmarks at body level). */
+  /**
+   * Markup written before this block that belongs to no block (bookmarks at body level); it is
+   * also among the inlines, as markers at the start, for when the paragraph is written anew.
+   */
   readonly leading?: string;
+  /** Likewise markup after the last block of a story or container (a bookmark end before the final `w:sectPr`). */
+  readonly trailing?: string;
   readonly container?: BlockContainer;
 }
 
@@ -178,6 +214,8 @@ export interface TableCell {
   readonly vMerge?: 'restart' | 'continue';
   /** Width in points, when given. */
   readonly width?: number;
+  /** A cell-level content control (or custom XML) around this cell and its neighbours. */
+  readonly container?: BlockContainer;
 }
 
 /** A table row: its cells, and whether it repeats as a header row. */
@@ -191,6 +229,8 @@ export interface TableRow {
   readonly exceptions?: string;
   /** Bookmarks and similar markers at row level, written back before the cells. */
   readonly markers?: string;
+  /** A row-level content control (or custom XML) around this row and its neighbours. */
+  readonly container?: BlockContainer;
 }
 
 /** A table: its rows, column widths and original XML. */
@@ -205,6 +245,7 @@ export interface Table {
   readonly borders?: TableBorders;
   readonly xml?: string;
   readonly leading?: string;
+  readonly trailing?: string;
   readonly container?: BlockContainer;
 }
 
@@ -215,15 +256,22 @@ export interface OpaqueBlock {
   readonly key: string;
   readonly xml: string;
   readonly leading?: string;
+  readonly trailing?: string;
   readonly container?: BlockContainer;
 }
 
 /** A top-level block of a story: a paragraph, a table, or an element kept as it was (opaque). */
 export type Block = Paragraph | Table | OpaqueBlock;
 
-/** A block-level wrapper (content control, custom XML) around consecutive blocks. */
+/**
+ * A wrapper (content control, custom XML) around consecutive blocks, or around rows or cells of
+ * a table.
+ */
 export interface BlockContainer {
+  /** Unique within its document. */
   readonly id: string;
+  /** The same in both versions for the same container (see {@link InlineWrapper.key}). */
+  readonly key: string;
   readonly open: string;
   readonly close: string;
   readonly parent?: BlockContainer;

@@ -6,6 +6,7 @@
  */
 import type { Block, Document, Note, NoteKind } from './document.js';
 import { inlineText } from './inline-text.js';
+import { typedLabelText } from './numbering.js';
 import { assertNever } from '../util/assert-never.js';
 import { pushAll } from '../util/arrays.js';
 
@@ -20,7 +21,7 @@ function blockLines(blocks: readonly Block[], out: string[]): void {
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
-        pushAll(out, block.inlines.map(inlineText).join('').split('\n'));
+        pushAll(out, ((typedLabelText(block.numbering) ?? '') + block.inlines.map(inlineText).join('')).split('\n'));
         break;
       case 'table':
         for (const row of block.rows) for (const cell of row.cells) if (cell.vMerge !== 'continue') blockLines(cell.blocks, out);

@@ -55,6 +55,8 @@ export interface RedlineParagraph {
   readonly previous?: Paragraph;
   readonly mark: MarkStatus;
   readonly markChangeId?: string;
+  /** The `renumber` change of a clause whose label changed (set with the change set). */
+  readonly labelChangeId?: string;
   readonly pieces: readonly RedlinePiece[];
   /** Nothing changed: the new paragraph can be written back as it was. */
   readonly unchanged: boolean;
@@ -139,6 +141,17 @@ export interface Redline {
   /** The sources changes are attributed to (empty for a plain comparison). */
   readonly sources: readonly SourceInfo[];
   readonly changes: readonly Change[];
+  /**
+   * A view by source: only the `shown` sources' changes are tracked; the `made` sources' are
+   * already in the old version shown (OLD with their edits applied).
+   */
+  readonly view?: SourceView;
+}
+
+/** Which sources a redline shows as changes, and which it takes as made. */
+export interface SourceView {
+  readonly shown: readonly string[];
+  readonly made: readonly string[];
 }
 
 /**
@@ -170,4 +183,16 @@ export function isUnchangedBlock(block: RedlineBlock): boolean {
 
 export function isUnchangedPiece(piece: RedlinePiece): boolean {
   return piece.status === 'equal' && piece.previousFormat === undefined && (piece.stories ?? []).every((story) => story.every(isUnchangedBlock));
+}
+
+/**
+ * The status every piece of a paragraph inserted, deleted or moved whole shares (its mark's, or,
+ * for a paragraph added at the end of a run, whose mark is the one before it, its pieces'); its
+ * clause number goes with it. Undefined for a paragraph changed in part.
+ */
+export function wholeParagraphStatus(block: RedlineParagraph): PieceStatus | undefined {
+  const content = block.pieces.filter((piece) => piece.inline.type !== 'marker');
+  const status = block.mark !== 'equal' ? block.mark : block.previous === undefined ? content[0]?.status : undefined;
+  if (status === undefined || status === 'equal') return undefined;
+  return content.length > 0 && content.every((piece) => piece.status === status) ? status : undefined;
 }

@@ -4,7 +4,7 @@
  * with fresh ids, and its verbatim XML is dropped so that it is written anew.
  */
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { Atom, Block, Document, DocxSource, Inline, Note, NoteKind, Table, TableRow } from '../model/document.js';
+import type { Atom, Block, Document, DocxSource, Inline, InlineWrapper, Note, NoteKind, Table, TableRow } from '../model/document.js';
 import { PackageBuilder } from './package-builder.js';
 import { assertNever } from '../util/assert-never.js';
 import { ResourceImporter } from './resource-importer.js';
@@ -49,7 +49,8 @@ export class Adopter {
   inline(inline: Inline, from: Document): Inline {
     if (inline.type === 'marker' || from.docx === this.old.docx) return inline;
     const remap = (xml: string): string => this.remap(xml, from);
-    const wrapper = inline.wrapper && { ...inline.wrapper, open: remap(inline.wrapper.open) };
+    const adoptWrapper = (w: InlineWrapper): InlineWrapper => ({ ...w, open: remap(w.open), ...(w.parent && { parent: adoptWrapper(w.parent) }) });
+    const wrapper = inline.wrapper && adoptWrapper(inline.wrapper);
     const adopted = { ...inline, ...(wrapper && { wrapper }) };
     if (adopted.type !== 'atom') return adopted;
     if (adopted.note) return this.note(adopted, adopted.note.kind, adopted.note.id, from);

@@ -1,32 +1,18 @@
 /**
- * The output package: starts as a copy of the new version's parts and takes new and replaced
- * parts, relationships and content types; zipped deterministically (fixed timestamps, the
- * source's part order).
+ * The package writer, the one every DOCX we write goes through (redlines, clean and conformed
+ * versions): starts as a copy of a package read before (so whole: see package-repair) and takes
+ * new and replaced parts, relationships and content types; zipped deterministically (fixed
+ * timestamps, the source's part order), then re-read in strict mode (see package-check), so that
+ * no broken package is ever handed out.
  */
 import { zipSync, type Zippable } from 'fflate';
-import { relationshipsPartName } from './package.js';
+import { checkWrittenPackage } from './package-check.js';
+import { relationshipsPartName, relativeTarget } from './part-names.js';
+import { CONTENT_TYPE_OF_EXTENSION, extensionOf } from './part-types.js';
 import { childElements, escapeXml, parseXml } from './xml.js';
-import { decodeXmlBytes } from './xml-encoding.js';
 
 /** 1980-01-01, the earliest date a zip entry can carry: output never depends on the clock. */
 const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
-
-const DEFAULT_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  jpg: 'image/jpeg',
-  gif: 'image/gif',
-  bmp: 'image/bmp',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  emf: 'image/x-emf',
-  wmf: 'image/x-wmf',
-  svg: 'image/svg+xml',
-  xml: 'application/xml',
-  rels: 'application/vnd.openxmlformats-package.relationships+xml',
-  bin: 'application/vnd.openxmlformats-officedocument.oleObject',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 interface NewRelationship {
   readonly id: string;
@@ -54,7 +40,7 @@ export class PackageBuilder {
 
   text(part: string): string | undefined {
     const bytes = this.parts.get(part);
-    return bytes && decodeXmlBytes(bytes, part);
+    return bytes && new TextDecoder().decode(bytes);
   }
 
   setText(part: string, text: string): void {
@@ -96,8 +82,8 @@ export class PackageBuilder {
 
   /** Registers the content type of a part: by extension when the type is the usual one. */
   registerContentType(part: string, contentType: string): void {
-    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
-    if (DEFAULT_CONTENT_TYPES[ext] === contentType) {
+    const ext = extensionOf(part);
+    if (CONTENT_TYPE_OF_EXTENSION[ext] === contentType) {
       if (!this.contentTypesDeclareDefault(ext)) this.addedDefaults.set(ext, contentType);
     } else {
       this.addedOverrides.set(`/${part}`, contentType);
@@ -111,16 +97,21 @@ export class PackageBuilder {
     return new Map(this.order.flatMap((name) => (this.parts.has(name) ? [[name, this.parts.get(name) as Uint8Array] as const] : [])));
   }
 
-  /** The zipped package. */
+  /** The zipped package, checked (throws {@link WrittenPackageError} when it is not whole). */
   toZip(): Uint8Array {
     this.flushRelationships();
     this.flushContentTypes();
     const files: Zippable = {};
+    const written = new Map<string, Uint8Array>();
     for (const name of this.order) {
       const data = this.parts.get(name);
-      if (data) files[name] = [data, { mtime: ZIP_EPOCH, level: 6 }];
+      if (!data) continue;
+      files[name] = [data, { mtime: ZIP_EPOCH, level: 6 }];
+      written.set(name, data);
     }
-    return zipSync(files);
+    const zip = zipSync(files);
+    checkWrittenPackage(zip, written);
+    return zip;
   }
 
   private existingRelationshipIds(sourcePart: string): Set<string> {
@@ -163,13 +154,4 @@ export class PackageBuilder {
     this.addedDefaults.clear();
     this.addedOverrides.clear();
   }
-}
-
-/** The relationship target of `part` as seen from `folder` (both package-absolute). */
-export function relativeTarget(folder: string, part: string): string {
-  const from = folder.split('/').filter((s) => s !== '');
-  const to = part.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...new Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
 }

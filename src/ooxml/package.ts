@@ -1,25 +1,24 @@
 /**
- * An OPC (Open Packaging Conventions) package read from bytes: the zip container of DOCX.
+ * An OPC (Open Packaging Conventions) package: the zip container of DOCX, read defensively
+ * (see zip-reader) and repaired or refused (see package-repair), so that everything after reading
+ * — the importer, the exporters — works on a whole package.
  *
  * Inflation is bounded (see {@link PackageLimits}): declared sizes are checked before anything is
- * inflated, and fflate inflates each part into a buffer of exactly its declared size, so a part
- * that lies about its size is truncated (and then fails to parse), never grown.
+ * inflated, and a part that inflates past its declared size is refused.
  */
-import { unzipSync } from 'fflate';
-import { InputError, PartError } from '../diagnostics/errors.js';
-import { decodeXmlBytes } from './xml-encoding.js';
-import { parseXml, type XmlDocument, childElements } from './xml.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { InputError } from '../diagnostics/errors.js';
+import { quote } from '../util/quote.js';
+import { repairPackage, type Relationship } from './package-repair.js';
+import { folderOf, relationshipsPartName, resolveTarget } from './part-names.js';
+import { relationshipKind } from './part-types.js';
+import { childElements, parseXml, type XmlDocument } from './xml.js';
+import { readZip, type ZipLimits } from './zip-reader.js';
 
-export interface PackageLimits {
-  /** Largest inflated size of one part. */
-  readonly maxPartBytes: number;
-  /** Largest inflated size of all parts together. */
-  readonly maxTotalBytes: number;
-  /** Largest compression ratio accepted for a part bigger than {@link ratioCheckFrom}. */
-  readonly maxRatio: number;
-  readonly ratioCheckFrom: number;
-  readonly maxParts: number;
-}
+export type { Relationship } from './package-repair.js';
+export { relationshipsPartName } from './part-names.js';
+
+export type PackageLimits = ZipLimits;
 
 /**
  * Defaults: 256 MiB a part, 1 GiB in all, at most 10,000 parts, and a compression ratio of at most
@@ -33,13 +32,6 @@ export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
   ratioCheckFrom: 16 * 1024 * 1024,
   maxParts: 10_000,
 };
-
-export interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  readonly target: string;
-  readonly external: boolean;
-}
 
 export const REL_TYPES = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -55,47 +47,38 @@ export const REL_TYPES = {
   coreProperties: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
 } as const;
 
-const ZIP_MAGIC = [0x50, 0x4b];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
 export class OpcPackage {
   private readonly parts: Map<string, Uint8Array>;
-  private readonly xmlCache = new Map<string, XmlDocument>();
-  private readonly relsCache = new Map<string, Relationship[]>();
+  private readonly xmlCache: Map<string, XmlDocument>;
+  private readonly relsCache: Map<string, Relationship[]>;
 
-  private constructor(parts: Map<string, Uint8Array>) {
+  private constructor(
+    parts: Map<string, Uint8Array>,
+    /** What reading repaired in the package (empty for a package built in memory). */
+    readonly repairs: readonly Diagnostic[] = [],
+    /** The main document part, when the package was read (and repaired). */
+    readonly mainPart?: string,
+    parsed = new Map<string, XmlDocument>(),
+    relationships = new Map<string, Relationship[]>(),
+  ) {
     this.parts = parts;
+    this.xmlCache = parsed;
+    this.relsCache = relationships;
   }
 
-  /** Reads a package; throws {@link InputError} naming `fileName` when it is not a usable zip. */
+  /**
+   * Reads a package, repairing what can be read faithfully (see {@link repairs}); throws
+   * {@link InputError} naming `fileName` when it is not a usable package.
+   */
   static read(bytes: Uint8Array, fileName: string, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS): OpcPackage {
     rejectNonZip(bytes, fileName);
-    const declared: { name: string; size: number; originalSize: number }[] = [];
-    try {
-      unzipSync(bytes, {
-        filter: (file) => {
-          declared.push({ name: file.name, size: file.size, originalSize: file.originalSize });
-          return false;
-        },
-      });
-    } catch (error) {
-      throw new InputError(fileName, 'not a readable zip archive (truncated or corrupt)', { cause: error });
-    }
-    checkLimits(declared, fileName, limits);
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(bytes);
-    } catch (error) {
-      throw new InputError(fileName, 'corrupt zip archive (a part could not be inflated)', { cause: error });
-    }
-    const parts = new Map<string, Uint8Array>();
-    for (const [name, data] of Object.entries(files)) {
-      if (!name.endsWith('/')) parts.set(normalisePartName(name), data);
-    }
-    return new OpcPackage(parts);
+    const zip = readZip(bytes, fileName, limits);
+    const repaired = repairPackage(zip.entries, fileName);
+    const dropped: Diagnostic[] = zip.dropped.map((entry) => ({ severity: 'warning', code: 'package/unsafe-entry-dropped', message: `zip entry ${quote(entry.name)} left out (${entry.reason})`, file: fileName, count: 1 }));
+    return new OpcPackage(repaired.parts, [...dropped, ...repaired.diagnostics], repaired.mainPart, repaired.parsed, repaired.relationships);
   }
 
-  /** Builds a package from parts already in memory (used when writing). */
+  /** Builds a package from parts already in memory (a package read before, or being written). */
   static fromParts(parts: Map<string, Uint8Array>): OpcPackage {
     return new OpcPackage(new Map(parts));
   }
@@ -112,9 +95,10 @@ export class OpcPackage {
     return this.parts.get(partName);
   }
 
+  /** The text of an XML part (UTF-8: reading re-encodes every XML part that was not). */
   text(partName: string): string | undefined {
     const data = this.parts.get(partName);
-    return data === undefined ? undefined : decodeXmlBytes(data, partName);
+    return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
   }
 
   /** The parsed XML of a part (cached); throws {@link PartError} when malformed. */
@@ -132,62 +116,30 @@ export class OpcPackage {
   relationships(partName: string): Relationship[] {
     const cached = this.relsCache.get(partName);
     if (cached) return cached;
-    const relsName = relationshipsPartName(partName);
-    const doc = this.xml(relsName);
+    const doc = this.xml(relationshipsPartName(partName));
     const rels: Relationship[] = [];
     if (doc) {
-      const base = partName.includes('/') ? partName.slice(0, partName.lastIndexOf('/')) : '';
+      const base = folderOf(partName);
       for (const rel of childElements(doc.root, 'Relationship')) {
         const external = rel.attrs.TargetMode === 'External';
         const target = rel.attrs.Target ?? '';
-        rels.push({
-          id: rel.attrs.Id ?? '',
-          type: rel.attrs.Type ?? '',
-          target: external ? target : resolvePartName(base, target),
-          external,
-        });
+        rels.push({ id: rel.attrs.Id ?? '', type: rel.attrs.Type ?? '', target: external ? target : (resolveTarget(base, target) ?? ''), external });
       }
     }
     this.relsCache.set(partName, rels);
     return rels;
   }
 
-  /** The target part of the first relationship of `type` from `partName`. */
+  /** The target part of the first relationship of `type` (in any spelling: transitional or strict) from `partName`. */
   relatedPart(partName: string, type: string): string | undefined {
-    const rel = this.relationships(partName).find((r) => r.type === type && !r.external);
+    const kind = relationshipKind(type);
+    const rel = this.relationships(partName).find((r) => !r.external && relationshipKind(r.type) === kind);
     return rel && this.parts.has(rel.target) ? rel.target : undefined;
   }
 }
 
-/** `word/document.xml` → `word/_rels/document.xml.rels`. */
-export function relationshipsPartName(partName: string): string {
-  if (partName === '') return '_rels/.rels';
-  const slash = partName.lastIndexOf('/');
-  return `${partName.slice(0, slash + 1)}_rels/${partName.slice(slash + 1)}.rels`;
-}
-
-/** Resolves a relationship target against the folder of its source part. */
-export function resolvePartName(baseFolder: string, target: string): string {
-  const segments = target.startsWith('/') ? [] : baseFolder.split('/').filter((s) => s !== '');
-  for (const segment of target.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(decodeURIComponentSafe(segment));
-  }
-  return segments.join('/');
-}
-
-function decodeURIComponentSafe(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function normalisePartName(name: string): string {
-  return name.replace(/\\/g, '/').replace(/^\/+/, '');
-}
+const ZIP_MAGIC = [0x50, 0x4b];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -204,33 +156,3 @@ function rejectNonZip(bytes: Uint8Array, fileName: string): void {
   }
   if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError(fileName, 'not a DOCX file (not a zip archive)');
 }
-
-function checkLimits(declared: readonly { name: string; size: number; originalSize: number }[], fileName: string, limits: PackageLimits): void {
-  if (declared.length > limits.maxParts) {
-    throw new InputError(fileName, `too many parts in the package (${declared.length} > ${limits.maxParts})`);
-  }
-  let total = 0;
-  for (const part of declared) {
-    total += part.originalSize;
-    if (part.originalSize > limits.maxPartBytes) {
-      throw new InputError(fileName, `part ${part.name} would inflate to ${mib(part.originalSize)} (limit ${mib(limits.maxPartBytes)}); refusing a possible zip bomb`);
-    }
-    // Deflate never grows data by more than a few bytes per block: a part whose compressed data
-    // is larger than its declared size is lying about that size.
-    if (part.size > part.originalSize * 1.01 + 1024) {
-      throw new InputError(fileName, `part ${part.name} is larger compressed than its declared size; the zip is corrupt or hostile`);
-    }
-    if (part.originalSize > limits.ratioCheckFrom && part.originalSize > part.size * limits.maxRatio) {
-      throw new InputError(fileName, `part ${part.name} has a compression ratio over ${limits.maxRatio}:1; refusing a possible zip bomb`);
-    }
-  }
-  if (total > limits.maxTotalBytes) {
-    throw new InputError(fileName, `the package would inflate to ${mib(total)} (limit ${mib(limits.maxTotalBytes)}); refusing a possible zip bomb`);
-  }
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-}
-
-

@@ -9,7 +9,8 @@
 import type { DocxSource } from '../model/document.js';
 import { OpcPackage, relationshipsPartName, type Relationship } from './package.js';
 import { childElements, escapeXml } from './xml.js';
-import { relativeTarget, type PackageBuilder } from './package-builder.js';
+import type { PackageBuilder } from './package-builder.js';
+import { relativeTarget } from './part-names.js';
 
 const REFERENCE = /\b(r:(?:embed|link|id|dm|lo|qs|cs|pict))="([^"]*)"/g;
 const DRAWING_ID = /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g;

@@ -1,41 +1,56 @@
 /**
- * The text of an XML part from its bytes, in any encoding the XML specification allows a parser
- * to recognise (Appendix F): a byte-order mark (UTF-8, UTF-16 LE/BE), UTF-16 without one (seen
- * from the `<?` of the declaration), or the declaration's `encoding` (ISO-8859-1, windows-1252
- * and the other encodings of the WHATWG list); UTF-8 otherwise. The declaration in the text
- * returned says UTF-8, since every writer encodes the text it rewrites as UTF-8.
+ * The text of an XML part, whatever its encoding. XML may be UTF-8 (with or without a byte-order
+ * mark) or UTF-16 (either byte order, with or without a mark, as the declaration says), and a
+ * part may declare another encoding; every part is brought to UTF-8 without a mark, its
+ * declaration saying so, so that everything after reading — and every part written — is UTF-8.
  */
 import { PartError } from '../diagnostics/errors.js';
-import { quote } from '../diagnostics/quote.js';
 
-const DECLARATION = /^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])([A-Za-z][A-Za-z0-9._-]*)\2/;
+export interface DecodedXml {
+  readonly text: string;
+  /** The encoding the part had, when it was not UTF-8 without a byte-order mark. */
+  readonly reencodedFrom?: string;
+  /** Bytes that were not valid in the part's encoding were replaced by U+FFFD. */
+  readonly replacedInvalid: boolean;
+}
 
-export function decodeXmlBytes(data: Uint8Array, partName: string): string {
+export function decodeXml(data: Uint8Array, part: string): DecodedXml {
   const [b0, b1, b2, b3] = [data[0], data[1], data[2], data[3]];
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return declareUtf8(decode(data.subarray(3), 'utf-8', partName));
-  if (b0 === 0xff && b1 === 0xfe) return declareUtf8(decode(data.subarray(2), 'utf-16le', partName));
-  if (b0 === 0xfe && b1 === 0xff) return declareUtf8(decode(data.subarray(2), 'utf-16be', partName));
-  if (b0 === 0x3c && b1 === 0x00 && b2 === 0x3f && b3 === 0x00) return declareUtf8(decode(data, 'utf-16le', partName));
-  if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 === 0x3f) return declareUtf8(decode(data, 'utf-16be', partName));
-  // An ASCII-compatible encoding: the declaration, read as ASCII, names it.
-  const head = String.fromCharCode(...data.subarray(0, Math.min(data.length, 200)));
-  const declared = DECLARATION.exec(head)?.[3]?.toLowerCase();
-  if (declared === undefined || declared === 'utf-8' || declared === 'utf8') return decode(data, 'utf-8', partName);
-  if (declared.startsWith('utf-16') || declared === 'ucs-2') throw new PartError(partName, `declares ${quote(declared)} but is not UTF-16 (no byte-order mark, no UTF-16 declaration)`);
-  return declareUtf8(decode(data, declared, partName));
-}
-
-function decode(data: Uint8Array, encoding: string, partName: string): string {
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decodeAs(data.subarray(3), 'utf-8', 'UTF-8 with a byte-order mark', part);
+  if (b0 === 0xff && b1 === 0xfe) return decodeAs(data.subarray(2), 'utf-16le', 'UTF-16LE', part);
+  if (b0 === 0xfe && b1 === 0xff) return decodeAs(data.subarray(2), 'utf-16be', 'UTF-16BE', part);
+  // `<?` in UTF-16 without a byte-order mark.
+  if (b0 === 0x3c && b1 === 0x00 && b2 === 0x3f && b3 === 0x00) return decodeAs(data, 'utf-16le', 'UTF-16LE', part);
+  if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 === 0x3f) return decodeAs(data, 'utf-16be', 'UTF-16BE', part);
+  const declared = declaredEncoding(data);
+  if (declared === undefined || /^utf-?8$/i.test(declared)) return decodeAs(data, 'utf-8', undefined, part);
+  let label: string;
   try {
-    // Not fatal: a stray byte becomes U+FFFD, as a word processor shows it; the XML parser
-    // refuses what is really broken.
-    return new TextDecoder(encoding).decode(data);
-  } catch (error) {
-    if (error instanceof RangeError) throw new PartError(partName, `the XML encoding ${quote(encoding)} is not supported`);
-    throw error;
+    label = new TextDecoder(declared).encoding;
+  } catch {
+    throw new PartError(part, `declares the encoding '${declared.replace(/[^\w.:-]/g, '?')}', which is not known`);
   }
+  return decodeAs(data, label, declared, part);
 }
 
-function declareUtf8(text: string): string {
-  return text.replace(DECLARATION, '$1$2UTF-8$2');
+/** The `encoding` of the XML declaration, read as ASCII. */
+function declaredEncoding(data: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(data.subarray(0, 200));
+  const declaration = /^\s*<\?xml\b[^?]*\?>/.exec(head)?.[0];
+  return declaration && /\bencoding\s*=\s*["']([^"']*)["']/.exec(declaration)?.[1];
+}
+
+function decodeAs(data: Uint8Array, encoding: string, reencodedFrom: string | undefined, part: string): DecodedXml {
+  let text: string;
+  let replacedInvalid = false;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(data);
+  } catch {
+    text = new TextDecoder(encoding, { ignoreBOM: true }).decode(data);
+    replacedInvalid = true;
+  }
+  if (text.includes('\u0000')) throw new PartError(part, `holds NUL characters (not ${reencodedFrom ?? 'UTF-8'} XML)`);
+  const from = reencodedFrom ?? (encoding === 'utf-8' ? undefined : encoding);
+  if (from === undefined) return { text, replacedInvalid };
+  return { text: text.replace(/^(\s*<\?xml\b[^?]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2'), reencodedFrom: from, replacedInvalid };
 }

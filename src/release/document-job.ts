@@ -1,11 +1,11 @@
 /**
  * One document of a release, start to finish: compare its previous version with its new one (or
  * conform the new one from its sources with `apply`), attribute every change to its source, and
- * write the outputs the release asks for, atomically. Runs inside a worker thread; the task and
+ * write the outputs the release asks for, atomically. Runs inside a worker process; the task and
  * the result are plain data.
  */
 import { basename, join } from 'node:path';
-import { apply, compare, hasIssues, InputError, isUnattributed, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
+import { apply, compare, hasIssues, InputError, isUnattributed, summariseChanges, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
 import { readInput } from '../io/read-input.js';
 import { classifyError } from '../diagnostics/exit-codes.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
@@ -16,6 +16,8 @@ export interface DocumentTask {
   readonly document: ReleaseDocument;
   /** The manifest's entries for the document's sources. */
   readonly sources: readonly ReleaseSource[];
+  /** Every source of the release, in the manifest's order: the order sources take their colours in. */
+  readonly sourceOrder: readonly string[];
   readonly outputs: readonly ReleaseOutput[];
   /** The release's output folder (absolute). */
   readonly outputFolder: string;
@@ -41,7 +43,10 @@ export interface DocumentResult {
   readonly error?: string;
   readonly outputs: readonly DocumentOutput[];
   readonly declaredSources: readonly string[];
+  /** Changes, clauses only renumbered not counted (see `summariseChanges`). */
   readonly changes: number;
+  /** Clauses whose only change is their number, counted apart. */
+  readonly renumbered: number;
   readonly byKind: Readonly<Partial<Record<ChangeKind, number>>>;
   /** Changes per source id (a change with two sources counts for each). */
   readonly bySource: Readonly<Record<string, number>>;
@@ -87,17 +92,17 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
     await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })), { within: task.outputFolder });
     const diagnostics = rendered.diagnostics.length > 0 ? { diagnostics: rendered.diagnostics } : {};
     // A document that failed (its sources conflict) has no changes to count; its report says why.
-    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
+    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, renumbered: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
     const bySource: Record<string, number> = {};
     for (const change of rendered.redline.changes) for (const source of change.sources) bySource[source] = (bySource[source] ?? 0) + 1;
-    const byKind: Partial<Record<ChangeKind, number>> = {};
-    for (const change of rendered.redline.changes) byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
+    const summary = summariseChanges(rendered.redline.changes);
     return {
       ...base,
       status: rendered.report && hasIssues(rendered.report) ? 'issues' : 'ok',
       outputs: written,
-      changes: rendered.redline.changes.length,
-      byKind,
+      changes: summary.total,
+      renumbered: summary.renumbered,
+      byKind: summary.byKind,
       bySource,
       // Without sources there is nothing to attribute changes to, so nothing is unattributed.
       unattributed: rendered.report ? rendered.redline.changes.filter(isUnattributed).length : 0,
@@ -106,7 +111,7 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
     };
   } catch (error) {
     const { message } = classifyError(error);
-    return { ...base, status: 'failed', error: message, outputs: [], changes: 0, byKind: {}, bySource: {}, unattributed: 0 };
+    return { ...base, status: 'failed', error: message, outputs: [], changes: 0, renumbered: 0, byKind: {}, bySource: {}, unattributed: 0 };
   }
 }
 
@@ -136,20 +141,22 @@ async function render(task: DocumentTask, kinds: readonly ReleaseOutput[]): Prom
   for (const kind of kinds) requested[OUTPUT_KIND[kind]] = true;
   const outputs: OutputKinds = {
     ...requested,
-    ...(requested.pdf && { pdf: { title, subtitle: markedUp } }),
-    ...(requested.html && { html: { title, subtitle: markedUp } }),
+    ...(requested.pdf && { pdf: { title, subtitle: markedUp, sourceOrder: task.sourceOrder } }),
+    ...(requested.html && { html: { title, subtitle: markedUp, sourceOrder: task.sourceOrder } }),
     // The clean PDF has a subtitle of its own.
     ...(requested.cleanPdf && { cleanPdf: { title, subtitle: `Version ${document.new.version}, effective ${release.effectiveDate}` } }),
   };
+  // A view by source, when the manifest asks for one: only those sources' changes are tracked.
+  const view = document.showSources ? { showSources: document.showSources } : {};
   // Every revision of a release is dated by the release's effective date.
   const revisionDate = `${release.effectiveDate}T00:00:00Z`;
   const old = await read(document.previous.file);
   if (document.new.file === undefined) {
-    const result = await apply(old, sources, { onConflict: 'fail', outputs, revisionDate, newName: `${document.id}-v${safeName(document.new.version)}.docx` });
+    const result = await apply(old, sources, { onConflict: 'fail', outputs, revisionDate, newName: `${document.id}-v${safeName(document.new.version)}.docx`, ...view });
     const { value } = result;
     const error = value.failed ? { error: `${value.report.conflicts.length} conflict(s) between sources; the new version was not conformed` } : {};
     return { redline: value.redline, outputs: value.outputs, diagnostics: result.diagnostics, report: value.report, ...error };
   }
-  const result = await compare(old, await read(document.new.file), { ...(sources.length > 0 && { sources }), outputs, revisionDate });
+  const result = await compare(old, await read(document.new.file), { ...(sources.length > 0 && { sources }), outputs, revisionDate, ...view });
   return { redline: result.value.redline, outputs: result.value.outputs, diagnostics: result.diagnostics, ...(result.value.report && { report: result.value.report }) };
 }

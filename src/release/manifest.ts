@@ -24,6 +24,7 @@ import { InputError } from '../diagnostics/errors.js';
 import { SOURCE_ID, type SourceInfo } from '../api/index.js';
 import { isInside } from '../io/paths.js';
 import { MAX_INPUT_BYTES } from '../io/read-input.js';
+import { hasUnsafeCharacters, quote } from '../util/quote.js';
 
 export const RELEASE_OUTPUTS = ['redline-docx', 'redline-pdf', 'html', 'clean-docx', 'clean-pdf', 'json'] as const;
 /** An output a release writes for every document. */
@@ -65,6 +66,11 @@ export interface ReleaseDocument {
   readonly previous: VersionRef & { readonly file: string };
   readonly new: VersionRef;
   readonly sources: readonly DocumentSourceRef[];
+  /**
+   * A view by source: the redline shows only these sources' changes, the document's other sources
+   * taken as made (its old version shown is the previous version with them applied).
+   */
+  readonly showSources?: readonly string[];
 }
 
 /** A release manifest, read and checked: the release, its sources, its documents (paths resolved) and the outputs. */
@@ -131,7 +137,7 @@ class ManifestReader {
     const effectiveDate = release.effectiveDate instanceof Date ? release.effectiveDate.toISOString().slice(0, 10) : this.string(release.effectiveDate, 'release.effectiveDate');
     // Round-tripped, so that 2026-02-30 is refused rather than read as 2 March.
     const parsed = new Date(`${effectiveDate}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== effectiveDate) this.fail('release.effectiveDate', `'${effectiveDate}' is not a date (YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== effectiveDate) this.fail('release.effectiveDate', `${quote(effectiveDate)} is not a date (YYYY-MM-DD)`);
     return { id: this.string(release.id, 'release.id'), title: this.string(release.title, 'release.title'), effectiveDate };
   }
 
@@ -139,25 +145,27 @@ class ManifestReader {
     const source = this.object(value, field);
     this.only(source, field, ['id', 'title', 'kind', 'status']);
     const id = this.string(source.id, `${field}.id`);
-    if (!SOURCE_ID.test(id)) this.fail(`${field}.id`, `'${id}' is not a source id such as MP093 (letters, digits, space . _ -)`);
+    if (!SOURCE_ID.test(id)) this.fail(`${field}.id`, `${quote(id)} is not a source id such as MP093 (letters, digits, space . _ -)`);
     const kind = this.string(source.kind, `${field}.kind`);
-    if (!(SOURCE_KINDS as readonly string[]).includes(kind)) this.fail(`${field}.kind`, `'${kind}' is not ${SOURCE_KINDS.join(' or ')}`);
+    if (!(SOURCE_KINDS as readonly string[]).includes(kind)) this.fail(`${field}.kind`, `${quote(kind)} is not ${SOURCE_KINDS.join(' or ')}`);
     return { id, title: this.string(source.title, `${field}.title`), kind: kind as ReleaseSource['kind'], ...(source.status !== undefined && { status: this.string(source.status, `${field}.status`) }) };
   }
 
   document(value: unknown, field: string, known: ReadonlySet<string>): ReleaseDocument {
     const document = this.object(value, field);
-    this.only(document, field, ['id', 'title', 'previous', 'new', 'sources']);
+    this.only(document, field, ['id', 'title', 'previous', 'new', 'sources', 'showSources']);
     const id = this.string(document.id, `${field}.id`);
-    if (!DOCUMENT_ID.test(id)) this.fail(`${field}.id`, `'${id}' must be letters, digits, . _ - (it names the document's output folder)`);
-    if (RESERVED.test(id)) this.fail(`${field}.id`, `'${id}' is the name of a release report file`);
+    if (!DOCUMENT_ID.test(id)) this.fail(`${field}.id`, `${quote(id)} must be letters, digits, . _ - (it names the document's output folder)`);
+    if (RESERVED.test(id)) this.fail(`${field}.id`, `${quote(id)} is the name of a release report file`);
     if (id.length > MAX_NAME_PART) this.fail(`${field}.id`, `is ${id.length} characters long; at most ${MAX_NAME_PART}, since it names the document's output folder and files`);
     const previous = this.version(document.previous, `${field}.previous`, true);
     const neu = this.version(document.new, `${field}.new`, false);
     const sources = document.sources === undefined ? [] : this.list(document.sources, `${field}.sources`).map((item, i) => this.documentSource(item, `${field}.sources[${i}]`, known));
     this.unique(sources.map((s) => s.id), `${field}.sources`, 'id');
     if (neu.file === undefined && sources.length === 0) this.fail(`${field}.new.file`, 'is needed when the document has no sources to conform it from');
-    return { id, title: this.string(document.title, `${field}.title`), previous: previous as VersionRef & { file: string }, new: neu, sources };
+    const shown = document.showSources === undefined ? undefined : this.list(document.showSources, `${field}.showSources`).map((item, i) => this.shownSource(item, `${field}.showSources[${i}]`, sources));
+    if (shown) this.unique(shown, `${field}.showSources`, '');
+    return { id, title: this.string(document.title, `${field}.title`), previous: previous as VersionRef & { file: string }, new: neu, sources, ...(shown && { showSources: shown }) };
   }
 
   version(value: unknown, field: string, fileRequired: boolean): VersionRef {
@@ -171,17 +179,24 @@ class ManifestReader {
     return { version: label, file: this.path(version.file, `${field}.file`) };
   }
 
+  /** A source a document's redline shows as changes (the others taken as made): one of the document's sources. */
+  shownSource(value: unknown, field: string, sources: readonly DocumentSourceRef[]): string {
+    const id = this.string(value, field);
+    if (!sources.some((s) => s.id === id)) this.fail(field, `'${id}' is not one of this document's sources (${sources.map((s) => s.id).join(', ') || 'none'})`);
+    return id;
+  }
+
   documentSource(value: unknown, field: string, known: ReadonlySet<string>): DocumentSourceRef {
     const source = this.object(value, field);
     this.only(source, field, ['id', 'file']);
     const id = this.string(source.id, `${field}.id`);
-    if (!known.has(id)) this.fail(`${field}.id`, `unknown source '${id}' (not in the manifest's sources)`);
+    if (!known.has(id)) this.fail(`${field}.id`, `unknown source ${quote(id)} (not in the manifest's sources)`);
     return { id, file: this.path(source.file, `${field}.file`) };
   }
 
   output(value: unknown, field: string): ReleaseOutput {
     const output = this.string(value, field);
-    if (!(RELEASE_OUTPUTS as readonly string[]).includes(output)) this.fail(field, `'${output}' is not one of ${RELEASE_OUTPUTS.join(', ')}`);
+    if (!(RELEASE_OUTPUTS as readonly string[]).includes(output)) this.fail(field, `${quote(output)} is not one of ${RELEASE_OUTPUTS.join(', ')}`);
     return output as ReleaseOutput;
   }
 
@@ -192,13 +207,13 @@ class ManifestReader {
   path(value: unknown, field: string): string {
     const given = this.string(value, field);
     const path = resolve(this.folder, given);
-    const outside = (): never => this.fail(field, `'${given}' is outside the manifest's folder (give an absolute path to read a file elsewhere)`);
+    const outside = (): never => this.fail(field, `${quote(given)} is outside the manifest's folder (give an absolute path to read a file elsewhere)`);
     if (!isAbsolute(given) && !isInside(this.folder, path)) outside();
-    if (!existsSync(path)) this.fail(field, `'${given}' does not exist`);
+    if (!existsSync(path)) this.fail(field, `${quote(given)} does not exist`);
     if (!isAbsolute(given) && !isInside(realpathSync(this.folder), realpathSync(path))) outside();
     const info = statSync(path);
-    if (!info.isFile()) this.fail(field, `'${given}' is not a file`);
-    if (info.size > MAX_INPUT_BYTES) this.fail(field, `'${given}' is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+    if (!info.isFile()) this.fail(field, `${quote(given)} is not a file`);
+    if (info.size > MAX_INPUT_BYTES) this.fail(field, `${quote(given)} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
     return path;
   }
 
@@ -212,20 +227,26 @@ class ManifestReader {
     return value;
   }
 
+  /** A non-empty string without control characters (it goes into reports, paths and messages). */
   string(value: unknown, field: string): string {
     if (typeof value !== 'string' || value.trim() === '') this.fail(field, value === undefined ? 'is missing' : 'must be a non-empty string');
+    if (hasUnsafeCharacters(value)) this.fail(field, `${quote(value)} holds control or invisible formatting characters`);
     return value;
   }
 
   only(object: Record<string, unknown>, field: string, keys: readonly string[]): void {
-    for (const key of Object.keys(object)) if (!keys.includes(key)) this.fail(`${field === 'the manifest' ? '' : `${field}.`}${key}`, `is not a known field (${keys.join(', ')})`);
+    for (const key of Object.keys(object)) {
+      // The unknown key is the file's own text: shown quoted when it is not a plain name.
+      const name = /^[\w.-]{1,64}$/.test(key) ? key : quote(key);
+      if (!keys.includes(key)) this.fail(`${field === 'the manifest' ? '' : `${field}.`}${name}`, `is not a known field (${keys.join(', ')})`);
+    }
   }
 
   /** Unique, ignoring case: ids name folders, and some file systems ignore case. */
   unique(values: readonly string[], field: string, key: string): void {
     const seen = new Set<string>();
     values.forEach((value, i) => {
-      if (seen.has(value.toLowerCase())) this.fail(`${field}[${i}]${key === '' ? '' : `.${key}`}`, `'${value}' is given twice`);
+      if (seen.has(value.toLowerCase())) this.fail(`${field}[${i}]${key === '' ? '' : `.${key}`}`, `${quote(value)} is given twice`);
       seen.add(value.toLowerCase());
     });
   }

@@ -7,14 +7,15 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Result } from '../api/index.js';
 import { InputError, OptionError } from '../diagnostics/errors.js';
-import { quote } from '../diagnostics/quote.js';
 import { isInside } from '../io/paths.js';
 import { readInput } from '../io/read-input.js';
+import { quote } from '../util/quote.js';
 import type { DocumentResult } from './document-job.js';
 import { RELEASE_OUTPUTS } from './manifest.js';
-import { buildReleaseReport, RELEASE_REPORT_FORMAT, type ReleaseReport } from './release-report.js';
-import { shardReportShape } from './result-shape.js';
+import { buildReleaseReport, type ReleaseReport } from './release-report.js';
+import { readShardReport, type ShardReport } from './report-reader.js';
 import { writeReleaseReport } from './write-report.js';
+import { prepareOutputFolder } from '../io/output-folder.js';
 
 /** The report of a whole release, joined from its shards' reports, and the files written for it. */
 export interface MergedReports {
@@ -29,30 +30,17 @@ export interface MergedReports {
  */
 export async function mergeReleaseReports(reportFiles: readonly string[], outputFolder: string): Promise<Result<MergedReports>> {
   const report = await mergeReports(reportFiles, outputFolder);
+  // Like a run, the merge may be the first to write into its output folder.
+  await prepareOutputFolder(outputFolder);
   const written = await writeReleaseReport(report, outputFolder);
   return { value: { report, reportFiles: written }, diagnostics: report.results.flatMap((r): readonly Diagnostic[] => r.diagnostics ?? []) };
 }
 
 export async function mergeReports(files: readonly string[], outputFolder: string): Promise<ReleaseReport> {
-  const reports: ReleaseReport[] = [];
-  for (const file of files) {
-    const bytes = await readInput(file);
-    let data: unknown;
-    try {
-      data = JSON.parse(new TextDecoder().decode(bytes));
-    } catch (error) {
-      throw new InputError(file, `not a readable report (${(error as Error).message})`);
-    }
-    // Checked before it is read: a hand-edited or damaged report fails here, naming the field.
-    const wrong = shardReportShape(data, 'report');
-    if (wrong !== undefined) throw new InputError(file, `not a release report: ${quote(wrong)} is missing or malformed`);
-    const report = data as ReleaseReport;
-    if (report.format !== RELEASE_REPORT_FORMAT) throw new InputError(file, `not a release report (format ${quote(String(report.format))})`);
-    if (!report.shard) throw new InputError(file, 'is the report of a whole release, not of a shard');
-    reports.push(report);
-  }
+  const reports: ShardReport[] = [];
+  for (const file of files) reports.push(readShardReport(new TextDecoder().decode(await readInput(file)), file));
   const first = reports[0];
-  if (!first?.shard) throw new OptionError('reportFiles', 'no shard reports given');
+  if (!first) throw new OptionError('reportFiles', 'no shard reports given');
   const count = first.shard.count;
   const seen = new Set<number>();
   const results = new Map<string, DocumentResult>();
@@ -60,11 +48,12 @@ export async function mergeReports(files: readonly string[], outputFolder: strin
     const file = files[i] as string;
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
     if (!same(report.release, first.release) || !same(report.sources, first.sources) || !same(report.documentOrder, first.documentOrder)) throw new InputError(file, `is a report of another release or manifest than ${files[0]}`);
-    if (report.shard?.count !== count) throw new InputError(file, `is shard ${report.shard?.index} of ${report.shard?.count}, not of ${count}`);
+    if (report.shard.count !== count) throw new InputError(file, `is shard ${report.shard.index} of ${report.shard.count}, not of ${count}`);
     if (seen.has(report.shard.index)) throw new InputError(file, `shard ${report.shard.index} of ${count} is given twice`);
     seen.add(report.shard.index);
     for (const result of report.results) {
-      if (results.has(result.id)) throw new InputError(file, `document '${result.id}' is in more than one report`);
+      if (!first.documentOrder.includes(result.id)) throw new InputError(file, `document ${quote(result.id)} is not one of the release's documents`);
+      if (results.has(result.id)) throw new InputError(file, `document ${quote(result.id)} is in more than one report`);
       results.set(result.id, relink(file, result, dirname(resolve(file)), resolve(outputFolder)));
     }
   });
@@ -78,7 +67,7 @@ function relink(file: string, result: DocumentResult, from: string, to: string):
   const outputs = result.outputs.map((output) => {
     const path = resolve(from, output.file);
     if (!(RELEASE_OUTPUTS as readonly string[]).includes(output.kind) || /^[a-z][a-z0-9+.-]*:/i.test(output.file) || !isInside(from, path)) {
-      throw new InputError(file, `document '${result.id}' lists an output outside its folder or of an unknown kind`);
+      throw new InputError(file, `document ${quote(result.id)} lists an output outside its folder or of an unknown kind`);
     }
     return { ...output, file: relative(to, path).split(sep).join('/') };
   });

@@ -13,7 +13,9 @@ export interface ProgressSink {
   start(documents: readonly PlannedDocument[], skipped: readonly string[]): void;
   /** A worker took the document. */
   started(id: string): void;
-  /** The document is done (or failed); its worker is free. */
+  /** The document's worker is done with it and free for the next; its outputs are being recorded. */
+  released(id: string): void;
+  /** The document is done (or failed) and recorded in the state file: a re-run keeps it. */
   finished(result: DocumentResult, milliseconds: number): void;
   end(): void;
 }

@@ -38,6 +38,8 @@ export interface DocumentRow {
   readonly status: DocumentResult['status'] | 'not run';
   readonly conformed: boolean;
   readonly changes: number;
+  /** Clauses whose only change is their number, counted apart from the changes. */
+  readonly renumbered: number;
   readonly unattributed: number;
   /** Source id → change count, for every source of the release. */
   readonly bySource: Readonly<Record<string, number>>;
@@ -148,7 +150,7 @@ function sourceRow(source: ReleaseSource, results: readonly DocumentResult[]): S
 }
 
 function documentRow(id: string, title: string, result: DocumentResult | undefined, sources: readonly ReleaseSource[]): DocumentRow {
-  if (!result) return { id, title, status: 'not run', conformed: false, changes: 0, unattributed: 0, bySource: {}, declared: [], found: [], mismatch: [], outputs: [] };
+  if (!result) return { id, title, status: 'not run', conformed: false, changes: 0, renumbered: 0, unattributed: 0, bySource: {}, declared: [], found: [], mismatch: [], outputs: [] };
   const found = sources.map((s) => s.id).filter((s) => (result.bySource[s] ?? 0) > 0);
   const mismatch = result.status === 'failed' ? [] : [...result.declaredSources.filter((s) => !found.includes(s)), ...found.filter((s) => !result.declaredSources.includes(s))];
   return {
@@ -157,6 +159,8 @@ function documentRow(id: string, title: string, result: DocumentResult | undefin
     status: result.status,
     conformed: result.conformed,
     changes: result.changes,
+    // Reports written before renumbered clauses were counted apart have none.
+    renumbered: result.renumbered ?? 0,
     unattributed: result.unattributed,
     bySource: Object.fromEntries(sources.map((s) => [s.id, result.bySource[s.id] ?? 0])),
     declared: result.declaredSources,
@@ -171,14 +175,18 @@ function issuesOf(result: DocumentResult): IssueRow[] {
   const failed: IssueRow[] = result.status === 'failed' ? [{ document: result.id, type: 'failed', sources: [], actual: result.error ?? 'failed' }] : [];
   const report = result.report;
   if (!report) return failed;
-  const label = (l: string | undefined): { label?: string } => (l === undefined ? {} : { label: l });
+  // The clause is cited by its path where it has one (`G3.5(a)`, `Table under G1, row "MP202"`).
+  const label = (item: { label?: string; path?: string }): { label?: string } => {
+    const clause = item.path ?? item.label;
+    return clause === undefined ? {} : { label: clause };
+  };
   const texts = (t: { oldText: string; newText: string }): string => `${t.oldText === '' ? '' : `“${t.oldText}”`}${t.oldText !== '' && t.newText !== '' ? ' → ' : ''}${t.newText === '' ? (t.oldText === '' ? '' : ' deleted') : `“${t.newText}”`}`;
   // A failed document's other lists describe outputs that were not written; its conflicts say why.
   if (result.status === 'failed') return [...failed, ...report.conflicts.map((c) => conflictRow(result.id, c))];
   return [
-    ...report.unattributed.map((u): IssueRow => ({ document: result.id, type: 'unattributed', sources: u.assignedTo === undefined ? [] : [u.assignedTo], ...label(u.label), actual: texts(u) })),
-    ...report.notApplied.map((n): IssueRow => ({ document: result.id, type: 'not applied', sources: [n.source], ...label(n.label), expected: texts(n.expected) })),
-    ...report.differs.map((d): IssueRow => ({ document: result.id, type: 'differs', sources: [d.source], ...label(d.label), expected: texts(d.expected), ...(d.actual && { actual: texts(d.actual) }) })),
+    ...report.unattributed.map((u): IssueRow => ({ document: result.id, type: 'unattributed', sources: u.assignedTo === undefined ? [] : [u.assignedTo], ...label(u), actual: texts(u) })),
+    ...report.notApplied.map((n): IssueRow => ({ document: result.id, type: 'not applied', sources: [n.source], ...label(n), expected: texts(n.expected) })),
+    ...report.differs.map((d): IssueRow => ({ document: result.id, type: 'differs', sources: [d.source], ...label(d), expected: texts(d.expected), ...(d.actual && { actual: texts(d.actual) }) })),
     ...report.conflicts.map((c) => conflictRow(result.id, c)),
   ];
 }
@@ -188,7 +196,7 @@ function conflictRow(document: string, conflict: Conflict): IssueRow {
     document,
     type: 'conflict',
     sources: conflict.sources,
-    ...(conflict.label !== undefined && { label: conflict.label }),
+    ...((conflict.path ?? conflict.label) !== undefined && { label: conflict.path ?? conflict.label }),
     expected: `“${conflict.oldText}”`,
     actual: Object.entries(conflict.texts)
       .map(([source, text]) => `${source}: “${text}”`)

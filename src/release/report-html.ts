@@ -3,6 +3,7 @@
  * summary, the sources and what they implemented, the document × source matrix with links to
  * every output, the document log and the verification issues.
  */
+import { SourceStyles, type SourceStyle } from '../exporters/source-styles.js';
 import type { IssueRow, ReleaseReport, SourceRow } from './release-report.js';
 import { linkTo, outputLabel, summaryLine } from './report-text.js';
 
@@ -32,6 +33,11 @@ a { color: #1f5fa8; }
 .outputs { min-width: 16em; }
 .outputs a { display: inline-block; margin-right: 10px; white-space: nowrap; }
 .summary { font-size: 16px; margin: 12px 0 4px; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+.bar { display: inline-block; width: 0; height: 13px; margin-right: 6px; vertical-align: -2px; border-left: 2px solid; }
+.bar.dashed { border-left-style: dashed; }
+.bar.dotted { border-left-style: dotted; }
+.bar.dash-dot { border-left-style: none; width: 2px; background: repeating-linear-gradient(currentColor 0 4px, transparent 4px 6px, currentColor 6px 8px, transparent 8px 10px); }
 `;
 
 export function reportToHtml(report: ReleaseReport): string {
@@ -61,10 +67,15 @@ ${issues(report.issues)}
 const badge = (text: string): string => `<span class="badge ${text.replace(/[^a-z]+/gi, '-').toLowerCase()}">${escapeHtml(text)}</span>`;
 const count = (n: number): string => cell(String(n), n === 0 ? 'num zero' : 'num');
 
+/** A source's colour and change-bar pattern, as every marked-up PDF of the release draws them. */
+const key = (style: SourceStyle): string => `<span class="swatch" style="background:#${style.colour}"></span><span class="bar ${style.pattern}" style="color:#${style.colour}"></span>`;
+
 function modifications(report: ReleaseReport): string {
+  const styles = new SourceStyles(report.sources.map((s) => s.id));
   const row = (m: SourceRow): string =>
-    `<tr>${cell(m.id)}${cell(m.title)}${cell(m.kind)}${cell(m.approval ?? '')}<td>${badge(m.status)}</td>${cell(m.documents.join(', ') || '—')}${count(m.changes)}${count(m.notApplied)}${count(m.differs)}</tr>`;
+    `<tr><td>${key(styles.styleOf(m.id))}${escapeHtml(m.id)}</td>${cell(m.title)}${cell(m.kind)}${cell(m.approval ?? '')}<td>${badge(m.status)}</td>${cell(m.documents.join(', ') || '—')}${count(m.changes)}${count(m.notApplied)}${count(m.differs)}</tr>`;
   return `<section id="modifications"><h2>Modifications implemented</h2>
+<p>Each source has one colour and change-bar pattern in every marked-up PDF of the release, shown beside its id.</p>
 <table>${head(['Source', 'Title', 'Kind', 'Approval', 'Status', 'Documents changed', 'Changes', 'Not applied', 'Differs'])}<tbody>
 ${report.modifications.map(row).join('\n')}
 </tbody></table></section>`;
@@ -76,10 +87,10 @@ function documents(report: ReleaseReport): string {
     const status = `${badge(d.status)}${d.conformed ? ' <small>conformed</small>' : ''}${d.error ? `<br><small>${escapeHtml(d.error)}</small>` : ''}`;
     const check = d.status === 'not run' || d.status === 'failed' ? '' : d.mismatch.length > 0 ? `${badge('mismatch')} ${escapeHtml(d.mismatch.join(', '))}` : badge('ok');
     const links = d.outputs.map((o) => `<a href="${escapeHtml(linkTo(o.file))}">${escapeHtml(outputLabel(o.kind))}</a>`).join('');
-    return `<tr>${cell(d.id)}${cell(d.title)}<td>${status}</td>${ids.map((id) => count(d.bySource[id] ?? 0)).join('')}${count(d.unattributed)}<td>${check}</td><td class="outputs">${links}</td></tr>`;
+    return `<tr>${cell(d.id)}${cell(d.title)}<td>${status}</td>${ids.map((id) => count(d.bySource[id] ?? 0)).join('')}${count(d.unattributed)}${count(d.renumbered)}<td>${check}</td><td class="outputs">${links}</td></tr>`;
   });
   return `<section id="documents"><h2>Documents affected</h2>
-<table>${head(['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Declared vs found', 'Outputs'])}<tbody>
+<table>${head(['Document', 'Title', 'Status', ...ids, 'Unattributed', 'Renumbered', 'Declared vs found', 'Outputs'])}<tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }

@@ -11,13 +11,20 @@ export function outputLabel(kind: ReleaseOutput): string {
 export function summaryLine(report: ReleaseReport): string {
   const count = (status: string): number => report.documents.filter((d) => d.status === status).length;
   const changes = report.documents.reduce((n, d) => n + d.changes, 0);
-  const parts = [`${report.documents.length} document(s)`, `${changes} change(s)`, `${report.sources.length} source(s)`, `${report.issues.length} verification issue(s)`];
+  const renumbered = report.documents.reduce((n, d) => n + d.renumbered, 0);
+  const parts = [`${report.documents.length} document(s)`, `${changes} change(s)${renumbered > 0 ? ` (and ${renumbered} clause(s) only renumbered)` : ''}`, `${report.sources.length} source(s)`, `${report.issues.length} verification issue(s)`];
   const failed = count('failed');
   const notRun = count('not run');
   return `${parts.join(', ')}${failed > 0 ? `, ${failed} failed` : ''}${notRun > 0 ? `, ${notRun} not run` : ''}.`;
 }
 
-/** A relative link to an output: each path segment percent-encoded (`#`, `?` and spaces included). */
+/**
+ * A relative link to an output: each path segment percent-encoded (`#`, `?`, spaces and the
+ * parentheses that would end a Markdown link included), so no scheme (`javascript:`) survives.
+ */
 export function linkTo(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }

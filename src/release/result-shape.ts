@@ -1,6 +1,6 @@
 /**
  * The shape of a document's result as the release keeps it (in the state file, in shard
- * reports), and of a shard's report: checked before what is read back from a file is used.
+ * reports): checked before what is read back from a file is used.
  */
 import { arrayOf, bool, num, object, oneOf, recordOf, str, type Shape } from '../util/shape.js';
 import { RELEASE_OUTPUTS } from './manifest.js';
@@ -31,15 +31,4 @@ export const documentResultShape: Shape = object({
   unattributed: num,
   'report?': attributionReport,
   'diagnostics?': arrayOf(object({ severity: oneOf('warning', 'info'), code: str, message: str, 'file?': str, count: num })),
-});
-
-/** What `--merge-reports` reads of a shard's report (the rows are rebuilt from the results). */
-export const shardReportShape: Shape = object({
-  format: str,
-  release: object({ id: str, title: str, effectiveDate: str }),
-  sources: arrayOf(object({ id: str, title: str, kind: oneOf('modification', 'designation'), 'status?': str })),
-  documentOrder: arrayOf(str),
-  documentTitles: recordOf(str),
-  'shard?': object({ index: num, count: num }),
-  results: arrayOf(documentResultShape),
 });

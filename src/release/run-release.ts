@@ -1,23 +1,24 @@
 /**
  * A release run: every document of the manifest (or of one shard, or those asked for) through
- * its document task on a pool of worker threads, skipping those whose inputs have not changed,
+ * its document task on a pool of worker processes, skipping those whose inputs have not changed,
  * then the release report. A document that fails fails alone.
  */
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { programFingerprint, type Diagnostic, type Result } from '../api/index.js';
 import { OptionError } from '../diagnostics/errors.js';
 import { prepareOutputFolder, removeInside } from '../io/output-folder.js';
 import { readInput } from '../io/read-input.js';
 import { removeStaleTemporaries } from '../io/write-outputs.js';
+import { quote } from '../util/quote.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
 import { parseManifest, type ReleaseDocument, type ReleaseManifest } from './manifest.js';
 import type { ProgressSink } from './progress.js';
 import { buildReleaseReport, type ReleaseReport } from './release-report.js';
 import { writeReleaseReport } from './write-report.js';
-import { fingerprint, outputsIntact, readOutput, readState, sha256, stateFileName, writeState, type DocumentState } from './run-state.js';
-import { WorkerPool } from './worker-pool.js';
+import { fingerprint, outputsIntact, readOutput, readState, sha256, StateJournal, stateFileName, type DocumentState } from './run-state.js';
+import { WorkerFailure, WorkerPool } from './worker-pool.js';
 
 /** One of N disjoint slices of a release's documents: every N-th document, starting at the K-th (1-based). */
 export interface Shard {
@@ -36,8 +37,10 @@ export interface ReleaseRunOptions {
    * program's version and a hash of its compiled code.
    */
   readonly programVersion?: string;
-  /** Worker threads; default the number of cores. */
+  /** Worker processes; default the number of cores. */
   readonly concurrency?: number;
+  /** Each worker's heap limit in MiB; default {@link defaultWorkerMemory}. */
+  readonly workerMemoryMb?: number;
   /** Run only these documents (by id); the report keeps the others' current results. */
   readonly only?: readonly string[];
   /** Run only this shard of the documents: every `count`-th, starting at the `index`-th (1-based). */
@@ -66,6 +69,15 @@ export interface ReleaseRunResult {
 
 const WORKER = new URL('./document-worker.js', import.meta.url);
 
+/**
+ * A worker's heap limit: an equal share of four fifths of the machine's memory, between 512 MiB
+ * and 4 GiB (a 1,000-page comparison peaks near 320 MB). A document that needs more fails alone.
+ */
+export function defaultWorkerMemory(workers: number): number {
+  const share = Math.floor(((totalmem() / 1024 / 1024) * 0.8) / workers);
+  return Math.max(512, Math.min(4096, share));
+}
+
 /** The documents of shard K of N: every N-th document of the manifest, starting at the K-th. */
 export function inShard(index: number, shard: Shard | undefined): boolean {
   return shard === undefined || index % shard.count === shard.index - 1;
@@ -83,7 +95,7 @@ type States = Record<string, DocumentState>;
 
 /**
  * Runs a release: every document of the manifest (or of a shard, or those asked for) on a pool of
- * worker threads, skipping those whose inputs, options and program are unchanged since their
+ * worker processes, skipping those whose inputs, options and program are unchanged since their
  * outputs were made, then the release report. A document that fails fails alone: its result says
  * why. The diagnostics are every document's, each naming its file.
  */
@@ -100,7 +112,8 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
   const { documents, warnings } = await currentStates(outputFolder, stateName, manifest);
   const scope = manifest.documents.filter((_, i) => inShard(i, options.shard));
   const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
-  const taskOf = (document: ReleaseDocument): DocumentTask => ({ release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), outputs: manifest.outputs, outputFolder });
+  const sourceOrder = manifest.sources.map((s) => s.id);
+  const taskOf = (document: ReleaseDocument): DocumentTask => ({ release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), sourceOrder, outputs: manifest.outputs, outputFolder });
   const isCurrent = async (id: string, print: string): Promise<boolean> => {
     const previous = documents[id];
     return previous?.fingerprint === print && (await outputsIntact(outputFolder, previous.outputs));
@@ -120,8 +133,15 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
     else tasks.push({ task, fingerprint: print, size: await inputSize(document) });
   }
 
-  const processed = await runTasks(tasks, skipped, documents, { ...options, stateName });
-  await writeState(outputFolder, stateName, { documents });
+  const journal = await StateJournal.open(outputFolder, stateName, { documents });
+  let processed: string[];
+  try {
+    processed = await runTasks(tasks, skipped, documents, journal, options);
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+  await journal.compact({ documents });
   const results = scope.filter((d) => !outOfDate.includes(d.id)).map((d) => documents[d.id]?.result).filter((r): r is DocumentResult => r !== undefined);
   const report = buildReleaseReport({
     release: manifest.release,
@@ -143,13 +163,14 @@ export async function readManifest(file: string): Promise<ReleaseManifest> {
 }
 
 function checkRunOptions(options: ReleaseRunOptions, manifest: ReleaseManifest): void {
-  const { concurrency, shard, only } = options;
+  const { concurrency, shard, only, workerMemoryMb } = options;
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)) throw new OptionError('concurrency', `'${concurrency}' is not a whole number from 1 to 256`);
+  if (workerMemoryMb !== undefined && (!Number.isInteger(workerMemoryMb) || workerMemoryMb < 64 || workerMemoryMb > 65_536)) throw new OptionError('workerMemoryMb', `'${workerMemoryMb}' is not a whole number of MiB from 64 to 65536`);
   if (shard !== undefined && (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.count < 1 || shard.index < 1 || shard.index > shard.count)) throw new OptionError('shard', `${shard.index}/${shard.count} is not K/N with 1 ≤ K ≤ N`);
   const known = new Set(manifest.documents.map((d) => d.id));
-  for (const id of only ?? []) if (!known.has(id)) throw new OptionError('only', `no document '${id}' in ${manifest.file}`);
+  for (const id of only ?? []) if (!known.has(id)) throw new OptionError('only', `no document ${quote(id)} in ${manifest.file}`);
   const scope = new Set(manifest.documents.filter((_, i) => inShard(i, shard)).map((d) => d.id));
-  for (const id of only ?? []) if (!scope.has(id)) throw new OptionError('only', `document '${id}' is not in shard ${shard?.index} of ${shard?.count}`);
+  for (const id of only ?? []) if (!scope.has(id)) throw new OptionError('only', `document ${quote(id)} is not in shard ${shard?.index} of ${shard?.count}`);
 }
 
 /**
@@ -176,18 +197,17 @@ async function inputSize(document: ReleaseDocument): Promise<number> {
 
 /**
  * Runs the tasks on the worker pool, largest first (so that the longest document does not start
- * last), saving the state after every document so that an interrupted run keeps what it
- * finished. Returns the documents processed, in the order they finished.
+ * last), journalling each document's state as it finishes so that an interrupted run keeps what
+ * it finished. Returns the documents processed, in the order they finished.
  */
-async function runTasks(tasks: PlannedTask[], skipped: readonly string[], documents: States, options: ReleaseRunOptions & { readonly stateName: string }): Promise<string[]> {
+async function runTasks(tasks: PlannedTask[], skipped: readonly string[], documents: States, journal: StateJournal, options: ReleaseRunOptions): Promise<string[]> {
   const { outputFolder, progress } = options;
   tasks.sort((a, b) => b.size - a.size);
   progress?.start(tasks.map((t) => ({ id: t.task.document.id, size: t.size })), skipped);
   const processed: string[] = [];
   if (tasks.length === 0) return processed;
   const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), tasks.length));
-  const pool = new WorkerPool<DocumentTask, DocumentResult>(WORKER, workers);
-  let saving = Promise.resolve();
+  const pool = new WorkerPool<DocumentTask, DocumentResult>(WORKER, { size: workers, heapMb: options.workerMemoryMb ?? defaultWorkerMemory(workers) });
   try {
     // Every task settles before the pool closes; the first error, if any, is thrown after.
     const settled = await Promise.allSettled(
@@ -198,13 +218,14 @@ async function runTasks(tasks: PlannedTask[], skipped: readonly string[], docume
           progress?.started(task.document.id);
         };
         const result = await pool.run(task, onStart).catch((error: Error): DocumentResult => failedResult(task, error));
-        // Told before the bookkeeping: the worker is free, and may already be taking the next document.
-        progress?.finished(result, Date.now() - started);
+        // The worker is free (and may already be taking the next document) while this one is recorded.
+        progress?.released(task.document.id);
         await removeSuperseded(outputFolder, documents[task.document.id], result);
         documents[task.document.id] = { fingerprint: print, outputs: await outputHashes(outputFolder, result), result };
         processed.push(task.document.id);
-        saving = saving.then(() => writeState(outputFolder, options.stateName, { documents }));
-        await saving;
+        await journal.record(task.document.id, documents[task.document.id] as DocumentState);
+        // Told once journalled: a document reported done is one a killed run keeps.
+        progress?.finished(result, Date.now() - started);
       }),
     );
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -226,10 +247,11 @@ function failedResult(task: DocumentTask, error: Error): DocumentResult {
     newVersion: document.new.version,
     conformed: document.new.file === undefined,
     status: 'failed',
-    error: `worker failed: ${error.message}`,
+    error: error instanceof WorkerFailure ? error.reason : `worker failed: ${error.message}`,
     outputs: [],
     declaredSources: document.sources.map((s) => s.id),
     changes: 0,
+    renumbered: 0,
     byKind: {},
     bySource: {},
     unattributed: 0,

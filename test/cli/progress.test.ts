@@ -25,8 +25,11 @@ describe('Progress', () => {
     progress.start([{ id: 'a', size: 1 }, { id: 'b', size: 1 }, { id: 'c', size: 1 }], ['d']);
     progress.started('a');
     progress.started('b');
-    progress.finished(result('a'), 10);
+    // Two workers: a's worker is free and takes c while a is still being recorded.
+    progress.released('a');
     progress.started('c');
+    expect(frames.at(-1)).toMatch(/\] 0\/3  b, c  /);
+    progress.finished(result('a'), 10);
     expect(frames[0]).toContain('skipped 1 unchanged document(s): d');
     expect(frames.at(-1)).toMatch(/\] 1\/3  b, c  /);
   });

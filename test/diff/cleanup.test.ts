@@ -13,7 +13,7 @@ describe('clean-up of word diffs', () => {
   });
 
   it('shows a mostly rewritten sentence as one replacement, not confetti', () => {
-    expect(redline('The quick brown fox jumps over the lazy dog.', 'A slow red cat walks under the busy bridge.')).toBe('[-The quick brown fox jumps over the lazy dog-]{+A slow red cat walks under the busy bridge+}.');
+    expect(redline('The quick brown fox jumps over the lazy dog.', 'A slow red cat walks under the busy bridge.')).toBe('[-The quick brown fox jumps over the lazy dog.-]{+A slow red cat walks under the busy bridge.+}');
   });
 
   it('slides an insertion to start on a word and end on a space', () => {
@@ -25,7 +25,7 @@ describe('clean-up of word diffs', () => {
   });
 
   it('compares case and white space only when asked to', () => {
-    expect(redline('Same Case.', 'same case.')).toBe('[-Same Case-]{+same case+}.');
+    expect(redline('Same Case.', 'same case.')).toBe('[-Same Case.-]{+same case.+}');
     expect(redline('Same Case.', 'same case.', { ignoreCase: true })).toBe('same case.');
     expect(redline('It is  spaced.', 'It is spaced.')).toBe('It is[-  -]{+ +}spaced.');
     expect(redline('It is  spaced.', 'It is spaced.', { ignoreWhitespace: true })).toBe('It is spaced.');

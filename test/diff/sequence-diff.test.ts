@@ -23,26 +23,28 @@ describe('diffSequences', () => {
     expect(diff('one two three', 'four five six')).toBe('[-one two three-]{+four five six+}');
   });
 
-  it('pieces with no key in common are a replacement, however long, and no bound is met', () => {
-    const old = ['a', ...Array.from({ length: 40 }, (_, i) => `o${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `p${i}`), 'z'];
-    const neu = ['a', ...Array.from({ length: 40 }, (_, i) => `n${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `m${i}`), 'z'];
-    let told = 0;
-    const segments = diffSequences(old, neu, { maxEditLength: 10, onLimit: () => told++ });
-    expect(told).toBe(0);
-    expect(segments.map((s) => [s.equal, s.oldTo - s.oldFrom, s.newTo - s.newFrom])).toEqual([[true, 1, 1], [false, 40, 40], [true, 1, 1], [false, 40, 40], [true, 1, 1]]);
-  });
-
   it('past its edit-length bound, says so and gives the middle as one change', () => {
-    // The same four keys in two orders: every key repeats (no anchor to split at), the edit is long.
-    const old = ['a', ...Array.from({ length: 40 }, (_, i) => `k${i % 4}`), 'z'];
-    const neu = ['a', ...Array.from({ length: 40 }, (_, i) => `k${3 - (i % 4)}`), 'z'];
+    // Only repeated keys in the middles: no anchor to split at, so the bound decides.
+    const old = ['a', ...Array.from({ length: 30 }, () => ['x', 'y']).flat(), 'z'];
+    const neu = ['a', ...Array.from({ length: 30 }, () => ['y', 'y', 'x']).flat(), 'z'];
     let told = 0;
     const segments = diffSequences(old, neu, { maxEditLength: 10, onLimit: () => told++ });
     expect(told).toBe(1);
     expect(segments.map((s) => s.equal)).toEqual([true, false, true]);
     let within = 0;
-    expect(diffSequences(old, neu, { onLimit: () => within++ }).filter((s) => s.equal).length).toBeGreaterThan(3);
+    expect(diffSequences(old, neu, { onLimit: () => within++ }).filter((s) => !s.equal).length).toBeGreaterThan(1);
     expect(within).toBe(0);
+  });
+
+  it('splits an edit too large for its bound at keys unique on both sides', () => {
+    const old = ['a', ...Array.from({ length: 40 }, (_, i) => `o${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `p${i}`), 'z'];
+    const neu = ['a', ...Array.from({ length: 40 }, (_, i) => `n${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `m${i}`), 'z'];
+    let told = 0;
+    const segments = diffSequences(old, neu, { maxEditLength: 10, onLimit: () => told++ });
+    expect(segments.map((s) => s.equal)).toEqual([true, false, true, false, true]);
+    expect(old.slice(segments[2]?.oldFrom, segments[2]?.oldTo)).toEqual(['shared']);
+    // The pieces between the anchors have no key in common: an exact replacement, no bound met.
+    expect(told).toBe(0);
   });
 
   it('always alternates equal and changed segments that cover both sequences in order', () => {

@@ -28,6 +28,12 @@ describe('JSON change set', () => {
     ]);
   });
 
+  it('counts renumbered clauses apart from the changes, and locates each change by its clause path', () => {
+    const full = JSON.parse(changeSetToJson({ old, new: neu, changes: redline.changes })) as { summary: unknown; changes: { location: { path?: string } }[] };
+    expect(full.summary).toEqual({ total: 2, byKind: { insert: 2 }, renumbered: 1 });
+    expect(full.changes.map((c) => c.location.path)).toEqual(['1.1', '1.2', '1.2']);
+  });
+
   it('the schema rejects a change without a location', () => {
     const broken = { ...json, changes: [{ id: 'c1', kind: 'insert', scope: 'text', oldText: '', newText: 'x', sources: [], author: 'R' }] };
     expect(validate(broken)).toBe(false);

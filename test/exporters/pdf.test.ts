@@ -13,7 +13,8 @@ import { tint } from '../../src/exporters/pdf/colour.js';
 import { CHANGE_KIND_LABELS, SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
-import type { Change } from '../../src/model/change-set.js';
+import { summariseChanges, type Change } from '../../src/model/change-set.js';
+import { summaryEntries } from '../../src/exporters/summary-entries.js';
 import type { Redline } from '../../src/model/redline.js';
 import { colouredPixels, featurePair, footerNumbers, pageTexts, pdfFonts, pdfImages, pdfInfo, pdfText, qpdfCheck, renderPages, requirePdfTools, SPECIAL_TEXT, squeeze, type Pixmap } from '../helpers/pdf-tools.js';
 
@@ -181,23 +182,27 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
     loaded = await PDFDocument.load(pdf);
   });
 
-  it('summarises the changes by kind with the change set’s counts, and lists every change', () => {
+  it('summarises the changes by kind with the change set’s counts, renumbered clauses apart, one row per entry', () => {
     const summary = pages.filter((page) => page.includes(SUMMARY_TITLE));
-    expect(summary.length).toBeGreaterThan(1);
     const first = summary[0] ?? '';
-    expect(first).toContain(`Total: ${redline.changes.length} changes`);
-    const kinds = Object.entries(CHANGE_KIND_LABELS);
-    for (const [kind, label] of kinds) {
-      const count = redline.changes.filter((change) => change.kind === kind).length;
+    const counts = summariseChanges(redline.changes);
+    expect(counts.renumbered).toBeGreaterThan(0);
+    expect(first).toContain(`Total: ${counts.total} changes; ${counts.renumbered} clauses only renumbered`);
+    for (const [kind, label] of Object.entries(CHANGE_KIND_LABELS)) {
+      const count = kind === 'renumber' ? 0 : (counts.byKind[kind as Change['kind']] ?? 0);
       const line = new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm').exec(first);
       if (count === 0) expect(line).toBeNull();
       else expect(Number(line?.[1]), label).toBe(count);
     }
+    expect(Number(/^\s*Clauses only renumbered\s+(\d+)\s*$/m.exec(first)?.[1])).toBe(counts.renumbered);
+    const entries = summaryEntries(redline.changes);
     const rows = summary.join('\n').match(/^\s*c\d+\s/gm) ?? [];
-    expect(rows.map((row) => row.trim())).toEqual(redline.changes.map((change) => change.id));
+    expect(rows.map((row) => row.trim())).toEqual([...entries.changes, ...entries.renumbered].map((entry) => entry.changeIds[0]));
+    // A row per cascade: far fewer rows than renumbered clauses.
+    expect(entries.renumbered.length).toBeLessThan(counts.renumbered / 4);
   });
 
-  it('links each row of the table of changes to the page its change is on', () => {
+  it('links each row of the table of changes to the page its change is on, a move’s row to both ends', () => {
     const pageIndex = new Map(loaded.getPages().map((page, i) => [page.ref.toString(), i]));
     const summaryPages = pages.filter((page) => page.includes(SUMMARY_TITLE)).length;
     const links = loaded
@@ -205,16 +210,52 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
       .slice(0, summaryPages)
       .flatMap((page) => annotations(page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)))
       .map((annot) => annot.lookup(PDFName.of('Dest'), PDFArray).get(0))
-      .map((ref) => pageIndex.get((ref as PDFRef).toString()));
-    expect(links).toHaveLength(redline.changes.length);
-    redline.changes.forEach((change, i) => {
-      const target = pages[links[i] ?? -1] ?? '';
-      expect(links[i], change.id).toBeGreaterThanOrEqual(summaryPages);
-      const listed = new RegExp(`^\\s*${change.id}\\s.*?(\\d+)\\s*$`, 'm').exec(pages.slice(0, summaryPages).join('\n'));
-      expect(Number(listed?.[1]), change.id).toBe((links[i] ?? 0) + 1);
+      .map((ref) => pageIndex.get((ref as PDFRef).toString()) ?? -1);
+    const entries = summaryEntries(redline.changes);
+    const all = [...entries.changes, ...entries.renumbered];
+    expect(links).toHaveLength(all.length + entries.changes.filter((entry) => entry.move).length);
+    let next = 0;
+    for (const entry of all) {
+      const id = entry.changeIds[0] as string;
+      const change = redline.changes.find((c) => c.id === id) as Change;
+      const target = links[next++] as number;
+      expect(target, id).toBeGreaterThanOrEqual(summaryPages);
+      const listed = new RegExp(`^\\s*${id}\\s.*?(\\d+)\\s*$`, 'm').exec(pages.slice(0, summaryPages).join('\n'));
+      if (entry.move) {
+        const second = links[next++] as number;
+        expect(Number(listed?.[1]), id).toBe(second + 1);
+        expect(squeeze(pages[second] ?? ''), `${id} arrives on page ${second + 1}`).toContain(squeeze(change.newText.slice(0, 40)));
+      } else {
+        expect(Number(listed?.[1]), id).toBe(target + 1);
+      }
       const snippet = change.kind === 'renumber' ? (change.newLabel ?? '') : (changeWords(change)[0] ?? '');
-      expect(squeeze(target), `${change.id} on page ${(links[i] ?? 0) + 1}`).toContain(squeeze(snippet));
-    });
+      expect(squeeze(pages[target] ?? ''), `${id} on page ${target + 1}`).toContain(squeeze(snippet));
+    }
+  });
+
+  it('ties the two ends of every move together with margin notes that name the other end and its page, and link to it', () => {
+    const moves = redline.changes.filter((change) => change.kind === 'move');
+    expect(moves.length).toBeGreaterThan(0);
+    const body = pages.map((page) => squeeze(page));
+    const pageIndex = new Map(loaded.getPages().map((page, i) => [page.ref.toString(), i]));
+    const pageIndexOf = (annot: PDFDict): number => {
+      const dest = annot.lookupMaybe(PDFName.of('Dest'), PDFArray);
+      return dest ? (pageIndex.get((dest.get(0) as PDFRef).toString()) ?? -1) : -1;
+    };
+    for (const move of moves) {
+      const from = move.from?.path as string;
+      const to = move.to?.path as string;
+      const fromPage = body.findIndex((page) => page.includes(squeeze(`Moved to ${to}`)));
+      const toPage = body.findIndex((page) => page.includes(squeeze(`Moved from ${from}`)));
+      expect(fromPage, `${move.id}: "Moved to ${to}"`).toBeGreaterThan(0);
+      expect(toPage, `${move.id}: "Moved from ${from}"`).toBeGreaterThan(0);
+      expect(body[fromPage]).toContain(squeeze(`(p. ${toPage + 1})`));
+      expect(body[toPage]).toContain(squeeze(`(p. ${fromPage + 1})`));
+      const noteLinks = (page: number): number[] =>
+        annotations(loaded.getPages()[page]?.node.lookupMaybe(PDFName.of('Annots'), PDFArray)).map((annot) => pageIndexOf(annot));
+      expect(noteLinks(fromPage)).toContain(toPage);
+      expect(noteLinks(toPage)).toContain(fromPage);
+    }
   });
 
   it('has an outline of the clause headings', () => {

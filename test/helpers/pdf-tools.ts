@@ -60,11 +60,14 @@ export interface TextOptions {
   readonly layout?: boolean;
   readonly first?: number;
   readonly last?: number;
+  /** Only the text between these x positions (points from the left edge): the text column, without margin notes. */
+  readonly columns?: { readonly left: number; readonly right: number };
 }
 
 export function pdfText(bytes: Uint8Array, options: TextOptions = {}): string {
   return withPdf(bytes, (file) => {
-    const args = [...(options.layout ? ['-layout'] : []), ...(options.first === undefined ? [] : ['-f', String(options.first)]), ...(options.last === undefined ? [] : ['-l', String(options.last)]), '-enc', 'UTF-8', file, '-'];
+    const crop = options.columns ? ['-x', String(Math.floor(options.columns.left)), '-y', '0', '-W', String(Math.ceil(options.columns.right - options.columns.left)), '-H', '2000'] : [];
+    const args = [...(options.layout ? ['-layout'] : []), ...(options.first === undefined ? [] : ['-f', String(options.first)]), ...(options.last === undefined ? [] : ['-l', String(options.last)]), ...crop, '-enc', 'UTF-8', file, '-'];
     const result = run('pdftotext', args);
     if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
     return result.stdout;
@@ -72,8 +75,8 @@ export function pdfText(bytes: Uint8Array, options: TextOptions = {}): string {
 }
 
 /** The text of each page (pdftotext ends every page with a form feed). */
-export function pageTexts(bytes: Uint8Array, layout = true): string[] {
-  const pages = pdfText(bytes, { layout }).split('\f');
+export function pageTexts(bytes: Uint8Array, layout = true, columns?: TextOptions['columns']): string[] {
+  const pages = pdfText(bytes, { layout, ...(columns && { columns }) }).split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
   return pages;
 }
@@ -299,4 +302,39 @@ export function pdfObjects(bytes: Uint8Array): Record<string, unknown> {
     const json = JSON.parse(result.stdout) as { qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: unknown } }>] };
     return Object.fromEntries(Object.entries(json.qpdf[1]).map(([key, entry]) => [key, entry.value ?? entry.stream?.dict]));
   });
+}
+
+/** The words of a page with their boxes (points from the page's top left), from `pdftotext -bbox`. */
+export function pageWords(bytes: Uint8Array, page: number): { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  return withPdf(bytes, (file) => {
+    const result = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-']);
+    if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
+    return [...result.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: (m[5] as string).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    }));
+  });
+}
+
+/**
+ * The key of a marked-up PDF's first page, read back: each label and the colour of the swatch
+ * drawn before it (sampled from the page rendered at one pixel per point).
+ */
+export function legendColours(bytes: Uint8Array, labels: readonly string[]): Map<string, [number, number, number]> {
+  const [pixmap] = renderPages(bytes, 72, 1, 1);
+  if (!pixmap) throw new Error('no first page');
+  const out = new Map<string, [number, number, number]>();
+  for (const word of pageWords(bytes, 1)) {
+    if (!labels.includes(word.text) || out.has(word.text)) continue;
+    // The key's swatch: an 8-point square 17 points before the label.
+    const x = Math.round(word.xMin - 13);
+    const y = Math.round((word.yMin + word.yMax) / 2);
+    const at = (y * pixmap.width + x) * 3;
+    const rgb: [number, number, number] = [pixmap.data[at] as number, pixmap.data[at + 1] as number, pixmap.data[at + 2] as number];
+    if (Math.max(...rgb) < 250) out.set(word.text, rgb);
+  }
+  return out;
 }

@@ -11,7 +11,8 @@ import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSampleRelease } from '../../tools/samples/build-release.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
-import { hasCommand } from '../helpers/pdf-tools.js';
+import { hasCommand, legendColours, requirePdfTools } from '../helpers/pdf-tools.js';
+import { SourceStyles } from '../../src/exporters/source-styles.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
 const SAMPLE = resolve(__dirname, '../../samples/release/release.yaml');
@@ -98,6 +99,26 @@ describe('the sample release', () => {
     expect(report.modifications.find((m) => m.id === 'MP202')?.documents).toEqual(['section-g', 'appendix-c']);
     expect(report.documents.every((d) => d.mismatch.length === 0)).toBe(true);
     expect(report.documents.find((d) => d.id === 'appendix-c')?.status).toBe('ok');
+  });
+
+  it.runIf(requirePdfTools())('draws each source in one colour in every document, the colour of its place in the manifest', () => {
+    const report = readReport(out);
+    const order = report.modifications.map((m) => m.id);
+    const expected = new SourceStyles(order);
+    const seen = new Map<string, { document: string; rgb: [number, number, number] }[]>();
+    for (const document of report.documents) {
+      const pdf = document.outputs.find((o) => o.kind === 'redline-pdf');
+      if (!pdf) continue;
+      for (const [id, rgb] of legendColours(readFileSync(join(out, pdf.file)), order)) seen.set(id, [...(seen.get(id) ?? []), { document: document.id, rgb }]);
+    }
+    // Every source is in the key of at least one document, and most in several.
+    expect([...seen.keys()].sort()).toEqual([...order].sort());
+    expect([...seen.values()].filter((list) => list.length > 1).length).toBeGreaterThan(1);
+    for (const [id, list] of seen) {
+      const hex = expected.styleOf(id).colour;
+      const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      for (const { document, rgb } of list) expect(rgb.every((c, i) => Math.abs(c - (want[i] as number)) <= 4), `${id} in ${document}: ${rgb.join(',')} vs #${hex}`).toBe(true);
+    }
   });
 
   it('logs the version of each document now in force, also as CSV', () => {
@@ -353,7 +374,7 @@ describe('release runs on a small copy of the sample release', () => {
     const result = runCli(['release', join(release, 'release.yaml'), '-o', out, '--concurrency', '3']);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/\.redline-state\.json: cannot be written \(EISDIR\)/);
+    expect(result.stderr).toMatch(/\.redline-state\.json: cannot be written \(is a directory, not a file\)/);
   }, 120_000);
 
   describe('manifest errors name the file and the field (exit 2, nothing written)', () => {

@@ -14,8 +14,9 @@ export const APPLY_HELP = `Usage: redline apply OLD --source ID=FILE [--source I
 
 Conforms the new version from OLD and the sources' edits (a three-way merge): the first .docx
 output is the new version, a second .docx its redline against OLD with every change attributed
-to its source, .pdf the redline marked up, .json the report, .txt or .md a text redline. With
-reviewers' copies as sources, this consolidates their edits into one tracked document.
+to its source, .pdf the redline marked up, .json the report, .txt a text redline, .md the
+redline in CriticMarkup. With reviewers' copies as sources, this consolidates their edits into
+one tracked document.
 
 Options:
   --source ID=FILE         a source: a full version, a DOCX with tracked changes or a manual redline

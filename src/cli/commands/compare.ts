@@ -1,5 +1,5 @@
 /** `redline compare OLD NEW -o OUT.docx [-o OUT.json …]` */
-import { compare, hasIssues, type AttributionReport, type CompareOptions } from '../../api/index.js';
+import { compare, hasIssues, summariseChanges, type AttributionReport, type Change, type CompareOptions } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
@@ -21,14 +21,18 @@ The format of each output follows its extension:
           source and kind, keyboard navigation, inline or side-by-side view
   .json   the change set (see docs/change-set.md for the schema)
   .txt    a plain-text redline: [-deleted-] {+inserted+}
-  .md     the redline for Markdown readers
+  .md     Markdown with CriticMarkup: {++inserted++} {--deleted--} {~~old~>new~~},
+          comments {>>MP201<<} naming the sources; headings, lists and tables kept
 
 Options:
   -o, --output FILE        an output file (repeat for several)
   --author NAME            author of the tracked changes (default: Redline)
   --date ISO-8601          date of the tracked changes (default: none, for deterministic output)
   --granularity word|char  compare whole words (default) or characters
-  --ignore WHAT            case, whitespace, quotes, formatting (comma-separated or repeated)
+  --ignore WHAT            case, whitespace, typography (quotes, dashes, no-break spaces;
+                           alias quotes), formatting, numbering (comma-separated or
+                           repeated); numbering: clauses only renumbered are left out of
+                           every output but the DOCX
   --source ID=FILE         a source and its file: a full version (OLD with only its changes), a
                            DOCX with tracked changes, or a manual redline (underline/strike);
                            repeat for several sources
@@ -36,6 +40,9 @@ Options:
   --chain ID=FILE          an intermediate version, in order (repeat); each change goes to the
                            last version that touched it
   --fallback-source ID     give changes no source explains to this source (still reported)
+  --show-source ID         a view by source (repeat for several): only these sources' changes
+                           are tracked, the others' already made (the old version shown is OLD
+                           with them applied); changes no source explains are always shown
   --old-view before|after  which view of tracked changes already in OLD to read (default: after)
   --new-view before|after  the same for NEW
 ${PDF_OPTIONS_HELP}
@@ -46,7 +53,7 @@ Exit codes: 0 done; 2 bad input or usage; 4 (with sources) the report lists unat
 source edits not applied or applied differently, or conflicts (the outputs are still written).`;
 
 /** The API's option fields and the flags that set them. */
-export const COMPARE_FLAGS: Readonly<Record<string, string>> = { date: '--date', granularity: '--granularity', sources: '--source', chain: '--chain', fallbackSource: '--fallback-source', ...PDF_FLAGS };
+export const COMPARE_FLAGS: Readonly<Record<string, string>> = { date: '--date', granularity: '--granularity', sources: '--source', chain: '--chain', fallbackSource: '--fallback-source', showSources: '--show-source', ...PDF_FLAGS };
 
 const OPTIONS = {
   output: { type: 'string', short: 'o', multiple: true },
@@ -58,6 +65,7 @@ const OPTIONS = {
   sources: { type: 'string' },
   chain: { type: 'string', multiple: true },
   'fallback-source': { type: 'string' },
+  'show-source': { type: 'string', multiple: true },
   'old-view': { type: 'string' },
   'new-view': { type: 'string' },
   ...PDF_OPTIONS,
@@ -92,7 +100,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   const files = outputFiles(paths, result.value.outputs);
   await writeOutputsAtomically(files);
   printWarnings(io, result.diagnostics);
-  if (!values.quiet) io.out(`${result.value.changes.length} change(s); wrote ${files.map((o) => o.path).join(', ')}`);
+  if (!values.quiet) io.out(`${countLine(result.value.changes)}; wrote ${files.map((o) => o.path).join(', ')}`);
   const report = result.value.report;
   if (report) {
     if (!values.quiet) io.out(describeReport(report));
@@ -106,23 +114,32 @@ interface AttributionValues {
   readonly sources?: string;
   readonly chain?: string[];
   readonly 'fallback-source'?: string;
+  readonly 'show-source'?: string[];
 }
 
 /** The attribution asked for on the command line, if any. */
-async function attributionOptions(values: AttributionValues): Promise<Pick<CompareOptions, 'sources' | 'chain' | 'fallbackSource'>> {
+async function attributionOptions(values: AttributionValues): Promise<Pick<CompareOptions, 'sources' | 'chain' | 'fallbackSource' | 'showSources'>> {
   if (values.source && values.chain) throw new UsageError('--source and --chain cannot be used together');
   const specs = values.source ?? values.chain;
+  const shown = values['show-source'];
+  if (shown && !values.source) throw new UsageError('--show-source needs --source (a view shows some sources’ changes and takes the others as made)');
   if (!specs) {
     if (values.sources !== undefined || values['fallback-source'] !== undefined) throw new UsageError('--sources and --fallback-source need --source or --chain');
     return {};
   }
   const sources = await readSourceSpecs(specs, values.source ? '--source' : '--chain', await readSourcesFile(values.sources));
   const fallback = values['fallback-source'];
-  return { ...(values.chain ? { chain: sources } : { sources }), ...(fallback !== undefined && { fallbackSource: fallback }) };
+  return { ...(values.chain ? { chain: sources } : { sources }), ...(fallback !== undefined && { fallbackSource: fallback }), ...(shown && { showSources: shown }) };
 }
 
 function describeReport(report: AttributionReport): string {
   const lines = report.sources.map((s) => `  ${s.id}${s.title ? ` (${s.title})` : ''}: ${s.total} change(s) [${s.form}]`);
   lines.push(`  unattributed: ${report.unattributed.length}; not applied: ${report.notApplied.length}; differs: ${report.differs.length}; conflicts: ${report.conflicts.length}`);
   return lines.join('\n');
+}
+
+/** "75 change(s) and 146 clause(s) only renumbered": the counts the JSON and the PDF summary give. */
+function countLine(changes: readonly Change[]): string {
+  const { total, renumbered } = summariseChanges(changes);
+  return `${total} change(s)${renumbered > 0 ? ` and ${renumbered} clause(s) only renumbered` : ''}`;
 }

@@ -7,6 +7,7 @@ import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
 import { printWarnings } from '../options.js';
 import { Progress } from '../progress.js';
+import { escapeUnsafe, quote } from '../../util/quote.js';
 
 export const RELEASE_HELP = `Usage: redline release MANIFEST -o OUT [options]
        redline release --merge-reports REPORT.json [REPORT.json …] -o OUT
@@ -15,11 +16,14 @@ Runs a whole release from its manifest (YAML or JSON; see docs/release.md): for 
 the redline against its previous version with every change attributed to its source (DOCX and
 PDF), the clean version (DOCX and PDF) and the change set (JSON), as the manifest asks; then the
 release report in OUT: index.html, report.md, report.json and document-log.csv. Documents run in
-parallel on worker threads; a re-run skips documents whose inputs are unchanged.
+parallel, each in a worker process with a memory limit of its own (a document that crashes or runs
+out of memory fails alone); a re-run skips documents whose inputs are unchanged.
 
 Options:
   -o, --output DIR         the output folder (nothing is written outside it)
-  --concurrency N          worker threads (default: the number of cores)
+  --concurrency N          worker processes (default: the number of cores)
+  --worker-memory MB       each worker's heap limit in MiB (default: a share of the machine's
+                           memory, 512 to 4096); a document that needs more fails alone (exit 5)
   --only DOC,…             process only these documents (the report still lists every document
                            done before in this folder)
   --shard K/N              process the K-th of N disjoint slices of the documents; writes
@@ -34,11 +38,12 @@ Exit codes: 0 every document done and verified; 2 bad manifest or usage; 4 verif
 (the others are still done).`;
 
 /** The API's option fields and the flags that set them. */
-export const RELEASE_FLAGS: Readonly<Record<string, string>> = { only: '--only', shard: '--shard', concurrency: '--concurrency', reportFiles: '--merge-reports' };
+export const RELEASE_FLAGS: Readonly<Record<string, string>> = { only: '--only', shard: '--shard', concurrency: '--concurrency', workerMemoryMb: '--worker-memory', reportFiles: '--merge-reports' };
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
   concurrency: { type: 'string' },
+  'worker-memory': { type: 'string' },
   only: { type: 'string', multiple: true },
   shard: { type: 'string' },
   force: { type: 'boolean' },
@@ -64,6 +69,7 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
 
   if (positionals.length !== 1) throw new UsageError('release needs one MANIFEST (see redline release --help)');
   const concurrency = parseConcurrency(values.concurrency);
+  const workerMemoryMb = parseWorkerMemory(values['worker-memory']);
   const shard = parseShard(values.shard);
   const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const progress = values.quiet ? undefined : new Progress(io.progress.write, io.progress.isTerminal);
@@ -71,6 +77,7 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
     manifest: positionals[0] as string,
     outputFolder: output,
     ...(concurrency !== undefined && { concurrency }),
+    ...(workerMemoryMb !== undefined && { workerMemoryMb }),
     ...(only && { only }),
     ...(shard && { shard }),
     force: values.force ?? false,
@@ -109,11 +116,13 @@ function finish(io: CommandIo, report: ReleaseReport, diagnostics: readonly Diag
     );
   } else {
     const changes = report.documents.reduce((n, d) => n + d.changes, 0);
+    const renumbered = report.documents.reduce((n, d) => n + d.renumbered, 0);
     // The report a person opens first, by its full path; the others beside it by name.
     const main = summary.files.includes('index.html') ? 'index.html' : summary.files[0];
     const others = summary.files.filter((file) => file !== main);
     const where = main === undefined ? '' : `; report: ${resolve(summary.output, main)}${others.length > 0 ? ` (with ${others.join(', ')})` : ''}`;
-    io.out(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s), ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}${where}`);
+    // A merged report's ids come from shard files: nothing in them reaches the terminal raw.
+    io.out(escapeUnsafe(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s)${renumbered > 0 ? ` (and ${renumbered} clause(s) only renumbered)` : ''}, ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}${where}`));
   }
   return code;
 }
@@ -126,7 +135,14 @@ function inManifestOrder(report: ReleaseReport, ids: readonly string[]): string[
 function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency: '${value}' is not a whole number from 1 to 256`);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency: ${quote(value)} is not a whole number from 1 to 256`);
+  return n;
+}
+
+function parseWorkerMemory(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 64 || n > 65_536) throw new UsageError(`--worker-memory: ${quote(value)} is not a whole number of MiB from 64 to 65536`);
   return n;
 }
 
@@ -135,6 +151,6 @@ function parseShard(value: string | undefined): Shard | undefined {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: '${value}' is not K/N with 1 ≤ K ≤ N`);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: ${quote(value)} is not K/N with 1 ≤ K ≤ N`);
   return { index, count };
 }

@@ -8,8 +8,9 @@ import type { CommandIo } from '../io.js';
 export const VERIFY_HELP = `Usage: redline verify REDLINE.docx OLD NEW [--ignore-empty-lines] [--headers]
 
 Reads the redline's Reject All and Accept All views and checks that they give the text of OLD
-and NEW (paragraphs, tables, footnotes and endnotes; headers and footers with --headers).
-Exit 0 when both match, 1 when not.`;
+and NEW (paragraphs, tables, footnotes and endnotes; headers and footers with --headers), and
+that it holds nothing LibreOffice reads differently from Word (a moved paragraph mark without
+moved text). Exit 0 when all holds, 1 when not.`;
 
 const OPTIONS = { 'ignore-empty-lines': { type: 'boolean' }, headers: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -27,6 +28,7 @@ export async function verifyCommand(args: readonly string[], io: CommandIo): Pro
   io.out(`${value.ok ? 'PASS' : 'FAIL'} ${redline}`);
   io.out(describe('reject-all == OLD', value.reject));
   io.out(describe('accept-all == NEW', value.accept));
+  for (const problem of value.libreOffice) io.out(`  FAIL read differently by LibreOffice: ${problem}`);
   return value.ok ? 0 : 1;
 }
 

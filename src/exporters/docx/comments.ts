@@ -7,7 +7,6 @@ import type { DocxSource } from '../../model/document.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
 import { escapeXml } from '../../ooxml/xml.js';
 import type { PackageBuilder } from '../../ooxml/package-builder.js';
-import { decodeXmlBytes } from '../../ooxml/xml-encoding.js';
 
 const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
@@ -17,7 +16,7 @@ export interface CommentNote {
 }
 
 export class CommentCollector {
-  private readonly comments: { id: number; note: CommentNote }[] = [];
+  private readonly comments: { id: number; note?: CommentNote; xml?: string }[] = [];
   private next: number;
   private readonly date: string | undefined;
 
@@ -32,6 +31,16 @@ export class CommentCollector {
     return id;
   }
 
+  /**
+   * Adds a comment of another version (a `w:comment` as written there, its relationships already
+   * rewritten for the output) under a fresh id; returns the id.
+   */
+  adopt(commentXml: string): number {
+    const id = this.next++;
+    this.comments.push({ id, xml: commentXml.replace(/^(<w:comment\b[^>]*?\bw:id=")[^"]*"/, `$1${id}"`) });
+    return id;
+  }
+
   get isEmpty(): boolean {
     return this.comments.length === 0;
   }
@@ -39,7 +48,8 @@ export class CommentCollector {
   /** The `w:comment` elements. */
   xml(): string {
     return this.comments
-      .map(({ id, note }) => {
+      .map(({ id, note, xml }) => {
+        if (note === undefined) return xml ?? '';
         const author = escapeXml(note.author);
         return (
           `<w:comment w:id="${id}" w:author="${author}" w:initials="${author}"${this.date === undefined ? '' : ` w:date="${escapeXml(this.date)}"`}>` +
@@ -50,13 +60,21 @@ export class CommentCollector {
   }
 }
 
-/** The `w:commentRangeStart` … `w:commentRangeEnd` + reference run around some content. */
-export function commentRange(id: number, content: string): string {
-  return `<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+/**
+ * The `w:commentRangeStart` … `w:commentRangeEnd` + reference run around some content; `wrap`
+ * puts the reference run inside a revision (the one of the removed text it comments).
+ */
+export function commentRange(id: number, content: string, wrap: (run: string) => string = (run) => run): string {
+  return `<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/>${wrap(`<w:r><w:commentReference w:id="${id}"/></w:r>`)}`;
 }
 
 function commentsPart(source: DocxSource): string | undefined {
   return OpcPackage.fromParts(new Map(source.parts)).relatedPart(source.mainPart, REL_TYPES.comments);
+}
+
+/** The output's comments part: the new version's, or the one that will be created. */
+export function outputCommentsPart(source: DocxSource, out: PackageBuilder): string {
+  return commentsPart(source) ?? out.freshPartName('word/comments.xml');
 }
 
 /** The first comment id free in the new version's package. */
@@ -69,7 +87,7 @@ export function firstFreeCommentId(source: DocxSource, noteCount: number): numbe
   let max = noteCount;
   for (const part of source.parts.keys()) {
     if (!/^word\/(comments|footnotes|endnotes)\d*\.xml$/.test(part)) continue;
-    const text = decodeXmlBytes(source.parts.get(part) as Uint8Array, part);
+    const text = new TextDecoder().decode(source.parts.get(part) as Uint8Array);
     let notes = 0;
     for (const match of text.matchAll(/<w:(comment|footnote|endnote)\b[^>]*\bw:id="(-?\d+)"/g)) {
       max = Math.max(max, Number(match[2]));
@@ -83,9 +101,8 @@ export function firstFreeCommentId(source: DocxSource, noteCount: number): numbe
 /** Adds the collected comments to the package's comments part, creating it if needed. */
 export function writeComments(collector: CommentCollector, source: DocxSource, out: PackageBuilder): void {
   if (collector.isEmpty) return;
-  let part = commentsPart(source);
-  if (part === undefined) {
-    part = out.freshPartName('word/comments.xml');
+  const part = outputCommentsPart(source, out);
+  if (!out.has(part)) {
     out.setText(part, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:comments>');
     out.registerContentType(part, CONTENT_TYPE);
     out.addRelationship(source.mainPart, REL_TYPES.comments, part, false);

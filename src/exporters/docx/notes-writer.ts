@@ -10,7 +10,6 @@ import { childElements, parseXml } from '../../ooxml/xml.js';
 import { writeBlocks } from './block-writer.js';
 import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { MoveRanges, type WriterContext } from './writer-context.js';
-import { decodeXmlBytes } from '../../ooxml/xml-encoding.js';
 
 const PART_NAME: Record<NoteKind, string> = { footnote: 'word/footnotes.xml', endnote: 'word/endnotes.xml' };
 const CONTENT_TYPE: Record<NoteKind, string> = {
@@ -30,7 +29,7 @@ export function assignOldNoteIds(notes: readonly RedlineNote[], newSource: DocxS
   for (const kind of ['footnote', 'endnote'] as const) {
     const part = notesPart(newSource, kind);
     const bytes = part === undefined ? undefined : newSource?.parts.get(part);
-    const text = part === undefined || bytes === undefined ? undefined : decodeXmlBytes(bytes, part);
+    const text = part === undefined || bytes === undefined ? undefined : new TextDecoder().decode(bytes);
     let next = 1;
     if (text) for (const match of text.matchAll(/<w:(?:footnote|endnote)\b[^>]*\bw:id="(-?\d+)"/g)) next = Math.max(next, Number(match[1]) + 1);
     for (const note of notes) if (note.kind === kind && note.side === 'old') ids.set(`${kind}:${note.id}`, String(next++));

@@ -9,7 +9,7 @@ import type { PieceStatus, RedlineBlock, RedlinePiece } from '../../model/redlin
 import { writeBlocks } from './block-writer.js';
 import { commentRange } from './comments.js';
 import { escapeXml, findAll, parseXml, textContent } from '../../ooxml/xml.js';
-import { remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
+import { oldWrapperOpen, remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
 
 const REVISION_ELEMENT: Record<Exclude<PieceStatus, 'equal'>, RevisionElement> = {
   inserted: 'w:ins',
@@ -19,7 +19,6 @@ const REVISION_ELEMENT: Record<Exclude<PieceStatus, 'equal'>, RevisionElement> =
 };
 
 const isOldSide = (status: PieceStatus): boolean => status === 'deleted' || status === 'moved-from';
-const isRemoved = isOldSide;
 
 /**
  * Writes pieces; with attribution comments, each run of adjacent changes of one source gets a
@@ -43,24 +42,118 @@ export function writePieces(pieces: readonly RedlinePiece[], ctx: WriterContext)
     }
     let j = i + 1;
     while (j < pieces.length && (pieces[j]?.inline.type === 'marker' || noteOf(pieces[j] as RedlinePiece)?.text === note.text)) j++;
-    out += commentRange(comments.collector.add(note), writeSegment(pieces.slice(i, j), ctx));
+    out += commentRange(comments.collector.add(note), writeSegment(pieces.slice(i, j), ctx), referenceWrapper(pieces.slice(i, j), ctx));
     i = j;
   }
   return out;
 }
 
-function writeSegment(pieces: readonly RedlinePiece[], ctx: WriterContext): string {
+/**
+ * The comment on tracked text (all of it inserted, deleted or moved) is referenced from inside
+ * the same revision: its reference run goes with the text when the revision is accepted or
+ * rejected. Left as a plain run, it keeps a moved paragraph standing, empty, in LibreOffice's
+ * Accept All (where it left) and Reject All (where it arrived).
+ */
+function referenceWrapper(pieces: readonly RedlinePiece[], ctx: WriterContext): ((run: string) => string) | undefined {
+  const changed = pieces.filter((p) => p.inline.type !== 'marker');
+  const last = changed[changed.length - 1];
+  if (!last || last.status === 'equal' || !changed.every((p) => p.status !== 'equal' && isOldSide(p.status) === isOldSide(last.status))) return undefined;
+  const element = REVISION_ELEMENT[last.status as Exclude<PieceStatus, 'equal'>];
+  const attributes = ctx.stamp.attributes(ctx.authorOf(last.changeId));
+  return (run) => `<${element}${attributes}>${run}</${element}>`;
+}
+
+/**
+ * Writes pieces inside the wrappers (content controls, links, custom XML, smart tags) they belong
+ * to, opening and closing each as the pieces require. Markers have no wrapper of their own: they
+ * stand wherever the pieces around them are.
+ */
+function writeSegment(segment: readonly RedlinePiece[], ctx: WriterContext): string {
+  const pieces = groupedByWrapper(segment);
+  const chains = wrapperChains(pieces);
+  const open: WrapperRef[] = [];
   let out = '';
   let i = 0;
   while (i < pieces.length) {
-    const wrapper = wrapperOf(pieces[i] as RedlinePiece);
+    const chain = chains[i] ?? open;
+    let common = 0;
+    while (common < open.length && common < chain.length && sameWrapper(open[common] as WrapperRef, chain[common] as WrapperRef)) common++;
+    while (open.length > common) out += (open.pop() as WrapperRef).wrapper.close;
+    for (const ref of chain.slice(common)) {
+      open.push(ref);
+      out += ref.side === 'old' ? oldWrapperOpen(ref.wrapper.open, ctx) : ref.wrapper.open;
+    }
     let j = i + 1;
-    while (j < pieces.length && sameWrapper(wrapperOf(pieces[j] as RedlinePiece), wrapper)) j++;
-    const inner = writeRevisionGroups(pieces.slice(i, j), ctx);
-    out += wrapper ? wrapperOpen(wrapper, ctx) + inner + wrapper.wrapper.close : inner;
+    while (j < pieces.length && (chains[j] === undefined || sameChain(chains[j] as readonly WrapperRef[], open))) j++;
+    out += writeRevisionGroups(pieces.slice(i, j), ctx);
     i = j;
   }
+  while (open.length > 0) out += (open.pop() as WrapperRef).wrapper.close;
   return out;
+}
+
+/**
+ * The pieces in the order they are written: in each stretch of changed pieces (between equal
+ * pieces and markers), deleted and inserted pieces that stood in the same wrapper go side by side
+ * (deleted then inserted), so that a control whose words were all replaced is written once, not
+ * once around the deleted words and again around the inserted ones. Each side keeps its order, so
+ * both views read as before.
+ */
+function groupedByWrapper(pieces: readonly RedlinePiece[]): readonly RedlinePiece[] {
+  if (!pieces.some((piece) => piece.inline.type !== 'marker' && piece.inline.wrapper && piece.status !== 'equal')) return pieces;
+  const out: RedlinePiece[] = [];
+  const removed: RedlinePiece[] = [];
+  const added: RedlinePiece[] = [];
+  const keyOf = (piece: RedlinePiece): string | undefined => (piece.inline.type === 'marker' || !piece.inline.wrapper ? undefined : chainKey(piece.inline.wrapper));
+  const take = (list: RedlinePiece[], key: string | undefined): void => {
+    let n = 0;
+    while (n < list.length && keyOf(list[n] as RedlinePiece) === key) n++;
+    out.push(...list.splice(0, n));
+  };
+  // The wrapper the last piece written stands in, and the one the piece after the stretch does:
+  // the stretch goes on in the first and ends in the second.
+  let current: string | undefined;
+  const flush = (next: string | undefined): void => {
+    while (removed.length > 0 || added.length > 0) {
+      const removedKey = removed.length > 0 ? keyOf(removed[0] as RedlinePiece) : undefined;
+      const addedKey = added.length > 0 ? keyOf(added[0] as RedlinePiece) : undefined;
+      let addedFirst: boolean;
+      if (removed.length === 0 || added.length === 0) addedFirst = removed.length === 0;
+      else if (current !== undefined && (removedKey === current || addedKey === current)) addedFirst = removedKey !== current;
+      else if (removedKey === addedKey) addedFirst = false;
+      else addedFirst = removedKey !== undefined && removedKey === next;
+      const [side, other] = addedFirst ? [added, removed] : [removed, added];
+      const key = addedFirst ? addedKey : removedKey;
+      if (key !== undefined) {
+        // The other side's pieces in no wrapper before its pieces of this wrapper go first.
+        const at = other.findIndex((piece) => keyOf(piece) !== undefined);
+        if (at > 0 && keyOf(other[at] as RedlinePiece) === key) out.push(...other.splice(0, at));
+      }
+      take(side, key);
+      // Deleted and inserted pieces of one wrapper go together.
+      if (key !== undefined) take(other, key);
+      current = key;
+    }
+  };
+  for (const piece of pieces) {
+    if (piece.status === 'equal' || piece.inline.type === 'marker') {
+      flush(keyOf(piece));
+      out.push(piece);
+      if (piece.inline.type !== 'marker') current = keyOf(piece);
+    } else if (isOldSide(piece.status)) {
+      removed.push(piece);
+    } else {
+      added.push(piece);
+    }
+  }
+  flush(undefined);
+  return out;
+}
+
+function chainKey(wrapper: InlineWrapper): string {
+  let key = '';
+  for (let w: InlineWrapper | undefined = wrapper; w; w = w.parent) key = `${w.key}\u0000${key}`;
+  return key;
 }
 
 interface WrapperRef {
@@ -68,17 +161,67 @@ interface WrapperRef {
   readonly side: 'old' | 'new';
 }
 
-function wrapperOf(piece: RedlinePiece): WrapperRef | undefined {
-  if (piece.inline.type === 'marker' || !piece.inline.wrapper) return undefined;
-  return { wrapper: piece.inline.wrapper, side: isOldSide(piece.status) ? 'old' : 'new' };
+function sameWrapper(a: WrapperRef, b: WrapperRef): boolean {
+  return a.side === b.side && a.wrapper.id === b.wrapper.id;
 }
 
-function sameWrapper(a: WrapperRef | undefined, b: WrapperRef | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.side === b.side && a.wrapper.id === b.wrapper.id);
+function sameChain(a: readonly WrapperRef[], b: readonly WrapperRef[]): boolean {
+  return a.length === b.length && a.every((ref, k) => sameWrapper(ref, b[k] as WrapperRef));
 }
 
-function wrapperOpen(ref: WrapperRef, ctx: WriterContext): string {
-  return ref.side === 'old' ? remapOld(ref.wrapper.open, ctx) : ref.wrapper.open;
+/** A wrapper and the ones around it, outermost first, with the side its XML comes from. */
+function ownChain(piece: RedlinePiece): WrapperRef[] {
+  const side = isOldSide(piece.status) ? 'old' : 'new';
+  const chain: WrapperRef[] = [];
+  if (piece.inline.type === 'marker') return chain;
+  for (let w = piece.inline.wrapper; w; w = w.parent) chain.unshift({ wrapper: w, side });
+  return chain;
+}
+
+/**
+ * Each piece's wrappers (undefined for markers). Old content (deleted, moved away) that stood in
+ * a wrapper the new version still has around the content next to it goes into that wrapper, level
+ * by level: a word changed inside a content control stays inside the one control.
+ */
+function wrapperChains(pieces: readonly RedlinePiece[]): (readonly WrapperRef[] | undefined)[] {
+  const chains: (WrapperRef[] | undefined)[] = pieces.map((piece) => (piece.inline.type === 'marker' ? undefined : ownChain(piece)));
+  const newNeighbour = (from: number, step: -1 | 1): WrapperRef[] => {
+    for (let k = from + step; k >= 0 && k < pieces.length; k += step) {
+      const chain = chains[k];
+      if (chain === undefined || chain.some((ref) => ref.side === 'old')) continue;
+      if (!isOldSide((pieces[k] as RedlinePiece).status)) return chain;
+    }
+    return [];
+  };
+  pieces.forEach((piece, i) => {
+    const chain = chains[i];
+    if (!chain || chain.length === 0 || !isOldSide(piece.status)) return;
+    const before = newNeighbour(i, -1);
+    const after = newNeighbour(i, 1);
+    const resolved: WrapperRef[] = [];
+    for (let level = 0; level < chain.length; level++) {
+      const key = (chain[level] as WrapperRef).wrapper.key;
+      const match = [before[level], after[level]].find((ref) => ref?.wrapper.key === key && (level === 0 || ref.wrapper.parent === resolved[level - 1]?.wrapper));
+      if (!match) {
+        resolved.push(...chain.slice(level));
+        break;
+      }
+      resolved.push(match);
+    }
+    chains[i] = resolved;
+  });
+  // Old content between two pieces of one wrapper of the new version goes inside it: written
+  // outside, it would split the wrapper in two.
+  pieces.forEach((piece, i) => {
+    const chain = chains[i];
+    if (!chain || !isOldSide(piece.status)) return;
+    const before = newNeighbour(i, -1);
+    const after = newNeighbour(i, 1);
+    let common = 0;
+    while (common < before.length && common < after.length && sameWrapper(before[common] as WrapperRef, after[common] as WrapperRef)) common++;
+    if (common > chain.length && chain.every((ref, level) => sameWrapper(ref, before[level] as WrapperRef))) chains[i] = before.slice(0, common);
+  });
+  return chains;
 }
 
 /** Consecutive pieces of one status and change share one `w:ins`/`w:del`. */
@@ -118,7 +261,7 @@ function writeTracked(group: readonly RedlinePiece[], status: Exclude<PieceStatu
     if (inline.type === 'atom' && inline.isRunLevel) {
       flush();
       out += trackedRunLevelAtom(inline, piece, element, author, ctx);
-    } else if (inline.type === 'marker') {
+    } else if (inline.type === 'marker' && !isOldSide(piece.status)) {
       flush();
       out += inline.xml;
     } else {
@@ -131,11 +274,12 @@ function writeTracked(group: readonly RedlinePiece[], status: Exclude<PieceStatu
 
 function writeRun(piece: RedlinePiece, ctx: WriterContext): string {
   const inline = piece.inline;
-  if (inline.type === 'marker') return inline.xml;
+  // A range of the old version carried into a deletion takes its ids in the output.
+  if (inline.type === 'marker') return isOldSide(piece.status) ? ctx.ranges.remap(remapOld(inline.xml, ctx), ctx.oldPart) : inline.xml;
   if (inline.type === 'atom' && inline.isRunLevel) return sideXml(inline.xml, piece.status, ctx);
   const props = runProps(piece, ctx);
   if (inline.type === 'text') {
-    const tag = isRemoved(piece.status) ? 'w:delText' : 'w:t';
+    const tag = isOldSide(piece.status) ? 'w:delText' : 'w:t';
     return `<w:r>${props}<${tag} xml:space="preserve">${escapeXml(inline.text)}</${tag}></w:r>`;
   }
   return `<w:r>${props}${atomRunContent(inline, piece, ctx)}</w:r>`;
@@ -153,7 +297,7 @@ function atomRunContent(atom: Atom, piece: RedlinePiece, ctx: WriterContext): st
     const id = ctx.oldNoteIds.get(`${atom.note.kind}:${atom.note.id}`);
     if (id !== undefined) xml = xml.replace(/\bw:id="[^"]*"/, `w:id="${id}"`);
   }
-  if (isRemoved(status) && atom.kind === 'field-code') {
+  if (isOldSide(status) && atom.kind === 'field-code') {
     xml = xml.replace(/<w:instrText\b/g, '<w:delInstrText').replace(/<\/w:instrText>/g, '</w:delInstrText>');
   }
   return xml;

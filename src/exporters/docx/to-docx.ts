@@ -16,15 +16,22 @@ import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
 import { ResourceImporter } from '../../ooxml/resource-importer.js';
 import { PackageBuilder } from '../../ooxml/package-builder.js';
 import { writeStories } from './stories-writer.js';
+import { CarriedRanges, idCeilings } from './carried-ranges.js';
 import { CommentCollector, firstFreeCommentId, writeComments, type CommentNote } from './comments.js';
+import { removeProtection } from './protection.js';
+import { checkWrittenStructure } from './structure-check.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
-import { decodeXmlBytes } from '../../ooxml/xml-encoding.js';
 
 export interface DocxExportOptions {
   /** The revisions' date (ISO 8601); none by default, so that output is deterministic. */
   readonly date?: string;
   /** Comment each change with its source (default: when the redline has sources). */
   readonly comments?: boolean;
+  /**
+   * A clean version (no change to review) keeps the new version's editing protection; a redline
+   * is for review and never carries enforced protection (default: a redline).
+   */
+  readonly clean?: boolean;
 }
 
 export interface DocxExport {
@@ -34,7 +41,7 @@ export interface DocxExport {
 
 /** A clean DOCX of a document (tracked changes it was read with are resolved to its view). */
 export function documentToDocx(document: Document): DocxExport {
-  return redlineToDocx(unchangedRedline(document));
+  return redlineToDocx(unchangedRedline(document), { clean: true });
 }
 
 export function redlineToDocx(redline: Redline, options: DocxExportOptions = {}): DocxExport {
@@ -47,16 +54,21 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
   const defaultAuthor = redline.changes[0]?.author ?? 'Redline';
   const mainText = out.text(newSource.mainPart) ?? '';
 
+  const ceilings = idCeilings(newSource);
+  const resources = new ResourceImporter(oldSource, out, maxDrawingId(mainText) + 1);
+  const collector = new CommentCollector(firstFreeCommentId(newSource, redline.notes.length), options.date);
   const ctx: WriterContext = {
-    stamp: new RevisionStamp(options.date),
+    stamp: new RevisionStamp(options.date, ceilings.revision + 1),
     authorOf: (id) => (id === undefined ? defaultAuthor : (authors.get(id) ?? defaultAuthor)),
-    old: new ResourceImporter(oldSource, out, maxDrawingId(mainText) + 1),
+    old: resources,
     oldPart: oldSource?.mainPart ?? 'word/document.xml',
     outputPart: newSource.mainPart,
     oldNoteIds: assignOldNoteIds(redline.notes, newSource),
     diagnostics,
     moves: new MoveRanges(redline.body),
-    ...((options.comments ?? redline.sources.length > 0) && { comments: { collector: new CommentCollector(firstFreeCommentId(newSource, redline.notes.length), options.date), noteFor: sourceNotes(redline) } }),
+    ranges: new CarriedRanges(newSource, ceilings, oldSource, out, collector, resources),
+    controlIds: ceilings.controlIds,
+    ...((options.comments ?? redline.sources.length > 0) && { comments: { collector, noteFor: sourceNotes(redline) } }),
   };
 
   const prefix = declareMissingNamespaces(newSource.bodyPrefix, 'w:document', oldSource?.bodyPrefix);
@@ -71,7 +83,11 @@ export function redlineToDocx(redline: Redline, options: DocxExportOptions = {})
   }
   out.setText(newSource.mainPart, documentXml);
   writeStories(redline.stories, out, ctx, oldSource);
-  if (ctx.comments) writeComments(ctx.comments.collector, newSource, out);
+  writeComments(collector, newSource, out);
+  if (!options.clean) removeProtection(newSource, out, redline.new.name, diagnostics);
+  const parts = out.finalParts();
+  const inherited = checkWrittenStructure(parts, newSource.mainPart, [newSource, ...(oldSource ? [oldSource] : [])]);
+  for (const problem of inherited) diagnostics.warn('docx/input-structure', `${problem.part}: ${problem.message} (already so in the input; kept as it was)`);
   return { bytes: out.toZip(), diagnostics: diagnostics.list() };
 }
 
@@ -111,5 +127,5 @@ function declareMissingNamespaces(text: string, rootName: string, other: string 
 
 function partText(source: DocxSource | undefined, part: string | undefined): string | undefined {
   const bytes = part === undefined ? undefined : source?.parts.get(part);
-  return bytes && decodeXmlBytes(bytes, part as string);
+  return bytes && new TextDecoder().decode(bytes);
 }

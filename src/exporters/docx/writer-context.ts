@@ -5,6 +5,7 @@
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { escapeXml } from '../../ooxml/xml.js';
 import { forEachParagraph, type RedlineBlock, type RedlineParagraph } from '../../model/redline.js';
+import type { CarriedRanges } from './carried-ranges.js';
 import type { CommentCollector, CommentNote } from './comments.js';
 import type { ResourceImporter } from '../../ooxml/resource-importer.js';
 
@@ -13,15 +14,30 @@ export function remapOld(xml: string, ctx: WriterContext): string {
   return ctx.old.remap(xml, ctx.oldPart, ctx.outputPart);
 }
 
+/**
+ * The start of a wrapper of the old version that the new one does not have around this content
+ * (a control deleted with its text): its content control id, if the new version uses it for
+ * another control, is left out (Word gives it a new one), so that no id stands twice.
+ */
+export function oldWrapperOpen(open: string, ctx: WriterContext): string {
+  const remapped = remapOld(open, ctx);
+  return remapped.replace(/<w:sdtPr>([\s\S]*?)<w:id w:val="([^"]*)"\/>/, (whole, before: string, id: string) => (ctx.controlIds.has(id) ? `<w:sdtPr>${before}` : whole));
+}
+
 export type RevisionElement = 'w:ins' | 'w:del' | 'w:moveFrom' | 'w:moveTo' | 'w:rPrChange' | 'w:pPrChange';
 
-/** Allocates `w:id`s in document order and writes revision attributes. */
+/**
+ * Allocates `w:id`s in document order and writes revision attributes. Ids start past the largest
+ * revision id the new version's package still holds (in a comments part, a section's change
+ * record), so that no two revisions share one.
+ */
 export class RevisionStamp {
-  private next = 1;
+  private next: number;
   private readonly date: string | undefined;
 
-  constructor(date: string | undefined) {
+  constructor(date: string | undefined, firstId = 1) {
     this.date = date;
+    this.next = firstId;
   }
 
   /** ` w:id="…" w:author="…"[ w:date="…"]` for a new revision element. */
@@ -105,6 +121,10 @@ export interface WriterContext {
   readonly oldNoteIds: ReadonlyMap<string, string>;
   readonly diagnostics: Diagnostics;
   readonly moves: MoveRanges;
+  /** Ids in the output for ranges of the old version carried into deletions. */
+  readonly ranges: CarriedRanges;
+  /** The content control ids (`w:sdtPr/w:id`) the new version uses. */
+  readonly controlIds: ReadonlySet<string>;
   /** With attribution: the comments naming each change's source. */
   readonly comments?: { readonly collector: CommentCollector; readonly noteFor: (changeId: string) => CommentNote | undefined };
 }

@@ -9,6 +9,7 @@
  * paragraph, row or table changed as a whole, a renumbered label. Both ends of a move link to
  * each other. Screen readers hear each change's kind and sources before it.
  */
+import { linkTargetOf } from '../../model/link-target.js';
 import { isUnattributed, type Change } from '../../model/change-set.js';
 import type { Atom, Inline, NoteKind, Paragraph, RunFormat } from '../../model/document.js';
 import type { PieceStatus, Redline, RedlineBlock, RedlineNote, RedlineOpaque, RedlineParagraph, RedlinePiece, RedlineRow, RedlineStory, RedlineTable, Side } from '../../model/redline.js';
@@ -19,7 +20,6 @@ import type { Rgb } from '../pdf/colour.js';
 import { drawableText } from '../pdf/drawable-text.js';
 import { ImageResolver, type PartKind } from '../pdf/images.js';
 import { toRoman } from '../pdf/note-registry.js';
-import { RenumberIndex } from '../pdf/renumber-index.js';
 import { CHANGE_KIND_LABELS } from '../pdf/summary-pages.js';
 import { uniformBlocks } from '../pdf/uniform-blocks.js';
 import { elementId, escapeHtml } from './escape.js';
@@ -65,7 +65,6 @@ export class DocumentMarkup {
   private readonly palette: ChangePalette;
   private readonly styles: DocumentStyles;
   private readonly changes: ReadonlyMap<string, Change>;
-  private readonly renumbers: RenumberIndex;
   private readonly images: ImageResolver;
   /** Change ids whose first element has been written (it carries the list's anchor). */
   private readonly anchored = new Set<string>();
@@ -85,7 +84,6 @@ export class DocumentMarkup {
     this.palette = palette;
     this.styles = styles;
     this.changes = new Map(redline.changes.map((change) => [change.id, change]));
-    this.renumbers = new RenumberIndex(redline.changes);
     this.images = new ImageResolver(redline.old.docx, redline.new.docx);
     for (const note of redline.notes) {
       this.notesByKey.set(noteKey(note.kind, note.side, note.id), note);
@@ -189,7 +187,7 @@ export class DocumentMarkup {
     const anchor = this.clauses.has(label) ? '' : ` id="${clauseAnchor(label)}"`;
     this.clauses.add(label);
     const oldLabel = block.previous?.numbering?.label;
-    const renumberId = block.side === 'new' && block.moveName === undefined && oldLabel !== undefined && oldLabel !== label ? this.renumbers.take(oldLabel, label) : undefined;
+    const renumberId = block.labelChangeId;
     const text = escapeHtml(drawableText(label));
     if (renumberId !== undefined && oldLabel !== undefined) {
       const renumber = `<span class="rl-c rl-renum"${this.changeAttributes(renumberId)}><span class="rl-sr">${escapeHtml(this.announcement(renumberId))}</span><del>${escapeHtml(drawableText(oldLabel))}</del><ins>${text}</ins></span>`;
@@ -568,7 +566,7 @@ function formatted(content: string, inline: Exclude<Inline, { type: 'marker' }>)
   if (format.underline !== undefined && format.underline !== 'none') html = `<u>${html}</u>`;
   if (format.italic) html = `<i>${html}</i>`;
   if (format.bold) html = `<b>${html}</b>`;
-  const target = inline.wrapper?.kind === 'hyperlink' ? inline.wrapper.target : undefined;
+  const target = linkTargetOf(inline.wrapper);
   // External links only: anchors inside the document point at bookmarks the redline does not keep.
   if (target !== undefined && /^(https?:|mailto:)/i.test(target)) html = `<a href="${escapeHtml(target)}" rel="noreferrer noopener">${html}</a>`;
   return html;

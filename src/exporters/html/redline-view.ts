@@ -23,6 +23,8 @@ export interface RedlineViewOptions {
   readonly subtitle?: string;
   /** The attribution report: its findings are listed and linked. */
   readonly report?: AttributionReport;
+  /** The order sources take their colours in (a release's manifest order); default the redline's. */
+  readonly sourceOrder?: readonly string[];
 }
 
 export interface RedlineView {
@@ -40,7 +42,7 @@ const KIND_ORDER = Object.keys(CHANGE_KIND_LABELS) as ChangeKind[];
 const NO_SOURCE = '';
 
 export function redlineView(redline: Redline, options: RedlineViewOptions = {}): RedlineView {
-  const palette = new ChangePalette(redline);
+  const palette = new ChangePalette(redline, options.sourceOrder);
   const styles = new DocumentStyles();
   const colour = (rgb: Rgb): string => styles.colourClass(rgb);
   const markup = new DocumentMarkup(redline, palette, styles);

@@ -22,6 +22,8 @@ export interface HtmlOptions {
   readonly subtitle?: string;
   /** The attribution report, whose findings the page lists and links. */
   readonly report?: AttributionReport;
+  /** The order sources take their colours in (a release's manifest order); default the redline's. */
+  readonly sourceOrder?: readonly string[];
 }
 
 /**

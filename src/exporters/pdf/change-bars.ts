@@ -3,7 +3,9 @@
  * ids of the sources that made the changes. Bars of neighbouring lines with the same sources are
  * drawn as one, labelled once.
  */
+import type { BarPattern } from '../source-styles.js';
 import type { Canvas } from './canvas.js';
+import type { Rgb } from './colour.js';
 import type { ChangePalette } from './change-palette.js';
 import type { ChangeBar } from './flow.js';
 import { outerMarginIsRight, type PageGeometry } from './page-geometry.js';
@@ -31,8 +33,8 @@ export function drawChangeBars(canvas: Canvas, bars: readonly ChangeBar[], pageN
   const x = right ? geometry.width - geometry.marginRight + BAR_OFFSET : geometry.marginLeft - BAR_OFFSET - BAR_WIDTH;
   const labels = new LabelPlacer();
   for (const bar of merge(bars, palette)) {
-    const colour = palette.barColour(bar.changeIds);
-    canvas.fill(x, bar.top, BAR_WIDTH, bar.bottom - bar.top, colour);
+    const { colour, pattern } = palette.barStyle(bar.changeIds);
+    drawBar(canvas, x, bar.top, bar.bottom, pattern, colour);
     const style = { family: 'sans', variant: 'regular', size: LABEL_SIZE, colour } as const;
     for (const label of bar.labels) {
       const baseline = labels.place(label, bar.top);
@@ -40,6 +42,29 @@ export function drawChangeBars(canvas: Canvas, bars: readonly ChangeBar[], pageN
       if (right) painter.draw(canvas, label, x + BAR_WIDTH + 3, baseline, style);
       else painter.drawRight(canvas, label, x - 3, baseline, style);
     }
+  }
+}
+
+/** Dash and gap lengths (points) of each pattern, repeated down the bar; solid has none. */
+const DASHES: Readonly<Record<BarPattern, readonly number[]>> = {
+  solid: [],
+  dashed: [4, 2],
+  dotted: [BAR_WIDTH, BAR_WIDTH],
+  'dash-dot': [4, 1.6, BAR_WIDTH, 1.6],
+};
+
+/** A vertical bar from `top` to `bottom` in a pattern: the second cue beside colour. */
+export function drawBar(canvas: Canvas, x: number, top: number, bottom: number, pattern: BarPattern, colour: Rgb, width = BAR_WIDTH): void {
+  const dashes = DASHES[pattern];
+  if (dashes.length === 0) {
+    canvas.fill(x, top, width, bottom - top, colour);
+    return;
+  }
+  let y = top;
+  for (let i = 0; y < bottom; i++) {
+    const length = dashes[i % dashes.length] as number;
+    if (i % 2 === 0) canvas.fill(x, y, width, Math.min(length, bottom - y), colour);
+    y += length;
   }
 }
 

@@ -7,6 +7,7 @@
 import { isUnattributed, type Change, type ChangeKind } from '../../model/change-set.js';
 import type { PieceStatus, Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
+import { SourceStyles, type BarPattern } from '../source-styles.js';
 import { fromHex, type Rgb } from './colour.js';
 
 export interface MarkStyle {
@@ -20,6 +21,14 @@ export interface LegendEntry {
   readonly label: string;
   readonly title?: string;
   readonly colour: Rgb;
+  /** The pattern of the source's change bar. */
+  readonly pattern: BarPattern;
+}
+
+/** A change bar's look: its colour and pattern. */
+export interface BarStyle {
+  readonly colour: Rgb;
+  readonly pattern: BarPattern;
 }
 
 /** The classic colours, for a redline without sources. */
@@ -30,9 +39,6 @@ const FORMAT_VIOLET = rgb('7B3FA0');
 const BAR_GREY = rgb('404040');
 /** Changes that no source explains, when there are sources. */
 export const WARNING_ORANGE = rgb('E8590C');
-
-/** Dark enough to read as text, far enough apart to tell apart, none close to the warning colour. */
-export const SOURCE_COLOURS: readonly Rgb[] = ['1F4FD0', '7B1FA2', '00796B', 'C2185B', '5D4037', '2E7D32', '283593', '00838F', '827717', 'AD1457'].map(rgb);
 
 function rgb(hex: string): Rgb {
   return fromHex(hex) as Rgb;
@@ -54,14 +60,17 @@ function decoration(status: Exclude<PieceStatus, 'equal'>): Omit<MarkStyle, 'col
 
 export class ChangePalette {
   private readonly changes: ReadonlyMap<string, Change>;
-  private readonly sourceColours = new Map<string, Rgb>();
+  private readonly styles: SourceStyles;
   readonly hasSources: boolean;
 
-  constructor(redline: Redline) {
+  /**
+   * `sourceOrder`: the order sources take their styles in (a release's manifest order, so that a
+   * source looks the same in every document); by default the redline's own order of sources.
+   */
+  constructor(redline: Redline, sourceOrder: readonly string[] = redline.sources.map((s) => s.id)) {
     this.changes = new Map(redline.changes.map((change) => [change.id, change]));
     this.hasSources = redline.sources.length > 0;
-    redline.sources.forEach((source, i) => this.sourceColours.set(source.id, SOURCE_COLOURS[i % SOURCE_COLOURS.length] as Rgb));
-    for (const change of redline.changes) for (const id of change.sources) if (!this.sourceColours.has(id)) this.sourceColours.set(id, SOURCE_COLOURS[this.sourceColours.size % SOURCE_COLOURS.length] as Rgb);
+    this.styles = new SourceStyles(sourceOrder);
   }
 
   change(changeId: string | undefined): Change | undefined {
@@ -86,14 +95,24 @@ export class ChangePalette {
     // A renumbered clause is no source's edit, and no warning either.
     if (change?.kind === 'renumber' && change.sources.length === 0) return BAR_GREY;
     const source = change?.sources[0];
-    return source === undefined ? WARNING_ORANGE : (this.sourceColours.get(source) ?? WARNING_ORANGE);
+    return source === undefined ? WARNING_ORANGE : this.sourceColour(source);
   }
 
-  /** The colour of a change bar beside changes: theirs when they agree, a neutral grey when not. */
-  barColour(changeIds: readonly string[]): Rgb {
-    if (!this.hasSources) return BAR_GREY;
+  private sourceColour(id: string): Rgb {
+    return rgb(this.styles.styleOf(id).colour);
+  }
+
+  /**
+   * The change bar beside changes: their colour and their source's pattern when they agree (one
+   * source, or none), a neutral solid grey when not.
+   */
+  barStyle(changeIds: readonly string[]): BarStyle {
+    if (!this.hasSources) return { colour: BAR_GREY, pattern: 'solid' };
     const colours = new Set(changeIds.map((id) => this.colour(id)));
-    return colours.size === 1 ? ([...colours][0] as Rgb) : BAR_GREY;
+    if (colours.size !== 1) return { colour: BAR_GREY, pattern: 'solid' };
+    const sources = new Set(changeIds.map((id) => this.change(id)?.sources[0]));
+    const source = sources.size === 1 ? [...sources][0] : undefined;
+    return { colour: [...colours][0] as Rgb, pattern: source === undefined ? 'solid' : this.styles.styleOf(source).pattern };
   }
 
   /** Source ids of changes (in first-seen order), `Unattributed` for those no source explains. */
@@ -112,14 +131,14 @@ export class ChangePalette {
   legend(redline: Redline): LegendEntry[] {
     if (!this.hasSources) {
       return [
-        { label: 'Inserted', colour: INSERT_BLUE },
-        { label: 'Deleted', colour: DELETE_RED },
-        { label: 'Moved', colour: MOVE_GREEN },
-        { label: 'Formatting', colour: FORMAT_VIOLET },
+        { label: 'Inserted', colour: INSERT_BLUE, pattern: 'solid' },
+        { label: 'Deleted', colour: DELETE_RED, pattern: 'solid' },
+        { label: 'Moved', colour: MOVE_GREEN, pattern: 'solid' },
+        { label: 'Formatting', colour: FORMAT_VIOLET, pattern: 'solid' },
       ];
     }
-    const entries: LegendEntry[] = redline.sources.map((source) => ({ label: source.id, ...(source.title !== undefined && { title: source.title }), colour: this.sourceColours.get(source.id) as Rgb }));
-    if (redline.changes.some(isUnattributed)) entries.push({ label: UNATTRIBUTED_AUTHOR, title: 'changes no source explains', colour: WARNING_ORANGE });
+    const entries: LegendEntry[] = redline.sources.map((source) => ({ label: source.id, ...(source.title !== undefined && { title: source.title }), colour: this.sourceColour(source.id), pattern: this.styles.styleOf(source.id).pattern }));
+    if (redline.changes.some(isUnattributed)) entries.push({ label: UNATTRIBUTED_AUTHOR, title: 'changes no source explains', colour: WARNING_ORANGE, pattern: 'solid' });
     return entries;
   }
 

@@ -6,7 +6,6 @@ import type { CjkRegion } from './cjk-fonts.js';
 import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
 import type { NoteRegistry } from './note-registry.js';
-import type { RenumberIndex } from './renumber-index.js';
 import type { ListTracker, StructElement } from './structure.js';
 
 export interface FlowContext {
@@ -15,12 +14,13 @@ export interface FlowContext {
   readonly palette?: ChangePalette;
   readonly notes: NoteRegistry;
   readonly images: ImageResolver;
-  readonly renumbers: RenumberIndex;
   /** The CJK font the document's Han characters prefer (by its kana or Hangul), where a paragraph has neither. */
   readonly cjkRegion: CjkRegion;
   /** Where the body's blocks go in the structure tree. */
   readonly structure: StructElement;
   readonly lists: ListTracker;
+  /** Move ends (`changeId:from`, `changeId:to`) whose note line is laid out: each end says once where the other is. */
+  readonly notedMoveEnds: Set<string>;
   /** Where what the PDF cannot draw as the document has it is reported. */
   readonly diagnostics?: Diagnostics;
 }
@@ -35,6 +35,8 @@ export interface StoryContext {
   readonly noteLabel?: string;
   /** Scales all text sizes (see {@link TABLE_TEXT_SCALE}). */
   readonly scale?: number;
+  /** The blocks are a table cell's (a moved row's ends are noted by its row, not its paragraphs). */
+  readonly inTable?: boolean;
   /** The structure element the blocks belong to (default: the flow context's). */
   readonly parent?: StructElement;
   /** The fill behind the blocks (a shaded table cell in a clean PDF): automatic text turns white on a dark one. */

@@ -7,11 +7,29 @@
 import type { Canvas } from './canvas.js';
 import type { Footnote } from './inline-items.js';
 
+/** An end of a move: where its text leaves (`from`) or arrives (`to`). */
+export type MoveEnd = 'from' | 'to';
+
+/** A move end that starts on a stretch: the move's change and which end. */
+export interface MoveAnchor {
+  readonly changeId: string;
+  readonly end: MoveEnd;
+  /** On a move's note line: where (from the text column's left) the other end's page number goes. */
+  readonly noteX?: number;
+}
+
 /** A stretch of an item that carries changes, relative to the item's top. */
 export interface ChangeBar {
   readonly top: number;
   readonly bottom: number;
   readonly changeIds: readonly string[];
+  /**
+   * Changes placed here that get no bar and do not make the page a changed one (a clause only
+   * renumbered): recorded for the summary's links only.
+   */
+  readonly quiet?: boolean;
+  /** Move ends on this stretch, for the margin notes that tie a move's two ends together. */
+  readonly moves?: readonly MoveAnchor[];
 }
 
 export interface HeadingEntry {

@@ -5,7 +5,7 @@
  * carries the note's layout for the foot of its page.
  */
 import type { Face } from './fonts.js';
-import type { FlowItem } from './flow.js';
+import type { FlowItem, MoveEnd } from './flow.js';
 import type { ImageSource } from './images.js';
 import type { StructElement } from './structure.js';
 import type { TextStyle } from './text-style.js';
@@ -21,6 +21,8 @@ export interface TextItem {
   readonly face: Face;
   readonly style: TextStyle;
   readonly changeId?: string;
+  /** Moved text: which end of its move (`changeId`) it is. */
+  readonly moveEnd?: MoveEnd;
   readonly footnote?: Footnote;
   /** The element the text is content of, when not the paragraph's (a change, a link). */
   readonly tag?: StructElement;
@@ -35,6 +37,7 @@ export interface BoxItem {
   /** For objects drawn as a labelled box (`[equation]`): the label and its face. */
   readonly label?: { readonly text: string; readonly face: Face; readonly size: number };
   readonly changeId?: string;
+  readonly moveEnd?: MoveEnd;
   /** The `Figure` (or change) element the box is content of. */
   readonly tag?: StructElement;
 }

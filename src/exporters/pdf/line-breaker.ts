@@ -5,6 +5,7 @@
  * positions; alignment and justification are applied when it is drawn.
  */
 import LineBreaker from 'linebreak';
+import type { MoveAnchor } from './flow.js';
 import { ASCENT, DESCENT } from './fonts.js';
 import type { BoxItem, Footnote, InlineItem, TextItem } from './inline-items.js';
 
@@ -41,6 +42,8 @@ export interface Line {
   readonly ascent: number;
   readonly descent: number;
   readonly changeIds: readonly string[];
+  /** Move ends that have text on the line. */
+  readonly moves: readonly MoveAnchor[];
   readonly footnotes: readonly Footnote[];
   /** The paragraph's last line, or one ended by a line break: never justified. */
   readonly ragged: boolean;
@@ -263,12 +266,14 @@ class LineFiller {
   private close(ragged: boolean, pageBreakAfter: boolean): void {
     const slot = this.slot();
     const changeIds = new Set<string>();
+    const moves = new Map<string, MoveAnchor>();
     const footnotes: Footnote[] = [];
     let ascent = 0;
     let descent = 0;
     for (const slice of this.slices) {
       const item = this.items[slice.item] as InlineItem;
       if (item.changeId !== undefined) changeIds.add(item.changeId);
+      if ((item.kind === 'text' || item.kind === 'box') && item.moveEnd !== undefined && item.changeId !== undefined) moves.set(`${item.changeId}:${item.moveEnd}`, { changeId: item.changeId, end: item.moveEnd });
       if (item.kind === 'text') {
         if (item.footnote && slice.start === 0) footnotes.push(item.footnote);
         ascent = Math.max(ascent, item.style.size * ASCENT + item.style.rise);
@@ -290,6 +295,7 @@ class LineFiller {
       ascent: ascent > 0 ? ascent : this.metrics.ascent,
       descent: ascent > 0 ? Math.max(descent, 0) : this.metrics.descent,
       changeIds: [...changeIds],
+      moves: [...moves.values()],
       footnotes,
       ragged,
       pageBreakAfter,

@@ -25,8 +25,10 @@ export interface LineOptions {
   readonly keepWithNext: boolean;
   readonly pageBreakBefore: boolean;
   readonly heading?: HeadingEntry;
-  /** Change ids the line carries besides its pieces' (a renumbered label, a changed mark). */
+  /** Change ids the line carries besides its pieces' (a changed mark, a label inserted with its paragraph). */
   readonly extraChangeIds?: readonly string[];
+  /** Changes placed on the line without a bar (a renumbered label). */
+  readonly quietChangeIds?: readonly string[];
   /** The paragraph's direction (default left to right). */
   readonly direction?: Direction;
   /** The width of the column the paragraph is set in (where a right-to-left line is mirrored). */
@@ -79,7 +81,11 @@ export class LineItem implements FlowItem {
     this.pageBreakAfter = line.pageBreakAfter;
     this.footnotes = line.footnotes;
     const changeIds = [...new Set([...(options.extraChangeIds ?? []), ...line.changeIds])];
-    this.bars = changeIds.length === 0 ? [] : [{ top: 0, bottom: this.height, changeIds }];
+    const quiet = options.quietChangeIds ?? [];
+    this.bars = [
+      ...(changeIds.length === 0 ? [] : [{ top: 0, bottom: this.height, changeIds, ...(line.moves.length > 0 && { moves: line.moves }) }]),
+      ...(quiet.length === 0 ? [] : [{ top: 0, bottom: this.height, changeIds: quiet, quiet: true }]),
+    ];
     if (options.heading) this.heading = options.heading;
     this.direction = options.direction ?? 'ltr';
     this.element = options.element;

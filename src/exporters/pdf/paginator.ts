@@ -10,7 +10,7 @@ import { Canvas } from './canvas.js';
 import { drawChangeBars } from './change-bars.js';
 import type { ChangePalette } from './change-palette.js';
 import { GREY } from './colour.js';
-import type { ChangeBar, FlowItem, HeadingEntry, TableInfo } from './flow.js';
+import type { ChangeBar, FlowItem, HeadingEntry, MoveEnd, TableInfo } from './flow.js';
 import type { Footnote } from './inline-items.js';
 import type { PageGeometry } from './page-geometry.js';
 import { LAYOUT_ARTIFACT, PAGINATION_ARTIFACT } from './structure.js';
@@ -27,6 +27,11 @@ export interface PageLayout {
 export interface PageSpot {
   readonly page: number;
   readonly top: number;
+}
+
+/** Where an end of a move starts, and where its note line's page number goes when it has one. */
+export interface MoveSpot extends PageSpot {
+  readonly noteX?: number;
 }
 
 export interface PlacedHeading extends HeadingEntry, PageSpot {}
@@ -68,7 +73,10 @@ class PageState {
 }
 
 export class Paginator {
+  /** Where each change was first placed. */
   readonly changes = new Map<string, PageSpot>();
+  /** Where each end of each move starts, by `changeId:from` and `changeId:to`. */
+  readonly moveEnds = new Map<string, MoveSpot>();
   readonly headings: PlacedHeading[] = [];
   private readonly options: PaginatorOptions;
   private readonly geometry: PageGeometry;
@@ -167,11 +175,17 @@ export class Paginator {
     for (const note of item.footnotes) this.addFootnote(page, note.items);
   }
 
+  /** Change bars of the item, and where its changes and move ends are (a quiet change gets no bar). */
   private recordBars(page: PageState, item: FlowItem, top: number): void {
     if (!this.options.changeBars) return;
     for (const bar of item.bars) {
-      page.bars.push({ top: top + bar.top, bottom: top + bar.bottom, changeIds: bar.changeIds });
-      for (const id of bar.changeIds) if (!this.changes.has(id)) this.changes.set(id, { page: page.number, top: top + bar.top });
+      const spot = { page: page.number, top: top + bar.top };
+      if (!bar.quiet) page.bars.push({ top: spot.top, bottom: top + bar.bottom, changeIds: bar.changeIds });
+      for (const id of bar.changeIds) if (!this.changes.has(id)) this.changes.set(id, spot);
+      for (const move of bar.moves ?? []) {
+        const key = moveEndKey(move.changeId, move.end);
+        if (!this.moveEnds.has(key)) this.moveEnds.set(key, move.noteX === undefined ? spot : { ...spot, noteX: move.noteX });
+      }
     }
   }
 
@@ -230,6 +244,10 @@ export class Paginator {
     if (bars) page.canvas.asArtifact(LAYOUT_ARTIFACT, () => drawChangeBars(page.canvas, page.bars, page.number, this.geometry, bars.palette, bars.painter));
     return { number: page.number, canvas: page.canvas, hasChanges: page.bars.length > 0 };
   }
+}
+
+export function moveEndKey(changeId: string, end: MoveEnd): string {
+  return `${changeId}:${end}`;
 }
 
 /** An iterator that can look one item ahead. */

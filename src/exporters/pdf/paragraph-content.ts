@@ -4,13 +4,16 @@
  * numbers; pictures as image boxes and other objects as labelled boxes; a changed paragraph mark
  * as a marked pilcrow. Text boxes are returned apart, to be drawn after the paragraph.
  */
+import { linkTargetOf } from '../../model/link-target.js';
 import { paragraph, textRun } from '../../model/build.js';
 import type { Atom, Inline, RunFormat } from '../../model/document.js';
 import type { PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
+import { citation, moveEnds } from '../change-citation.js';
 import type { MarkStyle } from './change-palette.js';
 import type { CjkRegion } from './cjk-fonts.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FontLibrary } from './fonts.js';
+import type { MoveEnd } from './flow.js';
 import type { BoxItem, Footnote, InlineItem } from './inline-items.js';
 import { drawableText } from './drawable-text.js';
 import { StructElement } from './structure.js';
@@ -22,6 +25,9 @@ export interface ParagraphContent {
   /** The stories of the paragraph's text boxes, drawn after it. */
   readonly textBoxes: readonly (readonly RedlineBlock[])[];
 }
+
+/** Drawn before moved text (U+21C4, rightwards arrow over leftwards arrow). */
+export const MOVE_MARKER = '\u21c4';
 
 /** Pictures are scaled down to the column and to most of a page. */
 const MAX_IMAGE_HEIGHT = 600;
@@ -62,6 +68,8 @@ export function paragraphContent(block: RedlineParagraph, base: BaseStyle, maxWi
 class ContentBuilder {
   readonly items: InlineItem[] = [];
   readonly textBoxes: (readonly RedlineBlock[])[] = [];
+  /** Move ends whose marker is drawn. */
+  private readonly marked = new Set<string>();
   private readonly base: BaseStyle;
   private readonly maxWidth: number;
   private readonly ctx: FlowContext;
@@ -106,12 +114,27 @@ class ContentBuilder {
     const link = linkTarget(inline);
     const style = textStyle(inline.format, this.base, { ownColours: !this.ctx.palette, ...(mark && { mark }), ...(link !== undefined && { link }), ...(this.story.background && { background: this.story.background }) });
     const changeId = this.ctx.palette ? piece.changeId : undefined;
+    const moveEnd = changeId === undefined ? undefined : piece.status === 'moved-from' ? 'from' : piece.status === 'moved-to' ? 'to' : undefined;
+    if (moveEnd !== undefined && mark) this.moveMarker(`${changeId}:${moveEnd}`, mark, changeId);
+    const first = this.items.length;
     if (inline.type === 'text') {
       const text = drawableText(styledText(inline.text, inline.format));
       this.text(text, style, changeId, undefined, this.tagOf(piece, text, link));
-      return;
+    } else {
+      this.atom(inline, piece, style, changeId, this.tagOf(piece, inline.text, link));
     }
-    this.atom(inline, piece, style, changeId, this.tagOf(piece, inline.text, link));
+    if (moveEnd !== undefined) for (let k = first; k < this.items.length; k++) this.items[k] = withMoveEnd(this.items[k] as InlineItem, moveEnd);
+  }
+
+  /**
+   * The move marker before the first moved text of each end of a move in the paragraph: moved
+   * text reads apart from inserted text even when both take a source's colour.
+   */
+  private moveMarker(key: string, mark: MarkStyle, changeId: string | undefined): void {
+    if (this.marked.has(key)) return;
+    this.marked.add(key);
+    const style = textStyle({ vertAlign: 'superscript' }, this.base, { ownColours: false, mark: { ...mark, underline: 0, strike: 0 } });
+    this.text(`${MOVE_MARKER}\u2009`, style, changeId);
   }
 
   text(text: string, style: TextStyle, changeId: string | undefined, footnote?: Footnote, tag?: StructElement): void {
@@ -198,6 +221,10 @@ export function labelBox(fonts: FontLibrary, text: string, style: TextStyle, cha
   return { kind: 'box', width: face.width(text, size) + 6, height: style.size * 1.05, style, label: { text, face, size }, ...(changeId !== undefined && { changeId }) };
 }
 
+function withMoveEnd(item: InlineItem, moveEnd: MoveEnd): InlineItem {
+  return item.kind === 'text' || item.kind === 'box' ? { ...item, moveEnd } : item;
+}
+
 /** A picture's own description (`descr`, else `title`, of its `wp:docPr` or VML shape). */
 function pictureDescription(xml: string): string | undefined {
   const attribute = /<(?:wp:docPr|v:shape)\b[^>]*?\b(?:descr|alt|title)="([^"]+)"/.exec(xml)?.[1];
@@ -220,9 +247,9 @@ function describeChange(ctx: FlowContext, piece: RedlinePiece): string {
     case 'deleted':
       return `Deleted${by}`;
     case 'moved-to':
-      return `Moved here${change?.location.label === undefined ? '' : ` from ${change.location.label}`}${by}`;
+      return `Moved here${change === undefined ? '' : ` from ${citation(moveEnds(change).from)}`}${by}`;
     case 'moved-from':
-      return `Moved away${change?.to?.label === undefined ? '' : ` to ${change.to.label}`}${by}`;
+      return `Moved away${change === undefined ? '' : ` to ${citation(moveEnds(change).to)}`}${by}`;
     case 'equal':
       return `Formatting changed${by}`;
   }
@@ -235,6 +262,6 @@ function superscript(format: RunFormat, base: BaseStyle, style: TextStyle): Text
 
 /** External hyperlinks become link annotations; anchors inside the document do not. */
 function linkTarget(inline: Exclude<Inline, { type: 'marker' }>): string | undefined {
-  const target = inline.wrapper?.kind === 'hyperlink' ? inline.wrapper.target : undefined;
+  const target = linkTargetOf(inline.wrapper);
   return target !== undefined && /^(https?:|mailto:)/i.test(target) ? target : undefined;
 }

@@ -3,7 +3,8 @@
  * clause label at the first line's indent with the text from the hanging indent (or the next tab
  * stop after the label), heading levels drawn larger and bold, and the stories of its text boxes
  * indented after it. In a redline the label shows renumbering (old label struck through, new one
- * underlined) and takes the mark of a paragraph inserted or deleted as a whole.
+ * underlined, in grey and without a change bar: the clause itself did not change) and takes the
+ * mark of a paragraph inserted or deleted as a whole.
  */
 import { displayText } from '../../model/inline-text.js';
 import type { Paragraph } from '../../model/document.js';
@@ -14,12 +15,13 @@ import { cjkRegionOf } from './cjk-fonts.js';
 import { headingType, StructElement } from './structure.js';
 import type { Canvas } from './canvas.js';
 import type { MarkStyle } from './change-palette.js';
-import { LIGHT_GREY } from './colour.js';
+import { GREY, LIGHT_GREY } from './colour.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import { indented, type FlowItem, type HeadingEntry } from './flow.js';
 import { ASCENT, DESCENT } from './fonts.js';
 import { breakLines, type LineSlot, type PlacedText } from './line-breaker.js';
 import { LineItem } from './line-item.js';
+import { moveNoteLine } from './move-notes.js';
 import { drawableText } from './drawable-text.js';
 import { isOldSide, paragraphContent } from './paragraph-content.js';
 import { textStyle, type BaseStyle, type TextStyle } from './text-style.js';
@@ -66,24 +68,28 @@ export function paragraphFlow(block: RedlineParagraph, width: number, ctx: FlowC
   const heading = headingEntry(block, label?.text);
   const keepWithNext = layout.keepWithNext === true || paragraph.headingLevel !== undefined;
   const markChangeIds = ctx.palette && block.mark !== 'equal' && block.markChangeId !== undefined ? [block.markChangeId] : [];
+  // A paragraph that starts an end of a move is announced by a line that names the other end.
+  const note = story.inTable ? undefined : moveNoteLine(block, ctx, firstStart, layout.spaceBefore ?? 0, layout.pageBreakBefore === true);
   const items: FlowItem[] = lines.map((line, i) => {
     const first = i === 0;
     const last = i === lines.length - 1;
     return new LineItem(line, {
       align: layout.align ?? 'left',
       ...(first && labelPieces.length > 0 && { label: labelPieces }),
-      spaceBefore: first ? (layout.spaceBefore ?? 0) : 0,
+      spaceBefore: first && !note ? (layout.spaceBefore ?? 0) : 0,
       spaceAfter: last ? (layout.spaceAfter ?? 0) : 0,
       keepWithNext,
-      pageBreakBefore: first && layout.pageBreakBefore === true,
+      pageBreakBefore: first && !note && layout.pageBreakBefore === true,
       ...(first && heading && { heading }),
       extraChangeIds: [...(first ? (label?.changeIds ?? []) : []), ...(last ? markChangeIds : [])],
+      ...(first && label && label.quietChangeIds.length > 0 && { quietChangeIds: label.quietChangeIds }),
       direction,
       columnWidth: width,
       element: tags.content,
       ...(tags.label && { labelElement: tags.label }),
     });
   });
+  if (note) items.unshift(note);
   for (const textBox of content.textBoxes) {
     for (const item of blockFlow(textBox, width - TEXT_BOX_INDENT, ctx, { ...story, parent: tags.content })) items.push(indented(item, TEXT_BOX_INDENT, textBoxRule));
   }
@@ -138,7 +144,12 @@ interface ClauseLabel {
   readonly pieces: PlacedText[];
   readonly width: number;
   readonly changeIds: string[];
+  /** A renumbering: placed, but no change bar. */
+  readonly quietChangeIds: string[];
 }
+
+/** A renumbered label is drawn lighter than a change: the clause's number followed from others. */
+const RENUMBERED = { colour: GREY, underline: 1, strike: 0 } as const;
 
 /**
  * The label Word computes for the paragraph, in the style of the paragraph's first run. A
@@ -152,13 +163,13 @@ function clauseLabel(block: RedlineParagraph, base: BaseStyle, ctx: FlowContext)
   const plain = textStyle(format, base, { ownColours: !ctx.palette });
   const parts: { text: string; style: TextStyle; changeId?: string }[] = [];
   const palette = ctx.palette;
+  const renumberId = palette ? block.labelChangeId : undefined;
   const oldLabel = block.previous?.numbering?.label;
-  const renumberId = palette && block.side === 'new' && block.moveName === undefined && oldLabel !== undefined && oldLabel !== label ? ctx.renumbers.take(oldLabel, label) : undefined;
   const whole = palette ? wholeParagraphMark(block, palette.mark.bind(palette)) : undefined;
   if (palette && renumberId !== undefined && oldLabel !== undefined) {
-    parts.push({ text: oldLabel, style: textStyle(format, base, { ownColours: false, mark: palette.mark('deleted', renumberId) }), changeId: renumberId });
+    parts.push({ text: oldLabel, style: textStyle(format, base, { ownColours: false, mark: { ...RENUMBERED, underline: 0, strike: 1 } }), changeId: renumberId });
     parts.push({ text: ' ', style: plain });
-    parts.push({ text: label, style: textStyle(format, base, { ownColours: false, mark: palette.mark('inserted', renumberId) }), changeId: renumberId });
+    parts.push({ text: label, style: textStyle(format, base, { ownColours: false, mark: RENUMBERED }), changeId: renumberId });
   } else if (whole) {
     parts.push({ text: label, style: textStyle(format, base, { ownColours: false, mark: whole.mark }), ...(whole.changeId !== undefined && { changeId: whole.changeId }) });
   } else {
@@ -173,15 +184,24 @@ function clauseLabel(block: RedlineParagraph, base: BaseStyle, ctx: FlowContext)
       x += width;
     }
   }
-  const changeIds = [...new Set(parts.flatMap((part) => (part.changeId === undefined ? [] : [part.changeId])))];
-  return { text: label, pieces, width: x, changeIds };
+  const ids = [...new Set(parts.flatMap((part) => (part.changeId === undefined ? [] : [part.changeId])))];
+  return { text: label, pieces, width: x, changeIds: ids.filter((id) => id !== renumberId), quietChangeIds: ids.filter((id) => id === renumberId) };
 }
 
-/** A paragraph inserted, deleted or moved as a whole gives its label the same mark. */
+/**
+ * A paragraph inserted, deleted or moved as a whole gives its label the same mark (also one added
+ * at the end of a run, whose own mark is unchanged: the mark before it is the inserted one).
+ */
 function wholeParagraphMark(block: RedlineParagraph, mark: (status: Exclude<RedlineParagraph['mark'], 'equal'>, changeId: string | undefined) => MarkStyle): { mark: MarkStyle; changeId?: string } | undefined {
-  if (block.mark === 'equal') return undefined;
-  if (!block.pieces.every((piece) => piece.inline.type === 'marker' || piece.status !== 'equal')) return undefined;
-  return { mark: mark(block.mark, block.markChangeId), ...(block.markChangeId !== undefined && { changeId: block.markChangeId }) };
+  const content = block.pieces.filter((piece) => piece.inline.type !== 'marker');
+  if (block.mark !== 'equal') {
+    if (!content.every((piece) => piece.status !== 'equal')) return undefined;
+    return { mark: mark(block.mark, block.markChangeId), ...(block.markChangeId !== undefined && { changeId: block.markChangeId }) };
+  }
+  const status = content[0]?.status;
+  if (block.previous !== undefined || status === undefined || status === 'equal' || !content.every((piece) => piece.status === status)) return undefined;
+  const changeId = content[0]?.changeId;
+  return { mark: mark(status, changeId), ...(changeId !== undefined && { changeId }) };
 }
 
 /** A heading's outline entry: its label and the text it has in the new version. */

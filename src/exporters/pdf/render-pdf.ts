@@ -2,8 +2,8 @@
  * Renders a redline (marked) or a document (clean) as a PDF: summary pages first in a redline,
  * then the body laid out and paginated as a stream, each page written as soon as it is full (and
  * dropped, still counted, when only changed pages are wanted), then the summary's table filled in
- * now that every change has a page, the running heads once the page count is known, and the
- * outline.
+ * now that every change has a page, the notes that tie the ends of each move together, the
+ * running heads once the page count is known, and the outline.
  */
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { InputError } from '../../diagnostics/errors.js';
@@ -18,11 +18,11 @@ import { documentFlow, NOTE_SIZE } from './document-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { FontLibrary } from './fonts.js';
 import { ImageResolver } from './images.js';
+import { drawMoveNotes, moveNotes } from './move-notes.js';
 import { NoteRegistry } from './note-registry.js';
 import { pageGeometry, type PageSize } from './page-geometry.js';
 import { Paginator } from './paginator.js';
 import { PdfAssembly } from './pdf-assembly.js';
-import { RenumberIndex } from './renumber-index.js';
 import { drawRunningHeads, type RunningHeads } from './running-heads.js';
 import { ListTracker, StructElement } from './structure.js';
 import { SummaryPages } from './summary-pages.js';
@@ -35,13 +35,15 @@ export interface RenderOptions {
   readonly title?: string;
   readonly subtitle?: string;
   readonly date?: string;
+  /** The order sources take their colours in (see `PdfOptions.sourceOrder`). */
+  readonly sourceOrder?: readonly string[];
 }
 
 export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean, diagnostics?: Diagnostics): Promise<Uint8Array> {
   const geometry = pageGeometry(options.pageSize ?? 'A4');
   const fonts = new FontLibrary();
   const painter = new TextPainter(fonts);
-  const palette = marked ? new ChangePalette(redline) : undefined;
+  const palette = marked ? new ChangePalette(redline, options.sourceOrder) : undefined;
   const heads: RunningHeads = { title: options.title ?? redline.new.title ?? fileName(redline.new.name), ...(options.subtitle !== undefined && { subtitle: options.subtitle }) };
   const pdf = await PdfAssembly.create();
   // The structure tree: the summary's section first (it is drawn last but read first), then the body.
@@ -67,7 +69,11 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
     await pdf.draw(page.number, page.canvas);
   }
 
-  if (summary) for (let page = 1; page <= summaryPages; page++) await pdf.draw(page, summary.draw(page, paginator.changes));
+  if (summary) for (let page = 1; page <= summaryPages; page++) await pdf.draw(page, summary.draw(page, { changes: paginator.changes, moveEnds: paginator.moveEnds }));
+  if (palette) {
+    const keptPages = new Set(kept);
+    for (const [page, notes] of moveNotes(redline.changes, paginator.moveEnds)) if (keptPages.has(page)) await pdf.draw(page, drawMoveNotes(notes, page, geometry, palette, painter));
+  }
   const total = summaryPages + paginator.pageCount;
   for (const page of kept) {
     const canvas = new Canvas(geometry.height);
@@ -128,10 +134,10 @@ function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalett
     ...(palette && { palette }),
     notes,
     images: new ImageResolver(redline.old.docx, redline.new.docx),
-    renumbers: new RenumberIndex(redline.changes),
     cjkRegion: cjkRegionOf(documentLines(redline.new).join('\n')),
     structure,
     lists: new ListTracker(),
+    notedMoveEnds: new Set(),
     ...(diagnostics && { diagnostics }),
   };
   return ctx;

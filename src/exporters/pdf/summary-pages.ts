@@ -1,19 +1,27 @@
 /**
  * The summary at the front of a redline: what was compared, a key (the sources and their colours,
- * or the classic colours), the number of changes by kind and by source, and a table of every
- * change (clause, kind, source, an excerpt, page) whose rows link to the page the change is on.
+ * or the classic colours), the number of changes by kind and by source (clauses only renumbered
+ * counted apart), and a table of the changes (clause path, kind, source, an excerpt, page) whose
+ * rows link to the page the change is on: a clause inserted or deleted with its limbs in one row,
+ * a move in one row with both ends and both pages, then the renumbered clauses, one row per
+ * cascade (see `summary-entries.ts`).
  * Every line has a fixed height (excerpts are cut to fit), so the number of summary pages is known
  * before the body is laid out: body pages are numbered after them, and the summary is drawn once
  * the body has placed the changes.
  */
-import { isUnattributed, type Change, type ChangeKind } from '../../model/change-set.js';
+import { isRenumberOnly, isUnattributed, summariseChanges, type Change, type ChangeKind } from '../../model/change-set.js';
 import type { Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
+import { citation } from '../change-citation.js';
+import { summaryEntries, type SummaryEntry } from '../summary-entries.js';
+
+export { excerpt } from '../summary-entries.js';
 import { Canvas } from './canvas.js';
+import { drawBar } from './change-bars.js';
 import type { ChangePalette } from './change-palette.js';
 import { BLACK, GREY, type Rgb } from './colour.js';
 import type { PageGeometry } from './page-geometry.js';
-import type { PageSpot } from './paginator.js';
+import { moveEndKey, type PageSpot } from './paginator.js';
 import type { RunningHeads } from './running-heads.js';
 import type { PlainStyle, TextPainter } from './text-painter.js';
 import { PAGINATION_ARTIFACT, StructElement, type ContentTag } from './structure.js';
@@ -52,6 +60,13 @@ const HEADER_ROW_HEIGHT = 14;
 const TABLE_HEADING_HEIGHT = 18;
 const CONTINUED_HEIGHT = 24;
 
+/** Where the body placed each change and each end of each move. */
+export interface PlacedChanges {
+  readonly changes: ReadonlyMap<string, PageSpot>;
+  /** By `changeId:from` and `changeId:to`. */
+  readonly moveEnds: ReadonlyMap<string, PageSpot>;
+}
+
 /** A line of the summary: a fixed height, and how to draw it once the changes are placed. */
 interface SummaryLine {
   readonly height: number;
@@ -61,7 +76,7 @@ interface SummaryLine {
   readonly keepWithNext?: boolean;
   /** What the line is content of in the structure tree (none: it draws nothing but rules). */
   readonly tag?: ContentTag;
-  draw(canvas: Canvas, top: number, placed: ReadonlyMap<string, PageSpot>): void;
+  draw(canvas: Canvas, top: number, placed: PlacedChanges): void;
 }
 
 type ColumnKey = 'id' | 'clause' | 'kind' | 'source' | 'change' | 'page';
@@ -103,7 +118,7 @@ export class SummaryPages {
   }
 
   /** Summary page `page` (1-based), with links to where the paginator placed each change. */
-  draw(page: number, placed: ReadonlyMap<string, PageSpot>): Canvas {
+  draw(page: number, placed: PlacedChanges): Canvas {
     const canvas = new Canvas(this.geometry.height);
     let y = this.geometry.bodyTop;
     if (page > 1) {
@@ -164,9 +179,16 @@ export class SummaryPages {
     text(heads.title, DOC_TITLE, 16);
     if (heads.subtitle !== undefined) text(heads.subtitle, TEXT, 15);
     text(`Old version: ${this.redline.old.name}`, NOTE, 12);
-    text(`New version: ${this.redline.new.name}`, NOTE, 20);
-    const total = this.redline.changes.length;
-    text(total === 0 ? 'No changes.' : `Total: ${total} change${total === 1 ? '' : 's'}`, { ...TEXT, variant: 'bold', size: 10.5 }, 20);
+    text(`New version: ${this.redline.new.name}`, NOTE, this.redline.view ? 12 : 20);
+    const view = this.redline.view;
+    if (view) {
+      // A view by source: the reader must know which changes are shown and which are already in the text.
+      text(`Shown as changes: ${view.shown.join(', ')}; changes no source explains are shown too.`, { ...TEXT, variant: 'bold', size: 9.5 }, 13);
+      text(view.made.length > 0 ? `Taken as made (already in the old version shown, not marked): ${view.made.join(', ')}.` : 'No source is taken as made.', { ...TEXT, size: 9.5 }, 20);
+    }
+    const { total, renumbered } = summariseChanges(this.redline.changes);
+    const renumberedText = renumbered === 0 ? '' : `; ${renumbered} clause${renumbered === 1 ? '' : 's'} only renumbered (listed apart)`;
+    text(total === 0 && renumbered === 0 ? 'No changes.' : `Total: ${total} change${total === 1 ? '' : 's'}${renumberedText}`, { ...TEXT, variant: 'bold', size: 10.5 }, 20);
     lines.push(this.heading('Key'));
     for (const entry of this.palette.legend(this.redline)) {
       lines.push({
@@ -174,17 +196,20 @@ export class SummaryPages {
         tag: new StructElement('P', this.section),
         draw: (canvas, top) => {
           canvas.fill(this.left, top + 1.5, 8, 8, entry.colour);
+          // The source's change bar beside its colour: its pattern tells apart sources whose colours repeat.
+          drawBar(canvas, this.left + 11, top, top + 11, entry.pattern, entry.colour);
           const labelStyle = { ...COUNT, variant: 'bold' as const, colour: entry.colour };
-          const width = this.painter.draw(canvas, entry.label, this.left + 14, top + 9, labelStyle);
-          if (entry.title !== undefined) this.painter.draw(canvas, this.painter.fit(`  ${entry.title}`, this.geometry.textWidth - width - 14, COUNT), this.left + 14 + width, top + 9, COUNT);
+          const width = this.painter.draw(canvas, entry.label, this.left + 17, top + 9, labelStyle);
+          if (entry.title !== undefined) this.painter.draw(canvas, this.painter.fit(`  ${entry.title}`, this.geometry.textWidth - width - 17, COUNT), this.left + 17 + width, top + 9, COUNT);
         },
       });
     }
-    text('Inserted text is underlined, deleted text struck through, moved text double-underlined.', NOTE, 12);
-    text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''}.`, NOTE, 20);
-    if (total === 0) return lines;
-    this.counts(lines, 'Changes by kind', countByKind(this.redline.changes));
-    if (this.palette.hasSources) this.counts(lines, 'Changes by source', countBySource(this.redline));
+    text('Inserted text is underlined, deleted text struck through; a renumbered clause number is grey.', NOTE, 12);
+    text('Moved text: ⇄ and a double underline, under a note naming the other end and its page.', NOTE, 12);
+    text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''} (none for renumbering).`, NOTE, 20);
+    if (total === 0 && renumbered === 0) return lines;
+    const byKind: [string, readonly (readonly [string, number])[]] = ['Changes by kind', [...countByKind(this.redline.changes), ...(renumbered > 0 ? [['Clauses only renumbered', renumbered] as const] : [])]];
+    this.counts(lines, this.palette.hasSources ? [byKind, ['Changes by source', countBySource(this.redline)]] : [byKind]);
     return lines;
   }
 
@@ -192,25 +217,51 @@ export class SummaryPages {
     return { height: 16, keepWithNext: true, tag: new StructElement('H2', this.section), draw: (canvas, top) => this.painter.draw(canvas, title, this.left, top + HEADING.size, HEADING) };
   }
 
-  private counts(lines: SummaryLine[], title: string, counts: readonly (readonly [string, number])[]): void {
-    lines.push(this.heading(title));
-    for (const [label, count] of counts) {
+  /** Tables of counts side by side (by kind, by source), each a heading over label–count lines. */
+  private counts(lines: SummaryLine[], tables: readonly (readonly [string, readonly (readonly [string, number])[]])[]): void {
+    const width = this.geometry.textWidth / Math.max(1, tables.length);
+    const x = (t: number): number => this.left + t * width;
+    lines.push({
+      height: 16,
+      keepWithNext: true,
+      draw: (canvas, top) => tables.forEach(([title], t) => canvas.tagged(new StructElement('H2', this.section), () => this.painter.draw(canvas, title, x(t), top + HEADING.size, HEADING))),
+    });
+    const rows = Math.max(0, ...tables.map(([, counts]) => counts.length));
+    for (let r = 0; r < rows; r++) {
       lines.push({
         height: 12,
-        tag: new StructElement('P', this.section),
-        draw: (canvas, top) => {
-          this.painter.draw(canvas, label, this.left + 8, top + 9, COUNT);
-          this.painter.drawRight(canvas, String(count), this.left + 190, top + 9, COUNT);
-        },
+        draw: (canvas, top) =>
+          tables.forEach(([, counts], t) => {
+            const row = counts[r];
+            if (!row) return;
+            canvas.tagged(new StructElement('P', this.section), () => {
+              this.painter.draw(canvas, this.painter.fit(row[0], 150, COUNT), x(t) + 8, top + 9, COUNT);
+              this.painter.drawRight(canvas, String(row[1]), x(t) + 190, top + 9, COUNT);
+            });
+          }),
       });
     }
     lines.push({ height: 8, draw: () => undefined });
   }
 
   private tableLines(): SummaryLine[] {
-    if (this.redline.changes.length === 0) return [];
+    const entries = summaryEntries(this.redline.changes);
+    if (entries.changes.length + entries.renumbered.length === 0) return [];
     const heading: SummaryLine = { height: TABLE_HEADING_HEIGHT, keepWithNext: true, tag: new StructElement('H2', this.section), draw: (canvas, top) => this.painter.draw(canvas, 'Table of changes', this.left, top + HEADING.size + 2, HEADING) };
-    return [heading, ...this.redline.changes.map((change, i) => this.changeRow(change, i))];
+    const renumbered = entries.renumbered.length === 0 ? [] : [this.sectionRow('Renumbered clauses (no change bars)'), ...entries.renumbered.map((entry, i) => this.entryRow(entry, i))];
+    return [heading, ...entries.changes.map((entry, i) => this.entryRow(entry, i)), ...renumbered];
+  }
+
+  /** A row that opens a part of the table (the renumbered clauses), its title across all columns. */
+  private sectionRow(title: string): SummaryLine {
+    const row = new StructElement('TR', this.table);
+    return {
+      height: TABLE_HEADING_HEIGHT,
+      row: true,
+      keepWithNext: true,
+      tag: row,
+      draw: (canvas, top) => canvas.tagged(new StructElement('TD', row), () => this.painter.draw(canvas, title, this.left + 2, top + HEADING.size + 5, HEADING)),
+    };
   }
 
   /** The table's header row: content on its first page, an artifact where it is repeated. */
@@ -228,8 +279,9 @@ export class SummaryPages {
     };
   }
 
-  private changeRow(change: Change, index: number): SummaryLine {
+  private entryRow(entry: SummaryEntry, index: number): SummaryLine {
     const row = new StructElement('TR', this.table);
+    const id = entry.changeIds[0] as string;
     return {
       height: ROW_HEIGHT,
       row: true,
@@ -237,20 +289,32 @@ export class SummaryPages {
       draw: (canvas, top, placed) => {
         const width = this.geometry.textWidth;
         if (index % 2 === 1) canvas.fill(this.left, top, width, ROW_HEIGHT, ROW_SHADE);
-        const spot = placed.get(change.id);
-        const cells: Record<ColumnKey, string> = { id: change.id, clause: clauseOf(change), kind: CHANGE_KIND_LABELS[change.kind], source: this.sourceOf(change), change: excerpt(change), page: spot ? String(spot.page) : '—' };
+        // A move's row gives both ends' pages, and links to each.
+        const from = entry.move ? placed.moveEnds.get(moveEndKey(id, 'from')) : undefined;
+        const to = entry.move ? placed.moveEnds.get(moveEndKey(id, 'to')) : undefined;
+        const spot = from ?? placed.changes.get(id);
+        const page = from && to ? `${from.page} → ${to.page}` : spot ? String(spot.page) : '—';
+        const cells: Record<ColumnKey, string> = { id, clause: entry.clause, kind: CHANGE_KIND_LABELS[entry.kind], source: this.sourceOf(entry), change: entry.text, page };
         let pageCell: StructElement | undefined;
         for (const column of this.columns) {
-          const colour = column.key === 'change' ? this.palette.colour(change.id) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
+          const colour = column.key === 'change' ? (entry.kind === 'renumber' ? GREY : this.palette.colour(id)) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
           const cell = new StructElement('TD', row);
           if (column.key === 'page') pageCell = cell;
           canvas.tagged(cell, () => this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour }));
         }
         // The row links to the change; in the structure the link is the page number's.
         if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top }));
+        if (to) canvas.tagged(new StructElement('Link', pageCell ?? row), () => this.linkSecondPage(canvas, top, String(to.page), to));
         canvas.line(this.left, top + ROW_HEIGHT, this.left + width, top + ROW_HEIGHT, ROW_RULE, 0.3);
       },
     };
+  }
+
+  /** A link over the last number of the Page cell (right-aligned) to where it points. */
+  private linkSecondPage(canvas: Canvas, top: number, text: string, spot: PageSpot): void {
+    const column = this.columns[this.columns.length - 1] as Column;
+    const width = this.painter.width(text, CELL) + 2;
+    canvas.link(this.left + column.x + column.width - width, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top });
   }
 
   private cell(canvas: Canvas, column: Column, text: string, baseline: number, style: PlainStyle): void {
@@ -259,21 +323,21 @@ export class SummaryPages {
     else this.painter.draw(canvas, fitted, this.left + column.x + 2, baseline, style);
   }
 
-  private sourceOf(change: Change): string {
-    if (change.sources.length > 0) return change.sources.join(', ');
-    return this.palette.hasSources && isUnattributed(change) ? UNATTRIBUTED_AUTHOR : '—';
+  private sourceOf(entry: SummaryEntry): string {
+    if (entry.sources.length > 0) return entry.sources.join(', ');
+    return this.palette.hasSources && entry.kind !== 'renumber' ? UNATTRIBUTED_AUTHOR : '—';
   }
 }
 
 /** The table's columns; a Source column only when the redline has sources. */
 function columnsFor(width: number, hasSources: boolean): Column[] {
   const fixed: Omit<Column, 'x'>[] = [
-    { key: 'id', title: '#', width: 30 },
-    { key: 'clause', title: 'Clause', width: 58 },
-    { key: 'kind', title: 'Kind', width: 62 },
+    { key: 'id', title: '#', width: 26 },
+    { key: 'clause', title: 'Clause', width: 96 },
+    { key: 'kind', title: 'Kind', width: 58 },
     ...(hasSources ? [{ key: 'source' as const, title: 'Source', width: 62 }] : []),
     { key: 'change', title: 'Change', width: 0 },
-    { key: 'page', title: 'Page', width: 32, right: true },
+    { key: 'page', title: 'Page', width: 40, right: true },
   ];
   const flexible = width - fixed.reduce((sum, column) => sum + column.width, 0);
   let x = 0;
@@ -285,7 +349,8 @@ function columnsFor(width: number, hasSources: boolean): Column[] {
 }
 
 function countByKind(changes: readonly Change[]): [string, number][] {
-  return KIND_ORDER.map((kind): [string, number] => [CHANGE_KIND_LABELS[kind], changes.filter((change) => change.kind === kind).length]).filter(([, count]) => count > 0);
+  const counted = changes.filter((change) => !isRenumberOnly(change));
+  return KIND_ORDER.map((kind): [string, number] => [CHANGE_KIND_LABELS[kind], counted.filter((change) => change.kind === kind).length]).filter(([, count]) => count > 0);
 }
 
 function countBySource(redline: Redline): [string, number][] {
@@ -295,57 +360,7 @@ function countBySource(redline: Redline): [string, number][] {
   return counts;
 }
 
-/** The clause a change is in, for lists of changes (the PDF's table, the HTML redline's panel). */
+/** The clause a change is in, for lists of changes (the PDF's table, the HTML redline's panel): its clause path. */
 export function clauseOf(change: Change): string {
-  const location = change.location;
-  if (location.label !== undefined) return location.label;
-  return location.story === 'body' ? '—' : location.story;
-}
-
-function clip(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Inserted or deleted text as a row shows it. A change with no visible text is said in words: a
- * paragraph mark alone (a paragraph split or two joined), or an empty paragraph.
- */
-function shownText(text: string, kind: 'insert' | 'delete'): string {
-  const clipped = clip(text);
-  if (clipped !== '') return clipped;
-  if (text.includes('\n')) return kind === 'insert' ? '¶ (paragraph split)' : '¶ (paragraphs joined)';
-  return kind === 'insert' ? '(empty paragraph)' : '(empty paragraph removed)';
-}
-
-/** A change in a few words: what was inserted, deleted, replaced, moved or renumbered. */
-export function excerpt(change: Change): string {
-  switch (change.kind) {
-    case 'insert':
-    case 'table-row-insert':
-      return `+ ${shownText(change.newText, 'insert')}`;
-    case 'delete':
-    case 'table-row-delete':
-      return `− ${shownText(change.oldText, 'delete')}`;
-    case 'replace': {
-      // A space replaced by a paragraph mark is a paragraph split: said as such, not as " → ".
-      if (clip(change.oldText) === '') return `+ ${shownText(change.newText, 'insert')}`;
-      if (clip(change.newText) === '') return `− ${shownText(change.oldText, 'delete')}`;
-      return `${clip(change.oldText)} → ${clip(change.newText)}`;
-    }
-    case 'move': {
-      const to = change.to?.label;
-      return `${clip(change.newText || change.oldText)}${to === undefined ? '' : ` (to ${to})`}`;
-    }
-    case 'renumber':
-      return `${change.oldLabel ?? change.oldText} → ${change.newLabel ?? change.newText}`;
-    case 'format':
-      return `${clip(change.newText)} (${formatChanges(change)})`;
-  }
-}
-
-function formatChanges(change: Change): string {
-  const before = new Map(Object.entries(change.oldFormat ?? {}));
-  const after = new Map(Object.entries(change.newFormat ?? {}));
-  const keys = [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key)).sort();
-  return keys.map((key) => (after.get(key) === undefined || after.get(key) === false ? `not ${key}` : key)).join(', ') || 'formatting';
+  return citation(change.location);
 }

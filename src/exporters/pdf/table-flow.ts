@@ -17,7 +17,7 @@ import type { Border, TableBorders } from '../../model/document.js';
 import { fromHex, isDark, tint, type Rgb } from './colour.js';
 import { blockFlow } from './block-flow.js';
 import { TABLE_TEXT_SCALE, type FlowContext, type StoryContext } from './flow-context.js';
-import type { ChangeBar, FlowItem, RowInfo, TableInfo } from './flow.js';
+import type { ChangeBar, FlowItem, MoveEnd, RowInfo, TableInfo } from './flow.js';
 import type { Footnote } from './inline-items.js';
 import { maxOf } from '../../util/arrays.js';
 import { StructElement } from './structure.js';
@@ -41,7 +41,7 @@ export function* tableFlow(block: RedlineTable, width: number, ctx: FlowContext,
   const parent = story.parent ?? ctx.structure;
   ctx.lists.end(parent);
   const element = new StructElement('Table', parent);
-  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE, parent: element };
+  const cellStory: StoryContext = { ...story, scale: TABLE_TEXT_SCALE, parent: element, inTable: true };
   const headerRows: FlowItem[] = [];
   const info: TableInfo = { headerRows };
   let leading = true;
@@ -93,6 +93,8 @@ interface RowParts {
   readonly tint?: Rgb;
   /** The change of a row inserted or deleted as a whole. */
   readonly changeId?: string;
+  /** For a row moved as a whole: which end of the move it is. */
+  readonly moveEnd?: MoveEnd;
   readonly spaceBefore: number;
   readonly spaceAfter: number;
 }
@@ -126,6 +128,7 @@ function rowItem(block: RedlineTable, r: number, grid: readonly number[], info: 
     info,
     ...(wholeRow && ctx.palette && { tint: tint(ctx.palette.colour(row.changeId), TINT_STRENGTH) }),
     ...(wholeRow && row.changeId !== undefined && { changeId: row.changeId }),
+    ...(wholeRow && ctx.palette?.change(row.changeId)?.kind === 'move' && { moveEnd: status === 'deleted' ? 'from' : 'to' }),
     spaceBefore: r === 0 ? TABLE_SPACE : 0,
     spaceAfter: r === block.rows.length - 1 ? TABLE_SPACE : 0,
   });
@@ -205,7 +208,10 @@ class RowItem implements FlowItem {
     // A header row stays with the first row under it.
     this.keepWithNext = parts.info.isHeader;
     this.footnotes = parts.cells.flatMap((cell) => cell.items.flatMap((p) => p.item.footnotes));
-    this.bars = parts.changeId !== undefined ? [{ top: 0, bottom: this.height, changeIds: [parts.changeId] }] : parts.cells.flatMap((cell) => cell.items.flatMap((p) => p.item.bars.map((bar) => ({ top: PAD_Y + p.top + bar.top, bottom: PAD_Y + p.top + bar.bottom, changeIds: bar.changeIds }))));
+    this.bars =
+      parts.changeId !== undefined
+        ? [{ top: 0, bottom: this.height, changeIds: [parts.changeId], ...(parts.moveEnd !== undefined && { moves: [{ changeId: parts.changeId, end: parts.moveEnd }] }) }]
+        : parts.cells.flatMap((cell) => cell.items.flatMap((p) => p.item.bars.map((bar) => ({ ...bar, top: PAD_Y + p.top + bar.top, bottom: PAD_Y + p.top + bar.bottom }))));
   }
 
   draw(canvas: Canvas, left: number, top: number): void {

@@ -28,6 +28,12 @@ export interface PdfOptions {
   readonly subtitle?: string;
   /** ISO 8601: the PDF's creation and modification date. Without it the PDF carries no dates. */
   readonly date?: string;
+  /**
+   * The order sources take their colours and bar patterns in: a release's manifest order, so that
+   * a source looks the same in every document of the release. By default the redline's own order
+   * (the order a comparison was given its sources).
+   */
+  readonly sourceOrder?: readonly string[];
 }
 
 /** `diagnostics`, when given, collects what the PDF cannot draw as the document has it. */

@@ -8,16 +8,19 @@
  * Word's Reject All / Accept All do.
  */
 import { clampCount, LIMITS } from '../../diagnostics/limits.js';
-import type { Block, BlockContainer, Inline, Paragraph, Table, TableCell, TableRow } from '../../model/document.js';
+import type { Block, BlockContainer, Inline, Marker, Paragraph, Table, TableCell, TableRow } from '../../model/document.js';
 import { hashString } from '../../util/hash.js';
 import { attr, childElements, firstChild, onOff, sourceOf, sourceWithout, startTagOf, type XmlElement } from '../../ooxml/xml.js';
 import { mergeLayout, readParagraphLayout } from './formatting.js';
 import { readCellBorders, readShading, tableLook } from './table-look.js';
 import { readParagraphContent } from './inline-reader.js';
+import { readMarker } from './markers.js';
 import { levelIndex } from './numbering.js';
-import { isVisible, nextId, type ReadContext } from './read-context.js';
+import { isVisible, type ReadContext } from './read-context.js';
 import { sourceInView } from './revision-view.js';
+import { blockContainer, isEmptyWrapper, wrapperContent } from './wrappers.js';
 
+/** Range markup between blocks (a table's rows or cells hold it too). */
 const MARKERS = new Set(['w:bookmarkStart', 'w:bookmarkEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
 const SKIPPED = new Set([
   'w:sectPr', 'w:tcPr', 'w:proofErr', 'w:customXmlPr', 'w:sdtPr', 'w:sdtEndPr',
@@ -38,7 +41,9 @@ class BlockListReader {
   private readonly blocks: Block[] = [];
   /** Content of paragraphs whose mark is absent in this view: it joins the next paragraph. */
   private pending: { inlines: Inline[]; last: Paragraph } | undefined;
+  /** Markup between blocks waiting for the next block: as written, and as markers. */
   private leading = '';
+  private leadingMarkers: Marker[] = [];
 
   constructor(ctx: ReadContext) {
     this.ctx = ctx;
@@ -56,14 +61,13 @@ class BlockListReader {
           this.push(readTable(ctx, child), containerRef);
           break;
         case 'w:sdt':
-          this.contentControl(child, containerRef);
-          break;
         case 'w:customXml':
-          this.read(child, containerRef);
+          this.container(child, containerRef);
           break;
         default:
           if (MARKERS.has(child.name)) {
             this.leading += sourceOf(ctx.doc, child);
+            this.leadingMarkers.push(readMarker(ctx, child));
           } else {
             ctx.diagnostics.warn('docx/unsupported-element', `<${child.name}> between paragraphs is kept as an opaque block`, ctx.fileName);
             const xml = sourceInView(ctx.doc, child, ctx.view);
@@ -71,36 +75,58 @@ class BlockListReader {
           }
       }
     }
+    // Markup at the end of a container (a bookmark end after its last paragraph) stays inside it.
+    const last = this.blocks[this.blocks.length - 1];
+    if (containerRef && this.leading !== '' && !this.pending && last?.container === containerRef) this.trail(this.blocks.length - 1);
   }
 
   finish(): Block[] {
-    if (this.pending) {
-      // The story ended inside a joined paragraph: it keeps the last mark it had.
-      this.blocks.push({ ...this.pending.last, inlines: this.pending.inlines });
-      this.pending = undefined;
-    }
+    this.flushPending();
+    // Markup after the story's last block (a bookmark end before the final w:sectPr).
+    if (this.leading !== '' && this.blocks.length > 0) this.trail(this.blocks.length - 1);
     return this.blocks;
   }
 
+  private flushPending(): void {
+    if (!this.pending) return;
+    // The story ended inside a joined paragraph: it keeps the last mark it had.
+    this.blocks.push({ ...this.pending.last, inlines: this.pending.inlines });
+    this.pending = undefined;
+  }
+
   private push(block: Block, containerRef: BlockContainer | undefined): void {
-    if (this.pending) this.finish();
+    this.flushPending();
     let out: Block = block;
-    if (this.leading !== '') out = { ...out, leading: this.leading };
+    if (this.leading !== '') {
+      out = { ...out, leading: this.leading };
+      // A paragraph written anew writes them at its start: the same place in its text.
+      if (out.type === 'paragraph') out = { ...out, inlines: [...this.leadingMarkers, ...out.inlines] };
+    }
     if (containerRef) out = { ...out, container: containerRef };
     this.leading = '';
+    this.leadingMarkers = [];
     this.blocks.push(out);
   }
 
-  private contentControl(sdt: XmlElement, parent: BlockContainer | undefined): void {
-    const content = firstChild(sdt, 'w:sdtContent');
-    if (!content || content.children.length === 0) return;
-    const container: BlockContainer = {
-      id: nextId(this.ctx, 'block-sdt'),
-      open: this.ctx.doc.source.slice(sdt.start, content.start) + startTagOf(this.ctx.doc, content),
-      close: '</w:sdtContent></w:sdt>',
-      ...(parent && { parent }),
-    };
-    this.read(content, container);
+  /** Gives the waiting markup to the block at `index` as markup after it. */
+  private trail(index: number): void {
+    const block = this.blocks[index] as Block;
+    let out: Block = { ...block, trailing: (block.trailing ?? '') + this.leading };
+    if (out.type === 'paragraph') out = { ...out, inlines: [...out.inlines, ...this.leadingMarkers] };
+    this.blocks[index] = out;
+    this.leading = '';
+    this.leadingMarkers = [];
+  }
+
+  /** A content control or custom XML element around blocks; one that holds nothing is kept as an object. */
+  private container(el: XmlElement, parent: BlockContainer | undefined): void {
+    const content = wrapperContent(el);
+    if (!content || isEmptyWrapper(el)) {
+      const xml = sourceInView(this.ctx.doc, el, this.ctx.view);
+      this.push({ type: 'opaque', text: '', key: `opaque:${el.name}:${hashString(xml)}`, xml }, parent);
+      return;
+    }
+    this.read(content, blockContainer(this.ctx, el, parent));
   }
 
   private paragraph(p: XmlElement, containerRef: BlockContainer | undefined): void {
@@ -188,7 +214,7 @@ function readTable(ctx: ReadContext, tbl: XmlElement): Table {
   const tblPr = firstChild(tbl, 'w:tblPr');
   const grid = firstChild(tbl, 'w:tblGrid');
   const rows: TableRow[] = [];
-  collectRows(ctx, tbl, rows);
+  collectRows(ctx, tbl, rows, undefined);
   if (firstChild(tblPr, 'w:tblPrChange') || firstChild(grid, 'w:tblGridChange')) ctx.state.revisions += 1;
   const columnWidths = childElements(grid ?? tbl, 'w:gridCol').map((col) => Number(col.attrs['w:w'] ?? '0') / 20);
   const look = tableLook(ctx.styles, tblPr);
@@ -207,16 +233,14 @@ function readTable(ctx: ReadContext, tbl: XmlElement): Table {
   };
 }
 
-function collectRows(ctx: ReadContext, parent: XmlElement, rows: TableRow[]): void {
+/** The rows of a table, with the row-level controls (or custom XML) around them. */
+function collectRows(ctx: ReadContext, parent: XmlElement, rows: TableRow[], container: BlockContainer | undefined): void {
   for (const child of childElements(parent)) {
     if (child.name === 'w:tr') {
       const row = readRow(ctx, child);
-      if (row) rows.push(row);
-    } else if (child.name === 'w:sdt') {
-      const content = firstChild(child, 'w:sdtContent');
-      if (content) collectRows(ctx, content, rows);
-    } else if (child.name === 'w:customXml') {
-      collectRows(ctx, child, rows);
+      if (row) rows.push(container ? { ...row, container } : row);
+    } else if ((child.name === 'w:sdt' || child.name === 'w:customXml') && !isEmptyWrapper(child)) {
+      collectRows(ctx, wrapperContent(child) as XmlElement, rows, blockContainer(ctx, child, container));
     }
   }
 }
@@ -230,7 +254,7 @@ function readRow(ctx: ReadContext, tr: XmlElement): TableRow | undefined {
   if (deleted && !isVisible(ctx, 'deleted')) return undefined;
   const cells: CellList = { cells: [], columns: 0 };
   let markers = '';
-  collectCells(ctx, tr, cells, (xml) => {
+  collectCells(ctx, tr, cells, undefined, (xml) => {
     markers += xml;
   });
   const exceptions = firstChild(tr, 'w:tblPrEx');
@@ -250,21 +274,19 @@ interface CellList {
   columns: number;
 }
 
-function collectCells(ctx: ReadContext, parent: XmlElement, cells: CellList, addMarker: (xml: string) => void): void {
+/** The cells of a row, with the cell-level controls (or custom XML) around them. */
+function collectCells(ctx: ReadContext, parent: XmlElement, cells: CellList, container: BlockContainer | undefined, addMarker: (xml: string) => void): void {
   for (const child of childElements(parent)) {
     if (child.name === 'w:tc') {
       const cell = readCell(ctx, child, Math.max(1, LIMITS.tableColumns - cells.columns));
       if (cell) {
-        cells.cells.push(cell);
+        cells.cells.push(container ? { ...cell, container } : cell);
         cells.columns += cell.gridSpan;
       }
     } else if (MARKERS.has(child.name)) {
       addMarker(sourceOf(ctx.doc, child));
-    } else if (child.name === 'w:sdt') {
-      const content = firstChild(child, 'w:sdtContent');
-      if (content) collectCells(ctx, content, cells, addMarker);
-    } else if (child.name === 'w:customXml') {
-      collectCells(ctx, child, cells, addMarker);
+    } else if ((child.name === 'w:sdt' || child.name === 'w:customXml') && !isEmptyWrapper(child)) {
+      collectCells(ctx, wrapperContent(child) as XmlElement, cells, blockContainer(ctx, child, container), addMarker);
     }
   }
 }

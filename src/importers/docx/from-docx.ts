@@ -8,7 +8,9 @@
 import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InputError, PartError } from '../../diagnostics/errors.js';
 import type { Block, Document, Note, NoteKind, RevisionView, Story, StoryKind } from '../../model/document.js';
+import { commentIdentities } from '../../ooxml/comment-identity.js';
 import { DEFAULT_PACKAGE_LIMITS, OpcPackage, REL_TYPES, type PackageLimits } from '../../ooxml/package.js';
+import { quote } from '../../util/quote.js';
 import { attr, childElements, descendant, findAll, firstChild, startTagOf, textContent, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
 import { readBlocks } from './body-reader.js';
 import { NumberingCounter, NumberingDefinitions } from './numbering.js';
@@ -45,20 +47,22 @@ function readChecked(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
 }
 
 function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): ImportResult {
-  const mainPart = pkg.relatedPart('', REL_TYPES.officeDocument) ?? (pkg.has('word/document.xml') ? 'word/document.xml' : undefined);
-  if (!mainPart) throw new InputError(fileName, 'not a Word document (the package has no word/document.xml)');
+  // Reading repaired the package (or refused it): it has a main part.
+  const mainPart = pkg.mainPart as string;
   const doc = pkg.xml(mainPart);
   const body = doc && firstChild(doc.root, 'w:body');
   if (!doc || doc.root.name !== 'w:document' || !body) {
-    throw new InputError(fileName, `not a Word document (${mainPart} has no w:document/w:body)`);
+    throw new InputError(fileName, `not a Word document (${quote(mainPart)} has no w:document/w:body)`);
   }
 
   const diagnostics = new Diagnostics();
+  diagnostics.addAll(pkg.repairs);
   const stylesXml = xmlOf(pkg, mainPart, REL_TYPES.styles);
   const styles = new StyleSheet(stylesXml);
   const language = defaultLanguage(stylesXml);
   const numberingDefinitions = new NumberingDefinitions(xmlOf(pkg, mainPart, REL_TYPES.numbering), styles, { diagnostics, file: fileName });
-  const state: ReadState = { nextId: 0, revisions: 0 };
+  const state: ReadState = { nextId: 0, revisions: 0, rangeNames: new Map() };
+  const comments = commentIdentities(xmlOf(pkg, mainPart, REL_TYPES.comments));
   const contextFor = (part: string, partDoc: XmlDocument): ReadContext => ({
     fileName,
     pkg,
@@ -70,6 +74,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
     numbering: new NumberingCounter(numberingDefinitions),
     diagnostics,
     state,
+    comments,
   });
 
   const bodyBlocks = readBlocks(contextFor(mainPart, doc), body);

@@ -2,12 +2,14 @@
  * Reads the content of a `w:p` (runs, hyperlinks, fields, drawings, notes references…) into
  * model inlines, in the chosen view of tracked changes (ECMA-376 Part 1 §17.3.3, §17.13.5).
  */
-import type { Atom, AtomKind, Block, Inline, InlineWrapper, RunFormat } from '../../model/document.js';
-import { escapeXml, findAll, firstChild, sourceOf, sourceWithout, startTagOf, textContent, type XmlElement } from '../../ooxml/xml.js';
+import type { Atom, AtomKind, Block, Inline, InlineWrapper, Marker, RunFormat } from '../../model/document.js';
+import { escapeXml, findAll, firstChild, sourceOf, sourceWithout, textContent, type XmlElement } from '../../ooxml/xml.js';
 import { contentKey } from './content-key.js';
+import { MARKER_ELEMENTS, readMarker } from './markers.js';
 import { sourceInView } from './revision-view.js';
 import { mergeRunFormat, readRunFormat } from './formatting.js';
-import { isVisible, nextId, type ReadContext } from './read-context.js';
+import { isVisible, type ReadContext } from './read-context.js';
+import { INLINE_WRAPPERS, inlineWrapper, isEmptyWrapper, wrapperContent } from './wrappers.js';
 
 /** Reads the blocks of a nested story (a text box); injected to avoid a module cycle. */
 export type StoryReader = (ctx: ReadContext, container: XmlElement) => Block[];
@@ -50,8 +52,8 @@ class InlineCollector {
     this.inlines.push({ type: 'atom', kind, text, key, xml, ...base, ...extra });
   }
 
-  marker(xml: string): void {
-    this.inlines.push({ type: 'marker', xml });
+  marker(marker: Marker): void {
+    this.inlines.push(marker);
   }
 }
 
@@ -61,42 +63,32 @@ export function readParagraphContent(ctx: ReadContext, p: XmlElement, paragraphS
   return { inlines: collector.inlines, hasRevisions: collector.hasRevisions };
 }
 
-const MARKERS = new Set(['w:bookmarkStart', 'w:bookmarkEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
 /** Markup with no content of its own that is safe to leave out of rewritten paragraphs. */
-const DROPPED = new Set(['w:pPr', 'w:proofErr', 'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd', 'w:customXmlMoveFromRangeStart', 'w:customXmlMoveFromRangeEnd', 'w:customXmlMoveToRangeStart', 'w:customXmlMoveToRangeEnd']);
+const DROPPED = new Set(['w:pPr', 'w:smartTagPr', 'w:customXmlPr', 'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd', 'w:customXmlMoveFromRangeStart', 'w:customXmlMoveFromRangeEnd', 'w:customXmlMoveToRangeStart', 'w:customXmlMoveToRangeEnd']);
 const MOVE_RANGES = new Set(['w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd']);
 
 function readRunLevel(ctx: ReadContext, parent: XmlElement, out: InlineCollector, wrapper: InlineWrapper | undefined): void {
   for (const child of parent.children) {
     if (typeof child === 'string' || DROPPED.has(child.name)) continue;
+    if (INLINE_WRAPPERS.has(child.name)) {
+      readWrapped(ctx, child, out, wrapper);
+      continue;
+    }
     switch (child.name) {
       case 'w:r':
         readRun(ctx, child, out, wrapper);
-        break;
-      case 'w:hyperlink':
-        readRunLevel(ctx, child, out, hyperlinkWrapper(ctx, child));
         break;
       case 'w:ins':
       case 'w:moveTo':
         noteRevision(ctx, out);
         if (isVisible(ctx, 'inserted')) readRunLevel(ctx, child, out, wrapper);
+        else readRangeMarkers(ctx, child, out);
         break;
       case 'w:del':
       case 'w:moveFrom':
         noteRevision(ctx, out);
         if (isVisible(ctx, 'deleted')) readRunLevel(ctx, child, out, wrapper);
-        break;
-      case 'w:smartTag':
-      case 'w:customXml':
-      case 'w:dir':
-      case 'w:bdo':
-        readRunLevel(ctx, child, out, wrapper);
-        break;
-      case 'w:smartTagPr':
-      case 'w:customXmlPr':
-        break;
-      case 'w:sdt':
-        readInlineContentControl(ctx, child, out, wrapper);
+        else readRangeMarkers(ctx, child, out);
         break;
       case 'w:fldSimple':
         out.atom(baseOf(ctx, out, undefined, wrapper), 'simple-field', fieldResultText(child), `fldSimple:${child.attrs['w:instr'] ?? ''}:${fieldResultText(child)}`, sourceInView(ctx.doc, child, ctx.view), { isRunLevel: true });
@@ -106,7 +98,7 @@ function readRunLevel(ctx: ReadContext, parent: XmlElement, out: InlineCollector
         out.atom(baseOf(ctx, out, undefined, wrapper), 'math', '', contentKey(ctx, 'math', child), sourceInView(ctx.doc, child, ctx.view), { isRunLevel: true });
         break;
       default:
-        if (MARKERS.has(child.name)) out.marker(sourceOf(ctx.doc, child));
+        if (MARKER_ELEMENTS.has(child.name)) out.marker(readMarker(ctx, child));
         else if (MOVE_RANGES.has(child.name)) noteRevision(ctx, out);
         else {
           ctx.diagnostics.warn('docx/unsupported-element', `<${child.name}> in a paragraph is kept as an opaque object`, ctx.fileName);
@@ -116,36 +108,36 @@ function readRunLevel(ctx: ReadContext, parent: XmlElement, out: InlineCollector
   }
 }
 
+/**
+ * The range markup inside content the view leaves out (a bookmark end in text deleted before):
+ * kept where that content stood, since the range goes on before or after it.
+ */
+function readRangeMarkers(ctx: ReadContext, hidden: XmlElement, out: InlineCollector): void {
+  for (const child of hidden.children) {
+    if (typeof child === 'string') continue;
+    if (MARKER_ELEMENTS.has(child.name) && child.name !== 'w:proofErr') out.marker(readMarker(ctx, child));
+    else if (child.name === 'w:commentReference') out.marker(readMarker(ctx, child, `<w:r>${sourceOf(ctx.doc, child)}</w:r>`));
+    else readRangeMarkers(ctx, child, out);
+  }
+}
+
 function noteRevision(ctx: ReadContext, out: InlineCollector): void {
   out.hasRevisions = true;
   ctx.state.revisions += 1;
 }
 
-function hyperlinkWrapper(ctx: ReadContext, link: XmlElement): InlineWrapper {
-  const relId = link.attrs['r:id'];
-  const rel = relId === undefined ? undefined : ctx.pkg.relationships(ctx.part).find((r) => r.id === relId);
-  const anchor = link.attrs['w:anchor'];
-  const target = rel?.target ?? (anchor === undefined ? undefined : `#${anchor}`);
-  return {
-    id: nextId(ctx, 'link'),
-    kind: 'hyperlink',
-    open: startTagOf(ctx.doc, link),
-    close: '</w:hyperlink>',
-    ...(target !== undefined && { target }),
-  };
-}
-
-function readInlineContentControl(ctx: ReadContext, sdt: XmlElement, out: InlineCollector, outer: InlineWrapper | undefined): void {
-  const content = firstChild(sdt, 'w:sdtContent');
-  if (!content || content.children.length === 0) return;
-  const contentOpen = startTagOf(ctx.doc, content);
-  const wrapper: InlineWrapper = {
-    id: nextId(ctx, 'sdt'),
-    kind: 'content-control',
-    open: ctx.doc.source.slice(sdt.start, content.start) + contentOpen,
-    close: '</w:sdtContent></w:sdt>',
-  };
-  readRunLevel(ctx, content, out, outer ?? wrapper);
+/**
+ * A content control, custom XML element, smart tag, hyperlink or bidirectional embedding: its
+ * runs are read inside it. One that holds nothing (an empty control) is kept as an object.
+ */
+function readWrapped(ctx: ReadContext, el: XmlElement, out: InlineCollector, outer: InlineWrapper | undefined): void {
+  const content = wrapperContent(el);
+  if (!content || isEmptyWrapper(el)) {
+    const kind: AtomKind = el.name === 'w:sdt' ? 'content-control' : 'other';
+    out.atom(baseOf(ctx, out, undefined, outer), kind, '', contentKey(ctx, kind, el), sourceInView(ctx.doc, el, ctx.view), { isRunLevel: true });
+    return;
+  }
+  readRunLevel(ctx, content, out, inlineWrapper(ctx, el, outer));
 }
 
 function fieldResultText(field: XmlElement): string {
@@ -170,7 +162,7 @@ function readRun(ctx: ReadContext, run: XmlElement, out: InlineCollector, wrappe
         break;
       case 'w:t':
       case 'w:delText':
-        out.text(base, textContent(child));
+        out.text(base, wordText(ctx, run, child));
         break;
       case 'w:tab':
       case 'w:ptab':
@@ -220,7 +212,7 @@ function readRun(ctx: ReadContext, run: XmlElement, out: InlineCollector, wrappe
         out.atom(base, 'note-mark', '', child.name, xml());
         break;
       case 'w:commentReference':
-        out.marker(`<w:r>${props ?? ''}${xml()}</w:r>`);
+        out.marker(readMarker(ctx, child, `<w:r>${props ?? ''}${xml()}</w:r>`));
         break;
       case 'w:separator':
       case 'w:continuationSeparator':
@@ -256,6 +248,16 @@ function runProperties(ctx: ReadContext, run: XmlElement, out: InlineCollector, 
   if (activeRPr === rPr && rPr) props = change ? sourceWithout(ctx.doc, rPr, (el) => el.name === 'w:rPrChange') : sourceOf(ctx.doc, rPr);
   else if (activeRPr) props = sourceOf(ctx.doc, activeRPr);
   return { base: baseOf(ctx, out, activeRPr, wrapper, props), props };
+}
+
+/**
+ * The text of a `w:t` as Word reads it: without `xml:space="preserve"` (on it, its run or the
+ * document), leading and trailing white space is not text (ECMA-376 Part 1 §17.3.3.31).
+ */
+function wordText(ctx: ReadContext, run: XmlElement, t: XmlElement): string {
+  const text = textContent(t);
+  const space = t.attrs['xml:space'] ?? run.attrs['xml:space'] ?? ctx.doc.root.attrs['xml:space'];
+  return space === 'preserve' ? text : text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 }
 
 function readBreak(br: XmlElement, base: RunBase, out: InlineCollector, xml: string): void {

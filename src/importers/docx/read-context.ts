@@ -14,6 +14,8 @@ export interface ReadState {
   nextId: number;
   /** Tracked-change elements met so far (insertions, deletions, property changes). */
   revisions: number;
+  /** `part bookmark 5` → the name of the range it starts (ends only carry the id). */
+  readonly rangeNames: Map<string, string>;
 }
 
 export interface ReadContext {
@@ -28,6 +30,8 @@ export interface ReadContext {
   readonly numbering?: NumberingCounter;
   readonly diagnostics: Diagnostics;
   readonly state: ReadState;
+  /** Comment id → what the comment is (its author, date and text), for comment markers. */
+  readonly comments: ReadonlyMap<string, string>;
 }
 
 /** A fresh id for a wrapper or container, unique in the document being read. */

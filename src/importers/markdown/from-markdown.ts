@@ -1,7 +1,9 @@
 /**
  * Markdown importer (CommonMark + GitHub tables and strikethrough, via `markdown-it`): headings,
  * paragraphs, ordered and bullet lists (nested, numbered as they will print), tables, block
- * quotes, code blocks, and emphasis as run formatting.
+ * quotes, code blocks, and emphasis as run formatting. Clause numbers typed at the start of a
+ * paragraph that is not a list item (`1.2`, `(a)`, `Article 3`) become its label (see
+ * `typed-labels.ts`).
  *
  * `markdown-it` parses in time linear in the input (emphasis, links and brackets included, where
  * `marked` took quadratic time) and hands over a flat stream of tokens, open and close tokens
@@ -16,6 +18,7 @@ import { LIMITS } from '../../diagnostics/limits.js';
 import { document, lineBreak, paragraph, table, tableCell, tableRow, textRun } from '../../model/build.js';
 import type { Block, Document, Inline, Paragraph, RunFormat, TableCell, TableRow } from '../../model/document.js';
 import { formatNumber } from '../docx/numbering.js';
+import { recogniseTypedLabels } from '../typed-labels.js';
 
 /** Numbering ids used for Markdown lists (the clean DOCX writer defines them). */
 export const MARKDOWN_LISTS = { ordered: 'md-ordered', bullet: 'md-bullet' } as const;
@@ -32,7 +35,7 @@ export function fromMarkdown(text: string, name: string, diagnostics?: Diagnosti
   const blocks = new BlockReader(name, diagnostics).read(tokens);
   const heading = blocks.find((b) => b.type === 'paragraph' && b.headingLevel === 1);
   const title = heading?.type === 'paragraph' ? heading.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('') : undefined;
-  return document(name, 'markdown', blocks, title);
+  return document(name, 'markdown', recogniseTypedLabels(blocks), title);
 }
 
 /** The parser stops reading at its nesting limit and drops the rest: such a file is refused. */

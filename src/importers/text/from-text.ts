@@ -1,9 +1,11 @@
 /**
  * Plain text importer: a blank line separates paragraphs; a single line break inside a paragraph
- * is kept as a line break, so the text reads as it was typed. Typed clause numbers stay text.
+ * is kept as a line break, so the text reads as it was typed. Clause numbers typed at the start of
+ * a paragraph become its label (see `typed-labels.ts`).
  */
 import type { Document, Inline } from '../../model/document.js';
 import { document, lineBreak, paragraph, textRun } from '../../model/build.js';
+import { recogniseTypedLabels } from '../typed-labels.js';
 
 export function fromText(text: string, name: string): Document {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -19,5 +21,5 @@ export function fromText(text: string, name: string): Document {
       });
       return paragraph(inlines);
     });
-  return document(name, 'text', blocks);
+  return document(name, 'text', recogniseTypedLabels(blocks));
 }
