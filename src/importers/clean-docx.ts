@@ -35,6 +35,9 @@ const HEADING_STYLES: Readonly<Record<number, { readonly color: string; readonly
   6: { color: '1F4D78' },
 };
 
+/** The main document part of a clean package. */
+export const CLEAN_MAIN_PART = 'word/document.xml';
+
 /** The parts of a clean package for `doc`, by part name, in the order they are zipped. */
 export function cleanDocxParts(doc: Document): Map<string, Uint8Array> {
   const lists = listsOf(doc.body);
@@ -42,10 +45,10 @@ export function cleanDocxParts(doc: Document): Map<string, Uint8Array> {
   const text = (xml: string): Uint8Array => encoder.encode(xml);
   const parts = new Map<string, Uint8Array>();
   parts.set('[Content_Types].xml', text(contentTypes(lists.size > 0)));
-  parts.set('_rels/.rels', text(relationships([['rId1', `${REL}/officeDocument`, 'word/document.xml'], ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'], ['rId3', `${REL}/extended-properties`, 'docProps/app.xml']])));
+  parts.set('_rels/.rels', text(relationships([['rId1', `${REL}/officeDocument`, CLEAN_MAIN_PART], ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'], ['rId3', `${REL}/extended-properties`, 'docProps/app.xml']])));
   parts.set('docProps/core.xml', text(coreProperties(doc.title)));
   parts.set('docProps/app.xml', text(`${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Redline</Application></Properties>`));
-  parts.set('word/document.xml', new BodyWriter(lists).document(doc.body));
+  parts.set(CLEAN_MAIN_PART, new BodyWriter(lists).document(doc.body));
   parts.set('word/_rels/document.xml.rels', text(relationships([['rId1', `${REL}/styles`, 'styles.xml'], ['rId2', `${REL}/settings`, 'settings.xml'], ...(lists.size > 0 ? [['rId3', `${REL}/numbering`, 'numbering.xml'] as const] : [])])));
   parts.set('word/styles.xml', text(STYLES));
   parts.set('word/settings.xml', text(SETTINGS));
@@ -229,7 +232,7 @@ function runProperties(f: RunFormat): string {
 function contentTypes(withNumbering: boolean): string {
   const main = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
   const overrides: [string, string][] = [
-    ['/word/document.xml', `${main}.document.main+xml`],
+    [`/${CLEAN_MAIN_PART}`, `${main}.document.main+xml`],
     ['/word/styles.xml', `${main}.styles+xml`],
     ['/word/settings.xml', `${main}.settings+xml`],
     ...(withNumbering ? [['/word/numbering.xml', `${main}.numbering+xml`] as [string, string]] : []),

@@ -11,7 +11,7 @@ import type { Document, RevisionView, SourceFormat } from '../model/document.js'
 import { fromDocx, fromDocxParts } from './docx/from-docx.js';
 import { fromMarkdown } from './markdown/from-markdown.js';
 import { fromText } from './text/from-text.js';
-import { cleanDocxParts } from './clean-docx.js';
+import { CLEAN_MAIN_PART, cleanDocxParts } from './clean-docx.js';
 import { recogniseTypedLabels } from './typed-labels.js';
 
 export interface LoadOptions {
@@ -73,7 +73,7 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
   }
   const diagnostics = new Diagnostics();
   const written = cleanPackage(bytes, fileName, format, diagnostics);
-  const result = fromDocxParts(written.parts, fileName);
+  const result = fromDocxParts(written.parts, CLEAN_MAIN_PART, fileName);
   diagnostics.addAll(result.diagnostics);
   // The clean DOCX holds typed clause numbers as text: they are recognised again, as the importer did.
   const body = recogniseTypedLabels(result.document.body);

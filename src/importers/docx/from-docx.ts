@@ -32,9 +32,12 @@ export function fromDocx(bytes: Uint8Array, fileName: string, options: DocxImpor
   return readChecked(OpcPackage.read(bytes, fileName, options.limits ?? DEFAULT_PACKAGE_LIMITS), fileName, options.view ?? 'after');
 }
 
-/** Reads a package already in memory as parts (a clean package written for a text or Markdown version: never zipped). */
-export function fromDocxParts(parts: Map<string, Uint8Array>, fileName: string): ImportResult {
-  return readChecked(OpcPackage.fromParts(parts), fileName, 'after');
+/**
+ * Reads a package already in memory as parts, whole and well-formed as written (a clean package
+ * written for a text or Markdown version: never zipped, nothing to repair).
+ */
+export function fromDocxParts(parts: Map<string, Uint8Array>, mainPart: string, fileName: string): ImportResult {
+  return readChecked(OpcPackage.fromParts(parts, mainPart), fileName, 'after');
 }
 
 function readChecked(pkg: OpcPackage, fileName: string, view: RevisionView): ImportResult {
