@@ -19,8 +19,6 @@ export const LIMITS = {
    * over the XML and over the model built from it is bounded by this depth, far below the stack.
    */
   xmlDepth: 256,
-  /** Most paragraphs and tables in one document (a 20,000-page document has about 250,000). */
-  blocks: 2_000_000,
   /** Longest paragraph, in characters (the longest real ones are a few thousand). */
   paragraphChars: 64 * 1024 * 1024,
   /** Largest numbering start value (`w:start`, `w:startOverride`): Word's 32-bit maximum. */
@@ -31,8 +29,21 @@ export const LIMITS = {
   tableColumns: 1_000,
   /** Deepest nesting of Markdown block structure (lists, block quotes). */
   markdownDepth: 64,
-  /** Most lines of a text or Markdown file. */
-  textLines: 5_000_000,
+  /**
+   * Most pages of a PDF output, summary pages included: ten times the longest real redline (a
+   * 1,000-page code marked up runs to about 1,500). Each page costs a few milliseconds and tens of
+   * kilobytes while the file is built, so a document of 10⁵ page breaks would take minutes and
+   * several gigabytes.
+   */
+  pdfPages: 10_000,
+  /** Most lines of a PDF output, known before layout (a line break starts one): about 5,000 pages. */
+  pdfLines: 250_000,
+  /**
+   * Most lines of a text or Markdown file, blank lines included: ten times a 1,000-page code
+   * (about 50,000 lines). Two files of 500,000 lines compare within the 1 GB heap (920 MiB
+   * resident); two of 10⁶ do not yet (the two models alone take 560 MB).
+   */
+  textLines: 500_000,
 } as const;
 
 /**

@@ -104,8 +104,16 @@ class BudgetedDiff {
       builder.insert(m);
       return;
     }
+    // Pieces with no key in common (one chunk or word replaced by another) are replacements
+    // however they are aligned: no work, and no limit reached.
+    if (!sharesKey(old, a0, a1, neu, b0, b1)) {
+      builder.delete(n);
+      builder.insert(m);
+      return;
+    }
     const wanted = this.options.maxEditLength ?? Math.max(1000, (n + m) >> 1);
-    const affordable = Math.floor(this.budget / (n + m));
+    // One attempt may spend half of what is left, so that the pieces of a split still get some.
+    const affordable = Math.floor(this.budget / 2 / (n + m));
     const maxEditLength = Math.min(wanted, affordable);
     if (maxEditLength >= 1) {
       const changes = diffArrays(old.slice(a0, a1), neu.slice(b0, b1), { maxEditLength });
@@ -149,6 +157,15 @@ class BudgetedDiff {
     pieces.push({ kind: 'range', a0: oldPos, a1, b0: newPos, b1, depth: range.depth + 1 });
     for (let k = pieces.length - 1; k >= 0; k--) stack.push(pieces[k] as Task);
   }
+}
+
+/** Whether `old[a0..a1)` and `neu[b0..b1)` have a key in common (a set of the shorter one, looked up). */
+function sharesKey(old: readonly number[], a0: number, a1: number, neu: readonly number[], b0: number, b1: number): boolean {
+  const [short, s0, s1, long, l0, l1] = a1 - a0 <= b1 - b0 ? [old, a0, a1, neu, b0, b1] : [neu, b0, b1, old, a0, a1];
+  const keys = new Set<number>();
+  for (let i = s0; i < s1; i++) keys.add(short[i] as number);
+  for (let i = l0; i < l1; i++) if (keys.has(long[i] as number)) return true;
+  return false;
 }
 
 /** Maps the keys of both middles to small integers so Myers compares numbers; `shared`: some key is in both. */

@@ -1,18 +1,17 @@
 /**
  * Reads a document version from bytes, whatever its format. Text and Markdown go through a clean
- * DOCX (written with `docx`) and are read back, so that every version compared has a Word package
+ * Word package (`clean-docx.ts`) and are read back, so that every version compared has a package
  * behind it and the redline keeps real styles and numbering.
  */
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../diagnostics/limits.js';
-import { DEFAULT_PACKAGE_LIMITS } from '../ooxml/package.js';
-import { decodeText, detectTextEncoding } from './text/decode-text.js';
+import { decodeText, detectTextEncoding, withoutUnwritableCharacters } from './text/decode-text.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { Document, RevisionView, SourceFormat } from '../model/document.js';
-import { fromDocx } from './docx/from-docx.js';
+import { fromDocx, fromDocxParts } from './docx/from-docx.js';
 import { fromMarkdown } from './markdown/from-markdown.js';
 import { fromText } from './text/from-text.js';
-import { toCleanDocx } from './clean-docx.js';
+import { CLEAN_MAIN_PART, cleanDocxParts } from './clean-docx.js';
 import { recogniseTypedLabels } from './typed-labels.js';
 
 export interface LoadOptions {
@@ -72,16 +71,26 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
     const result = fromDocx(bytes, fileName, options.view === undefined ? {} : { view: options.view });
     return { value: result.document, diagnostics: result.diagnostics };
   }
-  const text = decodeText(bytes, fileName);
-  refuseTooManyLines(text, fileName);
   const diagnostics = new Diagnostics();
-  const model = format === 'markdown' ? fromMarkdown(text, fileName, diagnostics) : fromText(text, fileName);
-  // The package is our own: a text of one word repeated compresses far past a zip bomb's ratio.
-  const result = fromDocx(await toCleanDocx(model), fileName, { limits: { ...DEFAULT_PACKAGE_LIMITS, maxRatio: Infinity } });
+  const written = cleanPackage(bytes, fileName, format, diagnostics);
+  const result = fromDocxParts(written.parts, CLEAN_MAIN_PART, fileName);
   diagnostics.addAll(result.diagnostics);
   // The clean DOCX holds typed clause numbers as text: they are recognised again, as the importer did.
   const body = recogniseTypedLabels(result.document.body);
-  return { value: { ...result.document, body, format, ...(model.title !== undefined && { title: model.title }) }, diagnostics: diagnostics.list() };
+  return { value: { ...result.document, body, format, ...(written.title !== undefined && { title: written.title }) }, diagnostics: diagnostics.list() };
+}
+
+/**
+ * A text or Markdown version as a clean package of our own, to be read back (never zipped, so no
+ * zip limit applies to it). Only the parts outlive this call: the text and the first model are
+ * garbage before the package is read, which matters for a file of a million lines.
+ */
+function cleanPackage(bytes: Uint8Array, fileName: string, format: 'text' | 'markdown', diagnostics: Diagnostics): { readonly parts: Map<string, Uint8Array>; readonly title?: string } {
+  const { text, dropped } = withoutUnwritableCharacters(decodeText(bytes, fileName));
+  refuseTooManyLines(text, fileName);
+  if (dropped) diagnostics.warn('text/control-characters-dropped', `${dropped.count.toLocaleString('en')} control character${dropped.count === 1 ? '' : 's'} that a Word document cannot hold left out (the first, ${dropped.first}, on line ${dropped.line})`, fileName);
+  const model = format === 'markdown' ? fromMarkdown(text, fileName, diagnostics) : fromText(text, fileName);
+  return { parts: cleanDocxParts(model), ...(model.title !== undefined && { title: model.title }) };
 }
 
 function refuseTooManyLines(text: string, fileName: string): void {

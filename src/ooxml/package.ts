@@ -78,9 +78,12 @@ export class OpcPackage {
     return new OpcPackage(repaired.parts, [...dropped, ...repaired.diagnostics], repaired.mainPart, repaired.parsed, repaired.relationships);
   }
 
-  /** Builds a package from parts already in memory (a package read before, or being written). */
-  static fromParts(parts: Map<string, Uint8Array>): OpcPackage {
-    return new OpcPackage(new Map(parts));
+  /**
+   * Builds a package from parts already in memory (a package read before, or being written);
+   * `mainPart` for one written whole by this program (a clean package for a text version).
+   */
+  static fromParts(parts: Map<string, Uint8Array>, mainPart?: string): OpcPackage {
+    return new OpcPackage(new Map(parts), [], mainPart);
   }
 
   partNames(): string[] {

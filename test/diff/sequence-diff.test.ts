@@ -39,9 +39,12 @@ describe('diffSequences', () => {
   it('splits an edit too large for its bound at keys unique on both sides', () => {
     const old = ['a', ...Array.from({ length: 40 }, (_, i) => `o${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `p${i}`), 'z'];
     const neu = ['a', ...Array.from({ length: 40 }, (_, i) => `n${i}`), 'shared', ...Array.from({ length: 40 }, (_, i) => `m${i}`), 'z'];
-    const segments = diffSequences(old, neu, { maxEditLength: 10 });
+    let told = 0;
+    const segments = diffSequences(old, neu, { maxEditLength: 10, onLimit: () => told++ });
     expect(segments.map((s) => s.equal)).toEqual([true, false, true, false, true]);
     expect(old.slice(segments[2]?.oldFrom, segments[2]?.oldTo)).toEqual(['shared']);
+    // The pieces between the anchors have no key in common: an exact replacement, no bound met.
+    expect(told).toBe(0);
   });
 
   it('always alternates equal and changed segments that cover both sequences in order', () => {

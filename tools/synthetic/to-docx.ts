@@ -5,11 +5,14 @@
  * as a drafter marks them up by hand: removed words struck through, new words underlined.
  */
 import { AlignmentType, Document as WordDocument, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { withFixedDates } from '../../src/importers/clean-docx.js';
+import { unzipSync } from 'fflate';
+import { PackageBuilder } from '../../src/ooxml/package-builder.js';
 import { splitWordEdit, type SpecEdit } from './edits.js';
 import type { ClauseSpec, DocSpec, LimbSpec, TableSpec } from './spec.js';
 
 const LIST = 'code-clauses';
+/** A fixed date for the core properties (no wall-clock dates in generated files). */
+const FIXED_DATE = '2000-01-01T00:00:00Z';
 
 type WordEdit = Extract<SpecEdit, { kind: 'replace-words' }>;
 
@@ -92,4 +95,12 @@ function tableOf(table: TableSpec): Table {
       ...table.rows.map((row) => new TableRow({ children: row.cells.map((c, i) => cell(c, i, false)) })),
     ],
   });
+}
+
+/** Rewrites a package written by `docx` with fixed dates and zip timestamps (`docx` stamps the current time). */
+function withFixedDates(bytes: Uint8Array): Uint8Array {
+  const out = new PackageBuilder(new Map(Object.entries(unzipSync(bytes))));
+  const core = out.text('docProps/core.xml');
+  if (core) out.setText('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${FIXED_DATE}$2`));
+  return out.toZip();
 }

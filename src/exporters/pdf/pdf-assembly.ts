@@ -4,7 +4,7 @@
  * URIs), the outline and the document information. Nothing varies between runs: no dates unless
  * asked for, no random font names, and no trailer `/ID` (pdf-lib writes none).
  */
-import { PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPage, type PDFRef } from 'pdf-lib';
 import type { Canvas, LinkArea } from './canvas.js';
 import { contentStream } from './content-stream.js';
 import type { ImageSource } from './images.js';
@@ -40,6 +40,8 @@ export class PdfAssembly {
   private readonly doc: PDFDocument;
   private readonly resources: PdfResources;
   private readonly resourcesRef: PDFRef;
+  /** The root of the page tree: every page is one of its kids. */
+  private readonly pagesRef: PDFRef;
   /** Pages by their number in the whole document (kept pages only). */
   private readonly pages = new Map<number, PDFPage>();
   private readonly structure: StructureWriter;
@@ -49,6 +51,7 @@ export class PdfAssembly {
     this.structure = new StructureWriter(doc.context);
     this.resources = new PdfResources(doc);
     this.resourcesRef = doc.context.register(this.resources.dictionary);
+    this.pagesRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
   }
 
   static async create(): Promise<PdfAssembly> {
@@ -56,7 +59,12 @@ export class PdfAssembly {
   }
 
   addPage(number: number, geometry: PageGeometry): void {
-    const page = this.doc.addPage([geometry.width, geometry.height]);
+    // Appended to the page tree's root directly: pdf-lib's addPage looks up every page already
+    // there to find where the new one goes, which made a document of 10⁴ pages quadratic.
+    const page = PDFPage.create(this.doc);
+    page.setSize(geometry.width, geometry.height);
+    this.doc.catalog.Pages().pushLeafNode(page.ref);
+    page.node.setParent(this.pagesRef);
     page.node.set(PDFName.of('Resources'), this.resourcesRef);
     this.pages.set(number, page);
     this.structure.addPage(number, page);

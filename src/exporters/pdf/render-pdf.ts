@@ -7,7 +7,9 @@
  */
 import type { AttributionReport } from '../../attribution/report.js';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
-import type { Redline } from '../../model/redline.js';
+import { InputError } from '../../diagnostics/errors.js';
+import { LIMITS } from '../../diagnostics/limits.js';
+import { forEachParagraph, type Redline } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';
 import { Canvas } from './canvas.js';
 import { documentLines } from '../../model/plain-text.js';
@@ -53,6 +55,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
 
   const summary = palette && summarySection ? new SummaryPages(redline, options.report, palette, painter, geometry, heads, summarySection) : undefined;
   const summaryPages = summary?.pageCount ?? 0;
+  refuseTooLarge(redline, summaryPages, marked);
   const kept: number[] = [];
   for (let page = 1; page <= summaryPages; page++) {
     pdf.addPage(page, geometry);
@@ -62,6 +65,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
   const ctx = flowContext(redline, fonts, palette, geometry.textWidth, root, diagnostics);
   const paginator = new Paginator({ geometry, firstPage: summaryPages + 1, ...(palette && { changeBars: { palette, painter } }) });
   for (const page of paginator.paginate(documentFlow(redline, geometry.textWidth, ctx))) {
+    refuseTooManyPages(redline, page.number, marked);
     if (palette && options.changedPagesOnly && !page.hasChanges) continue;
     pdf.addPage(page.number, geometry);
     kept.push(page.number);
@@ -81,6 +85,33 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
   }
   pdf.outline(paginator.headings);
   return pdf.save({ title: heads.title, lang: documentLanguage(redline, ctx.cjkRegion), structure: root, ...(options.subtitle !== undefined && { subject: options.subtitle }), ...(options.date !== undefined && { date: options.date }) });
+}
+
+/** Past {@link LIMITS.pdfPages}, known up front from the page breaks or met while paginating. */
+function refuseTooManyPages(redline: Redline, pages: number, marked: boolean): void {
+  if (pages <= LIMITS.pdfPages) return;
+  throw new InputError(redline.new.name, `its ${marked ? 'marked-up' : 'clean'} PDF would run past ${LIMITS.pdfPages.toLocaleString('en')} pages (the limit for a PDF output); ask for DOCX, HTML or JSON output instead`);
+}
+
+/**
+ * Floors of the PDF's size, found without layout from what stays in the new version: each page
+ * break starts a page; each paragraph is at least a line, and each line break starts another. A
+ * redline past {@link LIMITS.pdfLines} is refused before its layout (a paragraph of a million line
+ * breaks is laid out whole, which alone exhausts the heap).
+ */
+function refuseTooLarge(redline: Redline, summaryPages: number, marked: boolean): void {
+  let pageBreaks = 0;
+  let lines = 0;
+  forEachParagraph(redline.body, (paragraph) => {
+    lines++;
+    for (const piece of paragraph.pieces) {
+      if (piece.status === 'deleted' || piece.status === 'moved-from' || piece.inline.type !== 'atom') continue;
+      if (piece.inline.kind === 'page-break') pageBreaks++;
+      if (piece.inline.kind === 'page-break' || piece.inline.kind === 'break') lines++;
+    }
+  });
+  refuseTooManyPages(redline, summaryPages + pageBreaks, marked);
+  if (lines > LIMITS.pdfLines) throw new InputError(redline.new.name, `its ${marked ? 'marked-up' : 'clean'} PDF would run past ${LIMITS.pdfLines.toLocaleString('en')} lines (the limit for a PDF output); ask for DOCX, HTML or JSON output instead`);
 }
 
 /**

@@ -29,9 +29,20 @@ export interface ImportResult {
 }
 
 export function fromDocx(bytes: Uint8Array, fileName: string, options: DocxImportOptions = {}): ImportResult {
-  const pkg = OpcPackage.read(bytes, fileName, options.limits ?? DEFAULT_PACKAGE_LIMITS);
+  return readChecked(OpcPackage.read(bytes, fileName, options.limits ?? DEFAULT_PACKAGE_LIMITS), fileName, options.view ?? 'after');
+}
+
+/**
+ * Reads a package already in memory as parts, whole and well-formed as written (a clean package
+ * written for a text or Markdown version: never zipped, nothing to repair).
+ */
+export function fromDocxParts(parts: Map<string, Uint8Array>, mainPart: string, fileName: string): ImportResult {
+  return readChecked(OpcPackage.fromParts(parts, mainPart), fileName, 'after');
+}
+
+function readChecked(pkg: OpcPackage, fileName: string, view: RevisionView): ImportResult {
   try {
-    return readPackage(pkg, fileName, options.view ?? 'after');
+    return readPackage(pkg, fileName, view);
   } catch (error) {
     if (error instanceof PartError) throw new InputError(fileName, error.message, { cause: error });
     throw error;

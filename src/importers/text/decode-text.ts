@@ -3,6 +3,8 @@
  * mark) or UTF-16 (with a byte-order mark, or without one, recognised by its zero bytes: text in
  * a Latin script saved as UTF-16 has a zero in every other byte). Anything else, and text that
  * holds NUL characters, is refused: it is binary, or in an encoding that cannot be told apart.
+ * Other control characters that a Word document cannot hold (XML 1.0 has no place for them) are
+ * left out, and counted so that the caller can say so.
  */
 import { InputError } from '../../diagnostics/errors.js';
 
@@ -40,4 +42,30 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
   }
   if (text.includes('\u0000')) throw new InputError(fileName, 'not text (it holds NUL characters)');
   return text;
+}
+
+/** What {@link withoutUnwritableCharacters} left out. */
+export interface DroppedCharacters {
+  readonly count: number;
+  /** The first one, as `U+001B`, and the line it was on (from 1). */
+  readonly first: string;
+  readonly line: number;
+}
+
+/** Control characters other than tab and line ends, and U+FFFE/U+FFFF: no XML 1.0 document can hold them. */
+const UNWRITABLE = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** The text without the characters a Word document cannot hold, and what was left out. */
+export function withoutUnwritableCharacters(text: string): { readonly text: string; readonly dropped?: DroppedCharacters } {
+  const first = text.search(UNWRITABLE);
+  if (first < 0) return { text };
+  let count = 0;
+  const kept = text.replace(UNWRITABLE, () => {
+    count++;
+    return '';
+  });
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < first; at = text.indexOf('\n', at + 1)) line++;
+  const code = `U+${(text.charCodeAt(first)).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { text: kept, dropped: { count, first: code, line } };
 }
