@@ -43,6 +43,8 @@ const REPAIRED: Readonly<Record<string, readonly string[]>> = {
   'utf16-parts': ['package/part-re-encoded'],
   'utf8-bom-parts': ['package/part-re-encoded'],
   'wrong-content-types': ['package/content-type-repaired'],
+  'rels-wrong-namespace': ['package/part-namespace-repaired'],
+  'content-types-wrong-namespace': ['package/part-namespace-repaired'],
   'main-part-renamed': [],
   'entry-dotdot': ['package/unsafe-entry-dropped'],
   'entry-absolute': ['package/unsafe-entry-dropped'],
