@@ -19,7 +19,7 @@ export { parseSourcesFile, SOURCE_ID } from '../attribution/sources-file.js';
 export type { Diagnostic, DiagnosticLocation, Result, Severity } from '../diagnostics/diagnostic.js';
 export { InputError, OptionError, UsageError } from '../diagnostics/errors.js';
 export type { DiffSettings } from '../diff/options.js';
-export { isRenumberOnly, isUnattributed, summariseChanges, type Change, type ChangeKind, type ChangeLocation, type ChangeScope, type ChangeSummary, type StoryName } from '../model/change-set.js';
+export { countChanges, isRenumberOnly, isUnattributed, summariseChanges, type Change, type ChangeCounts, type ChangeKind, type ChangeLocation, type ChangeScope, type ChangeSummary, type StoryName } from '../model/change-set.js';
 export type { Atom, AtomKind, Block, BlockContainer, Document, DocxSource, Inline, InlineWrapper, Marker, Note, NoteKind, Numbering, OpaqueBlock, Paragraph, ParagraphLayout, RevisionView, RunFormat, SourceFormat, Story, StoryKind, Table, TableCell, TableRow, TextRun } from '../model/document.js';
 export type { MarkStatus, PieceStatus, Redline, RedlineBlock, RedlineCell, RedlineNote, RedlineOpaque, RedlineParagraph, RedlinePiece, RedlineRow, RedlineStory, RedlineTable, RowStatus, Side } from '../model/redline.js';
 export type { SourceInfo, SourceKind } from '../model/source.js';

@@ -16,7 +16,7 @@ import { OptionError } from '../diagnostics/errors.js';
 import { checkPdfOptions } from './options.js';
 
 /** PDF settings of one PDF output (its date is the comparison's). */
-export type PdfOutputOptions = Omit<PdfOptions, 'date'>;
+export type PdfOutputOptions = Omit<PdfOptions, 'date' | 'report'>;
 
 /** The HTML redline's heading (its findings are the comparison's report). */
 export type HtmlOutputOptions = Omit<HtmlOptions, 'report'>;
@@ -100,6 +100,7 @@ export function checkOutputKinds(kinds: OutputKinds, field = 'outputs'): void {
 
 function checkHeading(options: HtmlOutputOptions, field: string): void {
   for (const key of ['title', 'subtitle'] as const) if (options[key] !== undefined && typeof options[key] !== 'string') throw new OptionError(`${field}.${key}`, 'expected a string');
+  if (options.sourceOrder !== undefined && (!Array.isArray(options.sourceOrder) || !options.sourceOrder.every((id) => typeof id === 'string'))) throw new OptionError(`${field}.sourceOrder`, 'expected a list of source ids');
 }
 
 /** Renders one kind; `settings` are that kind's own (a PDF's page size, the HTML page's title). */
@@ -113,11 +114,13 @@ async function render(kind: OutputKind, input: RenderInput, settings: PdfOutputO
     case 'cleanDocx':
       return toDocx(input.new);
     case 'pdf':
-      return toPdf(input.redline, { ...settings, ...dated });
+      // The PDF's summary lists the report's findings, as the HTML's side panel does.
+      return toPdf(input.redline, { ...settings, ...dated, ...(input.report && { report: input.report }) });
     case 'cleanPdf':
       return toPdf(input.new, { ...settings, ...dated });
     case 'html':
-      return toHtml(input.redline, { ...(settings.title !== undefined && { title: settings.title }), ...(settings.subtitle !== undefined && { subtitle: settings.subtitle }), ...(input.report && { report: input.report }) });
+      // The HTML takes its colours from the same order of sources as the PDF of the same run.
+      return toHtml(input.redline, { ...(settings.title !== undefined && { title: settings.title }), ...(settings.subtitle !== undefined && { subtitle: settings.subtitle }), ...(settings.sourceOrder !== undefined && { sourceOrder: settings.sourceOrder }), ...(input.report && { report: input.report }) });
     case 'text':
       return toText(input.redline);
     case 'markdown':

@@ -21,6 +21,7 @@ import type { Anchor, Claim, ConflictPolicy, Plan } from './claims.js';
 import { resolve } from './conflict-policy.js';
 import { decideMove, type MoveOutcome } from './move-policy.js';
 import { planSource } from './plan.js';
+import { uniqueBookmarks } from './unique-bookmarks.js';
 import { pushAll } from '../util/arrays.js';
 
 export type { ConflictPolicy } from './claims.js';
@@ -86,5 +87,6 @@ export function mergeSources(old: Document, sources: readonly AttributionSource[
   const endnotes = old.endnotes.map((note) => ({ ...note, blocks: story(note.blocks) }));
   const headers = old.headers.map((header) => ({ ...header, blocks: story(header.blocks) }));
   const footers = old.footers.map((footer) => ({ ...footer, blocks: story(footer.blocks) }));
-  return { document: adopter.finish({ ...old, body, footnotes, endnotes, headers, footers }), conflicts, diagnostics: diagnostics.list() };
+  const merged = adopter.finish({ ...old, body, footnotes, endnotes, headers, footers });
+  return { document: uniqueBookmarks(merged, old), conflicts, diagnostics: diagnostics.list() };
 }

@@ -241,7 +241,9 @@ function show(reply: Extract<WorkerReply, { type: 'compared' }>): void {
   choose.open = false;
   setState('shown');
   const warnings = reply.warnings.length > 0 ? ` Warnings: ${reply.warnings.join('; ')}.` : '';
-  say(`${reply.changes} change${reply.changes === 1 ? '' : 's'}, compared and shown in ${seconds} s.${warnings}`);
+  const { total, renumbered } = reply.changes;
+  const renumberedText = renumbered === 0 ? '' : ` and ${renumbered} clause${renumbered === 1 ? '' : 's'} only renumbered`;
+  say(`${total} change${total === 1 ? '' : 's'}${renumberedText}, compared and shown in ${seconds} s.${warnings}`);
 }
 
 // Downloads

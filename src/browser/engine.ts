@@ -9,6 +9,7 @@ export { compare, type CompareStage, type Comparison } from '../api/compare.js';
 export { toPdf } from '../api/exporters.js';
 export type { SourceInput } from '../api/sources.js';
 export { InputError, OptionError } from '../diagnostics/errors.js';
+export { summariseChanges } from '../model/change-set.js';
 export { redlineView, type RedlineView } from '../exporters/html/redline-view.js';
 export { htmlPage } from '../exporters/html/to-html.js';
 export { DEJAVU_PACKAGE, FONT_FILES } from '../exporters/pdf/fonts.js';

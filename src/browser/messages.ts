@@ -1,4 +1,5 @@
 /** What the app's page and its worker say to each other (plain data; byte arrays are transferred). */
+import type { ChangeSummary } from '../model/change-set.js';
 
 export interface FileInput {
   readonly name: string;
@@ -43,7 +44,8 @@ export type WorkerReply =
       /** The redline view's markup and its document's style rules. */
       readonly html: string;
       readonly css: string;
-      readonly changes: number;
+      /** The changes counted as every output counts them: renumbered clauses apart. */
+      readonly changes: ChangeSummary;
       readonly downloads: readonly Download[];
       readonly warnings: readonly string[];
       /** Milliseconds spent in the worker on the comparison and the outputs. */

@@ -4,7 +4,7 @@
  * page loads (so that no request is made later), then compares what the page sends: the redline
  * view to show, and the DOCX, JSON and HTML to download; the PDF when asked for.
  */
-import { compare, DEJAVU_PACKAGE, FONT_FILES, htmlPage, InputError, OptionError, provideFontFiles, redlineView, toPdf, type Comparison } from './engine.js';
+import { compare, DEJAVU_PACKAGE, FONT_FILES, htmlPage, InputError, OptionError, provideFontFiles, redlineView, summariseChanges, toPdf, type Comparison } from './engine.js';
 import type { CompareRequest, Download, WorkerReply, WorkerRequest } from './messages.js';
 
 /** The worker's side of its messages (the DOM library types only the page's side). */
@@ -70,7 +70,7 @@ async function compareFiles(request: CompareRequest): Promise<void> {
   ];
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.message}${d.count > 1 ? ` (${d.count} times)` : ''}`);
   post(
-    { type: 'compared', title: view.title, html: view.html, css: view.css, changes: comparison.changes.length, downloads, warnings, milliseconds: Math.round(performance.now() - started) },
+    { type: 'compared', title: view.title, html: view.html, css: view.css, changes: summariseChanges(comparison.changes), downloads, warnings, milliseconds: Math.round(performance.now() - started) },
     downloads.map((d) => d.bytes.buffer as ArrayBuffer),
   );
 }

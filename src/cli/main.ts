@@ -75,4 +75,11 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   }
 }
 
+// A reader that stops early (`redline compare … | head -1`) closes the pipe: what is left to print
+// is dropped, and the command still writes its files and ends with its own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,7 @@
  * The command line's outputs: files named with `-o`, their kind told by the extension, written
  * from the API's outputs by kind.
  */
-import type { HtmlOutputOptions, OutputKind, OutputKinds, PdfOutputOptions, RenderedOutputs } from '../api/index.js';
+import { summariseChanges, type Change, type HtmlOutputOptions, type OutputKind, type OutputKinds, type PdfOutputOptions, type RenderedOutputs } from '../api/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { OutputFile } from '../io/write-outputs.js';
 
@@ -48,4 +48,10 @@ export function outputFiles(paths: readonly OutputPath[], rendered: RenderedOutp
     .filter((p) => rendered[p.kind] !== undefined)
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
     .map((p) => ({ path: p.path, data: rendered[p.kind] as Uint8Array | string }));
+}
+
+/** "75 change(s) and 146 clause(s) only renumbered": the counts the JSON and the PDF summary give. */
+export function countLine(changes: readonly Change[]): string {
+  const { total, renumbered } = summariseChanges(changes);
+  return `${total} change(s)${renumbered > 0 ? ` and ${renumbered} clause(s) only renumbered` : ''}`;
 }

@@ -47,7 +47,7 @@ export function recogniseTypedLabels(blocks: readonly Block[]): Block[] {
   const levels: Level[] = [];
   return blocks.map((block) => {
     if (block.type !== 'paragraph' || block.numbering !== undefined) return block;
-    const typed = typedLabelOf(block);
+    const typed = typedLabelOf(block, levels);
     if (!typed) return block;
     const level = placeLabel(levels, typed);
     return withTypedLabel(block, typed, level);
@@ -73,16 +73,20 @@ function placeLabel(levels: Level[], typed: TypedLabel): number {
   return levels.length - 1;
 }
 
-function typedLabelOf(paragraph: Paragraph): TypedLabel | undefined {
+function typedLabelOf(paragraph: Paragraph, levels: readonly Level[]): TypedLabel | undefined {
   const first = paragraph.inlines.find((inline) => inline.type !== 'marker');
   if (first?.type !== 'text') return undefined;
   const text = first.text;
   const decimal = DECIMAL.exec(text);
-  // `1.` and `1.2.` are labels; `1.2` only before clause text (`1.5 million` is a number).
-  if (decimal && ((decimal[1] as string).endsWith('.') || startsClauseText(text.slice(decimal[0].length)))) {
+  if (decimal) {
     const label = decimal[1] as string;
-    const parts = label.replace(/\.$/, '').split('.');
-    return { label, separator: decimal[2] as string, style: `decimal:${parts.length}`, value: Number(parts[parts.length - 1]) };
+    const parts = label.replace(/\.$/, '').split('.').map(Number);
+    // `1.` and `1.2.` are labels; `1.2` before clause text, or before any text when it is the
+    // next number of an open level (`2.3 by written agreement` after `2.2`), while `1.5 million`
+    // out of sequence is a number.
+    if (label.endsWith('.') || startsClauseText(text.slice(decimal[0].length)) || continuesDecimal(levels, parts)) {
+      return { label, separator: decimal[2] as string, style: `decimal:${parts.length}`, value: parts[parts.length - 1] as number };
+    }
   }
   const bracketed = BRACKETED.exec(text) ?? CLOSED.exec(text);
   if (bracketed) {
@@ -100,6 +104,20 @@ function typedLabelOf(paragraph: Paragraph): TypedLabel | undefined {
     return { label, separator, style: `keyword:${label.split(' ')[0] as string}`, value: 0 };
   }
   return undefined;
+}
+
+/**
+ * Whether a decimal number (`2.3` as [2, 3]) is the next of its open level (after `2.2`), or the
+ * first under an open parent (`2.1` after `2.`). Levels keep only each style's last value, so the
+ * parent's value stands for the number's prefix.
+ */
+function continuesDecimal(levels: readonly Level[], parts: readonly number[]): boolean {
+  const last = parts[parts.length - 1] as number;
+  const parent = parts[parts.length - 2] as number;
+  const own = levels.find((level) => level.style === `decimal:${parts.length}`);
+  const above = levels.find((level) => level.style === `decimal:${parts.length - 1}`);
+  if (above === undefined || above.value !== parent) return false;
+  return own === undefined ? last === 1 : own.value + 1 === last;
 }
 
 /** Text that starts as a clause's does: a capital, a digit, a bracket or a quote. */

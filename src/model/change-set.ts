@@ -101,15 +101,43 @@ export function isRenumberOnly(change: Change): boolean {
   return change.kind === 'renumber';
 }
 
+/**
+ * The counts of one document's changes, the same in every output (the CLI's line, the JSON's
+ * `summary` and `sources`, the PDF's and the HTML's summary, the release report): what
+ * {@link summariseChanges} gives, with the changes by source and those no source explains.
+ */
+export interface ChangeCounts extends ChangeSummary {
+  /** Changes per source id (a change two sources made counts for each), renumbered clauses not counted. */
+  readonly bySource: Readonly<Record<string, number>>;
+  /** Changes no source explains (see {@link isUnattributed}). */
+  readonly unattributed: number;
+}
+
 /** Counts changes by kind, and renumbered clauses apart. */
 export function summariseChanges(changes: readonly Change[]): ChangeSummary {
+  const { total, byKind, renumbered } = countChanges(changes);
+  return { total, byKind, renumbered };
+}
+
+/**
+ * The one definition of how many changes a document has: every entry of its change set is a
+ * change, but a clause only renumbered, which is counted apart (and by no source).
+ */
+export function countChanges(changes: readonly Change[]): ChangeCounts {
   const byKind: Partial<Record<ChangeKind, number>> = {};
+  const bySource: Record<string, number> = {};
   let renumbered = 0;
+  let unattributed = 0;
   for (const change of changes) {
-    if (isRenumberOnly(change)) renumbered++;
-    else byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
+    if (isRenumberOnly(change)) {
+      renumbered++;
+      continue;
+    }
+    byKind[change.kind] = (byKind[change.kind] ?? 0) + 1;
+    for (const source of change.sources) bySource[source] = (bySource[source] ?? 0) + 1;
+    if (isUnattributed(change)) unattributed++;
   }
-  return { total: changes.length - renumbered, byKind, renumbered };
+  return { total: changes.length - renumbered, byKind, renumbered, bySource, unattributed };
 }
 
 /**

@@ -5,7 +5,7 @@
  * the result are plain data.
  */
 import { basename, join } from 'node:path';
-import { apply, compare, hasIssues, InputError, isUnattributed, summariseChanges, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
+import { apply, compare, countChanges, hasIssues, InputError, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
 import { readInput } from '../io/read-input.js';
 import { classifyError } from '../diagnostics/exit-codes.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
@@ -43,7 +43,7 @@ export interface DocumentResult {
   readonly error?: string;
   readonly outputs: readonly DocumentOutput[];
   readonly declaredSources: readonly string[];
-  /** Changes, clauses only renumbered not counted (see `summariseChanges`). */
+  /** Changes, clauses only renumbered not counted (see `countChanges`). */
   readonly changes: number;
   /** Clauses whose only change is their number, counted apart. */
   readonly renumbered: number;
@@ -93,19 +93,18 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
     const diagnostics = rendered.diagnostics.length > 0 ? { diagnostics: rendered.diagnostics } : {};
     // A document that failed (its sources conflict) has no changes to count; its report says why.
     if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, renumbered: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
-    const bySource: Record<string, number> = {};
-    for (const change of rendered.redline.changes) for (const source of change.sources) bySource[source] = (bySource[source] ?? 0) + 1;
-    const summary = summariseChanges(rendered.redline.changes);
+    // The counts every output of the document gives (the CLI's, the JSON's, the PDF's): one definition.
+    const counts = countChanges(rendered.redline.changes);
     return {
       ...base,
       status: rendered.report && hasIssues(rendered.report) ? 'issues' : 'ok',
       outputs: written,
-      changes: summary.total,
-      renumbered: summary.renumbered,
-      byKind: summary.byKind,
-      bySource,
+      changes: counts.total,
+      renumbered: counts.renumbered,
+      byKind: counts.byKind,
+      bySource: counts.bySource,
       // Without sources there is nothing to attribute changes to, so nothing is unattributed.
-      unattributed: rendered.report ? rendered.redline.changes.filter(isUnattributed).length : 0,
+      unattributed: rendered.report ? counts.unattributed : 0,
       ...(rendered.report && { report: rendered.report }),
       ...diagnostics,
     };

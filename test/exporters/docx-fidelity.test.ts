@@ -238,6 +238,9 @@ describe('revision ids, protection', () => {
       expect.stringMatching(/write protection of .*protection-new\.docx was left out of the redline/),
       expect.stringMatching(/editing protection \(trackedChanges\) of .*protection-new\.docx was left out/),
     ]);
+    const cli = runCli(['compare', join(dir, 'protection-old.docx'), join(dir, 'protection-new.docx'), '-o', join(dir, 'protection-cli.docx')]);
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stderr).toMatch(/warning: the editing protection \(trackedChanges\) of .*protection-new\.docx was left out of the redline/);
     const clean = await convert({ bytes: neu, name: 'new.docx' }, { outputs: { docx: true } });
     expect(partText(readDocxFiles(clean.value.outputs.docx as Uint8Array), 'word/settings.xml')).toContain(protection);
     // Protection that is not enforced is no lock: it stays.

@@ -70,8 +70,17 @@ describe('HTML redline in Node', () => {
     expect(redline.changes.some((c) => c.kind === 'renumber')).toBe(true);
     const html = redlineToHtml(redline);
     expectEveryChangeMarked(html, redline.changes);
-    // One entry in the list of changes for each, in the change set's order.
-    expect([...html.matchAll(/<li data-change-ref="([^"]*)"/g)].map((m) => m[1])).toEqual(redline.changes.map((c) => c.id));
+    // One entry in the list of changes for each, in the change set's order, clauses only renumbered apart after the changes.
+    const renumbered = redline.changes.filter((c) => c.kind === 'renumber');
+    const changed = redline.changes.filter((c) => c.kind !== 'renumber');
+    expect([...html.matchAll(/<li data-change-ref="([^"]*)"/g)].map((m) => m[1])).toEqual([...changed, ...renumbered].map((c) => c.id));
+    expect(html).toContain(`${changed.length} changes · ${renumbered.length} clause${renumbered.length === 1 ? '' : 's'} only renumbered</p>`);
+    expect(html).toContain(`<li class="rl-list-apart" role="presentation">Clauses only renumbered (${renumbered.length})</li>`);
+    // A move is listed by both its ends.
+    for (const move of redline.changes.filter((c) => c.kind === 'move')) {
+      const entry = new RegExp(`<li data-change-ref="${move.id}"[^>]*>.*?<span class="rl-where">([^<]*)</span>`).exec(html);
+      expect(entry?.[1], move.id).toBe(`${move.from?.path} → ${move.to?.path}`);
+    }
   });
 
   it('allows exactly its own inline style and script, and no request of any kind', () => {
@@ -211,13 +220,16 @@ describe.runIf(runChromium)('HTML redline in Chromium: the 160-page sample with 
       await page.keyboard.press('n');
       visited.push(await focusedChange());
     }
-    expect(visited).toEqual(changes.slice(0, 12).map((c) => c.id));
+    // The list's order: the changes, then the clauses only renumbered.
+    const listed = [...changes.filter((c) => c.kind !== 'renumber'), ...changes.filter((c) => c.kind === 'renumber')];
+    expect(visited).toEqual(listed.slice(0, 12).map((c) => c.id));
+    expect(visited.some((id) => changes.find((c) => c.id === id)?.kind === 'renumber')).toBe(false);
     await page.keyboard.press('p');
-    expect(await focusedChange()).toBe(changes[10]?.id);
+    expect(await focusedChange()).toBe(listed[10]?.id);
     await page.keyboard.press('Alt+ArrowDown');
-    expect(await focusedChange()).toBe(changes[11]?.id);
+    expect(await focusedChange()).toBe(listed[11]?.id);
     await page.keyboard.press('Alt+ArrowUp');
-    expect(await focusedChange()).toBe(changes[10]?.id);
+    expect(await focusedChange()).toBe(listed[10]?.id);
     // The focused change is in view and announced.
     expect(await page.evaluate(() => {
       const box = document.activeElement?.getBoundingClientRect();

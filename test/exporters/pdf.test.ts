@@ -233,7 +233,7 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
     }
   });
 
-  it('ties the two ends of every move together with margin notes that name the other end and its page, and link to it', () => {
+  it('ties the two ends of every move together with notes that name the other end and its page, and link to it', () => {
     const moves = redline.changes.filter((change) => change.kind === 'move');
     expect(moves.length).toBeGreaterThan(0);
     const body = pages.map((page) => squeeze(page));

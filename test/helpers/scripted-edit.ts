@@ -2,7 +2,9 @@
  * A scripted edit of a real DOCX, as a user would make it in Word, aimed at the structure around
  * the text: a word replaced inside a content control, inside a table cell, inside a bookmark and
  * inside a comment's range; a paragraph deleted (one holding a bookmark or comment anchor when
- * there is one; range ends whose partner lies outside it stay where it was, as Word keeps them); words appended to a paragraph; a paragraph inserted. Only the main part's XML
+ * there is one; range ends whose partner lies outside it stay where it was, as Word keeps them);
+ * words appended to a paragraph (one with white space Word ignores when there is one); a paragraph
+ * inserted. Only the main part's XML
  * changes; everything else of the package stays as it was. Deterministic.
  */
 import { parseXml, sourceWithout, type XmlDocument, type XmlElement } from '../../src/ooxml/xml.js';
@@ -22,6 +24,7 @@ interface Splice {
 
 const RANGE_STARTS: Readonly<Record<string, string>> = { 'w:bookmarkStart': 'w:bookmarkEnd', 'w:commentRangeStart': 'w:commentRangeEnd', 'w:permStart': 'w:permEnd' };
 const RANGE_ENDS = new Set(Object.values(RANGE_STARTS));
+const IGNORED_SPACE = /<w:t>(?:[ \t\r\n][^<]*|[^<]*[ \t\r\n])<\/w:t>/;
 const OPAQUE = new Set(['w:drawing', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:txbxContent', 'w:del', 'w:moveFrom', 'w:instrText', 'm:oMath', 'm:oMathPara']);
 
 interface Walked {
@@ -96,7 +99,10 @@ export function scriptedEdit(bytes: Uint8Array, options: ScriptedEditOptions = {
     edits.push(`paragraph deleted: '${paragraphText(deleted).slice(0, 40)}'`);
   }
 
-  const appendTo = [...withText].reverse().find((p) => p !== deleted && !touched(p));
+  // Preferably a paragraph holding a w:t whose leading or trailing white space Word ignores (no
+  // xml:space="preserve"): rewritten, it must still read as Word reads it.
+  const appendable = [...withText].reverse().filter((p) => p !== deleted && !touched(p));
+  const appendTo = appendable.find((p) => IGNORED_SPACE.test(xml.slice(p.start, p.end))) ?? appendable[0];
   if (appendTo) {
     const lastText = [...texts].reverse().find((t) => t.element.start > appendTo.start && t.element.end < appendTo.end && !used.has(t.element)) as Walked;
     used.add(lastText.element);

@@ -6,7 +6,8 @@
  * Redline's importer), so the redline's reject view can be held against the old version and its
  * accept view against the new one.
  *
- * Offsets count the characters of the view's text (`w:t`, and `w:delText` in the reject view; a
+ * Offsets count the characters of the view's text as Word reads it (`w:t`, and `w:delText` in the
+ * reject view, without the leading and trailing white space `xml:space="preserve"` does not keep; a
  * tab or break is one); paragraph marks count nothing, so a bookmark end just after a paragraph
  * and one at the end of its content stand at one offset. A content control, custom XML element or
  * smart tag whose content the view empties (its runs were all deleted; a bookmark left in it is no
@@ -44,18 +45,31 @@ class Walker {
   private field: { offset: number; code: string }[] = [];
   /** Inside content the view leaves out (range markup is noted there, text is not). */
   private hidden = 0;
+  /** The `xml:space` in force (the innermost element that sets it). */
+  private readonly spaces: string[] = [];
 
-  constructor(view: View, comments: ReadonlyMap<string, string>, links: ReadonlyMap<string, string>) {
+  constructor(view: View, comments: ReadonlyMap<string, string>, links: ReadonlyMap<string, string>, documentSpace: string | undefined) {
+    if (documentSpace !== undefined) this.spaces.push(documentSpace);
     this.view = view;
     this.comments = comments;
     this.links = links;
   }
 
   walk(element: XmlElement): void {
+    const space = element.attrs['xml:space'];
+    if (space !== undefined) this.spaces.push(space);
     for (const child of element.children) {
       if (typeof child === 'string') continue;
       this.visit(child);
     }
+    if (space !== undefined) this.spaces.pop();
+  }
+
+  /** Text as Word reads it: without `xml:space="preserve"`, leading and trailing white space is not text. */
+  private textLength(el: XmlElement): number {
+    const text = textOf(el);
+    const space = el.attrs['xml:space'] ?? this.spaces[this.spaces.length - 1];
+    return (space === 'preserve' ? text : text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')).length;
   }
 
   private add(token: string, range?: string): void {
@@ -83,7 +97,7 @@ class Walker {
     switch (el.name) {
       case 'w:t':
       case 'w:delText':
-        this.offset += textOf(el).length;
+        this.offset += this.textLength(el);
         return;
       case 'w:tab':
       case 'w:br':
@@ -223,8 +237,9 @@ function hyperlinkTargets(docx: DocxFiles): Map<string, string> {
 export function bodyStructure(bytes: Uint8Array, view: View): string[] {
   const docx = readDocxFiles(bytes);
   const xml = partText(docx, docx.mainPart) ?? '';
-  const body = parseXml(xml, docx.mainPart).root.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:body');
-  const walker = new Walker(view, commentTexts(docx), hyperlinkTargets(docx));
+  const root = parseXml(xml, docx.mainPart).root;
+  const body = root.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:body');
+  const walker = new Walker(view, commentTexts(docx), hyperlinkTargets(docx), root.attrs['xml:space']);
   if (body) walker.walk(body);
   return walker.result().map((e) => `${String(e.offset).padStart(7)} ${e.token}`).sort();
 }

@@ -15,6 +15,8 @@ import { fromText } from '../../src/importers/text/from-text.js';
 import { isUnattributed } from '../../src/model/change-set.js';
 import type { Paragraph } from '../../src/model/document.js';
 import { compare } from '../../src/api/compare.js';
+import { redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
+import { pdfText, requirePdfTools } from '../helpers/pdf-tools.js';
 import { verify } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
@@ -54,6 +56,19 @@ describe('typed clause numbers', () => {
   it('leave numbers in running text alone', () => {
     const doc = fromText(['1.5 million customers were billed.', 'Section 2.1 applies to all Parties.', '2012 was a year.', '(see above) the text', 'A. Smith signed.'].join('\n\n'), 't.txt');
     expect(labels(doc.body).map(([label]) => label)).toEqual(['', '', '', '', '']);
+  });
+
+  it('are recognised before lower-case text when they continue the numbering, not out of sequence', () => {
+    const doc = fromText(['2. Term', '2.1 Either party may terminate on notice; or', '2.2 by written agreement.', '2.4 million notices were sent.', '3. Supply', '3.1 the Supplier shall deliver.', '3.5 percent is the rate.'].join('\n\n'), 't.txt');
+    expect(labels(doc.body).map(([label, , rest]) => [label, rest])).toEqual([
+      ['2.', 'Term'],
+      ['2.1', 'Either party may terminate on notice; or'],
+      ['2.2', 'by written agreement.'],
+      ['', '2.4 million notices were sent.'],
+      ['3.', 'Supply'],
+      ['3.1', 'the Supplier shall deliver.'],
+      ['', '3.5 percent is the rate.'],
+    ]);
   });
 
   it('are recognised in Markdown paragraphs and headings, not in list items or table cells', () => {
@@ -102,6 +117,14 @@ describe('a typed renumbering', () => {
     const redline = compareDocuments(fromText(OLD, 'old.txt'), fromText(NEW, 'new.txt'), { ignoreNumbering: true });
     expect(redline.changes.map((c) => c.kind)).toEqual(['insert', 'insert', 'move']);
     expect(toMarkup(redline)).toContain('\n3. Grant\n');
+  });
+
+  it.runIf(requirePdfTools())('leaves no word of renumbering in the PDF with --ignore numbering, and explains it without', async () => {
+    const read = async (ignoreNumbering: boolean): Promise<string> => pdfText(await redlineToPdf(compareDocuments(fromText(OLD, 'old.txt'), fromText(NEW, 'new.txt'), { ignoreNumbering })));
+    expect(await read(true)).not.toMatch(/renumber/i);
+    const shown = await read(false);
+    expect(shown).toContain('2 clauses only renumbered');
+    expect(shown).toContain('a renumbered clause number is grey');
   });
 
   it('is never an unattributed change when sources explain the clauses around it', async () => {

@@ -44,7 +44,8 @@ const old = { bytes: await readFile('old.docx'), name: 'old.docx' };
 const neu = { bytes: await readFile('new.docx'), name: 'new.docx' };
 const { value } = await compare(old, neu, { outputs: { docx: true, json: true } });
 const check = await verify({ bytes: value.outputs.docx, name: 'redline.docx' }, old, neu);
-console.log(JSON.stringify({ changes: value.changes.length, summary: JSON.parse(value.outputs.json).summary.total, ok: check.value.ok }));
+const { total, renumbered } = JSON.parse(value.outputs.json).summary;
+console.log(JSON.stringify({ changes: value.changes.length, summary: total + renumbered, ok: check.value.ok }));
 `;
 
 const CONSUMER_TS = `import { compare, InputError, type Change, type Comparison, type Result } from 'redline';

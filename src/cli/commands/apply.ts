@@ -7,7 +7,7 @@ import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
 import { parseGranularity, parseIgnore, parsePdfOptions, PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
-import { applyOutputPaths, outputFiles, outputKinds } from '../outputs.js';
+import { applyOutputPaths, countLine, outputFiles, outputKinds } from '../outputs.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 
 export const APPLY_HELP = `Usage: redline apply OLD --source ID=FILE [--source ID=FILE …] -o NEW.docx [-o REDLINE.docx] [-o REPORT.json]
@@ -79,6 +79,6 @@ export async function applyCommand(args: readonly string[], io: CommandIo): Prom
     io.err(`redline: ${value.conflicts.length} conflict(s); nothing applied (use --on-conflict first or skip to apply anyway)`);
     return 3;
   }
-  if (!values.quiet) io.out(`${value.changes.length} change(s) applied; wrote ${files.map((o) => o.path).join(', ')}`);
+  if (!values.quiet) io.out(`${countLine(value.changes)} applied; wrote ${files.map((o) => o.path).join(', ')}`);
   return hasIssues(value.report) ? 4 : 0;
 }

@@ -1,12 +1,12 @@
 /** `redline compare OLD NEW -o OUT.docx [-o OUT.json …]` */
-import { compare, hasIssues, summariseChanges, type AttributionReport, type Change, type CompareOptions } from '../../api/index.js';
+import { compare, hasIssues, type AttributionReport, type CompareOptions } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
 import { parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
-import { compareOutputPaths, outputFiles, outputKinds } from '../outputs.js';
+import { compareOutputPaths, countLine, outputFiles, outputKinds } from '../outputs.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 
 export const COMPARE_HELP = `Usage: redline compare OLD NEW -o OUT [-o OUT …] [options]
@@ -136,10 +136,4 @@ function describeReport(report: AttributionReport): string {
   const lines = report.sources.map((s) => `  ${s.id}${s.title ? ` (${s.title})` : ''}: ${s.total} change(s) [${s.form}]`);
   lines.push(`  unattributed: ${report.unattributed.length}; not applied: ${report.notApplied.length}; differs: ${report.differs.length}; conflicts: ${report.conflicts.length}`);
   return lines.join('\n');
-}
-
-/** "75 change(s) and 146 clause(s) only renumbered": the counts the JSON and the PDF summary give. */
-function countLine(changes: readonly Change[]): string {
-  const { total, renumbered } = summariseChanges(changes);
-  return `${total} change(s)${renumbered > 0 ? ` and ${renumbered} clause(s) only renumbered` : ''}`;
 }

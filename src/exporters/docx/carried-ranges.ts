@@ -49,6 +49,27 @@ export class CarriedRanges {
     return xml.replace(RANGE_TAG, (tag, name: string) => tag.replace(/\bw:id="([^"]*)"/, (_, id: string) => `w:id="${this.idFor(name, id, oldPart)}"`));
   }
 
+  /**
+   * A second copy of content already written (a text box's VML fallback repeats its DrawingML
+   * choice): its bookmarks and permission ranges get ids of their own, paired within the copy.
+   * Word gives each copy its own ids too: ids are unique in the document, alternatives included.
+   */
+  renumberCopy(xml: string): string {
+    const ids = new Map<string, string>();
+    return xml.replace(/<w:(bookmarkStart|bookmarkEnd|permStart|permEnd)\b[^>]*>/g, (tag, name: string) =>
+      tag.replace(/\bw:id="([^"]*)"/, (_, id: string) => {
+        const bookmark = name.startsWith('bookmark');
+        const key = `${bookmark ? 'bookmark' : 'permission'} ${id}`;
+        let mapped = ids.get(key);
+        if (mapped === undefined) {
+          mapped = String(bookmark ? this.nextBookmark++ : this.nextPermission++);
+          ids.set(key, mapped);
+        }
+        return `w:id="${mapped}"`;
+      }),
+    );
+  }
+
   private idFor(element: string, id: string, oldPart: string): string {
     const kind = element.startsWith('bookmark') ? 'bookmark' : element.startsWith('perm') ? 'permission' : 'comment';
     const key = `${kind} ${oldPart} ${id}`;

@@ -318,7 +318,8 @@ function atomRunContent(atom: Atom, piece: RedlinePiece, ctx: WriterContext): st
 
 /**
  * Rewrites the text boxes of a drawing with their redlined stories. A drawing may hold each
- * story twice (the DrawingML choice and its VML fallback): the k-th text box gets story k mod n.
+ * story twice (the DrawingML choice and its VML fallback): the k-th text box gets story k mod n,
+ * and a repeated story's ranges get ids of their own.
  */
 function withStories(xml: string, stories: readonly (readonly RedlineBlock[])[], base: WriterContext): string {
   // Text boxes carry no comments of their own: the drawing's run in the body is commented.
@@ -330,7 +331,8 @@ function withStories(xml: string, stories: readonly (readonly RedlineBlock[])[],
   boxes.forEach((box, k) => {
     const story = stories[k % stories.length] ?? [];
     const open = xml.slice(box.start, xml.indexOf('>', box.start) + 1).replace(/\/>$/, '>');
-    out += xml.slice(pos, box.start) + open + writeBlocks(story, ctx) + '</w:txbxContent>';
+    const content = writeBlocks(story, ctx);
+    out += xml.slice(pos, box.start) + open + (k < stories.length ? content : ctx.ranges.renumberCopy(content)) + '</w:txbxContent>';
     pos = box.end;
   });
   return out + xml.slice(pos);

@@ -50,7 +50,10 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 .rl-list a:hover { background: #e6eaef; }
 .rl-list li[aria-current="true"] a { background: #fff3c4; }
 .rl-list .rl-chip { margin-top: 4px; }
-.rl-list .rl-where { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.rl-list .rl-where { font-weight: 600; overflow-wrap: anywhere; }
+.rl-list a.rl-long-place { grid-template-columns: 12px 1fr; }
+.rl-list a.rl-long-place .rl-what, .rl-list a.rl-long-place .rl-words { grid-column: 2; }
+.rl-list .rl-list-apart { padding: 10px 14px 4px; font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--rl-muted); }
 .rl-list .rl-what { color: var(--rl-muted); }
 .rl-list .rl-words { grid-column: 3; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .rl-chip { display: inline-block; width: 11px; height: 11px; border-radius: 2px; background: currentColor; flex: 0 0 auto; }

@@ -7,9 +7,10 @@
  * the document. Without the viewer script it is still a readable, linked, printable redline.
  */
 import type { AttributionReport, SourceEditIssue } from '../../attribution/report.js';
-import type { Change, ChangeKind } from '../../model/change-set.js';
+import { isRenumberOnly, summariseChanges, type Change, type ChangeKind } from '../../model/change-set.js';
 import type { Redline } from '../../model/redline.js';
 import { fileName } from '../../util/file-name.js';
+import { citation, moveEnds } from '../change-citation.js';
 import { ChangePalette } from '../pdf/change-palette.js';
 import type { Rgb } from '../pdf/colour.js';
 import { CHANGE_KIND_LABELS, clauseOf, excerpt } from '../pdf/summary-pages.js';
@@ -37,8 +38,10 @@ export interface RedlineView {
 
 /** The change list's excerpts are cut to a line. */
 const EXCERPT_LENGTH = 90;
+/** The characters a place fits in its column of the list (`G12.34(a)(iv)`). */
+const LONG_PLACE = 12;
 const KIND_ORDER = Object.keys(CHANGE_KIND_LABELS) as ChangeKind[];
-/** The source filter's value for changes no source made (unattributed and renumbered). */
+/** The source filter's value for changes no source explains (renumbering, which no source makes, is not counted under it). */
 const NO_SOURCE = '';
 
 export function redlineView(redline: Redline, options: RedlineViewOptions = {}): RedlineView {
@@ -49,10 +52,11 @@ export function redlineView(redline: Redline, options: RedlineViewOptions = {}):
   const document = markup.render();
   const title = options.title ?? redline.new.title ?? fileName(redline.new.name);
   const count = redline.changes.length;
+  const { total, renumbered } = summariseChanges(redline.changes);
 
   const legend = palette.legend(redline).map((entry) => `<li><span class="rl-chip ${colour(entry.colour)}"></span><span>${escapeHtml(entry.label)}${entry.title === undefined ? '' : ` <small>${escapeHtml(entry.title)}</small>`}</span></li>`);
   const head = `<header class="rl-head">
-<div class="rl-titles"><h1>${escapeHtml(title)}</h1>${options.subtitle === undefined ? '' : `<p>${escapeHtml(options.subtitle)}</p>`}<p>Old: ${escapeHtml(fileName(redline.old.name))} · New: ${escapeHtml(fileName(redline.new.name))} · ${count} change${count === 1 ? '' : 's'}</p></div>
+<div class="rl-titles"><h1>${escapeHtml(title)}</h1>${options.subtitle === undefined ? '' : `<p>${escapeHtml(options.subtitle)}</p>`}<p>Old: ${escapeHtml(fileName(redline.old.name))} · New: ${escapeHtml(fileName(redline.new.name))} · ${counted(total, renumbered)}</p></div>
 <ul class="rl-legend" aria-label="Key">${legend.join('')}</ul>
 <div class="rl-tools rl-needs-js" role="toolbar" aria-label="Changes">
 <button type="button" data-action="previous" aria-keyshortcuts="p Alt+ArrowUp" title="Previous change (p, Alt+↑)">◀ Previous</button>
@@ -62,7 +66,10 @@ export function redlineView(redline: Redline, options: RedlineViewOptions = {}):
 </div>
 </header>`;
 
-  const list = redline.changes.map((change) => changeItem(change, colour(palette.colour(change.id)), palette.hasSources));
+  // Clauses only renumbered are listed apart, after the changes, so they never drown them.
+  const item = (change: Change): string => changeItem(change, colour(palette.colour(change.id)), palette.hasSources);
+  const list = redline.changes.filter((change) => !isRenumberOnly(change)).map(item);
+  const renumberedList = redline.changes.filter(isRenumberOnly).map(item);
   const side = `<div class="rl-side">
 ${findings(redline, options.report, markup.anchoredClauses)}
 <nav class="rl-changes" aria-labelledby="rl-changes-title">
@@ -70,7 +77,7 @@ ${findings(redline, options.report, markup.anchoredClauses)}
 ${filters(redline, palette.hasSources)}
 <p class="rl-shown rl-needs-js">Showing <span data-count="shown">${count}</span> of ${count}</p>
 <ol class="rl-list">
-${list.join('\n')}
+${[...list, ...renumberedHeading(renumberedList.length), ...renumberedList].join('\n')}
 </ol>
 </nav>
 </div>`;
@@ -90,12 +97,33 @@ ${document}
   return { title, html, css: styles.css() };
 }
 
+/** The header's count: changes, and clauses only renumbered apart ("75 changes · 146 clauses only renumbered"). */
+function counted(total: number, renumbered: number): string {
+  const changes = `${total} change${total === 1 ? '' : 's'}`;
+  return renumbered === 0 ? changes : `${changes} · ${renumbered} clause${renumbered === 1 ? '' : 's'} only renumbered`;
+}
+
+/** The line that sets the renumbered clauses apart in the list (one scrolling list, so not a list of its own). */
+function renumberedHeading(count: number): string[] {
+  return count === 0 ? [] : [`<li class="rl-list-apart" role="presentation">Clauses only renumbered (${count})</li>`];
+}
+
+/** Where a change is, as the list cites it: a move by both its ends (`G24.42 → G8.24`). */
+function listedPlace(change: Change): string {
+  if (change.kind !== 'move') return clauseOf(change);
+  const { from, to } = moveEnds(change);
+  return `${citation(from)} → ${citation(to)}`;
+}
+
 /** One entry of the list: clause, kind, sources, a few words; a link to the change. */
 function changeItem(change: Change, colourClass: string, hasSources: boolean): string {
   const sources = change.sources.length > 0 ? change.sources.join(', ') : hasSources && change.kind !== 'renumber' ? 'Unattributed' : '';
   const words = excerpt(change);
   const cut = words.length > EXCERPT_LENGTH ? `${words.slice(0, EXCERPT_LENGTH - 1)}…` : words;
-  return `<li data-change-ref="${escapeHtml(change.id)}" data-sources="${escapeHtml(change.sources.join(' '))}" data-kind="${change.kind}"><a href="#${changeAnchor(change.id)}"><span class="rl-chip ${colourClass}"></span><span class="rl-where">${escapeHtml(clauseOf(change))}</span><span class="rl-what">${CHANGE_KIND_LABELS[change.kind]}${sources === '' ? '' : ` · ${escapeHtml(sources)}`}</span><span class="rl-words">${escapeHtml(cut)}</span></a></li>`;
+  const place = listedPlace(change);
+  // A place longer than its column (a move's two ends, a table row) takes a line of its own rather than being cut.
+  const layout = place.length > LONG_PLACE ? ' class="rl-long-place"' : '';
+  return `<li data-change-ref="${escapeHtml(change.id)}" data-sources="${escapeHtml(change.sources.join(' '))}" data-kind="${change.kind}"><a href="#${changeAnchor(change.id)}"${layout}><span class="rl-chip ${colourClass}"></span><span class="rl-where">${escapeHtml(place)}</span><span class="rl-what">${CHANGE_KIND_LABELS[change.kind]}${sources === '' ? '' : ` · ${escapeHtml(sources)}`}</span><span class="rl-words">${escapeHtml(cut)}</span></a></li>`;
 }
 
 /** Check boxes by source (with sources) and by kind, each with its count (the viewer keeps it current). */
@@ -104,6 +132,7 @@ function filters(redline: Redline, hasSources: boolean): string {
   const kinds = new Map<ChangeKind, number>();
   for (const change of redline.changes) {
     kinds.set(change.kind, (kinds.get(change.kind) ?? 0) + 1);
+    if (isRenumberOnly(change)) continue; // no source makes a renumbering: it is no unattributed change
     for (const source of change.sources.length > 0 ? change.sources : [NO_SOURCE]) counts.set(source, (counts.get(source) ?? 0) + 1);
   }
   const box = (group: 'source' | 'kind', value: string, label: string, n: number): string =>
@@ -113,7 +142,7 @@ function filters(redline: Redline, hasSources: boolean): string {
   if (hasSources) {
     const sources = redline.sources.map((s) => s.id).filter((id) => counts.has(id));
     const boxes = sources.map((id) => box('source', id, id, counts.get(id) ?? 0));
-    if (counts.has(NO_SOURCE)) boxes.push(box('source', NO_SOURCE, 'No source', counts.get(NO_SOURCE) ?? 0));
+    if (counts.has(NO_SOURCE)) boxes.push(box('source', NO_SOURCE, 'Unattributed', counts.get(NO_SOURCE) ?? 0));
     parts.push(`<fieldset><legend>Source ${all('source')}</legend>${boxes.join('')}</fieldset>`);
   }
   const kindBoxes = KIND_ORDER.filter((kind) => kinds.has(kind)).map((kind) => box('kind', kind, CHANGE_KIND_LABELS[kind], kinds.get(kind) ?? 0));

@@ -70,6 +70,8 @@ export function redlineViewer(root: HTMLElement): void {
 
   function sourceMatches(entry: Entry, sources: ReadonlySet<string>): boolean {
     if (sourceBoxes.length === 0) return true;
+    // A renumbering has no source and is no unattributed change: shown unless the view is narrowed to some sources.
+    if (entry.kind === 'renumber') return sourceBoxes.every((box) => box.checked);
     return entry.sources.length === 0 ? sources.has('') : entry.sources.some((source) => sources.has(source));
   }
 
@@ -84,9 +86,11 @@ export function redlineViewer(root: HTMLElement): void {
       if (entry.visible) shown++;
     }
     // Each box counts the changes it would show, given the other group's choice.
-    for (const box of sourceBoxes) setCount(`source:${box.value}`, entries.filter((e) => kinds.has(e.kind) && (box.value === '' ? e.sources.length === 0 : e.sources.includes(box.value))).length);
+    for (const box of sourceBoxes) setCount(`source:${box.value}`, entries.filter((e) => kinds.has(e.kind) && e.kind !== 'renumber' && (box.value === '' ? e.sources.length === 0 : e.sources.includes(box.value))).length);
     for (const box of kindBoxes) setCount(`kind:${box.value}`, entries.filter((e) => e.kind === box.value && sourceMatches(e, sources)).length);
     setCount('shown', shown);
+    const renumberShown = entries.some((e) => e.visible && e.kind === 'renumber');
+    for (const apart of root.querySelectorAll<HTMLElement>('.rl-list-apart')) apart.hidden = !renumberShown;
     if (current && !current.visible) select(undefined);
   }
 

@@ -5,6 +5,7 @@
  * now that every change has a page, the notes that tie the ends of each move together, the
  * running heads once the page count is known, and the outline.
  */
+import type { AttributionReport } from '../../attribution/report.js';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Redline } from '../../model/redline.js';
 import { blockFlow } from './block-flow.js';
@@ -35,6 +36,8 @@ export interface RenderOptions {
   readonly date?: string;
   /** The order sources take their colours in (see `PdfOptions.sourceOrder`). */
   readonly sourceOrder?: readonly string[];
+  /** The attribution report, whose findings the summary lists. */
+  readonly report?: AttributionReport;
 }
 
 export async function renderPdf(redline: Redline, options: RenderOptions, marked: boolean, diagnostics?: Diagnostics): Promise<Uint8Array> {
@@ -48,7 +51,7 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
   const root = new StructElement('Document', undefined);
   const summarySection = palette ? new StructElement('Sect', root, {}, true) : undefined;
 
-  const summary = palette && summarySection ? new SummaryPages(redline, palette, painter, geometry, heads, summarySection) : undefined;
+  const summary = palette && summarySection ? new SummaryPages(redline, options.report, palette, painter, geometry, heads, summarySection) : undefined;
   const summaryPages = summary?.pageCount ?? 0;
   const kept: number[] = [];
   for (let page = 1; page <= summaryPages; page++) {

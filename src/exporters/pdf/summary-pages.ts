@@ -5,15 +5,17 @@
  * rows link to the page the change is on: a clause inserted or deleted with its limbs in one row,
  * a move in one row with both ends and both pages, then the renumbered clauses, one row per
  * cascade (see `summary-entries.ts`).
- * Every line has a fixed height (excerpts are cut to fit), so the number of summary pages is known
- * before the body is laid out: body pages are numbered after them, and the summary is drawn once
+ * Every line's height is known from its text alone (excerpts are cut to fit, a long clause path
+ * wraps in its column), so the number of summary pages is known before the body is laid out: body pages are numbered after them, and the summary is drawn once
  * the body has placed the changes.
  */
-import { isRenumberOnly, isUnattributed, summariseChanges, type Change, type ChangeKind } from '../../model/change-set.js';
+import { countChanges, type Change, type ChangeCounts, type ChangeKind } from '../../model/change-set.js';
+import type { AttributionReport } from '../../attribution/report.js';
 import type { Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
 import { citation } from '../change-citation.js';
 import { summaryEntries, type SummaryEntry } from '../summary-entries.js';
+import { findingCounts, findingSections } from './summary-findings.js';
 
 export { excerpt } from '../summary-entries.js';
 import { Canvas } from './canvas.js';
@@ -56,6 +58,10 @@ const CELL_BOLD: PlainStyle = { ...CELL, variant: 'bold' };
 const COUNT: PlainStyle = { family: 'sans', variant: 'regular', size: 8.5, colour: BLACK };
 
 const ROW_HEIGHT = 11;
+/** The pitch of a wrapped clause path's further lines in a row. */
+const CELL_LINE = 9;
+/** A clause path longer than this many lines (a table row with a long key) is cut on its last. */
+const MAX_CLAUSE_LINES = 3;
 const HEADER_ROW_HEIGHT = 14;
 const TABLE_HEADING_HEIGHT = 18;
 const CONTINUED_HEIGHT = 24;
@@ -91,6 +97,8 @@ interface Column {
 
 export class SummaryPages {
   private readonly redline: Redline;
+  /** The attribution report, whose findings the summary lists (with sources). */
+  private readonly report: AttributionReport | undefined;
   private readonly palette: ChangePalette;
   private readonly painter: TextPainter;
   private readonly geometry: PageGeometry;
@@ -102,8 +110,9 @@ export class SummaryPages {
   private readonly table: StructElement;
   private headerMade = false;
 
-  constructor(redline: Redline, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads, section: StructElement) {
+  constructor(redline: Redline, report: AttributionReport | undefined, palette: ChangePalette, painter: TextPainter, geometry: PageGeometry, heads: RunningHeads, section: StructElement) {
     this.redline = redline;
+    this.report = report;
     this.palette = palette;
     this.painter = painter;
     this.geometry = geometry;
@@ -186,7 +195,8 @@ export class SummaryPages {
       text(`Shown as changes: ${view.shown.join(', ')}; changes no source explains are shown too.`, { ...TEXT, variant: 'bold', size: 9.5 }, 13);
       text(view.made.length > 0 ? `Taken as made (already in the old version shown, not marked): ${view.made.join(', ')}.` : 'No source is taken as made.', { ...TEXT, size: 9.5 }, 20);
     }
-    const { total, renumbered } = summariseChanges(this.redline.changes);
+    const counts = countChanges(this.redline.changes);
+    const { total, renumbered } = counts;
     const renumberedText = renumbered === 0 ? '' : `; ${renumbered} clause${renumbered === 1 ? '' : 's'} only renumbered (listed apart)`;
     text(total === 0 && renumbered === 0 ? 'No changes.' : `Total: ${total} change${total === 1 ? '' : 's'}${renumberedText}`, { ...TEXT, variant: 'bold', size: 10.5 }, 20);
     lines.push(this.heading('Key'));
@@ -204,13 +214,33 @@ export class SummaryPages {
         },
       });
     }
-    text('Inserted text is underlined, deleted text struck through; a renumbered clause number is grey.', NOTE, 12);
+    // Renumbering is explained only where there is some (none with --ignore numbering).
+    text(`Inserted text is underlined, deleted text struck through${renumbered > 0 ? '; a renumbered clause number is grey' : ''}.`, NOTE, 12);
     text('Moved text: ⇄ and a double underline, under a note naming the other end and its page.', NOTE, 12);
-    text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''} (none for renumbering).`, NOTE, 20);
-    if (total === 0 && renumbered === 0) return lines;
-    const byKind: [string, readonly (readonly [string, number])[]] = ['Changes by kind', [...countByKind(this.redline.changes), ...(renumbered > 0 ? [['Clauses only renumbered', renumbered] as const] : [])]];
-    this.counts(lines, this.palette.hasSources ? [byKind, ['Changes by source', countBySource(this.redline)]] : [byKind]);
+    text(`A bar in the outer margin marks each changed line${this.palette.hasSources ? ', labelled with its sources' : ''}${renumbered > 0 ? ' (none for renumbering)' : ''}.`, NOTE, 20);
+    if (total > 0 || renumbered > 0) {
+      const byKind: [string, readonly (readonly [string, number])[]] = ['Changes by kind', [...countByKind(counts), ...(renumbered > 0 ? [['Clauses only renumbered', renumbered] as const] : [])]];
+      this.counts(lines, this.palette.hasSources ? [byKind, ['Changes by source', countBySource(this.redline, counts)]] : [byKind]);
+    }
+    this.findingLines(lines, text);
     return lines;
+  }
+
+  /** The verification findings: each list of the attribution report, a line per finding (wrapped, never cut). */
+  private findingLines(lines: SummaryLine[], text: (value: string, style: PlainStyle, height: number) => void): void {
+    if (!this.report) return;
+    const sections = findingSections(this.report, CHANGE_KIND_LABELS);
+    lines.push(this.heading('Verification findings'));
+    if (sections.length === 0) {
+      text('None: every change is attributed to a source, and every source edit is applied as the source has it.', COUNT, 20);
+      return;
+    }
+    text(`${findingCounts(this.report)}.`, { ...COUNT, variant: 'bold' }, 14);
+    for (const section of sections) {
+      text(section.title, { ...COUNT, variant: 'bold' }, 12);
+      for (const item of section.items) text(`•  ${item}`, COUNT, 11);
+    }
+    lines.push({ height: 8, draw: () => undefined });
   }
 
   private heading(title: string): SummaryLine {
@@ -282,13 +312,18 @@ export class SummaryPages {
   private entryRow(entry: SummaryEntry, index: number): SummaryLine {
     const row = new StructElement('TR', this.table);
     const id = entry.changeIds[0] as string;
+    // The clause path is what a reader cites: wrapped in its column (a table row's name takes two
+    // lines), not cut. Its height depends on the text alone, so the summary's pages stay known
+    // before the body is laid out.
+    const clauseLines = this.clauseLines(entry.clause);
+    const height = ROW_HEIGHT + (clauseLines.length - 1) * CELL_LINE;
     return {
-      height: ROW_HEIGHT,
+      height,
       row: true,
       tag: row,
       draw: (canvas, top, placed) => {
         const width = this.geometry.textWidth;
-        if (index % 2 === 1) canvas.fill(this.left, top, width, ROW_HEIGHT, ROW_SHADE);
+        if (index % 2 === 1) canvas.fill(this.left, top, width, height, ROW_SHADE);
         // A move's row gives both ends' pages, and links to each.
         const from = entry.move ? placed.moveEnds.get(moveEndKey(id, 'from')) : undefined;
         const to = entry.move ? placed.moveEnds.get(moveEndKey(id, 'to')) : undefined;
@@ -300,14 +335,23 @@ export class SummaryPages {
           const colour = column.key === 'change' ? (entry.kind === 'renumber' ? GREY : this.palette.colour(id)) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
           const cell = new StructElement('TD', row);
           if (column.key === 'page') pageCell = cell;
-          canvas.tagged(cell, () => this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour }));
+          if (column.key === 'clause') canvas.tagged(cell, () => clauseLines.forEach((line, i) => this.cell(canvas, column, line, top + 8 + i * CELL_LINE, { ...CELL, colour })));
+          else canvas.tagged(cell, () => this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour }));
         }
         // The row links to the change; in the structure the link is the page number's.
-        if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, width, ROW_HEIGHT, { kind: 'page', page: spot.page, top: spot.top }));
+        if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, width, height, { kind: 'page', page: spot.page, top: spot.top }));
         if (to) canvas.tagged(new StructElement('Link', pageCell ?? row), () => this.linkSecondPage(canvas, top, String(to.page), to));
-        canvas.line(this.left, top + ROW_HEIGHT, this.left + width, top + ROW_HEIGHT, ROW_RULE, 0.3);
+        canvas.line(this.left, top + height, this.left + width, top + height, ROW_RULE, 0.3);
       },
     };
+  }
+
+  /** A clause path in the lines of its column, at most `MAX_CLAUSE_LINES` (the last cut if need be). */
+  private clauseLines(clause: string): string[] {
+    const column = this.columns.find((c) => c.key === 'clause') as Column;
+    const lines = this.painter.wrap(clause, column.width - 4, CELL);
+    if (lines.length <= MAX_CLAUSE_LINES) return lines;
+    return [...lines.slice(0, MAX_CLAUSE_LINES - 1), lines.slice(MAX_CLAUSE_LINES - 1).join(' ')];
   }
 
   /** A link over the last number of the Page cell (right-aligned) to where it points. */
@@ -348,16 +392,14 @@ function columnsFor(width: number, hasSources: boolean): Column[] {
   });
 }
 
-function countByKind(changes: readonly Change[]): [string, number][] {
-  const counted = changes.filter((change) => !isRenumberOnly(change));
-  return KIND_ORDER.map((kind): [string, number] => [CHANGE_KIND_LABELS[kind], counted.filter((change) => change.kind === kind).length]).filter(([, count]) => count > 0);
+function countByKind(counts: ChangeCounts): [string, number][] {
+  return KIND_ORDER.map((kind): [string, number] => [CHANGE_KIND_LABELS[kind], counts.byKind[kind] ?? 0]).filter(([, count]) => count > 0);
 }
 
-function countBySource(redline: Redline): [string, number][] {
-  const counts: [string, number][] = redline.sources.map((source) => [source.id, redline.changes.filter((change) => change.sources.includes(source.id)).length]);
-  const unattributed = redline.changes.filter(isUnattributed).length;
-  if (unattributed > 0) counts.push([UNATTRIBUTED_AUTHOR, unattributed]);
-  return counts;
+function countBySource(redline: Redline, counts: ChangeCounts): [string, number][] {
+  const bySource: [string, number][] = redline.sources.map((source) => [source.id, counts.bySource[source.id] ?? 0]);
+  if (counts.unattributed > 0) bySource.push([UNATTRIBUTED_AUTHOR, counts.unattributed]);
+  return bySource;
 }
 
 /** The clause a change is in, for lists of changes (the PDF's table, the HTML redline's panel): its clause path. */

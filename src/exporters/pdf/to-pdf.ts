@@ -10,6 +10,7 @@
  * of their own. Fonts are DejaVu Serif (DejaVu Sans for what the serif lacks), embedded as
  * subsets. The same input always gives the same bytes.
  */
+import type { AttributionReport } from '../../attribution/report.js';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Document } from '../../model/document.js';
 import type { Redline } from '../../model/redline.js';
@@ -34,6 +35,8 @@ export interface PdfOptions {
    * (the order a comparison was given its sources).
    */
   readonly sourceOrder?: readonly string[];
+  /** The attribution report of a redline with sources: its findings are listed on the summary page. */
+  readonly report?: AttributionReport;
 }
 
 /** `diagnostics`, when given, collects what the PDF cannot draw as the document has it. */
