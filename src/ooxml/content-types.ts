@@ -7,7 +7,7 @@ import { RELATIONSHIPS_CONTENT_TYPE, extensionOf } from './part-types.js';
 import { escapeXml, type XmlElement } from './xml.js';
 
 export const CONTENT_TYPES_PART = '[Content_Types].xml';
-const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
+export const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
 export class ContentTypes {
   private readonly defaults = new Map<string, string>();

@@ -23,9 +23,9 @@ import { InputError, PartError } from '../diagnostics/errors.js';
 import { quote } from '../util/quote.js';
 import { defaultStylesXml, styleIdsIn, type StyleType } from './default-styles.js';
 import { CONTENT_TYPE_OF_EXTENSION, CONTENT_TYPE_OF_KIND, EXTERNAL_KINDS, MACRO_KINDS, MAIN_CONTENT_TYPE, MAIN_PART_KINDS_BY_TYPE, OTHER_MAIN_CONTENT_TYPES, RELATIONSHIPS_CONTENT_TYPE, ROOT_KINDS_BY_TYPE, USUAL_NAMES, extensionOf, isXmlPart, relationshipKind } from './part-types.js';
-import { CONTENT_TYPES_PART, ContentTypes } from './content-types.js';
+import { CONTENT_TYPES_NS, CONTENT_TYPES_PART, ContentTypes } from './content-types.js';
 import { REFERENCE_REPAIRS, applyEdits, findReferences, localName, mayHaveDanglingReference, referencePrefixes, repairEdit, type Edit, type Reference } from './references.js';
-import { escapeXml, parseXml, type XmlDocument } from './xml.js';
+import { escapeXml, isInNamespace, parseXml, type XmlDocument } from './xml.js';
 import { scanXml } from './xml-check.js';
 import { decodeXml } from './xml-encoding.js';
 import { foldCase, folderOf, relationshipsPartName, relativeTarget, resolveTarget, sourceOfRelationshipsPart } from './part-names.js';
@@ -199,6 +199,10 @@ class PackageRepair {
     const root = this.xml(part).root;
     if (localName(root.name) !== 'Types') this.refuse(`${quote(part)}: not a content types part (root element ${quote(root.name)})`);
     this.contentTypes = ContentTypes.read(root);
+    if (!isInNamespace(root, CONTENT_TYPES_NS)) {
+      this.info('package/part-namespace-repaired', `${quote(part)} is not in the content types namespace; written anew from the content types it declares`);
+      this.contentTypesChanged = true;
+    }
   }
 
   private declaredType(part: string): string | undefined {
@@ -278,6 +282,10 @@ class PackageRepair {
       }
       ids.add(uniqueId);
       kept.push({ id: uniqueId, type, target: actual, external: false });
+    }
+    if (!isInNamespace(root, RELATIONSHIPS_NS)) {
+      this.info('package/part-namespace-repaired', `${quote(relsPart)} is not in the relationships namespace; written anew from the relationships it declares`);
+      changed = true;
     }
     if (changed) this.changedRels.add(source);
     return kept;

@@ -100,6 +100,22 @@ export function parseXml(source: string, partName: string): XmlDocument {
   return { source, root };
 }
 
+/**
+ * Whether a package-level element and its element children are all in `namespace` (their prefix,
+ * or the default, bound to it on the element or on `element`). Word and LibreOffice refuse a
+ * relationships or content types part in another namespace, though its elements have the right
+ * local names.
+ */
+export function isInNamespace(element: XmlElement, namespace: string): boolean {
+  const bound = (node: XmlElement, scope: XmlElement): string | undefined => {
+    const colon = node.name.indexOf(':');
+    const declaration = colon < 0 ? 'xmlns' : `xmlns:${node.name.slice(0, colon)}`;
+    return node.attrs[declaration] ?? scope.attrs[declaration];
+  };
+  if (bound(element, element) !== namespace) return false;
+  return element.children.every((child) => typeof child === 'string' || bound(child, element) === namespace);
+}
+
 /** The child elements of `element`, optionally only those named `name`. */
 export function childElements(element: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];

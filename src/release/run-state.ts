@@ -19,7 +19,7 @@ import { quote } from '../util/quote.js';
 import { realPathInside } from '../io/output-folder.js';
 import { readInput } from '../io/read-input.js';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
-import { isObject, object, recordOf, str } from '../util/shape.js';
+import { describeShapeError, fieldPath, isObject, name, object, recordOf } from '../util/shape.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
 import { documentResultShape } from './result-shape.js';
 
@@ -139,12 +139,13 @@ function parseJson(text: string): unknown {
 }
 
 function takeEntry(documents: Record<string, DocumentState>, id: string, entry: unknown, path: string, warnings: string[]): void {
-  const wrong = stateShape(entry, `documents.${id}`) ?? (isObject(entry) && isObject(entry.result) && entry.result.id !== id ? `documents.${id}.result.id` : undefined);
+  const field = fieldPath('documents', id);
+  const wrong = stateShape(entry, field) ?? (isObject(entry) && isObject(entry.result) && entry.result.id !== id ? { path: `${field}.result.id`, problem: 'is not the document it is filed under' } : undefined);
   if (wrong === undefined) documents[id] = entry as unknown as DocumentState;
-  else warnings.push(`${path}: ${quote(wrong)} is missing or malformed; document ${quote(id)} is done afresh`);
+  else warnings.push(`${path}: ${describeShapeError(wrong)}; document ${quote(id)} is done afresh`);
 }
 
-const stateShape = object({ fingerprint: str, outputs: recordOf(str), result: documentResultShape });
+const stateShape = object({ fingerprint: name, outputs: recordOf(name), result: documentResultShape });
 
 export async function writeState(folder: string, name: string, state: RunState): Promise<void> {
   // Ordered by code unit, not by locale: the file must be the same on every machine.

@@ -114,6 +114,14 @@ export const PACKAGE_FAULTS: readonly PartsFault[] = [
         .replace(/ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.styles\+xml"/, 'ContentType="text/plain"'),
     ),
   ),
+  partsFault('rels-wrong-namespace', 'root rels in another default namespace, document rels prefixed in another namespace', (parts) =>
+    edit(
+      edit(parts, '_rels/.rels', (x) => x.replace(/xmlns="[^"]*"/, 'xmlns="2147483647"')),
+      'word/_rels/document.xml.rels',
+      (x) => x.replace(/<Relationships xmlns="[^"]*"/, '<r:Relationships xmlns:r="urn:example:other"').replace(/<Relationship /g, '<r:Relationship ').replace('</Relationships>', '</r:Relationships>'),
+    ),
+  ),
+  partsFault('content-types-wrong-namespace', '`[Content_Types].xml` in no namespace', (parts) => edit(parts, '[Content_Types].xml', (x) => x.replace(/ xmlns="[^"]*"/, ''))),
   partsFault('main-part-renamed', 'main part `wd/body-text.xml`, reached only through the root relationship', (parts) => {
     const rename = (name: string): string => name.replace(/^word\//, 'wd/').replace('wd/document.xml', 'wd/body-text.xml');
     const moved = parts.map((p) => ({ name: rename(p.name), data: p.data }));

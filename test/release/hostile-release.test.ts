@@ -131,6 +131,23 @@ describe('the state journal', () => {
     expect(read.warnings).toEqual([]);
   });
 
+  it('drops a journalled result of the wrong shape with the field and the fault, as a shard report names them', async () => {
+    const folder = tempDir('redline-journal-');
+    const journal = await StateJournal.open(folder, '.redline-state.json', { documents: { a: state('a', 'fa') } });
+    const spoiled = (id: string, result: Record<string, unknown>) => ({ ...state(id, `f${id}`), result: { ...state(id, '').result, ...result } }) as unknown as DocumentState;
+    await journal.record('b', spoiled('b', { changes: '12' }));
+    await journal.record('c', spoiled('c', { bySource: { 'MP1\u001b[31m\n': 2.5 } }));
+    await journal.record('d', spoiled('d', { id: 'e' }));
+    await journal.close();
+    const read = await readState(folder, '.redline-state.json');
+    expect(Object.keys(read.state.documents)).toEqual(['a']);
+    expect(read.warnings.map((w) => w.slice(w.indexOf(': ') + 2))).toEqual([
+      "documents.b.result.changes: must be a whole number; document 'b' is done afresh",
+      String.raw`documents.c.result.bySource['MP1\u{1b}[31m\n']: must be a whole number; document 'c' is done afresh`,
+      "documents.d.result.id: is not the document it is filed under; document 'd' is done afresh",
+    ]);
+  });
+
   it('compacts into the snapshot at the end of a run and removes the journal', async () => {
     const folder = tempDir('redline-journal-');
     mkdirSync(folder, { recursive: true });
