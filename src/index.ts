@@ -13,29 +13,135 @@
  * @packageDocumentation
  */
 
-// Reading, comparing, applying, verifying, converting.
-export { readDocument, compare, apply, verify, convert } from './api/index.js';
-export type { DocumentBytes, DocumentInput, SourceInput, CompareOptions, Comparison, ApplyOptions, Application, ConflictPolicy, VerifyOptions, Verification, ViewCheck, ConvertOptions, Conversion, DiffSettings } from './api/index.js';
-
-// Outputs, by kind, and the exporters one at a time.
-export { toDocx, toPdf, toHtml, toJson, toText, toMarkdown } from './api/index.js';
-export type { OutputKind, OutputKinds, RenderedOutputs, PdfOutputOptions, PdfOptions, HtmlOutputOptions, HtmlOptions, DocxOptions, JsonOptions } from './api/index.js';
-
-// Release runs (these read and write files: the manifest's documents, the output folder).
-export { runRelease, mergeReleaseReports } from './release/index.js';
-export type { ReleaseRunOptions, ReleaseRunResult, MergedReports, Shard, ProgressSink, PlannedDocument, DocumentResult, DocumentOutput, ReleaseManifest, ReleaseInfo, ReleaseSource, ReleaseDocument, ReleaseOutput, VersionRef, DocumentSourceRef, ReleaseReport, SourceRow, SourceStatus, DocumentRow, LogRow, IssueRow } from './release/index.js';
-
-// Diagnostics and errors.
-export { InputError, OptionError, UsageError } from './api/index.js';
-export type { Result, Diagnostic, DiagnosticLocation, Severity } from './api/index.js';
-
-// The change set and the attribution report.
-export { hasIssues, isUnattributed, parseSourcesFile } from './api/index.js';
-export type { Change, ChangeKind, ChangeScope, ChangeLocation, ChangeSummary, StoryName, AttributionReport, SourceSummary, UnattributedChange, SourceEditIssue, Conflict, SourceInfo, SourceKind, SourceForm } from './api/index.js';
-
 // The document model and the redline.
-export type { Document, DocxSource, Block, BlockContainer, Paragraph, ParagraphLayout, Numbering, Table, TableRow, TableCell, OpaqueBlock, Inline, InlineWrapper, TextRun, Atom, AtomKind, Marker, RunFormat, Note, NoteKind, Story, StoryKind, RevisionView, SourceFormat } from './api/index.js';
-export type { Redline, RedlineBlock, RedlineParagraph, RedlineTable, RedlineRow, RedlineCell, RedlineOpaque, RedlinePiece, RedlineNote, RedlineStory, PieceStatus, MarkStatus, RowStatus, Side } from './api/index.js';
-
+export type {
+  Application,
+  ApplyOptions,
+  Atom,
+  AtomKind,
+  AttributionReport,
+  Block,
+  BlockContainer,
+  Change,
+  ChangeKind,
+  ChangeLocation,
+  ChangeScope,
+  ChangeSummary,
+  CompareOptions,
+  Comparison,
+  Conflict,
+  ConflictPolicy,
+  Conversion,
+  ConvertOptions,
+  Diagnostic,
+  DiagnosticLocation,
+  DiffSettings,
+  Document,
+  DocumentBytes,
+  DocumentInput,
+  DocxOptions,
+  DocxSource,
+  HtmlOptions,
+  HtmlOutputOptions,
+  Inline,
+  InlineWrapper,
+  JsonOptions,
+  Marker,
+  MarkStatus,
+  Note,
+  NoteKind,
+  Numbering,
+  OpaqueBlock,
+  OutputKind,
+  OutputKinds,
+  Paragraph,
+  ParagraphLayout,
+  PdfOptions,
+  PdfOutputOptions,
+  PieceStatus,
+  Redline,
+  RedlineBlock,
+  RedlineCell,
+  RedlineNote,
+  RedlineOpaque,
+  RedlineParagraph,
+  RedlinePiece,
+  RedlineRow,
+  RedlineStory,
+  RedlineTable,
+  RenderedOutputs,
+  Result,
+  RevisionView,
+  RowStatus,
+  RunFormat,
+  Severity,
+  Side,
+  SourceEditIssue,
+  SourceForm,
+  SourceFormat,
+  SourceInfo,
+  SourceInput,
+  SourceKind,
+  SourceSummary,
+  Story,
+  StoryKind,
+  StoryName,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnattributedChange,
+  Verification,
+  VerifyOptions,
+  ViewCheck,
+} from './api/index.js';
+// Reading, comparing, applying, verifying, converting.
+// Outputs, by kind, and the exporters one at a time.
+// Diagnostics and errors.
+// The change set and the attribution report.
 // The program.
-export { version } from './api/index.js';
+export {
+  apply,
+  compare,
+  convert,
+  hasIssues,
+  InputError,
+  isUnattributed,
+  OptionError,
+  parseSourcesFile,
+  readDocument,
+  toDocx,
+  toHtml,
+  toJson,
+  toMarkdown,
+  toPdf,
+  toText,
+  UsageError,
+  verify,
+  version,
+} from './api/index.js';
+export type {
+  DocumentOutput,
+  DocumentResult,
+  DocumentRow,
+  DocumentSourceRef,
+  IssueRow,
+  LogRow,
+  MergedReports,
+  PlannedDocument,
+  ProgressSink,
+  ReleaseDocument,
+  ReleaseInfo,
+  ReleaseManifest,
+  ReleaseOutput,
+  ReleaseReport,
+  ReleaseRunOptions,
+  ReleaseRunResult,
+  ReleaseSource,
+  Shard,
+  SourceRow,
+  SourceStatus,
+  VersionRef,
+} from './release/index.js';
+// Release runs (these read and write files: the manifest's documents, the output folder).
+export { mergeReleaseReports, runRelease } from './release/index.js';

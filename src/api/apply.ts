@@ -4,20 +4,21 @@
  * the conformed version (clean), its redline against the old version, the report. With several
  * reviewers' copies as sources, this is how their edits are consolidated into one tracked document.
  */
+
+import { type ConflictPolicy, mergeSources } from '../apply/merge-sources.js';
+import { sourceView } from '../apply/source-view.js';
 import { attributeChanges } from '../attribution/attribute.js';
 import type { AttributionReport, Conflict } from '../attribution/report.js';
-import { mergeSources, type ConflictPolicy } from '../apply/merge-sources.js';
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { OptionError } from '../diagnostics/errors.js';
+import type { DiffSettings } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
-import { resolveDocument, type DocumentInput } from './inputs.js';
-import type { DiffSettings } from '../diff/options.js';
+import { type DocumentInput, resolveDocument } from './inputs.js';
 import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
-import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
-import { checkShownSources, checkSources, readSources, withSourceOrder, type SourceInput } from './sources.js';
-import { sourceView } from '../apply/source-view.js';
+import { checkOutputKinds, type OutputKinds, type RenderedOutputs, renderOutputs } from './outputs.js';
+import { checkShownSources, checkSources, readSources, type SourceInput, withSourceOrder } from './sources.js';
 
 export type { ConflictPolicy } from '../apply/merge-sources.js';
 
@@ -95,7 +96,12 @@ export async function apply(base: DocumentInput, sources: readonly SourceInput[]
   if (view) diagnostics.addAll(view.diagnostics);
   const redline = view?.redline ?? attributed.redline;
   const shownOld = view?.base ?? old;
-  const viewKinds = view ? withSourceOrder(kinds, read.map((s) => s.info.id)) : kinds;
+  const viewKinds = view
+    ? withSourceOrder(
+        kinds,
+        read.map((s) => s.info.id),
+      )
+    : kinds;
   const outputs = await renderOutputs(viewKinds, { old: shownOld, new: conformed, redline, report, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }) });
   const value = { old: shownOld, new: conformed, redline, changes: redline.changes, report, conflicts: merged.conflicts, failed, outputs };
   return { value, diagnostics: diagnostics.list() };

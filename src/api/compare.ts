@@ -3,20 +3,21 @@
  * sources, when changes are to be attributed), diff, attribute, and render every output asked for.
  * No file-system access here.
  */
+
+import { sourceView } from '../apply/source-view.js';
 import { attributeChanges } from '../attribution/attribute.js';
 import type { AttributionReport } from '../attribution/report.js';
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { OptionError } from '../diagnostics/errors.js';
 import { compareDocuments } from '../diff/compare-documents.js';
+import type { DiffSettings } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
-import { resolveDocument, type DocumentInput } from './inputs.js';
-import type { DiffSettings } from '../diff/options.js';
+import { type DocumentInput, resolveDocument } from './inputs.js';
 import { checkDiffOptions, normaliseDate, optionalDate } from './options.js';
-import { checkOutputKinds, renderOutputs, type OutputKinds, type RenderedOutputs } from './outputs.js';
-import { checkShownSources, checkSources, readSources, withSourceOrder, type SourceInput } from './sources.js';
-import { sourceView } from '../apply/source-view.js';
+import { checkOutputKinds, type OutputKinds, type RenderedOutputs, renderOutputs } from './outputs.js';
+import { checkShownSources, checkSources, readSources, type SourceInput, withSourceOrder } from './sources.js';
 
 /** Options of `compare`: the diff options, the sources or chain, the outputs and the date. */
 export interface CompareOptions extends DiffSettings {
@@ -96,7 +97,13 @@ export async function compare(old: DocumentInput, neu: DocumentInput, options: C
   options.progress?.('rendering');
   const revisionDate = options.revisionDate === undefined ? newDocument.modified : normaliseDate(options.revisionDate, 'revisionDate');
   // A view shows fewer sources than were given; their colours stay those of the whole comparison.
-  const kinds = options.showSources && sources ? withSourceOrder(options.outputs ?? {}, sources.map((s) => s.id)) : (options.outputs ?? {});
+  const kinds =
+    options.showSources && sources
+      ? withSourceOrder(
+          options.outputs ?? {},
+          sources.map((s) => s.id),
+        )
+      : (options.outputs ?? {});
   const outputs = await renderOutputs(kinds, { old: shownOld, new: newDocument, redline, diagnostics, ...dated, ...(revisionDate !== undefined && { revisionDate }), ...(report && { report }) });
   return { value: { old: shownOld, new: newDocument, redline, changes: redline.changes, outputs, ...(report && { report }) }, diagnostics: diagnostics.list() };
 }

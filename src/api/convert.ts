@@ -3,7 +3,7 @@ import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { OptionError } from '../diagnostics/errors.js';
 import type { Document } from '../model/document.js';
 import { toDocx, toPdf } from './exporters.js';
-import { resolveDocument, type DocumentInput } from './inputs.js';
+import { type DocumentInput, resolveDocument } from './inputs.js';
 import { checkPdfOptions, optionalDate } from './options.js';
 import type { PdfOutputOptions } from './outputs.js';
 

@@ -4,9 +4,9 @@
  * each returns its bytes or text with the diagnostics met while writing.
  */
 import type { AttributionReport } from '../attribution/report.js';
-import { Diagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import { documentToDocx, redlineToDocx } from '../exporters/docx/to-docx.js';
-import { redlineToHtml, type HtmlOptions } from '../exporters/html/to-html.js';
+import { type HtmlOptions, redlineToHtml } from '../exporters/html/to-html.js';
 import { changeSetToJson } from '../exporters/json/to-json.js';
 import { toCriticMarkup } from '../exporters/markup/to-critic-markup.js';
 import { toMarkup } from '../exporters/markup/to-markup.js';
@@ -16,8 +16,8 @@ import type { Redline } from '../model/redline.js';
 import { checkPdfOptions, optionalDate } from './options.js';
 import { pdfExporter } from './pdf-exporter.js';
 
-export type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 export type { HtmlOptions } from '../exporters/html/to-html.js';
+export type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 
 /** Options of `toDocx`. */
 export interface DocxOptions {

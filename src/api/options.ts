@@ -16,7 +16,13 @@ export function normaliseDate(value: string, field = 'date'): string {
   if (!match) throw new OptionError(field, `'${value}' is not an ISO-8601 date`);
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const fields = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const exact = fields.getUTCFullYear() === year && fields.getUTCMonth() === month - 1 && fields.getUTCDate() === day && fields.getUTCHours() === hour && fields.getUTCMinutes() === minute && fields.getUTCSeconds() === second;
+  const exact =
+    fields.getUTCFullYear() === year &&
+    fields.getUTCMonth() === month - 1 &&
+    fields.getUTCDate() === day &&
+    fields.getUTCHours() === hour &&
+    fields.getUTCMinutes() === minute &&
+    fields.getUTCSeconds() === second;
   if (!exact) throw new OptionError(field, `'${value}' is not a valid date`);
   const zone = match[7] ?? 'Z';
   const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
@@ -30,10 +36,12 @@ export function optionalDate(value: string | undefined, field = 'date'): { date?
 
 /** Values a JavaScript caller (no type checker) may get wrong in the diff options. */
 export function checkDiffOptions(options: DiffSettings): void {
-  if (options.granularity !== undefined && options.granularity !== 'word' && options.granularity !== 'char') throw new OptionError('granularity', `'${String(options.granularity)}' is not word or char`);
+  if (options.granularity !== undefined && options.granularity !== 'word' && options.granularity !== 'char')
+    throw new OptionError('granularity', `'${String(options.granularity)}' is not word or char`);
 }
 
 export function checkPdfOptions(options: Omit<PdfOptions, 'date'>, field: string): void {
   if (options.pageSize !== undefined && options.pageSize !== 'A4' && options.pageSize !== 'Letter') throw new OptionError(`${field}.pageSize`, `'${String(options.pageSize)}' is not A4 or Letter`);
-  if (options.sourceOrder !== undefined && (!Array.isArray(options.sourceOrder) || !options.sourceOrder.every((id) => typeof id === 'string'))) throw new OptionError(`${field}.sourceOrder`, 'expected a list of source ids');
+  if (options.sourceOrder !== undefined && (!Array.isArray(options.sourceOrder) || !options.sourceOrder.every((id) => typeof id === 'string')))
+    throw new OptionError(`${field}.sourceOrder`, 'expected a list of source ids');
 }

@@ -7,12 +7,12 @@
  */
 import type { AttributionReport } from '../attribution/report.js';
 import type { Diagnostics, Result } from '../diagnostics/diagnostic.js';
+import { OptionError } from '../diagnostics/errors.js';
 import type { PdfOptions } from '../exporters/pdf/to-pdf.js';
 import type { Document } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
 import { assertNever } from '../util/assert-never.js';
-import { toDocx, toHtml, toJson, toMarkdown, toPdf, toText, type HtmlOptions } from './exporters.js';
-import { OptionError } from '../diagnostics/errors.js';
+import { type HtmlOptions, toDocx, toHtml, toJson, toMarkdown, toPdf, toText } from './exporters.js';
 import { checkPdfOptions } from './options.js';
 
 /** PDF settings of one PDF output (its date is the comparison's). */
@@ -100,7 +100,8 @@ export function checkOutputKinds(kinds: OutputKinds, field = 'outputs'): void {
 
 function checkHeading(options: HtmlOutputOptions, field: string): void {
   for (const key of ['title', 'subtitle'] as const) if (options[key] !== undefined && typeof options[key] !== 'string') throw new OptionError(`${field}.${key}`, 'expected a string');
-  if (options.sourceOrder !== undefined && (!Array.isArray(options.sourceOrder) || !options.sourceOrder.every((id) => typeof id === 'string'))) throw new OptionError(`${field}.sourceOrder`, 'expected a list of source ids');
+  if (options.sourceOrder !== undefined && (!Array.isArray(options.sourceOrder) || !options.sourceOrder.every((id) => typeof id === 'string')))
+    throw new OptionError(`${field}.sourceOrder`, 'expected a list of source ids');
 }
 
 /** Renders one kind; `settings` are that kind's own (a PDF's page size, the HTML page's title). */
@@ -120,7 +121,12 @@ async function render(kind: OutputKind, input: RenderInput, settings: PdfOutputO
       return toPdf(input.new, { ...settings, ...dated });
     case 'html':
       // The HTML takes its colours from the same order of sources as the PDF of the same run.
-      return toHtml(input.redline, { ...(settings.title !== undefined && { title: settings.title }), ...(settings.subtitle !== undefined && { subtitle: settings.subtitle }), ...(settings.sourceOrder !== undefined && { sourceOrder: settings.sourceOrder }), ...(input.report && { report: input.report }) });
+      return toHtml(input.redline, {
+        ...(settings.title !== undefined && { title: settings.title }),
+        ...(settings.subtitle !== undefined && { subtitle: settings.subtitle }),
+        ...(settings.sourceOrder !== undefined && { sourceOrder: settings.sourceOrder }),
+        ...(input.report && { report: input.report }),
+      });
     case 'text':
       return toText(input.redline);
     case 'markdown':

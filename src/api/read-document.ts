@@ -1,7 +1,7 @@
 /** Reading a version from its bytes, whatever its format, as the API offers it. */
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { Document } from '../model/document.js';
-import { resolveDocument, type DocumentBytes } from './inputs.js';
+import { type DocumentBytes, resolveDocument } from './inputs.js';
 
 /**
  * Reads a version of a document: DOCX (its tracked changes read as Accept All, or as Reject All

@@ -4,12 +4,12 @@
  * hold nothing LibreOffice reads differently from Word (see `libreoffice-reading.ts`).
  */
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { OptionError } from '../diagnostics/errors.js';
 import { libreOfficeDifferences } from '../importers/docx/libreoffice-reading.js';
 import { loadDocument } from '../importers/read-document.js';
 import type { Document, RevisionView } from '../model/document.js';
 import { documentLines } from '../model/plain-text.js';
-import { asBytes, resolveDocument, type DocumentBytes, type DocumentInput } from './inputs.js';
-import { OptionError } from '../diagnostics/errors.js';
+import { asBytes, type DocumentBytes, type DocumentInput, resolveDocument } from './inputs.js';
 
 /** One view of a redline checked against its version: equal, or the first line that differs. */
 export interface ViewCheck {

@@ -19,7 +19,12 @@ export function resolve(block: Block, claims: readonly Claim[], policy: Conflict
   const distinct = new Map(claims.map((c) => [claimKey(c), c]));
   if (distinct.size === 1) return applyClaim(block, claims[0] as Claim, at);
   const describe = (c: Claim): string => (c.kind === 'delete' ? '' : c.kind === 'replace' ? clip(c.blocks.map(blockText).join('\n')) : c.kind === 'rows' ? '(changed rows)' : '(changed words)');
-  at.conflicts.push({ sources: [...new Set(claims.map((c) => c.source))], ...(at.label !== undefined && { label: at.label }), oldText: clip(blockText(block)), texts: Object.fromEntries(claims.map((c) => [c.source, describe(c)])) });
+  at.conflicts.push({
+    sources: [...new Set(claims.map((c) => c.source))],
+    ...(at.label !== undefined && { label: at.label }),
+    oldText: clip(blockText(block)),
+    texts: Object.fromEntries(claims.map((c) => [c.source, describe(c)])),
+  });
   return policy === 'first' ? applyClaim(block, claims[0] as Claim, at) : [block];
 }
 

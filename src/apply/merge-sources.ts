@@ -13,16 +13,16 @@
  */
 import type { AttributionSource } from '../attribution/attribute.js';
 import type { Conflict } from '../attribution/report.js';
-import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, Diagnostics } from '../diagnostics/diagnostic.js';
 import type { DiffOptions } from '../diff/options.js';
 import type { Block, Document } from '../model/document.js';
 import { Adopter } from '../ooxml/adopter.js';
+import { pushAll } from '../util/arrays.js';
 import type { Anchor, Claim, ConflictPolicy, Plan } from './claims.js';
 import { resolve } from './conflict-policy.js';
 import { decideMove, type MoveOutcome } from './move-policy.js';
 import { planSource } from './plan.js';
 import { uniqueBookmarks } from './unique-bookmarks.js';
-import { pushAll } from '../util/arrays.js';
 
 export type { ConflictPolicy } from './claims.js';
 

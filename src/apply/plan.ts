@@ -6,14 +6,15 @@
  * changed), paragraphs moved to an anchor (the old paragraph itself, so that other sources' word
  * edits in it go with it) — in the body, the notes, and the headers and footers.
  */
-import type { AttributionSource } from '../attribution/attribute.js';
+
 import { alignDocuments, pairMovedParagraphs } from '../attribution/align-documents.js';
+import type { AttributionSource } from '../attribution/attribute.js';
 import type { CharMap } from '../attribution/char-map.js';
 import { counterpartStory, diffDocuments } from '../diff/compare-documents.js';
 import { alignBlocks, type BlockUnit } from '../diff/diff-blocks.js';
-import { alignTables, sameShape } from '../diff/diff-tables.js';
 import { DiffContext } from '../diff/diff-context.js';
-import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
+import { alignTables, sameShape } from '../diff/diff-tables.js';
+import { type DiffOptions, resolveDiffOptions } from '../diff/options.js';
 import { diffSequences } from '../diff/sequence-diff.js';
 import type { Block, Document, Note, Paragraph, Table, TableCell, TableRow } from '../model/document.js';
 import type { Anchor, Claim, Placed, Plan, RowEdit, WordEdit } from './claims.js';
@@ -142,7 +143,10 @@ function wordEdits(before: Paragraph, after: Paragraph, target: Block | undefine
   const b = ctx.tokenized(after);
   const offset = (tokens: typeof a.tokens, i: number): number => (i < tokens.length ? (tokens[i]?.start ?? 0) : (tokens[tokens.length - 1]?.end ?? 0));
   const edits: WordEdit[] = [];
-  for (const segment of diffSequences(a.tokens.map((t) => t.key), b.tokens.map((t) => t.key))) {
+  for (const segment of diffSequences(
+    a.tokens.map((t) => t.key),
+    b.tokens.map((t) => t.key),
+  )) {
     if (segment.equal) continue;
     let start = offset(a.tokens, segment.oldFrom);
     let end = offset(a.tokens, segment.oldTo);

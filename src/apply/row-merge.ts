@@ -3,9 +3,9 @@
  * same row once), deleted, replaced whole, or edited in their cells, cell by cell and word by word.
  */
 import type { Document, Table, TableRow } from '../model/document.js';
+import { pushAll } from '../util/arrays.js';
 import type { Claim, ConflictPolicy, Resolution, RowEdit } from './claims.js';
 import { rowText } from './merge-text.js';
-import { pushAll } from '../util/arrays.js';
 
 /**
  * Applies the row edits of several sources to one table. Edits in the cells of one row by several
@@ -36,7 +36,12 @@ export function mergeRows(table: Table, claims: readonly Extract<Claim, { kind: 
     const distinct = new Map(edits.map((e) => [e.kind === 'cells' ? '\u0000cells' : e.row ? rowText(e.row) : '\u0000deleted', e]));
     let chosen = edits[0];
     if (distinct.size > 1) {
-      conflicts.push({ sources: [...new Set(edits.map((e) => e.source))], ...(label !== undefined && { label }), oldText: rowText(row), texts: Object.fromEntries(edits.map((e) => [e.source, e.row ? rowText(e.row) : ''])) });
+      conflicts.push({
+        sources: [...new Set(edits.map((e) => e.source))],
+        ...(label !== undefined && { label }),
+        oldText: rowText(row),
+        texts: Object.fromEntries(edits.map((e) => [e.source, e.row ? rowText(e.row) : ''])),
+      });
       if (policy !== 'first') chosen = undefined;
     }
     if (!chosen) rows.push(row);

@@ -5,7 +5,7 @@
  * changes are attributed to the shown sources, and changes no source explains stay visible
  * (unattributed) in every view.
  */
-import { attributeChanges, type AttributeOptions, type AttributionSource } from '../attribution/attribute.js';
+import { type AttributeOptions, type AttributionSource, attributeChanges } from '../attribution/attribute.js';
 import type { Conflict } from '../attribution/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Document } from '../model/document.js';

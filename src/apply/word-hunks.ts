@@ -6,9 +6,9 @@
  */
 import type { Inline, Paragraph } from '../model/document.js';
 import type { Adopter } from '../ooxml/adopter.js';
+import { pushAll } from '../util/arrays.js';
 import type { Claim, ConflictPolicy, Resolution, WordEdit } from './claims.js';
 import { sliceInlines, textOf } from './merge-text.js';
-import { pushAll } from '../util/arrays.js';
 
 /** One source's word edits in a paragraph, those only a word apart joined. */
 interface Hunk {
@@ -90,7 +90,10 @@ export function applyWordEdits(paragraph: Paragraph, edits: readonly WordEdit[],
   let position = 0;
   for (const edit of edits) {
     pushAll(inlines, sliceInlines(paragraph, position, edit.start));
-    pushAll(inlines, sliceInlines(edit.from, edit.insertStart, edit.insertEnd).map((i) => adopter.inline(i, edit.document)));
+    pushAll(
+      inlines,
+      sliceInlines(edit.from, edit.insertStart, edit.insertEnd).map((i) => adopter.inline(i, edit.document)),
+    );
     position = Math.max(position, edit.end);
   }
   pushAll(inlines, sliceInlines(paragraph, position, length + 1));

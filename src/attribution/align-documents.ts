@@ -5,11 +5,11 @@
  */
 import { alignBlocks } from '../diff/diff-blocks.js';
 import type { DiffContext } from '../diff/diff-context.js';
-import { cellPairs, alignTables } from '../diff/diff-tables.js';
-import { diffSequences } from '../diff/sequence-diff.js';
-import type { Token } from '../diff/tokenize.js';
+import { alignTables, cellPairs } from '../diff/diff-tables.js';
 import { MOVE_MIN_SIMILARITY, MOVE_MIN_WORDS } from '../diff/moves.js';
+import { diffSequences } from '../diff/sequence-diff.js';
 import { bagSize, dice } from '../diff/similarity.js';
+import type { Token } from '../diff/tokenize.js';
 import type { Block, Document, Note, NoteKind, Paragraph, Table, TableCell } from '../model/document.js';
 import { CharMap } from './char-map.js';
 
@@ -195,7 +195,9 @@ function alignTableCells(old: Table, neu: Table, ctx: DiffContext, map: CharMap,
     const oldRow = old.rows[op.old];
     const newRow = neu.rows[op.new];
     if (!oldRow || !newRow) continue;
-    const pairs: { old?: TableCell; neu?: TableCell }[] = columns ? cellPairs(oldRow, newRow, columns) : newRow.cells.map((cell, i) => ({ neu: cell, ...(oldRow.cells[i] && { old: oldRow.cells[i] }) }));
+    const pairs: { old?: TableCell; neu?: TableCell }[] = columns
+      ? cellPairs(oldRow, newRow, columns)
+      : newRow.cells.map((cell, i) => ({ neu: cell, ...(oldRow.cells[i] && { old: oldRow.cells[i] }) }));
     for (const pair of pairs) if (pair.old && pair.neu) alignStory(pair.old.blocks, pair.neu.blocks, ctx, map, leftover);
   }
 }
@@ -222,7 +224,10 @@ function locate(paragraphs: readonly Paragraph[], ctx: DiffContext): Located {
 function alignParagraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext, map: CharMap): void {
   const a = locate(olds, ctx);
   const b = locate(news, ctx);
-  for (const segment of diffSequences(a.tokens.map((t) => t.key), b.tokens.map((t) => t.key))) {
+  for (const segment of diffSequences(
+    a.tokens.map((t) => t.key),
+    b.tokens.map((t) => t.key),
+  )) {
     if (!segment.equal) continue;
     for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
       const x = a.tokens[segment.oldFrom + k] as Token;

@@ -13,23 +13,22 @@
  * In a chain of versions the last version that touched some words wins, and the earlier edits it
  * replaced are kept as the change's history.
  */
-import { stampRedline, diffDocuments, type RedlineParts } from '../diff/compare-documents.js';
+import { diffDocuments, type RedlineParts, stampRedline } from '../diff/compare-documents.js';
 import { DiffContext } from '../diff/diff-context.js';
-import { resolveDiffOptions, type DiffOptions } from '../diff/options.js';
+import { type DiffOptions, resolveDiffOptions } from '../diff/options.js';
 import type { Change } from '../model/change-set.js';
-import type { Document } from '../model/document.js';
+import type { Document, Paragraph } from '../model/document.js';
 import { forEachParagraph, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow } from '../model/redline.js';
-import { UNATTRIBUTED_AUTHOR, type SourceInfo } from '../model/source.js';
-import type { Paragraph } from '../model/document.js';
-import { alignDocuments, alignParagraphPair } from './align-documents.js';
-import type { CharMap, MappedRange } from './char-map.js';
-import { LabelMap, sourcesOf, type Label } from './labels.js';
-import { changedCharacters, collectRanges, pieceLength, rangesLength, type CharIndex } from './change-ranges.js';
-import { blockLists, MoveOrders, oldParagraphsOf, Placement } from './move-order.js';
-import { allBlocks, applyMoveDecisions, findMoveUnits, nameMoveRuns, type MoveDecision, type MoveUnit } from './move-units.js';
-import { buildReport, type AttributionReport, type SourceEdit } from './report.js';
-import type { SourceForm } from './source-versions.js';
+import { type SourceInfo, UNATTRIBUTED_AUTHOR } from '../model/source.js';
 import { pushAll } from '../util/arrays.js';
+import { alignDocuments, alignParagraphPair } from './align-documents.js';
+import { type CharIndex, changedCharacters, collectRanges, pieceLength, rangesLength } from './change-ranges.js';
+import type { CharMap, MappedRange } from './char-map.js';
+import { type Label, LabelMap, sourcesOf } from './labels.js';
+import { blockLists, MoveOrders, oldParagraphsOf, Placement } from './move-order.js';
+import { allBlocks, applyMoveDecisions, findMoveUnits, type MoveDecision, type MoveUnit, nameMoveRuns } from './move-units.js';
+import { type AttributionReport, buildReport, type SourceEdit } from './report.js';
+import type { SourceForm } from './source-versions.js';
 
 export interface AttributionSource {
   readonly info: SourceInfo;
@@ -363,7 +362,11 @@ function inheritAcrossFiller(pieces: readonly RedlinePiece[]): RedlinePiece[] {
     // Moved text around is no part of the edit.
     const beside = (k: number): boolean => isChanged(out[k] as RedlinePiece) && !isMoved(out[k] as RedlinePiece);
     let donor: RedlinePiece | undefined;
-    for (let k = i - 1; k >= 0 && beside(k); k--) if ((out[k]?.sources ?? []).length > 0) { donor = out[k]; break; }
+    for (let k = i - 1; k >= 0 && beside(k); k--)
+      if ((out[k]?.sources ?? []).length > 0) {
+        donor = out[k];
+        break;
+      }
     for (let k = i + 1; !donor && k < out.length && beside(k); k++) if ((out[k]?.sources ?? []).length > 0) donor = out[k];
     if (donor?.sources) out[i] = { ...piece, sources: donor.sources };
   }
@@ -447,4 +450,3 @@ function addHistory(redline: Redline, labels: Labels, edits: readonly SourceEdit
   });
   return { ...redline, changes };
 }
-

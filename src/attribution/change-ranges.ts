@@ -71,7 +71,9 @@ export class CharIndex {
 
   /** Tags of the ranges that overlap (or, for an empty range, touch) the range. */
   tagsAt(range: MappedRange): string[] {
-    return (this.ranges.get(range.paragraph) ?? []).filter((r) => (range.start === range.end ? r.start <= range.end && r.end >= range.start : r.start < range.end && r.end > range.start)).map((r) => r.tag);
+    return (this.ranges.get(range.paragraph) ?? [])
+      .filter((r) => (range.start === range.end ? r.start <= range.end && r.end >= range.start : r.start < range.end && r.end > range.start))
+      .map((r) => r.tag);
   }
 }
 

@@ -197,8 +197,7 @@ export class MoveOrders implements MoveJudge {
       } else if (both) {
         // A pair NEW has the other way round because NEW moved the other paragraph is that move's.
         if (!this.movedInNew.has(p) || this.movedInNew.has(paragraph)) agreed++;
-      }
-      else if (!(this.movedInNew.has(p) || movedByOthers(p) || mine.has(p))) return 'disagrees';
+      } else if (!(this.movedInNew.has(p) || movedByOthers(p) || mine.has(p))) return 'disagrees';
     }
     return agreed > 0 ? 'agrees' : 'no evidence';
   }

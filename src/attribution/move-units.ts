@@ -9,8 +9,8 @@
 import type { RedlineParts } from '../diff/compare-documents.js';
 import type { Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow } from '../model/redline.js';
-import type { MappedRange } from './char-map.js';
 import { forEachPiece, pieceRange } from './change-ranges.js';
+import type { MappedRange } from './char-map.js';
 
 export interface MoveUnit {
   readonly moveName: string;
@@ -76,7 +76,10 @@ export function findMoveUnits(parts: RedlineParts): MoveUnit[] {
  * Names the runs of units of one move that attribution keeps together: the first run keeps the
  * move's name, the others get names of their own (a move split where its sources change).
  */
-export function nameMoveRuns(units: readonly MoveUnit[], decide: (unit: MoveUnit) => { readonly kind: 'move'; readonly sources: readonly string[] } | { readonly kind: 'unpair' }): Map<MoveUnit, MoveDecision> {
+export function nameMoveRuns(
+  units: readonly MoveUnit[],
+  decide: (unit: MoveUnit) => { readonly kind: 'move'; readonly sources: readonly string[] } | { readonly kind: 'unpair' },
+): Map<MoveUnit, MoveDecision> {
   const out = new Map<MoveUnit, MoveDecision>();
   const runs = new Map<string, { key: string; count: number }>();
   for (const unit of units) {

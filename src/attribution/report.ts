@@ -3,12 +3,12 @@
  * on — changes no source explains, source edits that did not land, source edits that landed with
  * other words, and edits of two sources that collide.
  */
-import { isUnattributed, summariseChanges, type Change, type ChangeKind } from '../model/change-set.js';
+import { type Change, type ChangeKind, isUnattributed, summariseChanges } from '../model/change-set.js';
 import type { Paragraph } from '../model/document.js';
 import type { Redline } from '../model/redline.js';
-import type { MappedRange } from './char-map.js';
 import type { AttributionSource } from './attribute.js';
 import { CharIndex, collectRanges, rangesLength } from './change-ranges.js';
+import type { MappedRange } from './char-map.js';
 import type { LabelMap } from './labels.js';
 import type { SourceForm } from './source-versions.js';
 
@@ -114,7 +114,15 @@ export function buildReport(
   const unattributed: UnattributedChange[] = [];
   const changes = redline.changes.map((change) => {
     if (!isUnattributed(change)) return change;
-    unattributed.push({ change: change.id, kind: change.kind, oldText: change.oldText, newText: change.newText, ...(change.location.label !== undefined && { label: change.location.label }), ...(change.location.path !== undefined && { path: change.location.path }), ...(fallbackSource !== undefined && { assignedTo: fallbackSource }) });
+    unattributed.push({
+      change: change.id,
+      kind: change.kind,
+      oldText: change.oldText,
+      newText: change.newText,
+      ...(change.location.label !== undefined && { label: change.location.label }),
+      ...(change.location.path !== undefined && { path: change.location.path }),
+      ...(fallbackSource !== undefined && { assignedTo: fallbackSource }),
+    });
     return fallbackSource === undefined ? change : { ...change, sources: [fallbackSource], author: fallbackSource };
   });
 
@@ -151,7 +159,14 @@ export function buildReport(
       form: source.form,
       total: summary.total,
       byKind: summary.byKind,
-      clauses: [...new Set(own.flatMap((c) => { const clause = c.location.path ?? c.location.label; return clause === undefined ? [] : [clause]; }))],
+      clauses: [
+        ...new Set(
+          own.flatMap((c) => {
+            const clause = c.location.path ?? c.location.label;
+            return clause === undefined ? [] : [clause];
+          }),
+        ),
+      ],
     };
   });
   const report: AttributionReport = { sources: summaries, unattributed, notApplied, differs, conflicts: findConflicts(edits, deletedLabels, moves) };
@@ -170,7 +185,14 @@ function editedByOthers(edit: SourceEdit, edits: readonly SourceEdit[], deletedL
   return n;
 }
 
-function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, changes: ReadonlyMap<string, Change>, editedByOthers: number, notMade = false): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
+function checkEdit(
+  edit: SourceEdit,
+  deleted: CharIndex,
+  inserted: CharIndex,
+  changes: ReadonlyMap<string, Change>,
+  editedByOthers: number,
+  notMade = false,
+): { status: 'applied' | 'not-applied' | 'differs'; entry: SourceEditIssue } | undefined {
   // A word edit is looked for among the word edits of NEW, a move among its moves: words that
   // left or arrived with a move were not deleted or inserted there, and a clause that stayed
   // where it was was not moved, whatever words changed in it.
@@ -179,7 +201,9 @@ function checkEdit(edit: SourceEdit, deleted: CharIndex, inserted: CharIndex, ch
   const deletedLanded = edit.deletedOld.reduce((n, r) => n + deleted.covered(r, relevant), 0);
   const insertedLanded = edit.insertedNew.reduce((n, r) => n + inserted.covered(r, relevant), 0);
   if (deletedTotal === 0 && edit.insertedTotal === 0) return undefined;
-  const touching = new Set<string>([...edit.deletedOld.flatMap((r) => deleted.tagsAt(r)), ...edit.insertedNew.flatMap((r) => inserted.tagsAt(r)), ...(edit.anchorNew ? inserted.tagsAt(edit.anchorNew) : [])].filter(relevant));
+  const touching = new Set<string>(
+    [...edit.deletedOld.flatMap((r) => deleted.tagsAt(r)), ...edit.insertedNew.flatMap((r) => inserted.tagsAt(r)), ...(edit.anchorNew ? inserted.tagsAt(edit.anchorNew) : [])].filter(relevant),
+  );
   const entry: SourceEditIssue = {
     source: edit.source,
     kind: edit.change.kind,
@@ -214,7 +238,10 @@ function conflictText(edit: SourceEdit): string {
   if (edit.change.kind !== 'move') return edit.change.newText;
   const anchor = edit.destination;
   if (anchor === undefined || anchor === 'start') return '(moved to the start)';
-  const text = anchor.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('').trim();
+  const text = anchor.inlines
+    .map((i) => (i.type === 'text' ? i.text : ''))
+    .join('')
+    .trim();
   const label = anchor.numbering?.label;
   return `(moved to after ${label ? `${label} ` : ''}"${text.length > 60 ? `${text.slice(0, 60)}…` : text}")`;
 }

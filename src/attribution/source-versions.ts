@@ -8,9 +8,10 @@
  * - `full-version`: the old version with only this source's changes applied; the before is the
  *   old version itself.
  */
-import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
+
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadDocument } from '../importers/read-document.js';
+import type { Block, Document, Inline, Paragraph, Table } from '../model/document.js';
 
 /** The form of a source's file, detected: a full version, a redline (tracked changes), or a manual redline (struck-through and underlined text). */
 export type SourceForm = 'full-version' | 'redline' | 'manual-redline';

@@ -4,7 +4,7 @@
  * page loads (so that no request is made later), then compares what the page sends: the redline
  * view to show, and the DOCX, JSON and HTML to download; the PDF when asked for.
  */
-import { compare, DEJAVU_PACKAGE, FONT_FILES, htmlPage, InputError, OptionError, provideFontFiles, redlineView, summariseChanges, toPdf, type Comparison } from './engine.js';
+import { type Comparison, compare, DEJAVU_PACKAGE, FONT_FILES, htmlPage, InputError, OptionError, provideFontFiles, redlineView, summariseChanges, toPdf } from './engine.js';
 import type { CompareRequest, Download, WorkerReply, WorkerRequest } from './messages.js';
 
 /** The worker's side of its messages (the DOM library types only the page's side). */

@@ -3,7 +3,7 @@
  * unknown option named, with a near option suggested and the command's usage), and the library's
  * option errors put back in the command line's terms (the flag in place of the field).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { OptionError, UsageError } from '../diagnostics/errors.js';
 
 /** A usage error after which the command's usage is worth printing. */

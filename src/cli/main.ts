@@ -5,14 +5,14 @@
  * the file and the reason); 3, 4 and 5 as each command's help says.
  */
 import { UsageError, version } from '../api/index.js';
+import { classifyError } from '../diagnostics/exit-codes.js';
 import { asFlagError, CommandUsageError, nearest } from './arguments.js';
 import { APPLY_FLAGS, APPLY_HELP, applyCommand } from './commands/apply.js';
 import { COMPARE_FLAGS, COMPARE_HELP, compareCommand } from './commands/compare.js';
 import { CONVERT_FLAGS, CONVERT_HELP, convertCommand } from './commands/convert.js';
 import { RELEASE_FLAGS, RELEASE_HELP, releaseCommand } from './commands/release.js';
-import { classifyError } from '../diagnostics/exit-codes.js';
 import { VERIFY_HELP, verifyCommand } from './commands/verify.js';
-import { processIo, type CommandIo } from './io.js';
+import { type CommandIo, processIo } from './io.js';
 
 const HELP = `Usage: redline COMMAND [options]
 

@@ -2,7 +2,7 @@
  * The command line's outputs: files named with `-o`, their kind told by the extension, written
  * from the API's outputs by kind.
  */
-import { summariseChanges, type Change, type HtmlOutputOptions, type OutputKind, type OutputKinds, type PdfOutputOptions, type RenderedOutputs } from '../api/index.js';
+import { type Change, type HtmlOutputOptions, type OutputKind, type OutputKinds, type PdfOutputOptions, type RenderedOutputs, summariseChanges } from '../api/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { OutputFile } from '../io/write-outputs.js';
 

@@ -13,7 +13,9 @@ const clock = (ms: number): string => {
 
 function describe(result: DocumentResult): string {
   if (result.status === 'failed') return `FAILED: ${result.error ?? 'unknown error'}`;
-  const sources = Object.entries(result.bySource).map(([id, n]) => `${id} ${n}`).join(', ');
+  const sources = Object.entries(result.bySource)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', ');
   const issues = result.report ? result.report.unattributed.length + result.report.notApplied.length + result.report.differs.length + result.report.conflicts.length : 0;
   return `${result.changes} change(s)${sources ? ` (${sources})` : ''}${result.renumbered > 0 ? `, ${result.renumbered} renumbered` : ''}${issues > 0 ? `, ${issues} issue(s)` : ''}`;
 }
@@ -74,7 +76,9 @@ export class Progress implements ProgressSink {
     if (!this.terminal || this.total === 0) return;
     const elapsed = Date.now() - this.began;
     const filled = Math.round((this.done / this.total) * this.width);
-    this.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${escapeUnsafe([...this.active].join(', '))}  ${clock(elapsed)} elapsed, ETA ${this.eta(elapsed)}`);
+    this.write(
+      `\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total}  ${escapeUnsafe([...this.active].join(', '))}  ${clock(elapsed)} elapsed, ETA ${this.eta(elapsed)}`,
+    );
   }
 
   /**

@@ -28,7 +28,26 @@ export function classifyError(error: unknown): ClassifiedError {
   return { exitCode: EXIT.internal, message: oneLine(`internal error: ${message}`), ...(error instanceof Error && error.stack !== undefined && { stack: error.stack }) };
 }
 
-const FILE_SYSTEM_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG', 'ELOOP', 'EEXIST', 'EMFILE', 'ENFILE', 'EIO', 'EXDEV', 'EBUSY', 'ETXTBSY', 'EFBIG']);
+const FILE_SYSTEM_CODES = new Set([
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'ENOTDIR',
+  'EISDIR',
+  'ENAMETOOLONG',
+  'ELOOP',
+  'EEXIST',
+  'EMFILE',
+  'ENFILE',
+  'EIO',
+  'EXDEV',
+  'EBUSY',
+  'ETXTBSY',
+  'EFBIG',
+]);
 
 /** A message on one line: line breaks and other control characters written as escapes. */
 export function oneLine(message: string): string {

@@ -7,8 +7,9 @@
  * characters), so the limits cost nothing on ordinary documents, and low enough that the worst
  * input within them fits in about 1 GB and never overflows the stack.
  */
-import type { Diagnostics } from './diagnostic.js';
+
 import { quote } from '../util/quote.js';
+import type { Diagnostics } from './diagnostic.js';
 
 export const LIMITS = {
   /** Largest input file read, in bytes (DOCX, text, Markdown, manifests, reports, state files). */
@@ -50,7 +51,11 @@ export const LIMITS = {
  * A whole number read from a document, clamped into `[min, max]`; a value that is not a number
  * at all gives `fallback`. A clamped value is reported once per code (folded with a count).
  */
-export function clampCount(raw: string | undefined, range: { readonly min: number; readonly max: number; readonly fallback: number }, report: { readonly diagnostics: Diagnostics; readonly code: string; readonly what: string; readonly file?: string }): number {
+export function clampCount(
+  raw: string | undefined,
+  range: { readonly min: number; readonly max: number; readonly fallback: number },
+  report: { readonly diagnostics: Diagnostics; readonly code: string; readonly what: string; readonly file?: string },
+): number {
   if (raw === undefined) return range.fallback;
   const value = Number(raw);
   if (Number.isNaN(value) || raw.trim() === '') return range.fallback;

@@ -10,9 +10,10 @@
  *    the order (a changed paragraph is paired with its old self, not deleted and re-inserted).
  *    Large unmatched regions are paired greedily within a window, so the cost stays linear.
  */
+
+import { pushAll } from '../util/arrays.js';
 import { longestIncreasing } from './patience.js';
 import { diffSequences } from './sequence-diff.js';
-import { pushAll } from '../util/arrays.js';
 
 export type AlignOp =
   | { readonly type: 'equal'; readonly old: number; readonly new: number }

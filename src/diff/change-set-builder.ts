@@ -6,11 +6,11 @@
  */
 import type { Change, ChangeKind, ChangeLocation, ChangeScope, StoryName } from '../model/change-set.js';
 import type { Block, Paragraph } from '../model/document.js';
-import { forEachParagraph, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow, type RedlineTable } from '../model/redline.js';
 import { displayText } from '../model/inline-text.js';
+import { forEachParagraph, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineRow, type RedlineTable } from '../model/redline.js';
 import { visibleRunFormat } from '../model/run-format.js';
-import { ClausePaths } from './clause-paths.js';
 import { pushAll } from '../util/arrays.js';
+import { ClausePaths } from './clause-paths.js';
 
 export interface ChangeSetOptions {
   /** The author written for a change made by these sources (none: a plain comparison). */
@@ -145,7 +145,15 @@ export class ChangeSetBuilder {
     if (name !== undefined) place.path = name;
     if (table.status === 'inserted' || table.status === 'deleted') {
       const text = table.rows.map(rowText).join('\n');
-      const id = this.record(table.status === 'inserted' ? 'insert' : 'delete', 'table', table.status === 'deleted' ? text : '', table.status === 'inserted' ? text : '', place, {}, sourcesOfRows(table.rows));
+      const id = this.record(
+        table.status === 'inserted' ? 'insert' : 'delete',
+        'table',
+        table.status === 'deleted' ? text : '',
+        table.status === 'inserted' ? text : '',
+        place,
+        {},
+        sourcesOfRows(table.rows),
+      );
       return { ...table, rows: table.rows.map((row) => stampRow(row, id)) };
     }
     const rows = table.rows.map((row, r) => {
@@ -160,7 +168,15 @@ export class ChangeSetBuilder {
         const id =
           moveName !== undefined
             ? this.moveChange(moveName, row.status === 'deleted' ? 'moved-from' : 'moved-to', rowPlace, text, sourcesOfRows([row]))
-            : this.record(row.status === 'inserted' ? 'table-row-insert' : 'table-row-delete', 'table-row', row.status === 'deleted' ? text : '', row.status === 'inserted' ? text : '', rowPlace, {}, sourcesOfRows([row]));
+            : this.record(
+                row.status === 'inserted' ? 'table-row-insert' : 'table-row-delete',
+                'table-row',
+                row.status === 'deleted' ? text : '',
+                row.status === 'inserted' ? text : '',
+                rowPlace,
+                {},
+                sourcesOfRows([row]),
+              );
         return stampRow(row, id);
       }
       if (row.status === 'equal') return row;
@@ -329,11 +345,15 @@ export class ChangeSetBuilder {
     const first = pieces[from] as RedlinePiece;
     let to = from;
     // Compared by visible formatting, not by the rPr text: runs split differently still read as one change.
-    const formats = (piece: RedlinePiece): string => JSON.stringify([visibleRunFormat(piece.previousFormat?.format ?? {}), piece.inline.type === 'marker' ? {} : visibleRunFormat(piece.inline.direct)]);
+    const formats = (piece: RedlinePiece): string =>
+      JSON.stringify([visibleRunFormat(piece.previousFormat?.format ?? {}), piece.inline.type === 'marker' ? {} : visibleRunFormat(piece.inline.direct)]);
     const key = formats(first);
     const same = (piece: RedlinePiece): boolean => piece.status === 'equal' && piece.previousFormat !== undefined && formats(piece) === key && sourcesKey(piece) === sourcesKey(first);
     while (to < pieces.length && same(pieces[to] as RedlinePiece)) to++;
-    const text = pieces.slice(from, to).map((p) => displayText(p.inline)).join('');
+    const text = pieces
+      .slice(from, to)
+      .map((p) => displayText(p.inline))
+      .join('');
     const newFormat = first.inline.type === 'marker' ? {} : visibleRunFormat(first.inline.direct);
     const id = this.record('format', 'text', text, text, place, { oldFormat: visibleRunFormat(first.previousFormat?.format ?? {}), newFormat }, first.sources ?? []);
     for (let k = from; k < to; k++) pieces[k] = withChangeId(pieces[k] as RedlinePiece, id);
@@ -419,7 +439,13 @@ function unionSources(pieces: readonly RedlinePiece[]): string[] {
 
 function sourcesOfRows(rows: readonly RedlineRow[]): string[] {
   const pieces: RedlinePiece[] = [];
-  const collect = (blocks: readonly RedlineBlock[]): void => forEachParagraph(blocks, (paragraph) => pushAll(pieces, paragraph.pieces.filter((p) => p.status !== 'equal')));
+  const collect = (blocks: readonly RedlineBlock[]): void =>
+    forEachParagraph(blocks, (paragraph) =>
+      pushAll(
+        pieces,
+        paragraph.pieces.filter((p) => p.status !== 'equal'),
+      ),
+    );
   for (const row of rows) for (const cell of row.cells) collect(cell.blocks);
   return unionSources(pieces);
 }

@@ -240,8 +240,10 @@ function rowKeys(table: Table): Map<TableRow, string> {
   });
   const counts = new Map<string, number>();
   for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
-  return new Map(table.rows.map((row, i) => {
-    const text = texts[i] as string;
-    return [row, text !== '' && counts.get(text) === 1 ? `row "${text}"` : `row ${i + 1}`];
-  }));
+  return new Map(
+    table.rows.map((row, i) => {
+      const text = texts[i] as string;
+      return [row, text !== '' && counts.get(text) === 1 ? `row "${text}"` : `row ${i + 1}`];
+    }),
+  );
 }

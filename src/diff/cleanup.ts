@@ -16,9 +16,10 @@
  * Every pass keeps the invariants: the old tokens in order are the old text, the new tokens in
  * order are the new text.
  */
+
+import { pushAll } from '../util/arrays.js';
 import type { Segment } from './sequence-diff.js';
 import type { Token } from './tokenize.js';
-import { pushAll } from '../util/arrays.js';
 
 /** Below this share of surviving word characters a sentence is shown as rewritten. */
 export const REWRITE_THRESHOLD = 0.4;

@@ -8,7 +8,7 @@ import { ChangeSetBuilder, type ChangeSetOptions } from './change-set-builder.js
 import { diffBlocks } from './diff-blocks.js';
 import { DiffContext, type NoteLink } from './diff-context.js';
 import { settleOldMarkers } from './old-markers.js';
-import { resolveDiffOptions, type DiffOptions } from './options.js';
+import { type DiffOptions, resolveDiffOptions } from './options.js';
 
 export interface CompareOptions extends DiffOptions {
   /** The author of every change (default `Redline`). */
@@ -44,7 +44,9 @@ export function stampRedline(old: Document, neu: Document, parts: RedlineParts, 
   const noteBlocks = (doc: Document, kind: NoteKind, id: string | undefined): readonly Block[] => findNote(doc, kind, id)?.blocks ?? [];
   const stampedNotes = notes.map((note) => ({
     ...note,
-    blocks: builder.story(note.blocks, noteBlocks(old, note.kind, note.side === 'old' ? note.id : note.oldId), note.side === 'new' ? noteBlocks(neu, note.kind, note.id) : [], note.kind, { note: note.id }),
+    blocks: builder.story(note.blocks, noteBlocks(old, note.kind, note.side === 'old' ? note.id : note.oldId), note.side === 'new' ? noteBlocks(neu, note.kind, note.id) : [], note.kind, {
+      note: note.id,
+    }),
   }));
   const storyBlocks = (doc: Document, part: string | undefined): readonly Block[] => [...doc.headers, ...doc.footers].find((s) => s.part === part)?.blocks ?? [];
   const stampedStories = stories.map((story) => ({ ...story, blocks: builder.story(story.blocks, storyBlocks(old, story.oldPart), storyBlocks(neu, story.part), story.kind, { part: story.part }) }));

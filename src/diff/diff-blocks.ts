@@ -5,16 +5,16 @@
  */
 import type { Block, Paragraph, Table, TableRow } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph } from '../model/redline.js';
-import { internSignatures, visitAlignment, type AlignOp, type InternedSequences, type PairingOptions } from './align.js';
+import { pushAll } from '../util/arrays.js';
+import { assertNever } from '../util/assert-never.js';
+import { type AlignOp, type InternedSequences, internSignatures, type PairingOptions, visitAlignment } from './align.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParagraphPair, diffParagraphRun, isUnchangedParagraph, unchangedParagraph, wholeParagraphs } from './diff-paragraphs.js';
 import { diffIdenticalTables, diffTables, sameShape, wholeTable } from './diff-tables.js';
 import { detectMoves, MOVE_MIN_WORDS } from './moves.js';
+import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
 import { fixStoryMarks } from './story-marks.js';
 import { isWhiteSpaceCode } from './tokenize.js';
-import { dice, EMPTY_BAG, mergeBags, type WordBag } from './similarity.js';
-import { assertNever } from '../util/assert-never.js';
-import { pushAll } from '../util/arrays.js';
 
 /** Paragraphs at least this alike (Dice of their words) are paired as one changed paragraph. */
 export const PARAGRAPH_PAIR_THRESHOLD = 0.4;
@@ -270,7 +270,13 @@ export function alignBlocks(olds: readonly Block[], news: readonly Block[], ctx:
   const old = new StorySide(ctx, olds);
   const neu = new StorySide(ctx, news);
   const units: BlockUnit[] = [];
-  visitBlockUnits(old, neu, () => internSides(old, neu), (unit) => units.push(unit), ctx);
+  visitBlockUnits(
+    old,
+    neu,
+    () => internSides(old, neu),
+    (unit) => units.push(unit),
+    ctx,
+  );
   return units;
 }
 
@@ -351,25 +357,31 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[], ctx: 
   let interned: InternedSequences | undefined;
   const internedOnce = (): InternedSequences => (interned ??= internSides(old, neu));
   const out: RedlineBlock[] = [];
-  visitBlockUnits(old, neu, internedOnce, (unit) => {
-    switch (unit.kind) {
-      case 'equal':
-        equalBlock(unit.old, unit.neu, unit.sameText === true, ctx, out);
-        break;
-      case 'run': {
-        const first = unit.olds[0] as Block;
-        if (first.type === 'table') out.push(diffTables(first, unit.news[0] as Table, ctx));
-        else pushAll(out, paragraphRun(unit.olds as Paragraph[], unit.news as Paragraph[], ctx));
-        break;
+  visitBlockUnits(
+    old,
+    neu,
+    internedOnce,
+    (unit) => {
+      switch (unit.kind) {
+        case 'equal':
+          equalBlock(unit.old, unit.neu, unit.sameText === true, ctx, out);
+          break;
+        case 'run': {
+          const first = unit.olds[0] as Block;
+          if (first.type === 'table') out.push(diffTables(first, unit.news[0] as Table, ctx));
+          else pushAll(out, paragraphRun(unit.olds as Paragraph[], unit.news as Paragraph[], ctx));
+          break;
+        }
+        case 'deleted':
+          pushAll(out, unpairedBlocks(unit.blocks, 'old', ctx));
+          break;
+        case 'inserted':
+          pushAll(out, unpairedBlocks(unit.blocks, 'new', ctx));
+          break;
       }
-      case 'deleted':
-        pushAll(out, unpairedBlocks(unit.blocks, 'old', ctx));
-        break;
-      case 'inserted':
-        pushAll(out, unpairedBlocks(unit.blocks, 'new', ctx));
-        break;
-    }
-  }, ctx);
+    },
+    ctx,
+  );
   let counts: Int32Array | undefined;
   const countOf = (signature: string): number => {
     const { oldIds, newIds, ids } = internedOnce();
@@ -420,7 +432,11 @@ function equalBlock(old: Block, neu: Block, sameText: boolean, ctx: DiffContext,
 function paragraphRun(olds: readonly Paragraph[], news: readonly Paragraph[], ctx: DiffContext): RedlineParagraph[] {
   if (olds.length === 0 || news.length === 0) return wholeParagraphs(olds.length === 0 ? news : olds, olds.length === 0 ? 'new' : 'old', ctx);
   if (olds.length === 1 && news.length === 1) return diffParagraphPair(olds[0] as Paragraph, news[0] as Paragraph, ctx);
-  return diffParagraphRun(olds.map((p) => ctx.tokenized(p)), news.map((p) => ctx.tokenized(p)), ctx);
+  return diffParagraphRun(
+    olds.map((p) => ctx.tokenized(p)),
+    news.map((p) => ctx.tokenized(p)),
+    ctx,
+  );
 }
 
 /** A unit of output: paragraphs compared together, or one table/opaque block. */
@@ -497,7 +513,11 @@ function absorbNeighbours(run: Run, old: StorySide, neu: StorySide, unpairedOld:
     return out;
   };
   const hasNeighbour = (): boolean =>
-    neighbours(run.news, unpairedNew, neu, true).length + neighbours(run.news, unpairedNew, neu, false).length + neighbours(run.olds, unpairedOld, old, true).length + neighbours(run.olds, unpairedOld, old, false).length > 0;
+    neighbours(run.news, unpairedNew, neu, true).length +
+      neighbours(run.news, unpairedNew, neu, false).length +
+      neighbours(run.olds, unpairedOld, old, true).length +
+      neighbours(run.olds, unpairedOld, old, false).length >
+    0;
   let grew = true;
   while (grew && hasNeighbour()) {
     grew = false;
@@ -506,7 +526,12 @@ function absorbNeighbours(run: Run, old: StorySide, neu: StorySide, unpairedOld:
     // the pairing threshold, which only a shared bookmark or comment paired: the paragraph the
     // anchor names, rewritten, and its neighbours inserted or deleted beside it.
     if (base >= NO_SPLIT_ABOVE || base < PARAGRAPH_PAIR_THRESHOLD) break;
-    for (const [side, atEnd] of [['new', true], ['new', false], ['old', true], ['old', false]] as const) {
+    for (const [side, atEnd] of [
+      ['new', true],
+      ['new', false],
+      ['old', true],
+      ['old', false],
+    ] as const) {
       const list = side === 'new' ? run.news : run.olds;
       const pool = side === 'new' ? unpairedNew : unpairedOld;
       const candidates = neighbours(list, pool, side === 'new' ? neu : old, atEnd);

@@ -10,7 +10,7 @@ import type { StoryName } from '../model/change-set.js';
 import type { NoteKind, Paragraph } from '../model/document.js';
 import type { ResolvedDiffOptions } from './options.js';
 import { bagOfHashes, type WordBag } from './similarity.js';
-import { normaliseText, wordKeyHashes, prepareParagraph, tokenizeRange, type PreparedParagraph, type TokenizedParagraph } from './tokenize.js';
+import { normaliseText, type PreparedParagraph, prepareParagraph, type TokenizedParagraph, tokenizeRange, wordKeyHashes } from './tokenize.js';
 
 /** A note reference in the redline: paired (both ids), inserted (new only) or deleted (old only). */
 export interface NoteLink {
@@ -24,7 +24,10 @@ export type DiffLimit = 'edit-length' | 'dp-cells' | 'similarity-pairs';
 
 const LIMITS: Readonly<Record<DiffLimit, { readonly code: string; readonly message: string }>> = {
   'edit-length': { code: 'diff/edit-length-limit', message: 'a long changed stretch with too little in common to align within the edit-length bound is shown as one deletion and one insertion' },
-  'dp-cells': { code: 'diff/dp-cell-limit', message: 'a large region of changed paragraphs or rows was paired greedily within a window instead of by the full search; some edits in it may show as deleted and inserted text' },
+  'dp-cells': {
+    code: 'diff/dp-cell-limit',
+    message: 'a large region of changed paragraphs or rows was paired greedily within a window instead of by the full search; some edits in it may show as deleted and inserted text',
+  },
   'similarity-pairs': { code: 'diff/similarity-pair-limit', message: 'too many deleted and inserted paragraphs to weigh every pair for moves; only moves of identical text were found' },
 };
 

@@ -9,13 +9,13 @@
 import type { Atom, Inline, Marker, Paragraph, RunFormat } from '../model/document.js';
 import { isUnchangedPiece, type MarkStatus, type PieceStatus, type RedlineParagraph, type RedlinePiece } from '../model/redline.js';
 import { visibleRunFormat } from '../model/run-format.js';
+import { chunkBoundaries } from './chunks.js';
 import { cleanupSemantic, isSentenceEndCode } from './cleanup.js';
 import { diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { diffSequences, type Segment } from './sequence-diff.js';
-import { ATOM_CHAR, isWhiteSpaceCode, tokenizeRange, type PreparedParagraph, type Token, type TokenizedParagraph } from './tokenize.js';
-import { chunkBoundaries } from './chunks.js';
 import { hashText } from './similarity.js';
+import { ATOM_CHAR, isWhiteSpaceCode, type PreparedParagraph, type Token, type TokenizedParagraph, tokenizeRange } from './tokenize.js';
 
 const MARK_KEY = '\u0000\u00b6';
 
@@ -316,7 +316,11 @@ export function diffParagraphRun(olds: readonly TokenizedParagraph[], news: read
 function emitTokenDiff(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stream, ctx: DiffContext, paragraph: Paragraph | undefined): void {
   const oldTokens = oldStream.tokens;
   const newTokens = newStream.tokens;
-  const raw = diffSequences(oldTokens.map((t) => t.key), newTokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length', paragraph) });
+  const raw = diffSequences(
+    oldTokens.map((t) => t.key),
+    newTokens.map((t) => t.key),
+    { onLimit: () => ctx.limitReached('edit-length', paragraph) },
+  );
   const segments = cleanupSemantic(raw, oldTokens, newTokens);
   for (const segment of segments) {
     if (segment.equal) {
@@ -344,7 +348,12 @@ function emitEqual(emitter: ParagraphEmitter, oldStream: Stream, newStream: Stre
     const newFirst = segment.newFrom + runStart;
     const last = segment.oldFrom + end - 1;
     const newLast = segment.newFrom + end - 1;
-    emitter.equal(paragraphAt(oldStream, first), span(tokenAt(oldStream, first), tokenAt(oldStream, last)), paragraphAt(newStream, newFirst), span(tokenAt(newStream, newFirst), tokenAt(newStream, newLast)));
+    emitter.equal(
+      paragraphAt(oldStream, first),
+      span(tokenAt(oldStream, first), tokenAt(oldStream, last)),
+      paragraphAt(newStream, newFirst),
+      span(tokenAt(newStream, newFirst), tokenAt(newStream, newLast)),
+    );
     runStart = -1;
   };
   for (let k = 0; k < segment.oldTo - segment.oldFrom; k++) {
@@ -376,17 +385,24 @@ function emitAtomOnlyChange(emitter: ParagraphEmitter, oldStream: Stream, newStr
   const news = newStream.tokens.slice(segment.newFrom, segment.newTo);
   if (olds.length === 0 || news.length === 0 || olds.some((t) => t.kind === 'mark') || news.some((t) => t.kind === 'mark')) return false;
   if (!olds.some((t) => t.kind === 'atom') && !news.some((t) => t.kind === 'atom')) return false;
-  const plain = (tokens: readonly Token[]): string => tokens.filter((t) => t.kind !== 'atom').map((t) => t.key).join('');
+  const plain = (tokens: readonly Token[]): string =>
+    tokens
+      .filter((t) => t.kind !== 'atom')
+      .map((t) => t.key)
+      .join('');
   if (plain(olds) !== plain(news)) return false;
 
   const oldChars = characters(olds);
   const newChars = characters(news);
   const oldParagraph = paragraphAt(oldStream, segment.oldFrom);
   const newParagraph = paragraphAt(newStream, segment.newFrom);
-  for (const part of diffSequences(oldChars.map((c) => c.key), newChars.map((c) => c.key))) {
+  for (const part of diffSequences(
+    oldChars.map((c) => c.key),
+    newChars.map((c) => c.key),
+  )) {
     if (part.equal) {
       for (let k = part.oldFrom; k < part.oldTo; k++) {
-        emitter.equal(oldParagraph, (oldChars[k] as Token), newParagraph, newChars[part.newFrom + k - part.oldFrom] as Token);
+        emitter.equal(oldParagraph, oldChars[k] as Token, newParagraph, newChars[part.newFrom + k - part.oldFrom] as Token);
       }
       continue;
     }
@@ -466,7 +482,8 @@ function chunksOf(stream: Stream, from: number, to: number): Chunk[] {
 
 /** Where a list of chunks starts and ends. */
 function spanOf(chunks: readonly Chunk[]): { readonly from: Position; readonly to: Position } {
-  const edge = (chunk: Chunk, end: boolean): Position => ('mark' in chunk ? { paragraph: chunk.mark + (end ? 1 : 0), offset: end ? 0 : Infinity } : { paragraph: chunk.paragraph, offset: end ? chunk.end : chunk.start });
+  const edge = (chunk: Chunk, end: boolean): Position =>
+    'mark' in chunk ? { paragraph: chunk.mark + (end ? 1 : 0), offset: end ? 0 : Infinity } : { paragraph: chunk.paragraph, offset: end ? chunk.end : chunk.start };
   return { from: edge(chunks[0] as Chunk, false), to: edge(chunks[chunks.length - 1] as Chunk, true) };
 }
 
@@ -558,7 +575,16 @@ export function slicePieces(tp: TokenizedParagraph, from: number, to: number, st
       ctx.recordNote(removed ? { kind: inline.note.kind, oldId: inline.note.id } : { kind: inline.note.kind, newId: inline.note.id });
     }
     const stories = inline.type === 'atom' && inline.stories ? inline.stories.map((blocks) => (removed ? diffBlocks(blocks, [], ctx) : diffBlocks([], blocks, ctx))) : undefined;
-    out.push({ piece: { status, inline: sliceInline(inline, offset - start, end - start), origin: { paragraph: tp.paragraph, offset }, ...(stories && { stories }), ...(moveName !== undefined && { moveName }) }, origin: inline });
+    out.push({
+      piece: {
+        status,
+        inline: sliceInline(inline, offset - start, end - start),
+        origin: { paragraph: tp.paragraph, offset },
+        ...(stories && { stories }),
+        ...(moveName !== undefined && { moveName }),
+      },
+      origin: inline,
+    });
     offset = end;
   }
   return out;
@@ -588,9 +614,7 @@ const comesBefore = (a: Position, b: Position): boolean => a.paragraph < b.parag
 
 function markerSlots(run: readonly TokenizedParagraph[]): MarkerSlot[][] {
   return run.map((tp, paragraph) =>
-    [...tp.markers.keys()]
-      .sort((a, b) => a - b)
-      .flatMap((offset) => (tp.markers.get(offset) as readonly Marker[]).map((marker): MarkerSlot => ({ paragraph, offset, marker, done: false }))),
+    [...tp.markers.keys()].sort((a, b) => a - b).flatMap((offset) => (tp.markers.get(offset) as readonly Marker[]).map((marker): MarkerSlot => ({ paragraph, offset, marker, done: false }))),
   );
 }
 
@@ -652,7 +676,10 @@ class ParagraphEmitter {
     const sameLength = oldToken.end - oldToken.start === newToken.end - newToken.start;
     const oldOffsetOf = (offset: number): number => (sameLength ? oldToken.start + (offset - newToken.start) : oldToken.start);
     // Markers inside the stretch cut it, so that each is written where it stands.
-    const stops = [...slotsWithin(this.newSlots[newParagraph], newToken.start, newToken.end), ...(sameLength ? slotsWithin(this.oldSlots[oldParagraph], oldToken.start, oldToken.end).map((o) => newToken.start + (o - oldToken.start)) : [])].sort((a, b) => a - b);
+    const stops = [
+      ...slotsWithin(this.newSlots[newParagraph], newToken.start, newToken.end),
+      ...(sameLength ? slotsWithin(this.oldSlots[oldParagraph], oldToken.start, oldToken.end).map((o) => newToken.start + (o - oldToken.start)) : []),
+    ].sort((a, b) => a - b);
     let offset = newToken.start;
     while (offset < newToken.end) {
       this.flushOld(oldParagraph, oldOffsetOf(offset));
@@ -774,7 +801,15 @@ class ParagraphEmitter {
 
   private push(status: PieceStatus, inline: Inline, origin: Inline, previousFormat: RedlinePiece['previousFormat'], stories?: RedlinePiece['stories'], from?: RedlinePiece['origin']): void {
     const last = this.pieces[this.pieces.length - 1];
-    if (last && last.status === status && this.origins[this.origins.length - 1] === origin && last.inline.type === 'text' && inline.type === 'text' && last.previousFormat?.props === previousFormat?.props && (last.previousFormat === undefined) === (previousFormat === undefined)) {
+    if (
+      last &&
+      last.status === status &&
+      this.origins[this.origins.length - 1] === origin &&
+      last.inline.type === 'text' &&
+      inline.type === 'text' &&
+      last.previousFormat?.props === previousFormat?.props &&
+      (last.previousFormat === undefined) === (previousFormat === undefined)
+    ) {
       this.pieces[this.pieces.length - 1] = { ...last, inline: { ...last.inline, text: last.inline.text + inline.text } };
       return;
     }

@@ -14,11 +14,11 @@
  */
 import type { Table, TableCell, TableRow } from '../model/document.js';
 import { isUnchangedBlock, type RedlineBlock, type RedlineCell, type RedlinePiece, type RedlineRow, type RedlineTable, type RowStatus, type Side } from '../model/redline.js';
-import { alignSequences, type AlignOp } from './align.js';
+import { pushAll } from '../util/arrays.js';
+import { type AlignOp, alignSequences } from './align.js';
 import { BlockInfo, diffBlocks } from './diff-blocks.js';
 import type { DiffContext } from './diff-context.js';
 import { bagSize, dice, mergeBags, type WordBag } from './similarity.js';
-import { pushAll } from '../util/arrays.js';
 
 /** Rows at least this alike are compared cell by cell. */
 export const ROW_PAIR_THRESHOLD = 0.3;
@@ -69,8 +69,22 @@ export interface TableAlignment {
 
 export function alignTables(old: Table, neu: Table, ctx: DiffContext): TableAlignment {
   const columns = alignColumns(old, neu, ctx);
-  const oldRows = old.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.old as number)));
-  const newRows = neu.rows.map((r) => new RowInfo(ctx, r, columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.new as number)));
+  const oldRows = old.rows.map(
+    (r) =>
+      new RowInfo(
+        ctx,
+        r,
+        columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.old as number),
+      ),
+  );
+  const newRows = neu.rows.map(
+    (r) =>
+      new RowInfo(
+        ctx,
+        r,
+        columns?.filter((s) => s.old !== undefined && s.new !== undefined).map((s) => s.new as number),
+      ),
+  );
   const keyed = isKeyed(oldRows) && isKeyed(newRows);
   // In tables of the same shape (not keyed by a first column: there a new key is a new row), rows
   // of the same shape pair however few words they share (a form's row whose one word, in a

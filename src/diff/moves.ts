@@ -13,13 +13,13 @@
  */
 import type { Marker, Paragraph } from '../model/document.js';
 import type { RedlineBlock, RedlineParagraph, RedlinePiece } from '../model/redline.js';
+import { pushAll } from '../util/arrays.js';
 import { cleanupSemantic } from './cleanup.js';
 import type { DiffContext } from './diff-context.js';
 import { slicePieces } from './diff-paragraphs.js';
 import { diffSequences } from './sequence-diff.js';
 import { bagSize, dice } from './similarity.js';
 import type { TokenizedParagraph } from './tokenize.js';
-import { pushAll } from '../util/arrays.js';
 
 export const MOVE_MIN_WORDS = 8;
 export const MOVE_MIN_SIMILARITY = 0.75;
@@ -124,7 +124,14 @@ function growMove({ blocks, ctx, used, paragraph }: MoveSearch, [seedD, seedI]: 
   // An empty paragraph is no moved text: a move of nothing but a paragraph mark is a deletion
   // (insertion) of that mark, and LibreOffice does not apply a moved mark without moved text.
   const grows = (d: number, i: number): boolean =>
-    isWhole(blocks[d], 'old') && isWhole(blocks[i], 'new') && !used.has(d) && !used.has(i) && Math.abs(i - d) > 1 && ctx.signature(paragraph(d)) !== '' && ctx.signature(paragraph(i)) !== '' && (ctx.signature(paragraph(d)) === ctx.signature(paragraph(i)) || dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i))) >= MOVE_GROW_SIMILARITY);
+    isWhole(blocks[d], 'old') &&
+    isWhole(blocks[i], 'new') &&
+    !used.has(d) &&
+    !used.has(i) &&
+    Math.abs(i - d) > 1 &&
+    ctx.signature(paragraph(d)) !== '' &&
+    ctx.signature(paragraph(i)) !== '' &&
+    (ctx.signature(paragraph(d)) === ctx.signature(paragraph(i)) || dice(ctx.bag(paragraph(d)), ctx.bag(paragraph(i))) >= MOVE_GROW_SIMILARITY);
   const group: [number, number][] = [[seedD, seedI]];
   for (let k = 1; grows(seedD + k, seedI + k); k++) {
     group.push([seedD + k, seedI + k]);
@@ -151,7 +158,15 @@ function rewriteMove(out: RedlineBlock[], { blocks, ctx }: MoveSearch, group: re
 
 /** The source and destination pieces of one moved paragraph, with the words changed on the way. */
 function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: string, ctx: DiffContext): { source: RedlinePiece[]; destination: RedlinePiece[] } {
-  const segments = cleanupSemantic(diffSequences(old.tokens.map((t) => t.key), neu.tokens.map((t) => t.key), { onLimit: () => ctx.limitReached('edit-length') }), old.tokens, neu.tokens);
+  const segments = cleanupSemantic(
+    diffSequences(
+      old.tokens.map((t) => t.key),
+      neu.tokens.map((t) => t.key),
+      { onLimit: () => ctx.limitReached('edit-length') },
+    ),
+    old.tokens,
+    neu.tokens,
+  );
   const offset = (tp: TokenizedParagraph, index: number): number => (index < tp.tokens.length ? (tp.tokens[index]?.start ?? 0) : (tp.tokens[tp.tokens.length - 1]?.end ?? 0));
   const source: RedlinePiece[] = [];
   const destination: RedlinePiece[] = [];
@@ -161,11 +176,23 @@ function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: st
     const newFrom = offset(neu, segment.newFrom);
     const newTo = offset(neu, segment.newTo);
     if (segment.equal) {
-      pushAll(source, slicePieces(old, oldFrom, oldTo, 'moved-from', ctx, moveName).map((s) => s.piece));
-      pushAll(destination, slicePieces(neu, newFrom, newTo, 'moved-to', ctx, moveName).map((s) => s.piece));
+      pushAll(
+        source,
+        slicePieces(old, oldFrom, oldTo, 'moved-from', ctx, moveName).map((s) => s.piece),
+      );
+      pushAll(
+        destination,
+        slicePieces(neu, newFrom, newTo, 'moved-to', ctx, moveName).map((s) => s.piece),
+      );
     } else {
-      pushAll(source, slicePieces(old, oldFrom, oldTo, 'deleted', ctx).map((s) => s.piece));
-      pushAll(destination, slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece));
+      pushAll(
+        source,
+        slicePieces(old, oldFrom, oldTo, 'deleted', ctx).map((s) => s.piece),
+      );
+      pushAll(
+        destination,
+        slicePieces(neu, newFrom, newTo, 'inserted', ctx).map((s) => s.piece),
+      );
     }
   }
   return { source: withMarkers(old, source, 'old'), destination: withMarkers(neu, destination, 'new') };
@@ -179,7 +206,8 @@ function diffMove(old: TokenizedParagraph, neu: TokenizedParagraph, moveName: st
 function withMarkers(tp: TokenizedParagraph, pieces: readonly RedlinePiece[], side: 'old' | 'new'): RedlinePiece[] {
   const slots = [...tp.markers.entries()].sort((a, b) => a[0] - b[0]);
   if (slots.length === 0) return [...pieces];
-  const asPieces = (markers: readonly Marker[]): RedlinePiece[] => (side === 'new' ? markers.map((inline) => ({ status: 'equal', inline })) : markers.filter((m) => m.range).map((inline) => ({ status: 'deleted', inline })));
+  const asPieces = (markers: readonly Marker[]): RedlinePiece[] =>
+    side === 'new' ? markers.map((inline) => ({ status: 'equal', inline })) : markers.filter((m) => m.range).map((inline) => ({ status: 'deleted', inline }));
   const out: RedlinePiece[] = [];
   let k = 0;
   for (const piece of pieces) {

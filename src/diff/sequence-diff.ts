@@ -169,7 +169,14 @@ function sharesKey(old: readonly number[], a0: number, a1: number, neu: readonly
 }
 
 /** Maps the keys of both middles to small integers so Myers compares numbers; `shared`: some key is in both. */
-function internKeys<K extends string | number>(oldKeys: readonly K[], oldFrom: number, oldTo: number, newKeys: readonly K[], newFrom: number, newTo: number): { old: number[]; new: number[]; shared: boolean } {
+function internKeys<K extends string | number>(
+  oldKeys: readonly K[],
+  oldFrom: number,
+  oldTo: number,
+  newKeys: readonly K[],
+  newFrom: number,
+  newTo: number,
+): { old: number[]; new: number[]; shared: boolean } {
   const ids = new Map<K, number>();
   const intern = (key: K): number => {
     let id = ids.get(key);

@@ -4,7 +4,7 @@
  * (a)–(d)"); a move is one entry that names both ends; clauses only renumbered are listed apart,
  * one entry per cascade ("G3.5–G3.60 renumbered (+1), after new G3.5").
  */
-import { isRenumberOnly, type Change } from '../model/change-set.js';
+import { type Change, isRenumberOnly } from '../model/change-set.js';
 import { citation, moveEnds } from './change-citation.js';
 
 export interface SummaryEntry {
@@ -143,7 +143,7 @@ function oldPath(change: Change): string {
   const path = change.location.path;
   const newLabel = bare(newLabelOf(change));
   const oldLabel = bare(oldLabelOf(change));
-  return path !== undefined && path.endsWith(newLabel) ? `${path.slice(0, path.length - newLabel.length)}${oldLabel}` : oldLabel;
+  return path?.endsWith(newLabel) ? `${path.slice(0, path.length - newLabel.length)}${oldLabel}` : oldLabel;
 }
 
 /**

@@ -45,11 +45,23 @@ export function cleanDocxParts(doc: Document): Map<string, Uint8Array> {
   const text = (xml: string): Uint8Array => encoder.encode(xml);
   const parts = new Map<string, Uint8Array>();
   parts.set('[Content_Types].xml', text(contentTypes(lists.size > 0)));
-  parts.set('_rels/.rels', text(relationships([['rId1', `${REL}/officeDocument`, CLEAN_MAIN_PART], ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'], ['rId3', `${REL}/extended-properties`, 'docProps/app.xml']])));
+  parts.set(
+    '_rels/.rels',
+    text(
+      relationships([
+        ['rId1', `${REL}/officeDocument`, CLEAN_MAIN_PART],
+        ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+        ['rId3', `${REL}/extended-properties`, 'docProps/app.xml'],
+      ]),
+    ),
+  );
   parts.set('docProps/core.xml', text(coreProperties(doc.title)));
   parts.set('docProps/app.xml', text(`${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Redline</Application></Properties>`));
   parts.set(CLEAN_MAIN_PART, new BodyWriter(lists).document(doc.body));
-  parts.set('word/_rels/document.xml.rels', text(relationships([['rId1', `${REL}/styles`, 'styles.xml'], ['rId2', `${REL}/settings`, 'settings.xml'], ...(lists.size > 0 ? [['rId3', `${REL}/numbering`, 'numbering.xml'] as const] : [])])));
+  parts.set(
+    'word/_rels/document.xml.rels',
+    text(relationships([['rId1', `${REL}/styles`, 'styles.xml'], ['rId2', `${REL}/settings`, 'settings.xml'], ...(lists.size > 0 ? [['rId3', `${REL}/numbering`, 'numbering.xml'] as const] : [])])),
+  );
   parts.set('word/styles.xml', text(STYLES));
   parts.set('word/settings.xml', text(SETTINGS));
   if (lists.size > 0) parts.set('word/numbering.xml', text(numbering(lists)));
@@ -85,7 +97,9 @@ class BodyWriter {
   document(blocks: readonly Block[]): Uint8Array {
     this.write(`${DECLARATION}<w:document xmlns:w="${W_MAIN}" xmlns:r="${R_NS}"><w:body>`);
     for (const block of blocks) this.block(block);
-    this.write('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr></w:body></w:document>');
+    this.write(
+      '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr></w:body></w:document>',
+    );
     this.flush();
     const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
@@ -168,7 +182,9 @@ class BodyWriter {
     const columns = Math.max(1, table.columnWidths.length);
     const width = Math.round(TEXT_WIDTH / columns);
     const border = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`;
-    this.write(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>${`<w:gridCol w:w="${width}"/>`.repeat(columns)}</w:tblGrid>`);
+    this.write(
+      `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>${`<w:gridCol w:w="${width}"/>`.repeat(columns)}</w:tblGrid>`,
+    );
     for (const row of table.rows) {
       this.write(row.isHeader ? '<w:tr><w:trPr><w:tblHeader/></w:trPr>' : '<w:tr>');
       for (const cell of row.cells) {
@@ -268,7 +284,8 @@ function numbering(lists: ReadonlyMap<string, { readonly numId: number; readonly
   return `${DECLARATION}<w:numbering xmlns:w="${W_MAIN}">${abstract.join('')}${nums.join('')}</w:numbering>`;
 }
 
-const paragraphStyle = (id: string, name: string, body: string, extra = '<w:basedOn w:val="Normal"/>'): string => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>${extra}${body}</w:style>`;
+const paragraphStyle = (id: string, name: string, body: string, extra = '<w:basedOn w:val="Normal"/>'): string =>
+  `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>${extra}${body}</w:style>`;
 
 /** Times New Roman 12 pt with 6 pt after each paragraph; headings 1–6, list paragraphs, quotes and code. */
 const STYLES = `${DECLARATION}<w:styles xmlns:w="${W_MAIN}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>${[
@@ -285,7 +302,11 @@ const STYLES = `${DECLARATION}<w:styles xmlns:w="${W_MAIN}"><w:docDefaults><w:rP
   ),
   paragraphStyle('ListParagraph', 'List Paragraph', '', '<w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/>'),
   paragraphStyle('Quote', 'Quote', '<w:pPr><w:ind w:left="720"/></w:pPr><w:rPr><w:i/><w:iCs/></w:rPr>'),
-  paragraphStyle('SourceCode', 'Source Code', '<w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:eastAsia="Courier New" w:cs="Courier New"/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>'),
+  paragraphStyle(
+    'SourceCode',
+    'Source Code',
+    '<w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:eastAsia="Courier New" w:cs="Courier New"/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>',
+  ),
 ].join('')}</w:styles>`;
 
 const SETTINGS = `${DECLARATION}<w:settings xmlns:w="${W_MAIN}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;

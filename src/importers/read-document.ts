@@ -4,14 +4,14 @@
  * behind it and the redline keeps real styles and numbering.
  */
 import { Diagnostics, type Result } from '../diagnostics/diagnostic.js';
-import { LIMITS } from '../diagnostics/limits.js';
-import { decodeText, detectTextEncoding, withoutUnwritableCharacters } from './text/decode-text.js';
 import { InputError } from '../diagnostics/errors.js';
+import { LIMITS } from '../diagnostics/limits.js';
 import type { Document, RevisionView, SourceFormat } from '../model/document.js';
+import { CLEAN_MAIN_PART, cleanDocxParts } from './clean-docx.js';
 import { fromDocx, fromDocxParts } from './docx/from-docx.js';
 import { fromMarkdown } from './markdown/from-markdown.js';
+import { decodeText, detectTextEncoding, withoutUnwritableCharacters } from './text/decode-text.js';
 import { fromText } from './text/from-text.js';
-import { CLEAN_MAIN_PART, cleanDocxParts } from './clean-docx.js';
 import { recogniseTypedLabels } from './typed-labels.js';
 
 export interface LoadOptions {
@@ -57,7 +57,8 @@ function foreignFormat(bytes: Uint8Array, fileName: string): ForeignFormat | und
   const zip = head.startsWith('PK');
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const compound = COMPOUND_FILE.every((b, i) => bytes[i] === b);
-  if (head.startsWith('%PDF-') || (extension === 'pdf' && !zip)) return { what: 'a PDF', advice: 'compare the Word or text versions it was made from (a PDF keeps no paragraphs or numbering to compare)' };
+  if (head.startsWith('%PDF-') || (extension === 'pdf' && !zip))
+    return { what: 'a PDF', advice: 'compare the Word or text versions it was made from (a PDF keeps no paragraphs or numbering to compare)' };
   if (head.startsWith('{\\rtf') || (extension === 'rtf' && !zip)) return { what: 'a Rich Text Format (RTF) file', advice: SAVE_AS_DOCX };
   if ((zip && head.includes(ODF_MIMETYPE)) || extension === 'odt' || extension === 'ott') return { what: 'an OpenDocument text (.odt)', advice: SAVE_AS_DOCX };
   if (compound ? !DOCX_EXTENSIONS.test(fileName) : extension === 'doc' && !zip) return { what: 'a Word 97-2003 document (.doc)', advice: SAVE_AS_DOCX };
@@ -88,7 +89,12 @@ export async function loadDocument(bytes: Uint8Array, fileName: string, options:
 function cleanPackage(bytes: Uint8Array, fileName: string, format: 'text' | 'markdown', diagnostics: Diagnostics): { readonly parts: Map<string, Uint8Array>; readonly title?: string } {
   const { text, dropped } = withoutUnwritableCharacters(decodeText(bytes, fileName));
   refuseTooManyLines(text, fileName);
-  if (dropped) diagnostics.warn('text/control-characters-dropped', `${dropped.count.toLocaleString('en')} control character${dropped.count === 1 ? '' : 's'} that a Word document cannot hold left out (the first, ${dropped.first}, on line ${dropped.line})`, fileName);
+  if (dropped)
+    diagnostics.warn(
+      'text/control-characters-dropped',
+      `${dropped.count.toLocaleString('en')} control character${dropped.count === 1 ? '' : 's'} that a Word document cannot hold left out (the first, ${dropped.first}, on line ${dropped.line})`,
+      fileName,
+    );
   const model = format === 'markdown' ? fromMarkdown(text, fileName, diagnostics) : fromText(text, fileName);
   return { parts: cleanDocxParts(model), ...(model.title !== undefined && { title: model.title }) };
 }

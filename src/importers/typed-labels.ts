@@ -131,7 +131,7 @@ function styleOfCounter(counter: string, shape: string): Pick<TypedLabel, 'style
   const lower = counter === counter.toLowerCase();
   const kase = lower ? 'lower' : 'upper';
   const romanValue = romanToNumber(counter.toLowerCase());
-  const letterValue = /^(.)\1*$/i.test(counter) ? (counter.toLowerCase().charCodeAt(0) - 96) + 26 * (counter.length - 1) : undefined;
+  const letterValue = /^(.)\1*$/i.test(counter) ? counter.toLowerCase().charCodeAt(0) - 96 + 26 * (counter.length - 1) : undefined;
   const roman = romanValue === undefined ? undefined : { style: `${shape}${kase}-roman`, value: romanValue };
   const letter = letterValue === undefined ? undefined : { style: `${shape}${kase}-letter`, value: letterValue };
   if (roman && letter) {

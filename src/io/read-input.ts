@@ -6,7 +6,7 @@
  * the check and the read), and a file that grows past its size while being read is refused too.
  */
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { InputError } from '../diagnostics/errors.js';
 import { fileSystemReason } from '../diagnostics/exit-codes.js';
 import { LIMITS } from '../diagnostics/limits.js';

@@ -1,8 +1,9 @@
 /**
  * Small constructors for model nodes, used by the text and Markdown importers and by tests.
  */
-import type { Atom, Block, Document, Inline, Paragraph, ParagraphLayout, RunFormat, SourceFormat, Table, TableCell, TableRow, TextRun } from './document.js';
+
 import { maxOf } from '../util/arrays.js';
+import type { Atom, Block, Document, Inline, Paragraph, ParagraphLayout, RunFormat, SourceFormat, Table, TableCell, TableRow, TextRun } from './document.js';
 
 export function textRun(text: string, format: RunFormat = {}): TextRun {
   return { type: 'text', text, format, direct: format };
@@ -39,7 +40,10 @@ export function tableRow(cells: readonly TableCell[], isHeader = false): TableRo
 }
 
 export function table(rows: readonly TableRow[]): Table {
-  const columns = maxOf(rows.map((r) => r.cells.reduce((n, c) => n + c.gridSpan, 0)), 1);
+  const columns = maxOf(
+    rows.map((r) => r.cells.reduce((n, c) => n + c.gridSpan, 0)),
+    1,
+  );
   return { type: 'table', rows, columnWidths: new Array<number>(columns).fill(451 / columns) };
 }
 

@@ -6,15 +6,7 @@
 import type { RunFormat } from './document.js';
 
 /** What a change did: words inserted, deleted or replaced, a move, a formatting change, a renumbered clause, a table row inserted or deleted. */
-export type ChangeKind =
-  | 'insert'
-  | 'delete'
-  | 'replace'
-  | 'move'
-  | 'format'
-  | 'renumber'
-  | 'table-row-insert'
-  | 'table-row-delete';
+export type ChangeKind = 'insert' | 'delete' | 'replace' | 'move' | 'format' | 'renumber' | 'table-row-insert' | 'table-row-delete';
 
 /** How much the change covers: some words, whole paragraphs, whole table rows, a whole table. */
 export type ChangeScope = 'text' | 'paragraph' | 'table-row' | 'table';

@@ -4,11 +4,12 @@
  * then the notes the text refers to, in the order of their references, each after a
  * `[footnote N]` line. Used by `redline verify`.
  */
+
+import { pushAll } from '../util/arrays.js';
+import { assertNever } from '../util/assert-never.js';
 import type { Block, Document, Note, NoteKind } from './document.js';
 import { inlineText } from './inline-text.js';
 import { typedLabelText } from './numbering.js';
-import { assertNever } from '../util/assert-never.js';
-import { pushAll } from '../util/arrays.js';
 
 export interface PlainTextOptions {
   /** Drop empty lines. */

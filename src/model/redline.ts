@@ -6,10 +6,11 @@
  * Which version a node's XML comes from follows from its status: deleted and moved-from content
  * is the old version's, everything else the new version's.
  */
-import type { Change } from './change-set.js';
-import type { SourceInfo } from './source.js';
+
 import { assertNever } from '../util/assert-never.js';
+import type { Change } from './change-set.js';
 import type { Document, Inline, NoteKind, OpaqueBlock, Paragraph, RunFormat, StoryKind, Table, TableCell, TableRow } from './document.js';
+import type { SourceInfo } from './source.js';
 
 /** Which version a redline node comes from. */
 export type Side = 'old' | 'new';

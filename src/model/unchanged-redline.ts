@@ -2,9 +2,10 @@
  * A document as a redline with no change: how a clean version (an applied merge, a DOCX read as
  * Accept All) is written through the same exporters as a redline.
  */
+
+import { assertNever } from '../util/assert-never.js';
 import type { Block, Document } from './document.js';
 import type { Redline, RedlineBlock } from './redline.js';
-import { assertNever } from '../util/assert-never.js';
 
 export function unchangedBlocks(blocks: readonly Block[]): RedlineBlock[] {
   return blocks.map((block): RedlineBlock => {
@@ -12,7 +13,13 @@ export function unchangedBlocks(blocks: readonly Block[]): RedlineBlock[] {
       case 'paragraph':
         return { type: 'paragraph', paragraph: block, side: 'new', mark: 'equal', pieces: block.inlines.map((inline) => ({ status: 'equal', inline })), unchanged: true };
       case 'table':
-        return { type: 'table', table: block, side: 'new', status: 'equal', rows: block.rows.map((row) => ({ status: 'equal', row, side: 'new', cells: row.cells.map((cell) => ({ cell, side: 'new', blocks: unchangedBlocks(cell.blocks) })) })) };
+        return {
+          type: 'table',
+          table: block,
+          side: 'new',
+          status: 'equal',
+          rows: block.rows.map((row) => ({ status: 'equal', row, side: 'new', cells: row.cells.map((cell) => ({ cell, side: 'new', blocks: unchangedBlocks(cell.blocks) })) })),
+        };
       case 'opaque':
         return { type: 'opaque', block, side: 'new', status: 'equal' };
       default:

@@ -5,8 +5,8 @@
  */
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Atom, Block, Document, DocxSource, Inline, InlineWrapper, Note, NoteKind, Table, TableRow } from '../model/document.js';
-import { PackageBuilder } from './package-builder.js';
 import { assertNever } from '../util/assert-never.js';
+import { PackageBuilder } from './package-builder.js';
 import { ResourceImporter } from './resource-importer.js';
 
 export class Adopter {

@@ -3,7 +3,7 @@
  * part name (compared without regard to ASCII case, as OPC compares part names).
  */
 import { foldCase, resolveTarget } from './part-names.js';
-import { RELATIONSHIPS_CONTENT_TYPE, extensionOf } from './part-types.js';
+import { extensionOf, RELATIONSHIPS_CONTENT_TYPE } from './part-types.js';
 import { escapeXml, type XmlElement } from './xml.js';
 
 export const CONTENT_TYPES_PART = '[Content_Types].xml';
@@ -50,7 +50,10 @@ export class ContentTypes {
    * override for every part its extension's default does not type right.
    */
   serialise(parts: Iterable<string>): string {
-    const defaults = new Map<string, string>([['rels', RELATIONSHIPS_CONTENT_TYPE], ['xml', 'application/xml']]);
+    const defaults = new Map<string, string>([
+      ['rels', RELATIONSHIPS_CONTENT_TYPE],
+      ['xml', 'application/xml'],
+    ]);
     for (const [ext, type] of this.defaults) if (!defaults.has(ext)) defaults.set(ext, type);
     const used = new Set(['rels', 'xml']);
     const overrides: string[] = [];

@@ -18,12 +18,20 @@ const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const BUILT_IN: Readonly<Record<string, { readonly type: StyleType; readonly name: string; readonly body: string }>> = {
   Normal: { type: 'paragraph', name: 'Normal', body: '' },
   DefaultParagraphFont: { type: 'character', name: 'Default Paragraph Font', body: '' },
-  TableNormal: { type: 'table', name: 'Normal Table', body: '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>' },
+  TableNormal: {
+    type: 'table',
+    name: 'Normal Table',
+    body: '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>',
+  },
   NoList: { type: 'numbering', name: 'No List', body: '' },
   Title: { type: 'paragraph', name: 'Title', body: '<w:pPr><w:contextualSpacing/></w:pPr><w:rPr><w:kern w:val="28"/><w:sz w:val="56"/><w:szCs w:val="56"/></w:rPr>' },
   Subtitle: { type: 'paragraph', name: 'Subtitle', body: '<w:rPr><w:color w:val="5A5A5A"/><w:spacing w:val="15"/></w:rPr>' },
   ListParagraph: { type: 'paragraph', name: 'List Paragraph', body: '<w:pPr><w:ind w:left="720"/><w:contextualSpacing/></w:pPr>' },
-  Quote: { type: 'paragraph', name: 'Quote', body: '<w:pPr><w:spacing w:before="200" w:after="160"/><w:ind w:left="864" w:right="864"/><w:jc w:val="center"/></w:pPr><w:rPr><w:i/><w:iCs/><w:color w:val="404040"/></w:rPr>' },
+  Quote: {
+    type: 'paragraph',
+    name: 'Quote',
+    body: '<w:pPr><w:spacing w:before="200" w:after="160"/><w:ind w:left="864" w:right="864"/><w:jc w:val="center"/></w:pPr><w:rPr><w:i/><w:iCs/><w:color w:val="404040"/></w:rPr>',
+  },
   Caption: { type: 'paragraph', name: 'caption', body: '<w:pPr><w:spacing w:after="200"/></w:pPr><w:rPr><w:i/><w:iCs/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>' },
   Header: { type: 'paragraph', name: 'header', body: '<w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs></w:pPr>' },
   Footer: { type: 'paragraph', name: 'footer', body: '<w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs></w:pPr>' },
@@ -36,7 +44,11 @@ const BUILT_IN: Readonly<Record<string, { readonly type: StyleType; readonly nam
   Hyperlink: { type: 'character', name: 'Hyperlink', body: '<w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>' },
   Strong: { type: 'character', name: 'Strong', body: '<w:rPr><w:b/><w:bCs/></w:rPr>' },
   Emphasis: { type: 'character', name: 'Emphasis', body: '<w:rPr><w:i/><w:iCs/></w:rPr>' },
-  TableGrid: { type: 'table', name: 'Table Grid', body: '<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr>' },
+  TableGrid: {
+    type: 'table',
+    name: 'Table Grid',
+    body: '<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr>',
+  },
   ...headings(),
   ...tocLevels(),
 };
@@ -44,12 +56,24 @@ const BUILT_IN: Readonly<Record<string, { readonly type: StyleType; readonly nam
 function headings(): Record<string, { type: StyleType; name: string; body: string }> {
   const sizes = [32, 26, 24, 22, 22, 22, 22, 22, 22];
   return Object.fromEntries(
-    sizes.map((size, i) => [`Heading${i + 1}`, { type: 'paragraph' as const, name: `heading ${i + 1}`, body: `<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="${i === 0 ? 240 : 40}"/><w:outlineLvl w:val="${i}"/></w:pPr><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` }]),
+    sizes.map((size, i) => [
+      `Heading${i + 1}`,
+      {
+        type: 'paragraph' as const,
+        name: `heading ${i + 1}`,
+        body: `<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="${i === 0 ? 240 : 40}"/><w:outlineLvl w:val="${i}"/></w:pPr><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`,
+      },
+    ]),
   );
 }
 
 function tocLevels(): Record<string, { type: StyleType; name: string; body: string }> {
-  return Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`TOC${i + 1}`, { type: 'paragraph' as const, name: `toc ${i + 1}`, body: `<w:pPr><w:spacing w:after="100"/>${i === 0 ? '' : `<w:ind w:left="${i * 220}"/>`}</w:pPr>` }]));
+  return Object.fromEntries(
+    Array.from({ length: 9 }, (_, i) => [
+      `TOC${i + 1}`,
+      { type: 'paragraph' as const, name: `toc ${i + 1}`, body: `<w:pPr><w:spacing w:after="100"/>${i === 0 ? '' : `<w:ind w:left="${i * 220}"/>`}</w:pPr>` },
+    ]),
+  );
 }
 
 const DEFAULT_IDS: Readonly<Record<StyleType, string>> = { paragraph: 'Normal', character: 'DefaultParagraphFont', table: 'TableNormal', numbering: 'NoList' };

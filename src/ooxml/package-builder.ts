@@ -5,7 +5,7 @@
  * timestamps, the source's part order), then re-read in strict mode (see package-check), so that
  * no broken package is ever handed out.
  */
-import { zipSync, type Zippable } from 'fflate';
+import { type Zippable, zipSync } from 'fflate';
 import { checkWrittenPackage } from './package-check.js';
 import { relationshipsPartName, relativeTarget } from './part-names.js';
 import { CONTENT_TYPE_OF_EXTENSION, extensionOf } from './part-types.js';
@@ -136,7 +136,8 @@ export class PackageBuilder {
           return `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(target)}"${rel.external ? ' TargetMode="External"' : ''}/>`;
         })
         .join('');
-      const text = this.text(relsPart) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+      const text =
+        this.text(relsPart) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
       this.setText(relsPart, text.replace(/<\/Relationships>\s*$/, `${entries}</Relationships>`).replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${entries}</Relationships>`));
     }
     this.addedRels.clear();

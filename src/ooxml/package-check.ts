@@ -39,7 +39,11 @@ export class WrittenPackageError extends Error {
 export function checkWrittenPackage(zip: Uint8Array, parts: ReadonlyMap<string, Uint8Array>): void {
   try {
     checkDirectory(zip, parts);
-    repairPackage([...parts].map(([name, data]) => ({ name, data })), WRITTEN, 'strict');
+    repairPackage(
+      [...parts].map(([name, data]) => ({ name, data })),
+      WRITTEN,
+      'strict',
+    );
   } catch (error) {
     if (error instanceof InputError) throw new WrittenPackageError(error.reason);
     throw error;

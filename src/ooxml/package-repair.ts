@@ -21,14 +21,28 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, PartError } from '../diagnostics/errors.js';
 import { quote } from '../util/quote.js';
-import { defaultStylesXml, styleIdsIn, type StyleType } from './default-styles.js';
-import { CONTENT_TYPE_OF_EXTENSION, CONTENT_TYPE_OF_KIND, EXTERNAL_KINDS, MACRO_KINDS, MAIN_CONTENT_TYPE, MAIN_PART_KINDS_BY_TYPE, OTHER_MAIN_CONTENT_TYPES, RELATIONSHIPS_CONTENT_TYPE, ROOT_KINDS_BY_TYPE, USUAL_NAMES, extensionOf, isXmlPart, relationshipKind } from './part-types.js';
 import { CONTENT_TYPES_NS, CONTENT_TYPES_PART, ContentTypes } from './content-types.js';
-import { REFERENCE_REPAIRS, applyEdits, findReferences, localName, mayHaveDanglingReference, referencePrefixes, repairEdit, type Edit, type Reference } from './references.js';
+import { defaultStylesXml, type StyleType, styleIdsIn } from './default-styles.js';
+import { foldCase, folderOf, relationshipsPartName, relativeTarget, resolveTarget, sourceOfRelationshipsPart } from './part-names.js';
+import {
+  CONTENT_TYPE_OF_EXTENSION,
+  CONTENT_TYPE_OF_KIND,
+  EXTERNAL_KINDS,
+  extensionOf,
+  isXmlPart,
+  MACRO_KINDS,
+  MAIN_CONTENT_TYPE,
+  MAIN_PART_KINDS_BY_TYPE,
+  OTHER_MAIN_CONTENT_TYPES,
+  RELATIONSHIPS_CONTENT_TYPE,
+  ROOT_KINDS_BY_TYPE,
+  relationshipKind,
+  USUAL_NAMES,
+} from './part-types.js';
+import { applyEdits, type Edit, findReferences, localName, mayHaveDanglingReference, REFERENCE_REPAIRS, type Reference, referencePrefixes, repairEdit } from './references.js';
 import { escapeXml, isInNamespace, parseXml, type XmlDocument } from './xml.js';
 import { scanXml } from './xml-check.js';
 import { decodeXml } from './xml-encoding.js';
-import { foldCase, folderOf, relationshipsPartName, relativeTarget, resolveTarget, sourceOfRelationshipsPart } from './part-names.js';
 import type { ZipEntryData } from './zip-reader.js';
 
 /** `repair`: reading an input; `strict`: checking a package we wrote (nothing may need repair). */
@@ -341,7 +355,11 @@ class PackageRepair {
       this.addRelationship(source, kind, target);
       found.push(kind);
     }
-    if (found.length > 0) this.warn('package/relationships-rebuilt', `${quote(relationshipsPartName(source))} is missing; the relationships to ${found.join(', ')} rebuilt from the package's content types and part names`);
+    if (found.length > 0)
+      this.warn(
+        'package/relationships-rebuilt',
+        `${quote(relationshipsPartName(source))} is missing; the relationships to ${found.join(', ')} rebuilt from the package's content types and part names`,
+      );
   }
 
   /** Parts no relationship reaches from the root are left out (with their relationships). */
@@ -453,7 +471,11 @@ class PackageRepair {
    * that refers to notes whose part is lost cannot be read faithfully.
    */
   private requireReferencedNotes(mainPart: string): void {
-    for (const [element, kind] of [['footnoteReference', 'footnotes'], ['endnoteReference', 'endnotes'], ['commentReference', 'comments']] as const) {
+    for (const [element, kind] of [
+      ['footnoteReference', 'footnotes'],
+      ['endnoteReference', 'endnotes'],
+      ['commentReference', 'comments'],
+    ] as const) {
       if (this.firstOfKind(mainPart, kind)) continue;
       const text = this.text(mainPart);
       if (!text.includes(`:${element} `) && !text.includes(`:${element}/`)) continue;
@@ -486,7 +508,10 @@ class PackageRepair {
       const list = this.rels.get(source) ?? [];
       const relsPart = this.actualName(relationshipsPartName(source)) ?? relationshipsPartName(source);
       const base = folderOf(source);
-      const entries = list.map((rel) => `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.external ? rel.target : relativeTarget(base, rel.target))}"${rel.external ? ' TargetMode="External"' : ''}/>`);
+      const entries = list.map(
+        (rel) =>
+          `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.external ? rel.target : relativeTarget(base, rel.target))}"${rel.external ? ' TargetMode="External"' : ''}/>`,
+      );
       this.addPart(relsPart, `${XML_DECLARATION}<Relationships xmlns="${RELATIONSHIPS_NS}">${entries.join('')}</Relationships>`);
       if (this.declaredType(relsPart) !== RELATIONSHIPS_CONTENT_TYPE) this.setType(relsPart, RELATIONSHIPS_CONTENT_TYPE);
     }

@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
 import { quote } from '../util/quote.js';
-import { repairPackage, type Relationship } from './package-repair.js';
+import { type Relationship, repairPackage } from './package-repair.js';
 import { folderOf, relationshipsPartName, resolveTarget } from './part-names.js';
 import { relationshipKind } from './part-types.js';
 import { childElements, parseXml, type XmlDocument } from './xml.js';
@@ -74,7 +74,13 @@ export class OpcPackage {
     rejectNonZip(bytes, fileName);
     const zip = readZip(bytes, fileName, limits);
     const repaired = repairPackage(zip.entries, fileName);
-    const dropped: Diagnostic[] = zip.dropped.map((entry) => ({ severity: 'warning', code: 'package/unsafe-entry-dropped', message: `zip entry ${quote(entry.name)} left out (${entry.reason})`, file: fileName, count: 1 }));
+    const dropped: Diagnostic[] = zip.dropped.map((entry) => ({
+      severity: 'warning',
+      code: 'package/unsafe-entry-dropped',
+      message: `zip entry ${quote(entry.name)} left out (${entry.reason})`,
+      file: fileName,
+      count: 1,
+    }));
     return new OpcPackage(repaired.parts, [...dropped, ...repaired.diagnostics], repaired.mainPart, repaired.parsed, repaired.relationships);
   }
 

@@ -35,7 +35,11 @@ export const MAIN_CONTENT_TYPE = `${WML}.document.main+xml`;
 export const RELATIONSHIPS_CONTENT_TYPE = 'application/vnd.openxmlformats-package.relationships+xml';
 
 /** Content types of a main document part other than a plain document's (templates, macros). */
-export const OTHER_MAIN_CONTENT_TYPES: ReadonlySet<string> = new Set([`${WML}.template.main+xml`, 'application/vnd.ms-word.document.macroEnabled.main+xml', 'application/vnd.ms-word.template.macroEnabledTemplate.main+xml']);
+export const OTHER_MAIN_CONTENT_TYPES: ReadonlySet<string> = new Set([
+  `${WML}.template.main+xml`,
+  'application/vnd.ms-word.document.macroEnabled.main+xml',
+  'application/vnd.ms-word.template.macroEnabledTemplate.main+xml',
+]);
 
 /** The content type a part reached through a relationship of this kind must have. */
 export const CONTENT_TYPE_OF_KIND: Readonly<Record<string, string>> = {
@@ -67,7 +71,23 @@ export const CONTENT_TYPE_OF_KIND: Readonly<Record<string, string>> = {
  * Kinds of parts the main document reaches by relationship type alone (no `r:id` in its XML
  * names them): when its relationships part is lost, these can be found again by content type.
  */
-export const MAIN_PART_KINDS_BY_TYPE = ['styles', 'stylesWithEffects', 'numbering', 'settings', 'webSettings', 'fontTable', 'theme', 'footnotes', 'endnotes', 'comments', 'commentsExtended', 'commentsIds', 'commentsExtensible', 'people', 'glossaryDocument'] as const;
+export const MAIN_PART_KINDS_BY_TYPE = [
+  'styles',
+  'stylesWithEffects',
+  'numbering',
+  'settings',
+  'webSettings',
+  'fontTable',
+  'theme',
+  'footnotes',
+  'endnotes',
+  'comments',
+  'commentsExtended',
+  'commentsIds',
+  'commentsExtensible',
+  'people',
+  'glossaryDocument',
+] as const;
 
 /** The usual names of parts reached by type, relative to their source's folder. */
 export const USUAL_NAMES: Readonly<Record<string, string>> = {

@@ -7,10 +7,10 @@
  * the result without a repair prompt.
  */
 import type { DocxSource } from '../model/document.js';
-import { OpcPackage, relationshipsPartName, type Relationship } from './package.js';
-import { childElements, escapeXml } from './xml.js';
+import { OpcPackage, type Relationship, relationshipsPartName } from './package.js';
 import type { PackageBuilder } from './package-builder.js';
 import { relativeTarget } from './part-names.js';
+import { childElements, escapeXml } from './xml.js';
 
 const REFERENCE = /\b(r:(?:embed|link|id|dm|lo|qs|cs|pict))="([^"]*)"/g;
 const DRAWING_ID = /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g;
@@ -69,7 +69,10 @@ export class ResourceImporter {
         const target = rel.external ? rel.target : relativeTarget(folder, this.copyPart(rel.target));
         return `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(target)}"${rel.external ? ' TargetMode="External"' : ''}/>`;
       });
-      this.out.setText(relationshipsPartName(name), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${entries.join('')}</Relationships>`);
+      this.out.setText(
+        relationshipsPartName(name),
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${entries.join('')}</Relationships>`,
+      );
     }
     return name;
   }
@@ -83,4 +86,3 @@ export class ResourceImporter {
     return childElements(types.root, 'Default').find((d) => (d.attrs.Extension ?? '').toLowerCase() === ext)?.attrs.ContentType;
   }
 }
-

@@ -53,7 +53,8 @@ export function parseXml(source: string, partName: string): XmlDocument {
   });
   parser.on('opentag', (tag) => {
     // Every walk over the tree recurses per level: the depth is bounded far below the stack.
-    if (stack.length >= LIMITS.xmlDepth) throw new PartError(partName, `elements nested deeper than ${LIMITS.xmlDepth} levels (at <${tag.name.slice(0, 40)}>); refusing a document built to exhaust the stack`);
+    if (stack.length >= LIMITS.xmlDepth)
+      throw new PartError(partName, `elements nested deeper than ${LIMITS.xmlDepth} levels (at <${tag.name.slice(0, 40)}>); refusing a document built to exhaust the stack`);
     const tagStart = source.lastIndexOf('<', parser.position - 1);
     let attrs: Record<string, string> = NO_ATTRIBUTES;
     for (const key in tag.attributes) {

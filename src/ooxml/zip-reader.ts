@@ -112,7 +112,8 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string, limits: Zi
     // OPC part names are compared without regard to ASCII case.
     const folded = foldCase(record.name);
     const earlier = seen.get(folded);
-    if (earlier !== undefined) fail(`the zip holds two entries named ${quote(earlier)}${earlier === record.name ? '' : ` and ${quote(record.name)}`} (readers differ on which one counts); refusing an ambiguous package`);
+    if (earlier !== undefined)
+      fail(`the zip holds two entries named ${quote(earlier)}${earlier === record.name ? '' : ` and ${quote(record.name)}`} (readers differ on which one counts); refusing an ambiguous package`);
     seen.set(folded, record.name);
     if ((record.flags & FLAG_ENCRYPTED) !== 0) fail(`entry ${quote(record.name)} is encrypted; remove the password in Word and try again`);
     if (record.method !== STORED && record.method !== DEFLATED) fail(`entry ${quote(record.name)} uses compression method ${record.method}, which a DOCX never uses`);
@@ -196,7 +197,12 @@ function readZip64End(view: DataView, end: number, fail: (reason: string) => nev
 }
 
 /** The Zip64 extended-information field: 64-bit values for the fields that are 0xFFFFFFFF, in order. */
-function readZip64Extra(view: DataView, start: number, length: number, values: { size: number; compressedSize: number; localOffset: number }): { size: number; compressedSize: number; localOffset: number } {
+function readZip64Extra(
+  view: DataView,
+  start: number,
+  length: number,
+  values: { size: number; compressedSize: number; localOffset: number },
+): { size: number; compressedSize: number; localOffset: number } {
   let at = start;
   while (at + 4 <= start + length) {
     const id = view.getUint16(at, true);
@@ -231,7 +237,8 @@ function checkLimits(records: readonly RawRecord[], limits: ZipLimits, fail: (re
     // Deflate never grows data by more than a few bytes per block: a part whose compressed data
     // is larger than its declared size is lying about that size.
     if (record.compressedSize > record.size * 1.01 + 1024) fail(`part ${quote(record.name)} is larger compressed than its declared size; the zip is corrupt or hostile`);
-    if (record.size > limits.ratioCheckFrom && record.size > record.compressedSize * limits.maxRatio) fail(`part ${quote(record.name)} has a compression ratio over ${limits.maxRatio}:1; refusing a possible zip bomb`);
+    if (record.size > limits.ratioCheckFrom && record.size > record.compressedSize * limits.maxRatio)
+      fail(`part ${quote(record.name)} has a compression ratio over ${limits.maxRatio}:1; refusing a possible zip bomb`);
   }
   if (total > limits.maxTotalBytes) fail(`the package would inflate to ${mib(total)} (limit ${mib(limits.maxTotalBytes)}); refusing a possible zip bomb`);
 }

@@ -5,10 +5,23 @@
  * the result are plain data.
  */
 import { basename, join } from 'node:path';
-import { apply, compare, countChanges, hasIssues, InputError, type AttributionReport, type ChangeKind, type Diagnostic, type OutputKind, type OutputKinds, type Redline, type RenderedOutputs } from '../api/index.js';
-import { readInput } from '../io/read-input.js';
+import {
+  type AttributionReport,
+  apply,
+  type ChangeKind,
+  compare,
+  countChanges,
+  type Diagnostic,
+  hasIssues,
+  InputError,
+  type OutputKind,
+  type OutputKinds,
+  type Redline,
+  type RenderedOutputs,
+} from '../api/index.js';
 import { classifyError } from '../diagnostics/exit-codes.js';
-import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
+import { readInput } from '../io/read-input.js';
+import { type OutputFile, writeOutputsAtomically } from '../io/write-outputs.js';
 import type { ReleaseDocument, ReleaseInfo, ReleaseOutput, ReleaseSource } from './manifest.js';
 
 export interface DocumentTask {
@@ -89,10 +102,26 @@ export async function runDocumentTask(task: DocumentTask): Promise<DocumentResul
   try {
     const rendered = await render(task, task.outputs);
     const written = outputs.filter((o) => rendered.outputs[OUTPUT_KIND[o.kind]] !== undefined);
-    await writeOutputsAtomically(written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })), { within: task.outputFolder });
+    await writeOutputsAtomically(
+      written.map((o): OutputFile => ({ path: join(task.outputFolder, o.file), data: rendered.outputs[OUTPUT_KIND[o.kind]] as Uint8Array | string })),
+      { within: task.outputFolder },
+    );
     const diagnostics = rendered.diagnostics.length > 0 ? { diagnostics: rendered.diagnostics } : {};
     // A document that failed (its sources conflict) has no changes to count; its report says why.
-    if (rendered.error !== undefined) return { ...base, status: 'failed', error: rendered.error, outputs: written, changes: 0, renumbered: 0, byKind: {}, bySource: {}, unattributed: 0, ...(rendered.report && { report: rendered.report }), ...diagnostics };
+    if (rendered.error !== undefined)
+      return {
+        ...base,
+        status: 'failed',
+        error: rendered.error,
+        outputs: written,
+        changes: 0,
+        renumbered: 0,
+        byKind: {},
+        bySource: {},
+        unattributed: 0,
+        ...(rendered.report && { report: rendered.report }),
+        ...diagnostics,
+      };
     // The counts every output of the document gives (the CLI's, the JSON's, the PDF's): one definition.
     const counts = countChanges(rendered.redline.changes);
     return {

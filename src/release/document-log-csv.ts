@@ -7,6 +7,9 @@ export function documentLogToCsv(report: ReleaseReport): string {
     const value = /^[=+\-@]/.test(raw) ? `'${raw}` : raw;
     return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
   };
-  const rows = [['document', 'title', 'previous_version', 'new_version', 'effective_date', 'release'], ...report.log.map((l) => [l.document, l.title, l.previousVersion, l.newVersion, l.effectiveDate, report.release.id])];
-  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  const rows = [
+    ['document', 'title', 'previous_version', 'new_version', 'effective_date', 'release'],
+    ...report.log.map((l) => [l.document, l.title, l.previousVersion, l.newVersion, l.effectiveDate, report.release.id]),
+  ];
+  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }

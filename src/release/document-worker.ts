@@ -3,7 +3,7 @@
  * back. When its parent goes (a release killed), the IPC channel closes and the worker exits at
  * the next pause in its work — before it writes any output of the document in hand.
  */
-import { runDocumentTask, type DocumentTask } from './document-job.js';
+import { type DocumentTask, runDocumentTask } from './document-job.js';
 
 const send = process.send?.bind(process);
 if (!send) throw new Error('document-worker must run as a child process with an IPC channel');

@@ -20,8 +20,8 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from '../diagnostics/errors.js';
 import { SOURCE_ID, type SourceInfo } from '../api/index.js';
+import { InputError } from '../diagnostics/errors.js';
 import { isInside } from '../io/paths.js';
 import { MAX_INPUT_BYTES } from '../io/read-input.js';
 import { hasUnsafeCharacters, quote } from '../util/quote.js';
@@ -120,11 +120,19 @@ class ManifestReader {
     this.only(root, 'the manifest', ['release', 'sources', 'documents', 'outputs']);
     const release = this.release(root.release);
     const sources = this.list(root.sources, 'sources').map((item, i) => this.source(item, `sources[${i}]`));
-    this.unique(sources.map((s) => s.id), 'sources', 'id');
+    this.unique(
+      sources.map((s) => s.id),
+      'sources',
+      'id',
+    );
     const known = new Set(sources.map((s) => s.id));
     const documents = this.list(root.documents, 'documents').map((item, i) => this.document(item, `documents[${i}]`, known));
     if (documents.length === 0) this.fail('documents', 'the release has no documents');
-    this.unique(documents.map((d) => d.id), 'documents', 'id');
+    this.unique(
+      documents.map((d) => d.id),
+      'documents',
+      'id',
+    );
     const outputs = root.outputs === undefined ? [...RELEASE_OUTPUTS] : this.list(root.outputs, 'outputs').map((o, i) => this.output(o, `outputs[${i}]`));
     if (outputs.length === 0) this.fail('outputs', `is empty: list at least one of ${RELEASE_OUTPUTS.join(', ')}`);
     this.unique(outputs, 'outputs', '');
@@ -137,7 +145,8 @@ class ManifestReader {
     const effectiveDate = release.effectiveDate instanceof Date ? release.effectiveDate.toISOString().slice(0, 10) : this.string(release.effectiveDate, 'release.effectiveDate');
     // Round-tripped, so that 2026-02-30 is refused rather than read as 2 March.
     const parsed = new Date(`${effectiveDate}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== effectiveDate) this.fail('release.effectiveDate', `${quote(effectiveDate)} is not a date (YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== effectiveDate)
+      this.fail('release.effectiveDate', `${quote(effectiveDate)} is not a date (YYYY-MM-DD)`);
     return { id: this.string(release.id, 'release.id'), title: this.string(release.title, 'release.title'), effectiveDate };
   }
 
@@ -148,7 +157,12 @@ class ManifestReader {
     if (!SOURCE_ID.test(id)) this.fail(`${field}.id`, `${quote(id)} is not a source id such as MP093 (letters, digits, space . _ -)`);
     const kind = this.string(source.kind, `${field}.kind`);
     if (!(SOURCE_KINDS as readonly string[]).includes(kind)) this.fail(`${field}.kind`, `${quote(kind)} is not ${SOURCE_KINDS.join(' or ')}`);
-    return { id, title: this.string(source.title, `${field}.title`), kind: kind as ReleaseSource['kind'], ...(source.status !== undefined && { status: this.string(source.status, `${field}.status`) }) };
+    return {
+      id,
+      title: this.string(source.title, `${field}.title`),
+      kind: kind as ReleaseSource['kind'],
+      ...(source.status !== undefined && { status: this.string(source.status, `${field}.status`) }),
+    };
   }
 
   document(value: unknown, field: string, known: ReadonlySet<string>): ReleaseDocument {
@@ -161,9 +175,14 @@ class ManifestReader {
     const previous = this.version(document.previous, `${field}.previous`, true);
     const neu = this.version(document.new, `${field}.new`, false);
     const sources = document.sources === undefined ? [] : this.list(document.sources, `${field}.sources`).map((item, i) => this.documentSource(item, `${field}.sources[${i}]`, known));
-    this.unique(sources.map((s) => s.id), `${field}.sources`, 'id');
+    this.unique(
+      sources.map((s) => s.id),
+      `${field}.sources`,
+      'id',
+    );
     if (neu.file === undefined && sources.length === 0) this.fail(`${field}.new.file`, 'is needed when the document has no sources to conform it from');
-    const shown = document.showSources === undefined ? undefined : this.list(document.showSources, `${field}.showSources`).map((item, i) => this.shownSource(item, `${field}.showSources[${i}]`, sources));
+    const shown =
+      document.showSources === undefined ? undefined : this.list(document.showSources, `${field}.showSources`).map((item, i) => this.shownSource(item, `${field}.showSources[${i}]`, sources));
     if (shown) this.unique(shown, `${field}.showSources`, '');
     return { id, title: this.string(document.title, `${field}.title`), previous: previous as VersionRef & { file: string }, new: neu, sources, ...(shown && { showSources: shown }) };
   }

@@ -7,6 +7,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Result } from '../api/index.js';
 import { InputError, OptionError } from '../diagnostics/errors.js';
+import { prepareOutputFolder } from '../io/output-folder.js';
 import { isInside } from '../io/paths.js';
 import { readInput } from '../io/read-input.js';
 import { quote } from '../util/quote.js';
@@ -15,7 +16,6 @@ import { RELEASE_OUTPUTS } from './manifest.js';
 import { buildReleaseReport, type ReleaseReport } from './release-report.js';
 import { readShardReport, type ShardReport } from './report-reader.js';
 import { writeReleaseReport } from './write-report.js';
-import { prepareOutputFolder } from '../io/output-folder.js';
 
 /** The report of a whole release, joined from its shards' reports, and the files written for it. */
 export interface MergedReports {
@@ -47,7 +47,8 @@ export async function mergeReports(files: readonly string[], outputFolder: strin
   reports.forEach((report, i) => {
     const file = files[i] as string;
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-    if (!same(report.release, first.release) || !same(report.sources, first.sources) || !same(report.documentOrder, first.documentOrder)) throw new InputError(file, `is a report of another release or manifest than ${files[0]}`);
+    if (!same(report.release, first.release) || !same(report.sources, first.sources) || !same(report.documentOrder, first.documentOrder))
+      throw new InputError(file, `is a report of another release or manifest than ${files[0]}`);
     if (report.shard.count !== count) throw new InputError(file, `is shard ${report.shard.index} of ${report.shard.count}, not of ${count}`);
     if (seen.has(report.shard.index)) throw new InputError(file, `shard ${report.shard.index} of ${count} is given twice`);
     seen.add(report.shard.index);
@@ -59,7 +60,14 @@ export async function mergeReports(files: readonly string[], outputFolder: strin
   });
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (missing.length > 0) throw new OptionError('reportFiles', `shard(s) ${missing.join(', ')} of ${count} are missing`);
-  return buildReleaseReport({ release: first.release, sources: first.sources, documentOrder: first.documentOrder, documentTitles: first.documentTitles, scope: first.documentOrder, results: [...results.values()] });
+  return buildReleaseReport({
+    release: first.release,
+    sources: first.sources,
+    documentOrder: first.documentOrder,
+    documentTitles: first.documentTitles,
+    scope: first.documentOrder,
+    results: [...results.values()],
+  });
 }
 
 /** A result's outputs, checked (known kinds, paths inside the shard's folder) and linked from `to`. */

@@ -133,7 +133,16 @@ function sourceRow(source: ReleaseSource, results: readonly DocumentResult[]): S
     differs += result.report?.differs.filter((d) => d.source === source.id).length ?? 0;
   }
   const changes = done.reduce((n, r) => n + (r.bySource[source.id] ?? 0), 0);
-  const status: SourceStatus = done.length === 0 ? (declaredIn.length === 0 ? 'not run' : 'not verified') : changes === 0 ? 'not found' : notApplied + differs > 0 || documents.length < done.length ? 'partially implemented' : 'implemented';
+  const status: SourceStatus =
+    done.length === 0
+      ? declaredIn.length === 0
+        ? 'not run'
+        : 'not verified'
+      : changes === 0
+        ? 'not found'
+        : notApplied + differs > 0 || documents.length < done.length
+          ? 'partially implemented'
+          : 'implemented';
   return {
     id: source.id,
     title: source.title ?? source.id,
@@ -180,7 +189,8 @@ function issuesOf(result: DocumentResult): IssueRow[] {
     const clause = item.path ?? item.label;
     return clause === undefined ? {} : { label: clause };
   };
-  const texts = (t: { oldText: string; newText: string }): string => `${t.oldText === '' ? '' : `“${t.oldText}”`}${t.oldText !== '' && t.newText !== '' ? ' → ' : ''}${t.newText === '' ? (t.oldText === '' ? '' : ' deleted') : `“${t.newText}”`}`;
+  const texts = (t: { oldText: string; newText: string }): string =>
+    `${t.oldText === '' ? '' : `“${t.oldText}”`}${t.oldText !== '' && t.newText !== '' ? ' → ' : ''}${t.newText === '' ? (t.oldText === '' ? '' : ' deleted') : `“${t.newText}”`}`;
   // A failed document's other lists describe outputs that were not written; its conflicts say why.
   if (result.status === 'failed') return [...failed, ...report.conflicts.map((c) => conflictRow(result.id, c))];
   return [

@@ -3,7 +3,7 @@
  * summary, the sources and what they implemented, the document × source matrix with links to
  * every output, the document log and the verification issues.
  */
-import { SourceStyles, type SourceStyle } from '../exporters/source-styles.js';
+import { type SourceStyle, SourceStyles } from '../exporters/source-styles.js';
 import type { IssueRow, ReleaseReport, SourceRow } from './release-report.js';
 import { linkTo, outputLabel, summaryLine } from './report-text.js';
 

@@ -56,13 +56,19 @@ export function reportToMarkdown(report: ReleaseReport): string {
     '',
     '## Document log',
     '',
-    table(['Document', 'Title', 'Previous version', 'New version', 'Effective date'], report.log.map((l) => [l.document, l.title, l.previousVersion, l.newVersion, l.effectiveDate].map(md))),
+    table(
+      ['Document', 'Title', 'Previous version', 'New version', 'Effective date'],
+      report.log.map((l) => [l.document, l.title, l.previousVersion, l.newVersion, l.effectiveDate].map(md)),
+    ),
     '',
     '## Verification issues',
     '',
     report.issues.length === 0
       ? 'None: every change is attributed and every source edit applied.'
-      : table(['Document', 'Issue', 'Source', 'Clause', 'Expected', 'Actual'], report.issues.map((i) => [i.document, i.type, i.sources.join(', '), i.label ?? '', i.expected ?? '', i.actual ?? ''].map(md))),
+      : table(
+          ['Document', 'Issue', 'Source', 'Clause', 'Expected', 'Actual'],
+          report.issues.map((i) => [i.document, i.type, i.sources.join(', '), i.label ?? '', i.expected ?? '', i.actual ?? ''].map(md)),
+        ),
     '',
   ];
   return lines.join('\n');

@@ -3,7 +3,7 @@
  * from a file is used, the same way in the state file (`run-state.ts`) and in shard reports
  * (`report-reader.ts`). Every field the report builders read is checked.
  */
-import { arrayOf, bool, count, countFrom, name, object, oneOf, recordOf, str, type Shape } from '../util/shape.js';
+import { arrayOf, bool, count, countFrom, name, object, oneOf, recordOf, type Shape, str } from '../util/shape.js';
 import { RELEASE_OUTPUTS } from './manifest.js';
 
 /** What a source may be given as (`SourceForm`). */

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { programFingerprint, type Diagnostic, type Result } from '../api/index.js';
+import { type Diagnostic, programFingerprint, type Result } from '../api/index.js';
 import { OptionError } from '../diagnostics/errors.js';
 import { prepareOutputFolder, removeInside } from '../io/output-folder.js';
 import { readInput } from '../io/read-input.js';
@@ -16,9 +16,9 @@ import type { DocumentResult, DocumentTask } from './document-job.js';
 import { parseManifest, type ReleaseDocument, type ReleaseManifest } from './manifest.js';
 import type { ProgressSink } from './progress.js';
 import { buildReleaseReport, type ReleaseReport } from './release-report.js';
-import { writeReleaseReport } from './write-report.js';
-import { fingerprint, outputsIntact, readOutput, readState, sha256, StateJournal, stateFileName, type DocumentState } from './run-state.js';
+import { type DocumentState, fingerprint, outputsIntact, readOutput, readState, StateJournal, sha256, stateFileName } from './run-state.js';
 import { WorkerFailure, WorkerPool } from './worker-pool.js';
+import { writeReleaseReport } from './write-report.js';
 
 /** One of N disjoint slices of a release's documents: every N-th document, starting at the K-th (1-based). */
 export interface Shard {
@@ -113,7 +113,14 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
   const scope = manifest.documents.filter((_, i) => inShard(i, options.shard));
   const selected = scope.filter((d) => options.only === undefined || options.only.includes(d.id));
   const sourceOrder = manifest.sources.map((s) => s.id);
-  const taskOf = (document: ReleaseDocument): DocumentTask => ({ release: manifest.release, document, sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)), sourceOrder, outputs: manifest.outputs, outputFolder });
+  const taskOf = (document: ReleaseDocument): DocumentTask => ({
+    release: manifest.release,
+    document,
+    sources: manifest.sources.filter((s) => document.sources.some((r) => r.id === s.id)),
+    sourceOrder,
+    outputs: manifest.outputs,
+    outputFolder,
+  });
   const isCurrent = async (id: string, print: string): Promise<boolean> => {
     const previous = documents[id];
     return previous?.fingerprint === print && (await outputsIntact(outputFolder, previous.outputs));
@@ -142,7 +149,10 @@ export async function runRelease(options: ReleaseRunOptions): Promise<Result<Rel
     throw error;
   }
   await journal.compact({ documents });
-  const results = scope.filter((d) => !outOfDate.includes(d.id)).map((d) => documents[d.id]?.result).filter((r): r is DocumentResult => r !== undefined);
+  const results = scope
+    .filter((d) => !outOfDate.includes(d.id))
+    .map((d) => documents[d.id]?.result)
+    .filter((r): r is DocumentResult => r !== undefined);
   const report = buildReleaseReport({
     release: manifest.release,
     sources: manifest.sources,
@@ -164,9 +174,12 @@ export async function readManifest(file: string): Promise<ReleaseManifest> {
 
 function checkRunOptions(options: ReleaseRunOptions, manifest: ReleaseManifest): void {
   const { concurrency, shard, only, workerMemoryMb } = options;
-  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)) throw new OptionError('concurrency', `'${concurrency}' is not a whole number from 1 to 256`);
-  if (workerMemoryMb !== undefined && (!Number.isInteger(workerMemoryMb) || workerMemoryMb < 64 || workerMemoryMb > 65_536)) throw new OptionError('workerMemoryMb', `'${workerMemoryMb}' is not a whole number of MiB from 64 to 65536`);
-  if (shard !== undefined && (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.count < 1 || shard.index < 1 || shard.index > shard.count)) throw new OptionError('shard', `${shard.index}/${shard.count} is not K/N with 1 ≤ K ≤ N`);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256))
+    throw new OptionError('concurrency', `'${concurrency}' is not a whole number from 1 to 256`);
+  if (workerMemoryMb !== undefined && (!Number.isInteger(workerMemoryMb) || workerMemoryMb < 64 || workerMemoryMb > 65_536))
+    throw new OptionError('workerMemoryMb', `'${workerMemoryMb}' is not a whole number of MiB from 64 to 65536`);
+  if (shard !== undefined && (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.count < 1 || shard.index < 1 || shard.index > shard.count))
+    throw new OptionError('shard', `${shard.index}/${shard.count} is not K/N with 1 ≤ K ≤ N`);
   const known = new Set(manifest.documents.map((d) => d.id));
   for (const id of only ?? []) if (!known.has(id)) throw new OptionError('only', `no document ${quote(id)} in ${manifest.file}`);
   const scope = new Set(manifest.documents.filter((_, i) => inShard(i, shard)).map((d) => d.id));
@@ -203,7 +216,10 @@ async function inputSize(document: ReleaseDocument): Promise<number> {
 async function runTasks(tasks: PlannedTask[], skipped: readonly string[], documents: States, journal: StateJournal, options: ReleaseRunOptions): Promise<string[]> {
   const { outputFolder, progress } = options;
   tasks.sort((a, b) => b.size - a.size);
-  progress?.start(tasks.map((t) => ({ id: t.task.document.id, size: t.size })), skipped);
+  progress?.start(
+    tasks.map((t) => ({ id: t.task.document.id, size: t.size })),
+    skipped,
+  );
   const processed: string[] = [];
   if (tasks.length === 0) return processed;
   const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), tasks.length));

@@ -12,13 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, rm, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../diagnostics/errors.js';
-import { quote } from '../util/quote.js';
 import { realPathInside } from '../io/output-folder.js';
 import { readInput } from '../io/read-input.js';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
+import { quote } from '../util/quote.js';
 import { describeShapeError, fieldPath, isObject, name, object, recordOf } from '../util/shape.js';
 import type { DocumentResult, DocumentTask } from './document-job.js';
 import { documentResultShape } from './result-shape.js';
@@ -125,7 +125,8 @@ async function readStateFile(path: string, warnings: string[]): Promise<string |
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(await readInput(path, MAX_STATE_BYTES));
   } catch (error) {
-    if (!(error instanceof InputError && error.reason === 'no such file')) warnings.push(`${path}: the release state cannot be used (${error instanceof InputError ? error.reason : 'not UTF-8'}); its documents are done afresh`);
+    if (!(error instanceof InputError && error.reason === 'no such file'))
+      warnings.push(`${path}: the release state cannot be used (${error instanceof InputError ? error.reason : 'not UTF-8'}); its documents are done afresh`);
     return undefined;
   }
 }
@@ -140,7 +141,8 @@ function parseJson(text: string): unknown {
 
 function takeEntry(documents: Record<string, DocumentState>, id: string, entry: unknown, path: string, warnings: string[]): void {
   const field = fieldPath('documents', id);
-  const wrong = stateShape(entry, field) ?? (isObject(entry) && isObject(entry.result) && entry.result.id !== id ? { path: `${field}.result.id`, problem: 'is not the document it is filed under' } : undefined);
+  const wrong =
+    stateShape(entry, field) ?? (isObject(entry) && isObject(entry.result) && entry.result.id !== id ? { path: `${field}.result.id`, problem: 'is not the document it is filed under' } : undefined);
   if (wrong === undefined) documents[id] = entry as unknown as DocumentState;
   else warnings.push(`${path}: ${describeShapeError(wrong)}; document ${quote(id)} is done afresh`);
 }

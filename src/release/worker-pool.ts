@@ -9,7 +9,7 @@
  * ({@link WorkerFailure}) and a fresh worker takes its place. Once the pool is closed, queued
  * tasks are dropped and nothing is spawned again.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pLimit, { type LimitFunction } from 'p-limit';
 

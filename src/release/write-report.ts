@@ -25,6 +25,9 @@ export async function writeReleaseReport(report: ReleaseReport, folder: string):
         { name: 'index.html', data: reportToHtml(report) },
         { name: 'document-log.csv', data: documentLogToCsv(report) },
       ];
-  await writeOutputsAtomically(files.map((f) => ({ path: join(folder, f.name), data: f.data })), { within: folder });
+  await writeOutputsAtomically(
+    files.map((f) => ({ path: join(folder, f.name), data: f.data })),
+    { within: folder },
+  );
   return files.map((f) => f.name);
 }

@@ -69,4 +69,3 @@ describe('the diff core reports the bounds it meets', () => {
     expect(json.diagnostics.map((d) => d.code)).toContain('diff/edit-length-limit');
   });
 });
-

@@ -12,7 +12,28 @@ const ROOT = resolve(__dirname, '../..');
 const INDEX = join(ROOT, 'src/index.ts');
 
 /** The functions and classes of the public API. */
-const VALUES = ['InputError', 'OptionError', 'UsageError', 'apply', 'compare', 'convert', 'hasIssues', 'isUnattributed', 'mergeReleaseReports', 'parseSourcesFile', 'readDocument', 'runRelease', 'toDocx', 'toHtml', 'toJson', 'toMarkdown', 'toPdf', 'toText', 'verify', 'version'];
+const VALUES = [
+  'InputError',
+  'OptionError',
+  'UsageError',
+  'apply',
+  'compare',
+  'convert',
+  'hasIssues',
+  'isUnattributed',
+  'mergeReleaseReports',
+  'parseSourcesFile',
+  'readDocument',
+  'runRelease',
+  'toDocx',
+  'toHtml',
+  'toJson',
+  'toMarkdown',
+  'toPdf',
+  'toText',
+  'verify',
+  'version',
+];
 
 /** Names listed by index.ts's export declarations: values, and types (`export type` or `type X`). */
 function listed(): { values: string[]; types: string[] } {
@@ -42,7 +63,15 @@ describe('the public API', () => {
   });
 
   it('has every listed type among the module types the compiler sees, each documented', () => {
-    const program = ts.createProgram([INDEX], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: ['node'], skipLibCheck: true });
+    const program = ts.createProgram([INDEX], {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      types: ['node'],
+      skipLibCheck: true,
+    });
     const checker = program.getTypeChecker();
     const file = program.getSourceFile(INDEX);
     const symbol = file && checker.getSymbolAtLocation(file);

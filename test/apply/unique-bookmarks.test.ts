@@ -8,7 +8,15 @@ const start = (id: number, name: string): Marker => ({ type: 'marker', xml: `<w:
 const end = (id: number, name: string): Marker => ({ type: 'marker', xml: `<w:bookmarkEnd w:id="${id}"/>`, range: { name: `bookmark ${name}`, role: 'end' } });
 
 /** The bookmark markup of a document, paragraph by paragraph. */
-const bookmarks = (doc: Document): string[] => doc.body.map((b) => (b.type === 'paragraph' ? b.inlines.filter((i) => i.type === 'marker').map((m) => (m as Marker).xml.replace(/<w:bookmark(Start|End) /, '$1 ').replace(/\/>/, '')).join(' ') : ''));
+const bookmarks = (doc: Document): string[] =>
+  doc.body.map((b) =>
+    b.type === 'paragraph'
+      ? b.inlines
+          .filter((i) => i.type === 'marker')
+          .map((m) => (m as Marker).xml.replace(/<w:bookmark(Start|End) /, '$1 ').replace(/\/>/, ''))
+          .join(' ')
+      : '',
+  );
 
 describe('uniqueBookmarks', () => {
   const oldFirst = paragraph([start(0, '_GoBack'), end(0, '_GoBack'), textRun('First.')]);

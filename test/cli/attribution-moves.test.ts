@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { buildDocx, escape, np } from '../helpers/docx-builder.js';
+import { buildDocx, escapeXmlText, np } from '../helpers/docx-builder.js';
 import { NUMBERING_XML } from '../helpers/random-docs.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -49,7 +49,7 @@ type Format = 'txt' | 'md' | 'docx';
 const FORMATS: readonly Format[] = ['txt', 'md', 'docx'];
 
 const clauseXml = (runs: string): string => np('', 1, 1).replace('</w:p>', `${runs}</w:p>`);
-const runXml = (text: string): string => `<w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+const runXml = (text: string): string => `<w:r><w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
 const docxOf = (bodyClauses: readonly string[]): Uint8Array => buildDocx({ numbering: NUMBERING_XML, body: np('Definitions', 1, 0) + bodyClauses.join('') });
 
 function render(clauses: Clauses, format: Format): Uint8Array | string {
@@ -66,10 +66,15 @@ function trackedMove(base: Clauses, from: number, to: number, how: 'move' | 'del
   const text = base[from] as string;
   const paragraphMark = (tag: string): string => `<w:rPr><w:${tag} w:id="${tag === 'moveFrom' || tag === 'del' ? 71 : 72}" w:author="Drafter"/></w:rPr>`;
   const markedClause = (tag: 'moveFrom' | 'moveTo' | 'del' | 'ins'): string => {
-    const run = tag === 'moveFrom' || tag === 'del' ? `<w:r><w:delText xml:space="preserve">${escape(text)}</w:delText></w:r>` : runXml(text);
+    const run = tag === 'moveFrom' || tag === 'del' ? `<w:r><w:delText xml:space="preserve">${escapeXmlText(text)}</w:delText></w:r>` : runXml(text);
     const wrapped = `<w:${tag} w:id="${tag === 'moveFrom' || tag === 'del' ? 81 : 82}" w:author="Drafter">${run}</w:${tag}>`;
-    const range = tag === 'moveFrom' || tag === 'moveTo' ? [`<w:${tag}RangeStart w:id="9${tag === 'moveFrom' ? 1 : 2}" w:name="move1" w:author="Drafter"/>`, `<w:${tag}RangeEnd w:id="9${tag === 'moveFrom' ? 1 : 2}"/>`] : ['', ''];
-    return np('', 1, 1).replace('</w:pPr>', `${paragraphMark(tag)}</w:pPr>`).replace('</w:p>', `${range[0]}${wrapped}${range[1]}</w:p>`);
+    const range =
+      tag === 'moveFrom' || tag === 'moveTo'
+        ? [`<w:${tag}RangeStart w:id="9${tag === 'moveFrom' ? 1 : 2}" w:name="move1" w:author="Drafter"/>`, `<w:${tag}RangeEnd w:id="9${tag === 'moveFrom' ? 1 : 2}"/>`]
+        : ['', ''];
+    return np('', 1, 1)
+      .replace('</w:pPr>', `${paragraphMark(tag)}</w:pPr>`)
+      .replace('</w:p>', `${range[0]}${wrapped}${range[1]}</w:p>`);
   };
   const fromTag = how === 'move' ? 'moveFrom' : 'del';
   const toTag = how === 'move' ? 'moveTo' : 'ins';
@@ -189,7 +194,10 @@ const CASES: readonly MoveCase[] = [
     name: 'a source in redline form with w:moveFrom/w:moveTo',
     formats: ['docx'],
     old: D,
-    sources: [{ id: 'S1', docx: trackedMove(D, 1, D.length - 1, 'move') }, { id: 'S2', clauses: S1_EDIT(D) }],
+    sources: [
+      { id: 'S1', docx: trackedMove(D, 1, D.length - 1, 'move') },
+      { id: 'S2', clauses: S1_EDIT(D) },
+    ],
     new: move(S1_EDIT(D), 1, D.length - 1),
     changes: ['move:S1', 'insert:S2'],
     exit: 0,
@@ -198,7 +206,10 @@ const CASES: readonly MoveCase[] = [
     name: 'a source in redline form with w:del and w:ins of the same text',
     formats: ['docx'],
     old: D,
-    sources: [{ id: 'S1', docx: trackedMove(D, 1, D.length - 1, 'del-ins') }, { id: 'S2', clauses: S1_EDIT(D) }],
+    sources: [
+      { id: 'S1', docx: trackedMove(D, 1, D.length - 1, 'del-ins') },
+      { id: 'S2', clauses: S1_EDIT(D) },
+    ],
     new: move(S1_EDIT(D), 1, D.length - 1),
     changes: ['move:S1', 'insert:S2'],
     exit: 0,
@@ -288,7 +299,14 @@ describe('compare --source with moves', () => {
     for (const format of c.formats ?? FORMATS) {
       it(`${c.name} (.${format})`, () => {
         const outcome = runCase(c, format);
-        expect({ changes: outcome.changes, unattributed: outcome.unattributed, conflicts: outcome.conflicts, differs: outcome.differs, notApplied: outcome.notApplied, status: outcome.status }).toEqual({
+        expect({
+          changes: outcome.changes,
+          unattributed: outcome.unattributed,
+          conflicts: outcome.conflicts,
+          differs: outcome.differs,
+          notApplied: outcome.notApplied,
+          status: outcome.status,
+        }).toEqual({
           changes: c.changes,
           unattributed: c.unattributed ?? 0,
           conflicts: c.conflicts ?? [],
@@ -307,15 +325,19 @@ describe('compare --source with moves', () => {
   });
 
   const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice());
-  it.runIf(runLibreOffice)('writes redlines of moved-and-edited clauses that LibreOffice accepts as NEW and rejects as OLD', () => {
-    const c = CASES[2] as MoveCase;
-    const redline = write('moved-edited.docx', '');
-    runCase(c, 'docx', [redline]);
-    const old = write('old.docx', render(c.old, 'docx'));
-    const neu = write('new.docx', render(c.new, 'docx'));
-    const verify = runLoRedline(['verify', redline, old, neu]);
-    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
-  }, 120_000);
+  it.runIf(runLibreOffice)(
+    'writes redlines of moved-and-edited clauses that LibreOffice accepts as NEW and rejects as OLD',
+    () => {
+      const c = CASES[2] as MoveCase;
+      const redline = write('moved-edited.docx', '');
+      runCase(c, 'docx', [redline]);
+      const old = write('old.docx', render(c.old, 'docx'));
+      const neu = write('new.docx', render(c.new, 'docx'));
+      const verify = runLoRedline(['verify', redline, old, neu]);
+      expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    },
+    120_000,
+  );
 });
 
 /** `apply` with the case's sources: the conformed version, its attributed redline's report, the exit code. */
@@ -365,7 +387,13 @@ describe('apply --source with moves: the move and the edits both applied', () =>
   });
 
   it('a move of a clause another source deletes is a conflict', () => {
-    const c: MoveCase = { ...rivals, sources: [{ id: 'S1', clauses: move(D, 1, D.length - 1) }, { id: 'S2', clauses: remove(D, 1) }] };
+    const c: MoveCase = {
+      ...rivals,
+      sources: [
+        { id: 'S1', clauses: move(D, 1, D.length - 1) },
+        { id: 'S2', clauses: remove(D, 1) },
+      ],
+    };
     const result = applyCase(c, 'txt');
     expect(result.status).toBe(3);
     expect(result.report?.conflicts.map((k) => k.sources.join('+'))).toEqual(['S1+S2']);

@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import schema from '../../src/exporters/json/change-set.schema.json';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { buildDocx, escape, np } from '../helpers/docx-builder.js';
+import { buildDocx, escapeXmlText, np } from '../helpers/docx-builder.js';
 import { NUMBERING_XML } from '../helpers/random-docs.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -31,14 +31,17 @@ const MP101 = (c: string[]): string[] => c.map((t, i) => (i === 2 ? t.replace('o
 
 /** A numbered clause whose runs are given as raw WordprocessingML. */
 const clause = (runs: string): string => np('', 1, 1).replace('</w:p>', `${runs}</w:p>`);
-const run = (text: string, rPr = ''): string => (text === '' ? '' : `<w:r>${rPr && `<w:rPr>${rPr}</w:rPr>`}<w:t xml:space="preserve">${escape(text)}</w:t></w:r>`);
+const run = (text: string, rPr = ''): string => (text === '' ? '' : `<w:r>${rPr && `<w:rPr>${rPr}</w:rPr>`}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`);
 const docx = (clauses: readonly string[]): Uint8Array => buildDocx({ numbering: NUMBERING_XML, body: np('Terms', 1, 0) + clauses.map((t) => clause(run(t))).join('') });
 
 /** A clause with one edit shown as Word's tracked changes. */
 const trackedClause = (before: string, deleted: string, inserted: string, after: string): string =>
-  clause(`${run(before)}<w:del w:id="91" w:author="Drafter"><w:r><w:delText xml:space="preserve">${escape(deleted)}</w:delText></w:r></w:del><w:ins w:id="92" w:author="Drafter">${run(inserted)}</w:ins>${run(after)}`);
+  clause(
+    `${run(before)}<w:del w:id="91" w:author="Drafter"><w:r><w:delText xml:space="preserve">${escapeXmlText(deleted)}</w:delText></w:r></w:del><w:ins w:id="92" w:author="Drafter">${run(inserted)}</w:ins>${run(after)}`,
+  );
 /** A clause with one edit shown by hand: struck through = deleted, underlined = inserted. */
-const manualClause = (before: string, deleted: string, inserted: string, after: string): string => clause(run(before) + run(deleted, '<w:strike/>') + run(inserted, '<w:u w:val="single"/>') + run(after));
+const manualClause = (before: string, deleted: string, inserted: string, after: string): string =>
+  clause(run(before) + run(deleted, '<w:strike/>') + run(inserted, '<w:u w:val="single"/>') + run(after));
 
 const file = (name: string, bytes: Uint8Array | string): string => {
   const path = join(dir, name);
@@ -50,8 +53,32 @@ const OLD = file('old.docx', docx(CLAUSES));
 const NEW = file('new.docx', docx(MP101(BEIS(MP093(CLAUSES)))));
 const SOURCES = {
   MP093: file('mp093.docx', docx(MP093(CLAUSES))),
-  BEIS: file('beis-tracked.docx', buildDocx({ numbering: NUMBERING_XML, body: np('Terms', 1, 0) + clause(run(CLAUSES[0] as string)) + trackedClause('The Buyer shall pay each invoice within ', '14', '28', ' days of receipt.') + CLAUSES.slice(2).map((t) => clause(run(t))).join('') })),
-  MP101: file('mp101-manual.docx', buildDocx({ numbering: NUMBERING_XML, body: np('Terms', 1, 0) + CLAUSES.slice(0, 2).map((t) => clause(run(t))).join('') + manualClause('The Authority may audit the Supplier ', 'once in every calendar year', 'at any time on reasonable notice', '.') + clause(run(CLAUSES[3] as string)) })),
+  BEIS: file(
+    'beis-tracked.docx',
+    buildDocx({
+      numbering: NUMBERING_XML,
+      body:
+        np('Terms', 1, 0) +
+        clause(run(CLAUSES[0] as string)) +
+        trackedClause('The Buyer shall pay each invoice within ', '14', '28', ' days of receipt.') +
+        CLAUSES.slice(2)
+          .map((t) => clause(run(t)))
+          .join(''),
+    }),
+  ),
+  MP101: file(
+    'mp101-manual.docx',
+    buildDocx({
+      numbering: NUMBERING_XML,
+      body:
+        np('Terms', 1, 0) +
+        CLAUSES.slice(0, 2)
+          .map((t) => clause(run(t)))
+          .join('') +
+        manualClause('The Authority may audit the Supplier ', 'once in every calendar year', 'at any time on reasonable notice', '.') +
+        clause(run(CLAUSES[3] as string)),
+    }),
+  ),
 };
 const SOURCES_JSON = file(
   'sources.json',
@@ -123,12 +150,16 @@ describe('compare --source: every change tagged with its source', () => {
     expect(runCli(['verify', `${out}.docx`, OLD, NEW]).status).toBe(0);
   });
 
-  it.runIf(runLibreOffice)('opens in LibreOffice with the sources as authors and their comments; Reject All = OLD, Accept All = NEW', () => {
-    const verify = runLoRedline(['verify', `${out}.docx`, OLD, NEW]);
-    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
-    const revisions = JSON.parse(runLoRedline(['revisions', `${out}.docx`, '--json']).stdout) as { by_author: Record<string, number> };
-    expect(Object.keys(revisions.by_author).sort()).toEqual(['BEIS', 'MP093', 'MP101']);
-  }, 120_000);
+  it.runIf(runLibreOffice)(
+    'opens in LibreOffice with the sources as authors and their comments; Reject All = OLD, Accept All = NEW',
+    () => {
+      const verify = runLoRedline(['verify', `${out}.docx`, OLD, NEW]);
+      expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+      const revisions = JSON.parse(runLoRedline(['revisions', `${out}.docx`, '--json']).stdout) as { by_author: Record<string, number> };
+      expect(Object.keys(revisions.by_author).sort()).toEqual(['BEIS', 'MP093', 'MP101']);
+    },
+    120_000,
+  );
 });
 
 describe('compare --source: the report', () => {
@@ -215,7 +246,10 @@ describe('apply: the new version conformed from the sources', () => {
   });
 
   it('--on-conflict first applies the first source’s edit; skip applies neither; both still report it (exit 4)', () => {
-    for (const [policy, expected] of [['first', '45'], ['skip', '30']] as const) {
+    for (const [policy, expected] of [
+      ['first', '45'],
+      ['skip', '30'],
+    ] as const) {
       const out = join(dir, `conflict-${policy}`);
       const result = runCli(conflictArgs(['--on-conflict', policy], out));
       expect(result.status, policy).toBe(4);

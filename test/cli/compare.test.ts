@@ -44,7 +44,14 @@ describe('redline compare', () => {
     expect(undated).not.toMatch(/w:date=/);
     // A new version that says when it was modified dates its revisions (and --date still wins).
     const modifiedFile = join(dir, 'new-modified.docx');
-    writeFileSync(modifiedFile, buildDocx({ core: '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-02-14T10:00:00Z</dcterms:modified>', numbering: NUMBERING_XML, body: [np('Definitions', 1, 0), np('The Supplier shall deliver the Goods within 45 days.', 1, 1), p('Signed and dated.')].join('') }));
+    writeFileSync(
+      modifiedFile,
+      buildDocx({
+        core: '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-02-14T10:00:00Z</dcterms:modified>',
+        numbering: NUMBERING_XML,
+        body: [np('Definitions', 1, 0), np('The Supplier shall deliver the Goods within 45 days.', 1, 1), p('Signed and dated.')].join(''),
+      }),
+    );
     const docXml = (file: string): string => new TextDecoder().decode(require('fflate').unzipSync(readFileSync(file))['word/document.xml']);
     runCli(['compare', oldFile, modifiedFile, '-o', join(dir, 'by-modified.docx')]);
     const byModified = docXml(join(dir, 'by-modified.docx'));

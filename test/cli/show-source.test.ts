@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/api/index.js';
 import { documentLines } from '../../src/model/plain-text.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { buildDocx, escape, np } from '../helpers/docx-builder.js';
+import { buildDocx, escapeXmlText, np } from '../helpers/docx-builder.js';
 import { pageTexts } from '../helpers/pdf-tools.js';
 import { NUMBERING_XML } from '../helpers/random-docs.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
@@ -46,7 +46,7 @@ type Format = 'txt' | 'docx';
 
 function render(clauses: readonly string[], format: Format): Uint8Array | string {
   if (format === 'txt') return `${clauses.join('\n\n')}\n`;
-  const body = clauses.map((t) => np('', 1, 1).replace('</w:p>', `<w:r><w:t xml:space="preserve">${escape(t)}</w:t></w:r></w:p>`)).join('');
+  const body = clauses.map((t) => np('', 1, 1).replace('</w:p>', `<w:r><w:t xml:space="preserve">${escapeXmlText(t)}</w:t></w:r></w:p>`)).join('');
   return buildDocx({ numbering: NUMBERING_XML, body: np('Terms', 1, 0) + body });
 }
 
@@ -59,7 +59,9 @@ function write(name: string, clauses: readonly string[], format: Format): string
 /** The text of a DOCX read as Reject All (`before`) or Accept All (`after`), without empty lines. */
 async function textOf(path: string, view: 'before' | 'after'): Promise<string[]> {
   const { value } = await readDocument({ bytes: readFileSync(path), name: 'view.docx', view });
-  return documentLines(value).map((line) => line.trim()).filter((line) => line !== '');
+  return documentLines(value)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 const SOURCES = { MP1, MP2, BEIS } as const;
@@ -92,7 +94,14 @@ describe.each<Format>(['txt', 'docx'])('compare --show-source (%s)', (format) =>
     const made = everySource.filter((id) => !shown.includes(id));
     const applied = runCli(['apply', old, ...sourceArgs(made), '-o', base]);
     expect(applied.status, applied.stderr).toBe(0);
-    return { docx: out('docx'), base, json: JSON.parse(readFileSync(out('json'), 'utf8')) as ViewJson, line: result.stdout.split('\n')[0] ?? '', pdfFirstPage: pageTexts(readFileSync(out('pdf')))[0] ?? '', status: result.status };
+    return {
+      docx: out('docx'),
+      base,
+      json: JSON.parse(readFileSync(out('json'), 'utf8')) as ViewJson,
+      line: result.stdout.split('\n')[0] ?? '',
+      pdfFirstPage: pageTexts(readFileSync(out('pdf')))[0] ?? '',
+      status: result.status,
+    };
   }
 
   it.each(VIEWS.map((shown) => [shown.join('+'), shown] as const))('shows only %s as changes; Reject All gives OLD with the other sources applied, Accept All gives NEW', async (name, shown) => {
@@ -103,7 +112,11 @@ describe.each<Format>(['txt', 'docx'])('compare --show-source (%s)', (format) =>
     // Every change shown is a shown source's, and each shown source's change is there.
     const counted = v.json.changes.filter((c) => c.kind !== 'renumber');
     expect(counted.length).toBeGreaterThan(0);
-    for (const change of counted) expect(change.sources.every((s) => shown.includes(s as SourceId)), JSON.stringify(change)).toBe(true);
+    for (const change of counted)
+      expect(
+        change.sources.every((s) => shown.includes(s as SourceId)),
+        JSON.stringify(change),
+      ).toBe(true);
     expect(counted.every((c) => c.sources.length > 0)).toBe(true);
     for (const id of shown) expect(counted.some((c) => c.sources.includes(id))).toBe(true);
     if (shown.includes('MP2')) expect(counted.some((c) => c.kind === 'move')).toBe(true);
@@ -129,12 +142,16 @@ describe.each<Format>(['txt', 'docx'])('compare --show-source (%s)', (format) =>
     }
   });
 
-  it.skipIf(!requireOrSkip('LibreOffice (lo-redline verify of views by source)', hasLibreOffice()))('passes LibreOffice: Reject All = the base, Accept All = NEW', () => {
-    expect(checked).toHaveLength(VIEWS.length);
-    const manifest = join(dir, `${stem('views')}.json`);
-    writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases: checked }));
-    const verified = runLoRedline(['verify-many', manifest]);
-    expect(verified.stdout).toContain(`${VIEWS.length} passed, 0 failed`);
-    expect(verified.status, `${verified.stdout}${verified.stderr}`).toBe(0);
-  }, 600_000);
+  it.skipIf(!requireOrSkip('LibreOffice (lo-redline verify of views by source)', hasLibreOffice()))(
+    'passes LibreOffice: Reject All = the base, Accept All = NEW',
+    () => {
+      expect(checked).toHaveLength(VIEWS.length);
+      const manifest = join(dir, `${stem('views')}.json`);
+      writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases: checked }));
+      const verified = runLoRedline(['verify-many', manifest]);
+      expect(verified.stdout).toContain(`${VIEWS.length} passed, 0 failed`);
+      expect(verified.status, `${verified.stdout}${verified.stderr}`).toBe(0);
+    },
+    600_000,
+  );
 });

@@ -54,7 +54,11 @@ describe('usage errors', () => {
 
 describe('files of other formats are named, with advice', () => {
   const cases: [string, Uint8Array | string, RegExp][] = [
-    ['draft.odt', `PK\u0003\u0004${'\u0000'.repeat(26)}mimetypeapplication/vnd.oasis.opendocument.text`, /an OpenDocument text \(\.odt\), not DOCX, text or Markdown: open it in Word or LibreOffice and save it as \.docx/],
+    [
+      'draft.odt',
+      `PK\u0003\u0004${'\u0000'.repeat(26)}mimetypeapplication/vnd.oasis.opendocument.text`,
+      /an OpenDocument text \(\.odt\), not DOCX, text or Markdown: open it in Word or LibreOffice and save it as \.docx/,
+    ],
     ['draft.rtf', '{\\rtf1\\ansi Payment is due.}', /a Rich Text Format \(RTF\) file, not DOCX.*save it as \.docx/],
     ['draft.pdf', '%PDF-1.7\n%\u00e2\u00e3', /a PDF, not DOCX/],
     ['draft.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /a Word 97-2003 document \(\.doc\), not DOCX.*save it as \.docx/],
@@ -77,7 +81,24 @@ describe('files of other formats are named, with advice', () => {
 describe('apply writes every kind compare does', () => {
   it('the conformed version, its redline as DOCX, PDF, text and Markdown, and the report', () => {
     const out = (name: string): string => join(dir, 'apply', name);
-    const result = runCli(['apply', old, '--source', `MP1=${neu}`, '-o', out('new.docx'), '-o', out('redline.docx'), '-o', out('redline.pdf'), '-o', out('redline.txt'), '-o', out('redline.md'), '-o', out('report.json')]);
+    const result = runCli([
+      'apply',
+      old,
+      '--source',
+      `MP1=${neu}`,
+      '-o',
+      out('new.docx'),
+      '-o',
+      out('redline.docx'),
+      '-o',
+      out('redline.pdf'),
+      '-o',
+      out('redline.txt'),
+      '-o',
+      out('redline.md'),
+      '-o',
+      out('report.json'),
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(out('redline.txt'), 'utf8')).toContain('Payment is due within [-30-]{+45+} days.');
     expect(readFileSync(out('redline.md'), 'utf8')).toContain('45');

@@ -5,8 +5,8 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 
 /** A miniature installed program: package.json, the fingerprint module compiled, and one more file. */

@@ -8,8 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AttributionReport } from '../../src/attribution/report.js';
 import { apply } from '../../src/api/apply.js';
+import type { AttributionReport } from '../../src/attribution/report.js';
 import { tempDir } from '../helpers/cli.js';
 import { CORPUS, hasCorpus, hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -53,29 +53,40 @@ describe.runIf(runCorpus)('WmlComparer consolidation cases', () => {
 
   const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice());
 
-  it.runIf(runLibreOffice)('passes LibreOffice verify: Reject All = base, Accept All = conformed version (= the reviewer’s copy when there is one)', () => {
-    const manifest = join(out, 'verify.json');
-    const verifyCases = cases.flatMap((c) => {
-      const base = join(CORPUS, c.base);
-      const own = [{ name: c.id, file: redline(c), old: base, new: conformed(c) }];
-      const single = c.sources.length === 1 ? [{ name: `${c.id}-reviewer`, file: redline(c), old: base, new: join(CORPUS, (c.sources[0] as { file: string }).file) }] : [];
-      return [...own, ...single];
-    });
-    writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases: verifyCases }));
-    const report = join(out, 'verify-report.json');
-    const run = runLoRedline(['verify-many', manifest, '--json-report', report, '-q']);
-    const results = (JSON.parse(readFileSync(report, 'utf8')) as { results: { name: string; ok: boolean }[] }).results;
-    expect(results.filter((r) => !r.ok).map((r) => r.name), run.stdout.slice(-3000)).toEqual([]);
-    expect(results).toHaveLength(verifyCases.length);
-  }, 600_000);
+  it.runIf(runLibreOffice)(
+    'passes LibreOffice verify: Reject All = base, Accept All = conformed version (= the reviewer’s copy when there is one)',
+    () => {
+      const manifest = join(out, 'verify.json');
+      const verifyCases = cases.flatMap((c) => {
+        const base = join(CORPUS, c.base);
+        const own = [{ name: c.id, file: redline(c), old: base, new: conformed(c) }];
+        const single = c.sources.length === 1 ? [{ name: `${c.id}-reviewer`, file: redline(c), old: base, new: join(CORPUS, (c.sources[0] as { file: string }).file) }] : [];
+        return [...own, ...single];
+      });
+      writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases: verifyCases }));
+      const report = join(out, 'verify-report.json');
+      const run = runLoRedline(['verify-many', manifest, '--json-report', report, '-q']);
+      const results = (JSON.parse(readFileSync(report, 'utf8')) as { results: { name: string; ok: boolean }[] }).results;
+      expect(
+        results.filter((r) => !r.ok).map((r) => r.name),
+        run.stdout.slice(-3000),
+      ).toEqual([]);
+      expect(results).toHaveLength(verifyCases.length);
+    },
+    600_000,
+  );
 
-  it.runIf(runLibreOffice)('names each revision after the reviewer(s) whose edit it is', () => {
-    for (const c of cases) {
-      const run = runLoRedline(['revisions', redline(c), '--json']);
-      const authors = Object.keys((JSON.parse(run.stdout) as { by_author: Record<string, number> }).by_author);
-      const reviewers = new Set(c.sources.map((s) => s.author));
-      expect(authors.length, c.id).toBeGreaterThan(0);
-      for (const author of authors) for (const name of author.split('+')) expect(reviewers, `${c.id}: ${author}`).toContain(name);
-    }
-  }, 300_000);
+  it.runIf(runLibreOffice)(
+    'names each revision after the reviewer(s) whose edit it is',
+    () => {
+      for (const c of cases) {
+        const run = runLoRedline(['revisions', redline(c), '--json']);
+        const authors = Object.keys((JSON.parse(run.stdout) as { by_author: Record<string, number> }).by_author);
+        const reviewers = new Set(c.sources.map((s) => s.author));
+        expect(authors.length, c.id).toBeGreaterThan(0);
+        for (const author of authors) for (const name of author.split('+')) expect(reviewers, `${c.id}: ${author}`).toContain(name);
+      }
+    },
+    300_000,
+  );
 });

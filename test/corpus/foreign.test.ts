@@ -11,15 +11,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findStructureProblems } from '../../src/exporters/docx/structure-check.js';
 import { compare } from '../../src/api/compare.js';
 import { convert } from '../../src/api/convert.js';
 import { verify } from '../../src/api/verify.js';
+import { findStructureProblems } from '../../src/exporters/docx/structure-check.js';
 import { tempDir } from '../helpers/cli.js';
 import { partText, readDocxFiles, withParts } from '../helpers/docx-xml.js';
-import { scriptedEdit, type ScriptedEdit } from '../helpers/scripted-edit.js';
+import { type ScriptedEdit, scriptedEdit } from '../helpers/scripted-edit.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline, SHARED } from '../helpers/shared.js';
-import { bodyStructure, structureDifference, type StructureDifference } from '../helpers/structure-view.js';
+import { bodyStructure, type StructureDifference, structureDifference } from '../helpers/structure-view.js';
 
 const FOREIGN = resolve(SHARED, 'corpus/foreign');
 const runCorpus = requireOrSkip('the foreign corpus (../shared/corpus/foreign)', existsSync(join(FOREIGN, 'manifest.json')));
@@ -29,7 +29,20 @@ const out = tempDir('redline-foreign-');
 const REVISION = /<w:(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange|tblPrChange|trPrChange|tcPrChange|cellIns|cellDel)\b/g;
 
 /** The classes of issue #13 the figures are counted by. */
-const CLASSES = ['content controls', 'bookmarks', 'comments', 'permission ranges', 'smart tags, custom XML', 'fields, links', 'revision ids', 'protection', 'no-break spaces', 'tables', 'relationships', 'text'] as const;
+const CLASSES = [
+  'content controls',
+  'bookmarks',
+  'comments',
+  'permission ranges',
+  'smart tags, custom XML',
+  'fields, links',
+  'revision ids',
+  'protection',
+  'no-break spaces',
+  'tables',
+  'relationships',
+  'text',
+] as const;
 type IssueClass = (typeof CLASSES)[number];
 type Stage = 'identity' | 'edit' | 'structure';
 
@@ -93,7 +106,9 @@ function locked(edit: ScriptedEdit): ScriptedEdit {
   const settings = partText(docx, 'word/settings.xml');
   if (settings === undefined || edit.edits.length === 0) return edit;
   const protection = '<w:writeProtection w:recommended="1"/><w:documentProtection w:edit="trackedChanges" w:enforcement="1"/>';
-  const bytes = withParts(docx, { 'word/settings.xml': settings.replace(/(<w:settings\b[^>]*?)(\/?)>/, (_m, open: string, empty: string) => `${open}>${protection}${empty === '/' ? '</w:settings>' : ''}`) });
+  const bytes = withParts(docx, {
+    'word/settings.xml': settings.replace(/(<w:settings\b[^>]*?)(\/?)>/, (_m, open: string, empty: string) => `${open}>${protection}${empty === '/' ? '</w:settings>' : ''}`),
+  });
   return { bytes, edits: [...edit.edits, 'the version locked'] };
 }
 
@@ -138,7 +153,9 @@ async function checkFile(file: string): Promise<FileResult> {
     writeFileSync(join(out, `${name}-identity.docx`), redline);
     if (compared.changes.length > 0) fail('identity', 'text', `${compared.changes.length} changes`);
     const docx = readDocxFiles(redline);
-    const revisions = Object.keys(docx.files).filter((part) => part.endsWith('.xml')).flatMap((part) => [...(partText(docx, part) ?? '').matchAll(REVISION)].map(() => part));
+    const revisions = Object.keys(docx.files)
+      .filter((part) => part.endsWith('.xml'))
+      .flatMap((part) => [...(partText(docx, part) ?? '').matchAll(REVISION)].map(() => part));
     if (revisions.length > 0) fail('identity', 'text', `${revisions.length} revision elements (${[...new Set(revisions)].join(', ')})`);
     const input = readDocxFiles(bytes);
     const lost = Object.keys(input.files).filter((part) => !part.endsWith('/') && !(part in docx.files));
@@ -159,7 +176,10 @@ async function checkFile(file: string): Promise<FileResult> {
     if (!verified.reject.ok) fail('edit', 'text', `our verify, reject: line ${verified.reject.line}: expected '${verified.reject.expected}', got '${verified.reject.actual}'`);
     if (!verified.accept.ok) fail('edit', 'text', `our verify, accept: line ${verified.accept.line}: expected '${verified.accept.expected}', got '${verified.accept.actual}'`);
     for (const problem of verified.libreOffice) fail('edit', 'text', `our verify: ${problem}`);
-    for (const [view, expected] of [['reject', bytes], ['accept', edited.bytes]] as const) {
+    for (const [view, expected] of [
+      ['reject', bytes],
+      ['accept', edited.bytes],
+    ] as const) {
       differs('edit', `${view} structure`, structureDifference(bodyStructure(expected, 'accept'), bodyStructure(redline, view)));
     }
     // A word changed in a table of the same shape is a change in a cell, never a new table.
@@ -215,13 +235,19 @@ function isFieldRecalculation(result: LibreOfficeResult): boolean {
 /** Files affected by each class, by stage. */
 function classTable(): string {
   const affected = (klass: IssueClass, stage: Stage): number => results.filter((r) => r.classes[stage].has(klass)).length;
-  const rows = CLASSES.map((klass) => `  ${klass.padEnd(24)} ${String(affected(klass, 'identity')).padStart(8)} ${String(affected(klass, 'edit')).padStart(8)} ${String(affected(klass, 'structure')).padStart(9)}`);
+  const rows = CLASSES.map(
+    (klass) => `  ${klass.padEnd(24)} ${String(affected(klass, 'identity')).padStart(8)} ${String(affected(klass, 'edit')).padStart(8)} ${String(affected(klass, 'structure')).padStart(9)}`,
+  );
   return `files affected by class (of ${results.length}):\n  ${'class'.padEnd(24)} identity     edit structure\n${rows.join('\n')}`;
 }
 
 const count = (pick: (r: FileResult) => readonly string[]): number => results.filter((r) => pick(r).length === 0).length;
 const report = (title: string, pick: (r: FileResult) => readonly string[]): string =>
-  `${title}: ${count(pick)} of ${results.length}` + results.filter((r) => pick(r).length > 0).map((r) => `\n  ${r.name}: ${pick(r).join(' | ')}`).join('');
+  `${title}: ${count(pick)} of ${results.length}` +
+  results
+    .filter((r) => pick(r).length > 0)
+    .map((r) => `\n  ${r.name}: ${pick(r).join(' | ')}`)
+    .join('');
 
 describe.runIf(runCorpus)('foreign corpus', () => {
   beforeAll(async () => {
@@ -254,17 +280,25 @@ describe.runIf(runCorpus)('foreign corpus', () => {
 
   const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice());
 
-  it.runIf(runLibreOffice)('passes LibreOffice verify on the redline of every scripted edit', () => {
-    const cases = results.filter((r) => r.edits.length > 0).map((r) => ({ name: r.name, file: resolve(out, `${r.name}-lo-redline.docx`), old: join(FOREIGN, 'files', `${r.name}.docx`), new: resolve(out, `${r.name}-lo-edited.docx`) }));
-    const manifest = join(out, 'verify.json');
-    writeFileSync(manifest, JSON.stringify(cases));
-    const reportFile = join(out, 'verify-report.json');
-    const started = Date.now();
-    const run = runLoRedline(['verify-many', manifest, '--json-report', reportFile, '-q']);
-    const list = (JSON.parse(readFileSync(reportFile, 'utf8')) as { results: LibreOfficeResult[] }).results;
-    const failed = list.filter((r) => !r.ok);
-    process.stdout.write(`\nLibreOffice verify of the edit round trips: ${list.length - failed.length} of ${list.length} pass in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.map((r) => `\n  ${r.name}${FIELDS_RECALCULATED[r.name] ? ` (known: ${FIELDS_RECALCULATED[r.name]?.why})` : ''}`).join('')}\n`);
-    expect(list.length, run.stdout.slice(-2000)).toBe(cases.length);
-    expect(failed.filter((r) => !isFieldRecalculation(r)).map((r) => `${r.name}: ${(r.report ?? []).slice(0, 6).join(' / ')}`)).toEqual([]);
-  }, 900_000);
+  it.runIf(runLibreOffice)(
+    'passes LibreOffice verify on the redline of every scripted edit',
+    () => {
+      const cases = results
+        .filter((r) => r.edits.length > 0)
+        .map((r) => ({ name: r.name, file: resolve(out, `${r.name}-lo-redline.docx`), old: join(FOREIGN, 'files', `${r.name}.docx`), new: resolve(out, `${r.name}-lo-edited.docx`) }));
+      const manifest = join(out, 'verify.json');
+      writeFileSync(manifest, JSON.stringify(cases));
+      const reportFile = join(out, 'verify-report.json');
+      const started = Date.now();
+      const run = runLoRedline(['verify-many', manifest, '--json-report', reportFile, '-q']);
+      const list = (JSON.parse(readFileSync(reportFile, 'utf8')) as { results: LibreOfficeResult[] }).results;
+      const failed = list.filter((r) => !r.ok);
+      process.stdout.write(
+        `\nLibreOffice verify of the edit round trips: ${list.length - failed.length} of ${list.length} pass in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.map((r) => `\n  ${r.name}${FIELDS_RECALCULATED[r.name] ? ` (known: ${FIELDS_RECALCULATED[r.name]?.why})` : ''}`).join('')}\n`,
+      );
+      expect(list.length, run.stdout.slice(-2000)).toBe(cases.length);
+      expect(failed.filter((r) => !isFieldRecalculation(r)).map((r) => `${r.name}: ${(r.report ?? []).slice(0, 6).join(' / ')}`)).toEqual([]);
+    },
+    900_000,
+  );
 });

@@ -55,37 +55,50 @@ describe.runIf(runCorpus)('WmlComparer corpus', () => {
 
   const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice());
 
-  it.runIf(runLibreOffice)('passes LibreOffice verify on at least 102 of 106 pairs, failing only where documented', () => {
-    const manifest = join(out, 'verify.json');
-    writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases: cases.map((c) => ({ name: c.id, file: resolve(out, `${c.id}.docx`), old: join(CORPUS, c.old), new: join(CORPUS, c.new) })) }));
-    const report = join(out, 'verify-report.json');
-    const run = runLoRedline(['verify-many', manifest, '--json-report', report, '-q']);
-    const list = (JSON.parse(readFileSync(report, 'utf8')) as { results: { name: string; ok: boolean }[] }).results;
-    const failed = list.filter((r) => !r.ok).map((r) => r.name);
-    const passed = list.length - failed.length;
-    process.stdout.write(`\nLibreOffice verify: ${passed} of ${list.length} pass; failing: ${failed.join(', ') || 'none'}\n`);
-    expect(list).toHaveLength(106);
-    expect(passed, run.stdout.slice(-2000)).toBeGreaterThanOrEqual(102);
-    expect(failed.filter((id) => !KNOWN_FAILURES.includes(id))).toEqual([]);
-  }, 900_000);
+  it.runIf(runLibreOffice)(
+    'passes LibreOffice verify on at least 102 of 106 pairs, failing only where documented',
+    () => {
+      const manifest = join(out, 'verify.json');
+      writeFileSync(
+        manifest,
+        JSON.stringify({ defaults: { ignore_empty_lines: true }, cases: cases.map((c) => ({ name: c.id, file: resolve(out, `${c.id}.docx`), old: join(CORPUS, c.old), new: join(CORPUS, c.new) })) }),
+      );
+      const report = join(out, 'verify-report.json');
+      const run = runLoRedline(['verify-many', manifest, '--json-report', report, '-q']);
+      const list = (JSON.parse(readFileSync(report, 'utf8')) as { results: { name: string; ok: boolean }[] }).results;
+      const failed = list.filter((r) => !r.ok).map((r) => r.name);
+      const passed = list.length - failed.length;
+      process.stdout.write(`\nLibreOffice verify: ${passed} of ${list.length} pass; failing: ${failed.join(', ') || 'none'}\n`);
+      expect(list).toHaveLength(106);
+      expect(passed, run.stdout.slice(-2000)).toBeGreaterThanOrEqual(102);
+      expect(failed.filter((id) => !KNOWN_FAILURES.includes(id))).toEqual([]);
+    },
+    900_000,
+  );
 
-  it.runIf(runLibreOffice)('has revision counts close to WmlComparer’s (printed as a table)', () => {
-    const batch = join(out, 'revisions.txt');
-    writeFileSync(batch, cases.map((c) => `revisions ${resolve(out, `${c.id}.docx`)} --json`).join('\n'));
-    const run = runLoRedline(['--batch', batch]);
-    const counts = new Map<string, number>();
-    for (const block of run.stdout.split(/^### \[\d+\/\d+\] /m).slice(1)) {
-      const id = /revisions \S*\/([^/\s]+)\.docx/.exec(block)?.[1];
-      const json = block.slice(block.indexOf('{'), block.lastIndexOf('}') + 1);
-      if (id) counts.set(id, (JSON.parse(json) as { count: number }).count);
-    }
-    const rows = cases.map((c) => ({ id: c.id, expected: c.expectedRevisions, ours: counts.get(c.id) ?? -1 }));
-    const equal = rows.filter((r) => r.ours === r.expected).length;
-    const close = rows.filter((r) => Math.abs(r.ours - r.expected) <= 2).length;
-    const table = rows.map((r) => `${r.id.padEnd(10)} ${String(r.expected).padStart(4)} ${String(r.ours).padStart(5)}${r.ours === r.expected ? '' : '  *'}`).join('\n');
-    process.stdout.write(`\ncase       WmlC  ours\n${table}\nequal: ${equal}/${rows.length} (${((100 * equal) / rows.length).toFixed(1)}%), within ±2: ${close}/${rows.length} (${((100 * close) / rows.length).toFixed(1)}%)\n`);
-    expect(counts.size).toBe(106);
-    expect(close / rows.length).toBeGreaterThanOrEqual(0.95);
-    expect(equal / rows.length).toBeGreaterThanOrEqual(0.7);
-  }, 900_000);
+  it.runIf(runLibreOffice)(
+    'has revision counts close to WmlComparer’s (printed as a table)',
+    () => {
+      const batch = join(out, 'revisions.txt');
+      writeFileSync(batch, cases.map((c) => `revisions ${resolve(out, `${c.id}.docx`)} --json`).join('\n'));
+      const run = runLoRedline(['--batch', batch]);
+      const counts = new Map<string, number>();
+      for (const block of run.stdout.split(/^### \[\d+\/\d+\] /m).slice(1)) {
+        const id = /revisions \S*\/([^/\s]+)\.docx/.exec(block)?.[1];
+        const json = block.slice(block.indexOf('{'), block.lastIndexOf('}') + 1);
+        if (id) counts.set(id, (JSON.parse(json) as { count: number }).count);
+      }
+      const rows = cases.map((c) => ({ id: c.id, expected: c.expectedRevisions, ours: counts.get(c.id) ?? -1 }));
+      const equal = rows.filter((r) => r.ours === r.expected).length;
+      const close = rows.filter((r) => Math.abs(r.ours - r.expected) <= 2).length;
+      const table = rows.map((r) => `${r.id.padEnd(10)} ${String(r.expected).padStart(4)} ${String(r.ours).padStart(5)}${r.ours === r.expected ? '' : '  *'}`).join('\n');
+      process.stdout.write(
+        `\ncase       WmlC  ours\n${table}\nequal: ${equal}/${rows.length} (${((100 * equal) / rows.length).toFixed(1)}%), within ±2: ${close}/${rows.length} (${((100 * close) / rows.length).toFixed(1)}%)\n`,
+      );
+      expect(counts.size).toBe(106);
+      expect(close / rows.length).toBeGreaterThanOrEqual(0.95);
+      expect(equal / rows.length).toBeGreaterThanOrEqual(0.7);
+    },
+    900_000,
+  );
 });

@@ -1,13 +1,19 @@
 /** Block alignment: exact matches anchored first, the gaps between them paired by similarity. */
 import { describe, expect, it } from 'vitest';
-import { alignSequences, type AlignOp } from '../../src/diff/align.js';
+import { type AlignOp, alignSequences } from '../../src/diff/align.js';
 import { redline } from '../helpers/redline-strings.js';
 
 /** Items are words; two are alike by the share of letters they have in common. */
 function align(old: string, neu: string, options: { onLimit?: () => void; pairAlone?: boolean } = {}): string {
   const [a, b] = [old.split(' '), neu.split(' ')];
   const alike = (x: string, y: string): number => [...x].filter((c) => y.includes(c)).length / Math.max(x.length, y.length);
-  const ops = alignSequences(a, b, { signature: (s) => s, similarity: alike, threshold: 0.5, ...(options.onLimit && { onLimit: options.onLimit }), ...(options.pairAlone && { canPairAlone: () => true }) });
+  const ops = alignSequences(a, b, {
+    signature: (s) => s,
+    similarity: alike,
+    threshold: 0.5,
+    ...(options.onLimit && { onLimit: options.onLimit }),
+    ...(options.pairAlone && { canPairAlone: () => true }),
+  });
   const show = (op: AlignOp): string => {
     switch (op.type) {
       case 'equal':

@@ -7,12 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../src/model/change-set.js';
 import { compare as compareVersions } from '../../src/api/compare.js';
 import { verify } from '../../src/api/verify.js';
 import type { DiffOptions } from '../../src/diff/options.js';
+import type { Change } from '../../src/model/change-set.js';
 import { tempDir } from '../helpers/cli.js';
-import { buildDocx, escape, np, p } from '../helpers/docx-builder.js';
+import { buildDocx, escapeXmlText, np, p } from '../helpers/docx-builder.js';
 import { NUMBERING_XML } from '../helpers/random-docs.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
@@ -40,7 +40,11 @@ async function compare(name: string, oldDocx: Uint8Array, newDocx: Uint8Array, o
     expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
     checked.push({ name, file: outFile, old: oldFile, new: newFile, ...(headers && { parts: 'body,notes,headers' }) });
   }
-  const parts = Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([k]) => k.endsWith('.xml')).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+  const parts = Object.fromEntries(
+    Object.entries(unzipSync(bytes))
+      .filter(([k]) => k.endsWith('.xml'))
+      .map(([k, v]) => [k, new TextDecoder().decode(v)]),
+  );
   return { changes: result.redline.changes, xml: parts['word/document.xml'] ?? '', parts };
 }
 
@@ -57,8 +61,22 @@ const CLAUSES = [
 
 describe('diff core capabilities', () => {
   it('reports a moved clause as a move, with matching move ranges in the DOCX', async () => {
-    const old = numbered([['General', 0], [CLAUSES[0] as string, 1], [CLAUSES[1] as string, 1], ['delivery to be made in working hours', 2], [CLAUSES[2] as string, 1], [CLAUSES[3] as string, 1]]);
-    const neu = numbered([['General', 0], [CLAUSES[0] as string, 1], [CLAUSES[2] as string, 1], [CLAUSES[3] as string, 1], [CLAUSES[1] as string, 1], ['delivery to be made in working hours', 2]]);
+    const old = numbered([
+      ['General', 0],
+      [CLAUSES[0] as string, 1],
+      [CLAUSES[1] as string, 1],
+      ['delivery to be made in working hours', 2],
+      [CLAUSES[2] as string, 1],
+      [CLAUSES[3] as string, 1],
+    ]);
+    const neu = numbered([
+      ['General', 0],
+      [CLAUSES[0] as string, 1],
+      [CLAUSES[2] as string, 1],
+      [CLAUSES[3] as string, 1],
+      [CLAUSES[1] as string, 1],
+      ['delivery to be made in working hours', 2],
+    ]);
     const { changes, xml } = await compare('moved-clause', old, neu);
     const moves = changes.filter((c) => c.kind === 'move');
     expect(moves).toHaveLength(1);
@@ -77,7 +95,13 @@ describe('diff core capabilities', () => {
   it('shows the edits inside a moved-and-edited clause as word changes', async () => {
     const old = numbered(CLAUSES.map((c) => [c, 1] as const));
     const edited = (CLAUSES[0] as string).replace('thirty', 'forty-five');
-    const neu = numbered([[CLAUSES[1] as string, 1], [CLAUSES[2] as string, 1], [CLAUSES[3] as string, 1], [edited, 1], [CLAUSES[4] as string, 1]]);
+    const neu = numbered([
+      [CLAUSES[1] as string, 1],
+      [CLAUSES[2] as string, 1],
+      [CLAUSES[3] as string, 1],
+      [edited, 1],
+      [CLAUSES[4] as string, 1],
+    ]);
     const { changes, xml } = await compare('moved-and-edited', old, neu);
     expect(kinds(changes).filter((k) => k !== 'renumber')).toEqual(['move', 'delete', 'insert']);
     expect(changes.find((c) => c.kind === 'insert')?.newText).toBe('forty-five');
@@ -104,7 +128,7 @@ describe('diff core capabilities', () => {
       ['Supplier', 'means the party supplying the Goods.'],
     ];
     const table = (rows: readonly string[][]): string =>
-      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2500"/><w:gridCol w:w="6000"/></w:tblGrid>${rows.map((cells) => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${escape(c)}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>${p('')}`;
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2500"/><w:gridCol w:w="6000"/></w:tblGrid>${rows.map((cells) => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${escapeXmlText(c)}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>${p('')}`;
     const newTerms = [terms[0], ['Buyer', 'means the party buying the Goods.'], terms[1], ['Goods', 'means the goods and services described in Schedule 1.'], terms[3]] as string[][];
     const { changes } = await compare('definitions', buildDocx({ body: table(terms) }), buildDocx({ body: table(newTerms) }));
     expect(changes.map((c) => [c.kind, c.oldText || c.newText])).toEqual([
@@ -125,7 +149,11 @@ describe('diff core capabilities', () => {
   it('compares a table in which every row was amended row by row, not as a replaced table', async () => {
     const table = (rows: readonly string[][]): string =>
       `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>${rows.map((cells) => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>${p('')}`;
-    const rows = [['Smart Meter', 'installed by the Supplier'], ['Communications Hub', 'installed by the DCC'], ['Gas Proxy Function', 'hosted on the Communications Hub']];
+    const rows = [
+      ['Smart Meter', 'installed by the Supplier'],
+      ['Communications Hub', 'installed by the DCC'],
+      ['Gas Proxy Function', 'hosted on the Communications Hub'],
+    ];
     const amended = rows.map(([term, text]) => [term as string, `${text as string} in accordance with this Code`]);
     const { changes } = await compare('table-every-row', buildDocx({ body: table(rows) }), buildDocx({ body: table(amended) }));
     expect(changes.map((c) => [c.kind, c.newText, c.location.row])).toEqual([
@@ -138,8 +166,12 @@ describe('diff core capabilities', () => {
   it('shows an inserted table column as inserted cells', async () => {
     const grid = (n: number): string => `<w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(n)}</w:tblGrid>`;
     const row = (cells: readonly string[]): string => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`;
-    const old = buildDocx({ body: `<w:tbl><w:tblPr/>${grid(3)}${row(['Requirement', 'Supplier', 'DCC'])}${row(['R1', 'Mandatory', 'Optional'])}${row(['R2', 'Optional', 'Mandatory'])}</w:tbl>${p('')}` });
-    const neu = buildDocx({ body: `<w:tbl><w:tblPr/>${grid(4)}${row(['Requirement', 'Supplier', 'Network Party', 'DCC'])}${row(['R1', 'Mandatory', 'Conditional', 'Optional'])}${row(['R2', 'Optional', 'Mandatory', 'Mandatory'])}</w:tbl>${p('')}` });
+    const old = buildDocx({
+      body: `<w:tbl><w:tblPr/>${grid(3)}${row(['Requirement', 'Supplier', 'DCC'])}${row(['R1', 'Mandatory', 'Optional'])}${row(['R2', 'Optional', 'Mandatory'])}</w:tbl>${p('')}`,
+    });
+    const neu = buildDocx({
+      body: `<w:tbl><w:tblPr/>${grid(4)}${row(['Requirement', 'Supplier', 'Network Party', 'DCC'])}${row(['R1', 'Mandatory', 'Conditional', 'Optional'])}${row(['R2', 'Optional', 'Mandatory', 'Mandatory'])}</w:tbl>${p('')}`,
+    });
     const { changes, xml } = await compare('column-insert', old, neu);
     expect(changes.map((c) => [c.kind, c.newText, c.location.row, c.location.cell])).toEqual([
       ['insert', 'Network Party', 1, 3],
@@ -159,7 +191,8 @@ describe('diff core capabilities', () => {
   });
 
   it('writes an unchanged header that carries tracked changes of its own as the view read, not with its revisions', async () => {
-    const trackedHeader = '<w:p><w:r><w:t xml:space="preserve">Section G version </w:t></w:r><w:del w:id="5" w:author="Drafter"><w:r><w:delText>14.0</w:delText></w:r></w:del><w:ins w:id="6" w:author="Drafter"><w:r><w:t>15.0</w:t></w:r></w:ins></w:p>';
+    const trackedHeader =
+      '<w:p><w:r><w:t xml:space="preserve">Section G version </w:t></w:r><w:del w:id="5" w:author="Drafter"><w:r><w:delText>14.0</w:delText></w:r></w:del><w:ins w:id="6" w:author="Drafter"><w:r><w:t>15.0</w:t></w:r></w:ins></w:p>';
     const old = buildDocx({ body: p('Body text.'), header: p('Section G version 15.0') });
     const neu = buildDocx({ body: p('Body text, amended.'), header: trackedHeader });
     const { changes, parts } = await compare('header-tracked', old, neu, {}, true);
@@ -170,7 +203,11 @@ describe('diff core capabilities', () => {
   it('compares footnotes as a story of their own', async () => {
     const body = '<w:p><w:r><w:t xml:space="preserve">Clause with a note.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>';
     const note = (text: string): string => `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${text}</w:t></w:r></w:p></w:footnote>`;
-    const { changes, parts } = await compare('footnote', buildDocx({ body, footnotes: note('See the Panel guidance of 2024.') }), buildDocx({ body, footnotes: note('See the Panel guidance of 2026.') }));
+    const { changes, parts } = await compare(
+      'footnote',
+      buildDocx({ body, footnotes: note('See the Panel guidance of 2024.') }),
+      buildDocx({ body, footnotes: note('See the Panel guidance of 2026.') }),
+    );
     expect(changes.map((c) => [c.kind, c.oldText, c.newText, c.location.story])).toEqual([['replace', '2024', '2026', 'footnote']]);
     expect(parts['word/footnotes.xml']).toMatch(/<w:ins [^>]*><w:r><w:t xml:space="preserve">2026<\/w:t>/);
   });
@@ -198,7 +235,12 @@ describe('diff core capabilities', () => {
     const boilerplate = 'Each Party shall comply with its obligations under this Section in accordance with Good Industry Practice.';
     const paragraphs = Array.from({ length: 400 }, (_, i) => (i % 10 === 0 ? `Clause ${i / 10 + 1} heading` : boilerplate));
     const old = buildDocx({ body: paragraphs.map((t) => p(t)).join('') });
-    const neu = buildDocx({ body: paragraphs.filter((_, i) => i !== 205).map((t) => p(t)).join('') });
+    const neu = buildDocx({
+      body: paragraphs
+        .filter((_, i) => i !== 205)
+        .map((t) => p(t))
+        .join(''),
+    });
     const { changes } = await compare('boilerplate', old, neu);
     expect(changes.map((c) => [c.kind, c.scope])).toEqual([['delete', 'paragraph']]);
   });

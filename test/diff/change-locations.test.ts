@@ -73,7 +73,8 @@ describe('change locations', () => {
 describe('versions that share objects', () => {
   // A version built from another (a library user reordering rows, say) holds the same row objects.
   it('a row moved within a table is one move with both ends, not a deletion and an insertion', () => {
-    const row = (term: string): TableRow => tableRow([tableCell([paragraph([textRun(term)])]), tableCell([paragraph([textRun(`means the ${term.toLowerCase()} kept by each Party under this Code`)])])]);
+    const row = (term: string): TableRow =>
+      tableRow([tableCell([paragraph([textRun(term)])]), tableCell([paragraph([textRun(`means the ${term.toLowerCase()} kept by each Party under this Code`)])])]);
     const rows = ['Term', 'Anomaly Record', 'Anomaly Request', 'Network Hub', 'Key Model', 'Smart Report'].map(row);
     const old = document('old', 'docx', [table(rows)]);
     const neu = document('new', 'docx', [table([rows[0], rows[3], rows[1], rows[2], rows[4], rows[5]] as TableRow[])]);

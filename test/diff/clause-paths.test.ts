@@ -25,7 +25,8 @@ const LEGAL_NUMBERING =
 
 const heading = (text: string): string => p(text, '<w:pStyle w:val="Heading1"/>');
 const cell = (text: string): string => `<w:tc><w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p></w:tc>`;
-const tbl = (rows: readonly (readonly string[])[]): string => `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
+const tbl = (rows: readonly (readonly string[])[]): string =>
+  `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 
 /** The clause paths of every change between two bodies built from the same numbering. */
 function changePaths(oldBody: string, newBody: string): (string | undefined)[] {
@@ -58,12 +59,21 @@ describe('clause paths of changes', () => {
 
   it('cites a deleted limb by its old path and the clauses after an insertion by their new one', () => {
     const old = np('Supply', 1, 0) + np('The Supplier shall supply the Goods', 1, 1) + np('on time', 1, 2) + np('in full', 1, 2) + np('The Buyer shall pay', 1, 1) + np('within thirty days', 1, 2);
-    const neu = np('Supply', 1, 0) + np('A wholly new clause about the supply of the goods', 1, 1) + np('The Supplier shall supply the Goods', 1, 1) + np('on time', 1, 2) + np('The Buyer shall pay', 1, 1) + np('within thirty days of invoice', 1, 2);
+    const neu =
+      np('Supply', 1, 0) +
+      np('A wholly new clause about the supply of the goods', 1, 1) +
+      np('The Supplier shall supply the Goods', 1, 1) +
+      np('on time', 1, 2) +
+      np('The Buyer shall pay', 1, 1) +
+      np('within thirty days of invoice', 1, 2);
     expect(changePaths(old, neu)).toEqual(['1.1', 'renumber 1.2', '1.1(b)', 'renumber 1.3', '1.3(a)']);
   });
 
   it('prefixes the heading when the numbering restarts under headings (schedules)', () => {
-    const [old, neu] = amendEach([['The Supplier shall supply the Goods', 1, 0], ['on time', 1, 2]]);
+    const [old, neu] = amendEach([
+      ['The Supplier shall supply the Goods', 1, 0],
+      ['on time', 1, 2],
+    ]);
     const schedule = (text: string, numId: number, suffix: string): string => heading(`Schedule ${numId - 1}`) + np(`${text}${suffix}`, numId, 0) + np(`first limb${suffix}`, numId, 2);
     const oldBody = heading('Terms') + old + schedule('Charges', 2, '') + schedule('Service levels', 3, '');
     const newBody = heading('Terms') + neu + schedule('Charges', 2, ' amended') + schedule('Service levels', 3, ' amended');
@@ -71,17 +81,38 @@ describe('clause paths of changes', () => {
   });
 
   it('names a table by the heading above it and a row by its first cell', () => {
-    const rows = [['Term', 'Definition'], ['MP201', 'Incident reporting'], ['MP202', 'Service requests']];
+    const rows = [
+      ['Term', 'Definition'],
+      ['MP201', 'Incident reporting'],
+      ['MP202', 'Service requests'],
+    ];
     const old = np('Modifications', 1, 0, 'Heading1') + tbl(rows);
     const neu = np('Modifications', 1, 0, 'Heading1') + tbl([rows[0] as string[], ['MP201', 'Incident reporting timescales'], ['MP203', 'Data retention'], rows[2] as string[]]);
     expect(changePaths(old, neu)).toEqual(['Table under 1, row "MP201"', 'Table under 1, row "MP203"']);
   });
 
   it('names a table by its caption, and by its place when several share a heading', () => {
-    const rows = (key: string): string[][] => [['Key', 'Value'], [key, 'old']];
+    const rows = (key: string): string[][] => [
+      ['Key', 'Value'],
+      [key, 'old'],
+    ];
     const caption = p('Table 7: Charges', '<w:pStyle w:val="Caption"/>');
     const old = heading('Annex') + tbl(rows('A')) + tbl(rows('B')) + caption + tbl(rows('C'));
-    const neu = heading('Annex') + tbl([['Key', 'Value'], ['A', 'new']]) + tbl([['Key', 'Value'], ['B', 'new']]) + caption + tbl([['Key', 'Value'], ['C', 'new']]);
+    const neu =
+      heading('Annex') +
+      tbl([
+        ['Key', 'Value'],
+        ['A', 'new'],
+      ]) +
+      tbl([
+        ['Key', 'Value'],
+        ['B', 'new'],
+      ]) +
+      caption +
+      tbl([
+        ['Key', 'Value'],
+        ['C', 'new'],
+      ]);
     expect(changePaths(old, neu)).toEqual(['Table 1, row "A"', 'Table 2, row "B"', 'Table 7, row "C"']);
   });
 });

@@ -5,7 +5,9 @@ import { redline } from '../helpers/redline-strings.js';
 describe('clean-up of word diffs', () => {
   it('keeps a word replaced as the words replaced', () => {
     expect(redline('Payment is due within 30 days.', 'Payment is due within 45 days.')).toBe('Payment is due within [-30-]{+45+} days.');
-    expect(redline('The Supplier shall notify the Authority promptly.', 'The Supplier must notify the Authority in writing promptly.')).toBe('The Supplier [-shall-]{+must+} notify the Authority {+in writing +}promptly.');
+    expect(redline('The Supplier shall notify the Authority promptly.', 'The Supplier must notify the Authority in writing promptly.')).toBe(
+      'The Supplier [-shall-]{+must+} notify the Authority {+in writing +}promptly.',
+    );
   });
 
   it('keeps numbers, amounts and clause references whole', () => {
@@ -13,7 +15,9 @@ describe('clean-up of word diffs', () => {
   });
 
   it('shows a mostly rewritten sentence as one replacement, not confetti', () => {
-    expect(redline('The quick brown fox jumps over the lazy dog.', 'A slow red cat walks under the busy bridge.')).toBe('[-The quick brown fox jumps over the lazy dog.-]{+A slow red cat walks under the busy bridge.+}');
+    expect(redline('The quick brown fox jumps over the lazy dog.', 'A slow red cat walks under the busy bridge.')).toBe(
+      '[-The quick brown fox jumps over the lazy dog.-]{+A slow red cat walks under the busy bridge.+}',
+    );
   });
 
   it('slides an insertion to start on a word and end on a space', () => {

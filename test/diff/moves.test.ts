@@ -6,13 +6,17 @@ const ALPHA = 'Alpha one two three four five six seven eight nine.';
 
 describe('moves', () => {
   it('a paragraph moved verbatim is a move: moved from here, moved to there, each end naming the other', () => {
-    expect(redline(`${ALPHA}\nBeta.\nGamma.\nDelta.\nOmega.`, `Beta.\nGamma.\nDelta.\n${ALPHA}\nOmega.`)).toBe(`[>${ALPHA}<](moved to paragraph 4)[>¶<]\nBeta.\nGamma.\nDelta.\n{>${ALPHA}<}(moved from paragraph 1){>¶<}\nOmega.`);
+    expect(redline(`${ALPHA}\nBeta.\nGamma.\nDelta.\nOmega.`, `Beta.\nGamma.\nDelta.\n${ALPHA}\nOmega.`)).toBe(
+      `[>${ALPHA}<](moved to paragraph 4)[>¶<]\nBeta.\nGamma.\nDelta.\n{>${ALPHA}<}(moved from paragraph 1){>¶<}\nOmega.`,
+    );
   });
 
   it('a paragraph moved and edited on the way is a move with word changes inside it', () => {
     const old = 'Moved clause one two three four five six seven eight.\nB.\nC.\nD.';
     const neu = 'B.\nC.\nMoved clause one two three four five six seven nine.\nD.';
-    expect(redline(old, neu)).toBe('[>Moved clause one two three four five six seven <](moved to paragraph 3)[-eight-][>.<][>¶<]\nB.\nC.\n{>Moved clause one two three four five six seven <}(moved from paragraph 1){+nine+}{>.<}{>¶<}\nD.');
+    expect(redline(old, neu)).toBe(
+      '[>Moved clause one two three four five six seven <](moved to paragraph 3)[-eight-][>.<][>¶<]\nB.\nC.\n{>Moved clause one two three four five six seven <}(moved from paragraph 1){+nine+}{>.<}{>¶<}\nD.',
+    );
   });
 
   it('a short paragraph moved is a deletion and an insertion (too little text to tell a move)', () => {

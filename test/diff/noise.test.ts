@@ -8,7 +8,7 @@ import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Change } from '../../src/model/change-set.js';
 import { applyEdits, randomEdits, type SpecEdit } from '../../tools/synthetic/edits.js';
 import { Random } from '../../tools/synthetic/random.js';
-import { generateDocSpec, type ClauseSpec, type DocSpec, type LimbSpec } from '../../tools/synthetic/spec.js';
+import { type ClauseSpec, type DocSpec, generateDocSpec, type LimbSpec } from '../../tools/synthetic/spec.js';
 import { specToDocx } from '../../tools/synthetic/to-docx.js';
 
 const words = (text: string): number => (text.trim() === '' ? 0 : text.trim().split(/\s+/).length);

@@ -21,10 +21,44 @@ function resolve(markup: string, side: 'old' | 'new'): string {
 }
 
 /** The words of a text, for comparing what a version says whatever its line layout. */
-const words = (text: string): string[] => text.replace(/\\([\\`*_[\]<.{])/g, '$1').replace(/<br>/g, ' ').split(/[\s|]+/).filter((w) => w !== '' && !/^-+$/.test(w) && w !== '¶');
+const words = (text: string): string[] =>
+  text
+    .replace(/\\([\\`*_[\]<.{])/g, '$1')
+    .replace(/<br>/g, ' ')
+    .split(/[\s|]+/)
+    .filter((w) => w !== '' && !/^-+$/.test(w) && w !== '¶');
 
-const OLD_MD = ['# Terms', '', '1. The Supplier shall deliver the Goods.', '2. The Buyer shall pay the Price.', '', '- a bullet', '- another bullet', '', '| Term | Meaning |', '|---|---|', '| Goods | the goods |', '| Price | the price |', ''].join('\n');
-const NEW_MD = ['# Terms', '', '1. The Supplier shall deliver the Goods promptly.', '2. The Buyer shall pay the Fee.', '', '- a bullet', '- another bullet', '', '| Term | Meaning |', '|---|---|', '| Goods | the goods sold |', '| Fee | the fee |', '| Price | the price |', ''].join('\n');
+const OLD_MD = [
+  '# Terms',
+  '',
+  '1. The Supplier shall deliver the Goods.',
+  '2. The Buyer shall pay the Price.',
+  '',
+  '- a bullet',
+  '- another bullet',
+  '',
+  '| Term | Meaning |',
+  '|---|---|',
+  '| Goods | the goods |',
+  '| Price | the price |',
+  '',
+].join('\n');
+const NEW_MD = [
+  '# Terms',
+  '',
+  '1. The Supplier shall deliver the Goods promptly.',
+  '2. The Buyer shall pay the Fee.',
+  '',
+  '- a bullet',
+  '- another bullet',
+  '',
+  '| Term | Meaning |',
+  '|---|---|',
+  '| Goods | the goods sold |',
+  '| Fee | the fee |',
+  '| Price | the price |',
+  '',
+].join('\n');
 
 describe('CriticMarkup redline', () => {
   it('keeps headings, lists and tables, and marks insertions, deletions and replacements', () => {
@@ -58,8 +92,22 @@ describe('CriticMarkup redline', () => {
   });
 
   it('names the other end of a move, keeps a clause number with its clause and shows a renumbering', () => {
-    const old = ['1. Scope', 'This Licence applies to the Work.', '2. Trademarks', 'This Licence does not grant permission to use the trade names of the Licensor.', '3. Law', 'English law governs this Licence.'].join('\n\n');
-    const neu = ['1. Scope', 'This Licence applies to the Work.', '2. Law', 'English law governs this Licence.', '3. Trademarks', 'This Licence does not grant permission to use the trade names of the Licensor.'].join('\n\n');
+    const old = [
+      '1. Scope',
+      'This Licence applies to the Work.',
+      '2. Trademarks',
+      'This Licence does not grant permission to use the trade names of the Licensor.',
+      '3. Law',
+      'English law governs this Licence.',
+    ].join('\n\n');
+    const neu = [
+      '1. Scope',
+      'This Licence applies to the Work.',
+      '2. Law',
+      'English law governs this Licence.',
+      '3. Trademarks',
+      'This Licence does not grant permission to use the trade names of the Licensor.',
+    ].join('\n\n');
     const markup = toCriticMarkup(compareDocuments(fromText(old, 'old.txt'), fromText(neu, 'new.txt')));
     expect(markup).toContain('{--2. Trademarks--}{>>moved to 3<<}');
     expect(markup).toContain('{++3. Trademarks++}{>>moved from 2<<}');
@@ -72,7 +120,11 @@ describe('CriticMarkup redline', () => {
     const old = 'The Supplier shall deliver the Goods.\n\nThe Buyer shall pay the Price.\n';
     const mp1 = 'The Supplier shall deliver the Goods promptly.\n\nThe Buyer shall pay the Price.\n';
     const neu = 'The Supplier shall deliver the Goods promptly.\n\nThe Buyer shall pay the Fee.\n';
-    const { value } = await compare({ bytes: encode(old), name: 'old.txt' }, { bytes: encode(neu), name: 'new.txt' }, { sources: [{ id: 'MP1', bytes: encode(mp1), name: 'mp1.txt' }], outputs: { markdown: true } });
+    const { value } = await compare(
+      { bytes: encode(old), name: 'old.txt' },
+      { bytes: encode(neu), name: 'new.txt' },
+      { sources: [{ id: 'MP1', bytes: encode(mp1), name: 'mp1.txt' }], outputs: { markdown: true } },
+    );
     expect(value.outputs.markdown).toBe('The Supplier shall deliver the Goods{++ promptly++}{>>MP1<<}.\n\nThe Buyer shall pay the {~~Price~>Fee~~}{>>Unattributed<<}.\n');
   });
 

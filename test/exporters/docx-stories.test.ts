@@ -19,7 +19,10 @@ const tracked = buildDocx({ body: p('The Panel shall publish the Release Schedul
 const headerXml = (bytes: Uint8Array): string => new TextDecoder().decode(unzipSync(bytes)['word/header1.xml']);
 
 describe('clean DOCX of a version with tracked changes in its header', () => {
-  for (const [view, text] of [['after', 'Section G version 15.0'], ['before', 'Section G version 14.0']] as const) {
+  for (const [view, text] of [
+    ['after', 'Section G version 15.0'],
+    ['before', 'Section G version 14.0'],
+  ] as const) {
     it(`writes the header as read in the ${view} view, with no revisions`, () => {
       const clean = documentToDocx(fromDocx(tracked, 'tracked.docx', { view }).document).bytes;
       expect(headerXml(clean)).not.toMatch(/<w:(ins|del)\b/);

@@ -16,11 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { redlineToHtml } from '../../src/exporters/html/to-html.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
-import { document as textDocument, paragraph, textRun } from '../../src/model/build.js';
+import { paragraph, document as textDocument, textRun } from '../../src/model/build.js';
 import type { Change } from '../../src/model/change-set.js';
 import type { Redline } from '../../src/model/redline.js';
 import { sha256Base64 } from '../../src/util/sha256.js';
-import { launchChromium, requireChromium, watchPage, type PageWatch } from '../helpers/browser.js';
+import { launchChromium, type PageWatch, requireChromium, watchPage } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { buildDocx } from '../helpers/docx-builder.js';
 import { featurePair, syntheticPair } from '../helpers/pdf-tools.js';
@@ -59,7 +59,11 @@ describe('HTML redline in Node', () => {
     const plain = compareDocuments(pair.old, pair.new);
     const kinds = new Set(plain.changes.map((c) => c.kind));
     for (const kind of ['insert', 'replace', 'move', 'renumber', 'table-row-insert'] as const) expect(kinds, kind).toContain(kind);
-    const redline: Redline = { ...plain, sources: [{ id: 'MP1' }, { id: 'MP2' }], changes: plain.changes.map((c, i) => ({ ...c, sources: i % 3 === 0 ? [] : i % 3 === 1 ? ['MP1'] : ['MP1', 'MP2'] })) };
+    const redline: Redline = {
+      ...plain,
+      sources: [{ id: 'MP1' }, { id: 'MP2' }],
+      changes: plain.changes.map((c, i) => ({ ...c, sources: i % 3 === 0 ? [] : i % 3 === 1 ? ['MP1'] : ['MP1', 'MP2'] })),
+    };
     expectEveryChangeMarked(redlineToHtml(redline), redline.changes);
     expectEveryChangeMarked(redlineToHtml(plain), plain.changes);
   });
@@ -231,10 +235,12 @@ describe.runIf(runChromium)('HTML redline in Chromium: the 160-page sample with 
     await page.keyboard.press('Alt+ArrowUp');
     expect(await focusedChange()).toBe(listed[10]?.id);
     // The focused change is in view and announced.
-    expect(await page.evaluate(() => {
-      const box = document.activeElement?.getBoundingClientRect();
-      return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
-    })).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const box = document.activeElement?.getBoundingClientRect();
+        return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
+      }),
+    ).toBe(true);
     expect(await page.locator('.rl-status').textContent()).toMatch(/^Change 11 of \d+: /);
 
     await open();
@@ -306,7 +312,9 @@ describe.runIf(runChromium)('HTML redline in Chromium: the 160-page sample with 
   it('is usable by its landmarks and names each change’s kind and sources for screen readers', async () => {
     await open();
     for (const landmark of ['header', 'nav', 'main', 'aside']) expect(await page.locator(`.rl ${landmark}`).count(), landmark).toBeGreaterThan(0);
-    const said = await page.$$eval('.rl-article .rl-c[data-kind="replace"]', (elements) => elements.map((e) => [(e as HTMLElement).dataset.sources ?? '', e.querySelector('.rl-sr')?.textContent ?? '']));
+    const said = await page.$$eval('.rl-article .rl-c[data-kind="replace"]', (elements) =>
+      elements.map((e) => [(e as HTMLElement).dataset.sources ?? '', e.querySelector('.rl-sr')?.textContent ?? '']),
+    );
     expect(said.length).toBeGreaterThan(10);
     for (const [sources, text] of said) expect(text).toBe(sources === '' ? 'Replacement, unattributed: ' : `Replacement by ${(sources as string).split(' ').join(' and ')}: `);
     // Tab reaches the controls and the list, and Enter on an entry goes to its change.

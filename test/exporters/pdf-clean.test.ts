@@ -62,7 +62,17 @@ function words(text: string): string[] {
 }
 
 async function codeSection(tables: boolean): Promise<Document> {
-  const spec = generateDocSpec({ id: 'H', title: 'Section H: Testing', prefix: 'H', words: 5000, seed: 5, definitions: tables ? 12 : 0, matrixRows: tables ? 30 : 0, matrixColumns: 5, footnoteEvery: 0 });
+  const spec = generateDocSpec({
+    id: 'H',
+    title: 'Section H: Testing',
+    prefix: 'H',
+    words: 5000,
+    seed: 5,
+    definitions: tables ? 12 : 0,
+    matrixRows: tables ? 30 : 0,
+    matrixColumns: 5,
+    footnoteEvery: 0,
+  });
   return fromDocx(await specToDocx(spec), 'section-h.docx').document;
 }
 

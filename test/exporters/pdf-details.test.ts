@@ -41,14 +41,18 @@ describe.runIf(runPdf)('PDF details', () => {
     const neu = docx(['The Supplier shall deliver the Goods.', 'The Buyer shall pay the Price.'], 'split-v2.docx');
     const redline = compareDocuments(old, neu);
     expect(redline.changes.some((change) => change.newText.trim() === '' && change.oldText.trim() === '')).toBe(true);
-    const summary = pageTexts(await redlineToPdf(redline)).filter((page) => page.includes(SUMMARY_TITLE)).join('\n');
+    const summary = pageTexts(await redlineToPdf(redline))
+      .filter((page) => page.includes(SUMMARY_TITLE))
+      .join('\n');
     expect(summary).toContain('¶ (paragraph split)');
     // No row whose change column is a bare sign.
     expect(summary).not.toMatch(/(Insertion|Deletion)\s+[+−]\s+\d*\s*$/m);
     expect(summary).toMatch(/#\s+Clause\s+Kind\s+Change\s+Page/);
     expect(summary).not.toMatch(/\bSource\b/);
     const attributed = { ...redline, sources: [{ id: 'MP201' }], changes: redline.changes.map((change) => ({ ...change, sources: ['MP201'] })) };
-    const withSources = pageTexts(await redlineToPdf(attributed)).filter((page) => page.includes(SUMMARY_TITLE)).join('\n');
+    const withSources = pageTexts(await redlineToPdf(attributed))
+      .filter((page) => page.includes(SUMMARY_TITLE))
+      .join('\n');
     expect(withSources).toMatch(/#\s+Clause\s+Kind\s+Source\s+Change\s+Page/);
   });
 });

@@ -4,11 +4,11 @@
  * are kept when asked (with their real numbers), footnotes stay on the page that calls them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayText } from '../../src/model/inline-text.js';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
+import { displayText } from '../../src/model/inline-text.js';
 import type { Redline } from '../../src/model/redline.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
 import { footerNumbers, marginInk, pageTexts, qpdfCheck, renderPages, requirePdfTools, squeeze, syntheticPair } from '../helpers/pdf-tools.js';

@@ -10,7 +10,7 @@ import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Document } from '../../src/model/document.js';
-import { buildDocx, escape } from '../helpers/docx-builder.js';
+import { buildDocx, escapeXmlText } from '../helpers/docx-builder.js';
 import { pdfFonts, pdfText, renderPages, requirePdfTools } from '../helpers/pdf-tools.js';
 
 const runPdf = requirePdfTools();
@@ -28,7 +28,12 @@ const TEXTS: Readonly<Record<string, readonly string[]>> = {
     '第二条（秘密保持）',
     '甲及び乙は、本契約に関して知り得た相手方の秘密情報を、第三者に開示し又は漏えいしてはならない。',
   ],
-  korean: ['제1조 (목적)', '이 계약은 갑과 을 사이의 업무 위탁에 관한 기본적인 사항을 정함을 목적으로 한다.', '제2조 (비밀유지)', '갑과 을은 이 계약과 관련하여 알게 된 상대방의 비밀정보를 제3자에게 공개하거나 누설하여서는 아니 된다.'],
+  korean: [
+    '제1조 (목적)',
+    '이 계약은 갑과 을 사이의 업무 위탁에 관한 기본적인 사항을 정함을 목적으로 한다.',
+    '제2조 (비밀유지)',
+    '갑과 을은 이 계약과 관련하여 알게 된 상대방의 비밀정보를 제3자에게 공개하거나 누설하여서는 아니 된다.',
+  ],
   arabic: [
     'المادة الأولى: الغرض من العقد',
     'يهدف هذا العقد إلى تنظيم العلاقة بين الطرف الأول والطرف الثاني فيما يتعلق بتقديم الخدمات المذكورة في الملحق رقم 1.',
@@ -42,12 +47,12 @@ const RIGHT_TO_LEFT = new Set(['arabic', 'hebrew']);
 
 /** A DOCX of the paragraphs (right-to-left ones with `w:bidi`, as Word writes them). */
 function docx(name: string, paragraphs: readonly string[], rtl: boolean): Document {
-  const body = paragraphs.map((text) => `<w:p>${rtl ? '<w:pPr><w:bidi/><w:jc w:val="both"/></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p>`).join('');
+  const body = paragraphs.map((text) => `<w:p>${rtl ? '<w:pPr><w:bidi/><w:jc w:val="both"/></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r></w:p>`).join('');
   return fromDocx(buildDocx({ body }), name).document;
 }
 
 /** Share of `expected`'s characters that `actual` has in the same order (white space aside). */
-export function readingOrderRecovery(expected: string, actual: string): number {
+function readingOrderRecovery(expected: string, actual: string): number {
   const a = [...expected.replace(/\s+/g, '')];
   const b = [...actual.replace(/\s+/g, '')];
   let previous = new Uint16Array(b.length + 1);
@@ -100,7 +105,8 @@ describe.runIf(runPdf)('PDF of Chinese, Japanese, Korean, Arabic and Hebrew docu
     expect(fontNames('japanese')).toContainEqual(expect.stringMatching(/\+NotoSansJP-Regular$/));
     expect(fontNames('korean')).toContainEqual(expect.stringMatching(/\+NotoSansKR-Regular$/));
     for (const script of ['arabic', 'hebrew']) expect(fontNames(script).filter((name) => name.includes('Noto'))).toEqual([]);
-    for (const script of Object.keys(TEXTS)) for (const font of pdfFonts((pdfs.get(script) as { clean: Uint8Array }).clean)) expect(font).toMatchObject({ embedded: true, subset: true, unicode: true });
+    for (const script of Object.keys(TEXTS))
+      for (const font of pdfFonts((pdfs.get(script) as { clean: Uint8Array }).clean)) expect(font).toMatchObject({ embedded: true, subset: true, unicode: true });
     // A few hundred CJK characters make a PDF of tens of kilobytes, not megabytes.
     expect((pdfs.get('chinese') as { clean: Uint8Array }).clean.length).toBeLessThan(150_000);
   });

@@ -7,14 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { DELETE_RED, WARNING_ORANGE } from '../../src/exporters/pdf/change-palette.js';
 import { fromHex, type Rgb } from '../../src/exporters/pdf/colour.js';
-import { SOURCE_COLOURS } from '../../src/exporters/source-styles.js';
 import { SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
-import { summaryEntries } from '../../src/exporters/summary-entries.js';
 import { redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
+import { SOURCE_COLOURS } from '../../src/exporters/source-styles.js';
+import { summaryEntries } from '../../src/exporters/summary-entries.js';
 import { isRenumberOnly, isUnattributed } from '../../src/model/change-set.js';
 import type { Redline } from '../../src/model/redline.js';
 import type { SourceInfo } from '../../src/model/source.js';
-import { colouredPixels, pageTexts, renderPages, requirePdfTools, syntheticPair, type Pixmap } from '../helpers/pdf-tools.js';
+import { colouredPixels, type Pixmap, pageTexts, renderPages, requirePdfTools, syntheticPair } from '../helpers/pdf-tools.js';
 
 const runPdf = requirePdfTools();
 

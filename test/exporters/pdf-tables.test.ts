@@ -7,8 +7,8 @@ import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Document } from '../../src/model/document.js';
-import { buildDocx, escape, p } from '../helpers/docx-builder.js';
-import { pdfText, renderPages, requirePdfTools, type Pixmap } from '../helpers/pdf-tools.js';
+import { buildDocx, escapeXmlText, p } from '../helpers/docx-builder.js';
+import { type Pixmap, pdfText, renderPages, requirePdfTools } from '../helpers/pdf-tools.js';
 
 const runPdf = requirePdfTools();
 
@@ -21,7 +21,7 @@ const STYLES =
 function cell(text: string, header: boolean, direct: boolean): string {
   const shading = header && direct ? `<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${NAVY}"/></w:tcPr>` : '';
   const colour = header ? '<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>' : '';
-  return `<w:tc>${shading}<w:p><w:r>${colour}<w:t>${escape(text)}</w:t></w:r></w:p></w:tc>`;
+  return `<w:tc>${shading}<w:p><w:r>${colour}<w:t>${escapeXmlText(text)}</w:t></w:r></w:p></w:tc>`;
 }
 
 function table(tblPr: string, rows: readonly (readonly string[])[], direct: boolean): string {
@@ -35,7 +35,8 @@ function document(name: string, body: string): Document {
 /** Pixels near a colour. */
 function near(pixmap: Pixmap, [r, g, b]: readonly [number, number, number], tolerance = 40): number {
   let count = 0;
-  for (let i = 0; i + 2 < pixmap.data.length; i += 3) if (Math.abs((pixmap.data[i] as number) - r) + Math.abs((pixmap.data[i + 1] as number) - g) + Math.abs((pixmap.data[i + 2] as number) - b) < tolerance) count++;
+  for (let i = 0; i + 2 < pixmap.data.length; i += 3)
+    if (Math.abs((pixmap.data[i] as number) - r) + Math.abs((pixmap.data[i + 1] as number) - g) + Math.abs((pixmap.data[i + 2] as number) - b) < tolerance) count++;
   return count;
 }
 
@@ -71,7 +72,11 @@ describe.runIf(runPdf)('PDF tables with their own shading and borders', () => {
   it('reads the shading from the cell and from the table style’s header row', () => {
     for (const doc of [direct, styled]) {
       const tbl = doc.body.find((block) => block.type === 'table');
-      expect(tbl?.type === 'table' && tbl.rows.map((row) => row.cells.map((c) => c.shading ?? ''))).toEqual([[NAVY, NAVY], ['', ''], ['', '']]);
+      expect(tbl?.type === 'table' && tbl.rows.map((row) => row.cells.map((c) => c.shading ?? ''))).toEqual([
+        [NAVY, NAVY],
+        ['', ''],
+        ['', ''],
+      ]);
     }
   });
 
@@ -95,8 +100,11 @@ describe.runIf(runPdf)('PDF tables with their own shading and borders', () => {
 
   it('draws the table’s own borders, and none for a table without them', async () => {
     const borderless = document('borderless.docx', table(NONE, ROWS, false));
-    const bordered = document('bordered.docx', table('<w:tblBorders><w:top w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/></w:tblBorders>', ROWS, false));
-    const rule = async (doc: Document): Promise<number> => longestRule((renderPages(await documentToPdf(doc), 72, 1, 1)[0] as Pixmap));
+    const bordered = document(
+      'bordered.docx',
+      table('<w:tblBorders><w:top w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/></w:tblBorders>', ROWS, false),
+    );
+    const rule = async (doc: Document): Promise<number> => longestRule(renderPages(await documentToPdf(doc), 72, 1, 1)[0] as Pixmap);
     // The bordered table's rules span its width (8000 twips = 400 pt); the borderless one has none.
     expect(await rule(bordered)).toBeGreaterThan(380);
     expect(await rule(borderless)).toBeLessThan(150);

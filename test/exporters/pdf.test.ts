@@ -5,18 +5,33 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { INSERT_BLUE } from '../../src/exporters/pdf/change-palette.js';
 import { tint } from '../../src/exporters/pdf/colour.js';
 import { CHANGE_KIND_LABELS, SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
-import { fromDocx } from '../../src/importers/docx/from-docx.js';
-import { summariseChanges, type Change } from '../../src/model/change-set.js';
 import { summaryEntries } from '../../src/exporters/summary-entries.js';
+import { fromDocx } from '../../src/importers/docx/from-docx.js';
+import { type Change, summariseChanges } from '../../src/model/change-set.js';
 import type { Redline } from '../../src/model/redline.js';
-import { colouredPixels, featurePair, footerNumbers, pageTexts, pdfFonts, pdfImages, pdfInfo, pdfText, qpdfCheck, renderPages, requirePdfTools, SPECIAL_TEXT, squeeze, type Pixmap } from '../helpers/pdf-tools.js';
+import {
+  colouredPixels,
+  featurePair,
+  footerNumbers,
+  type Pixmap,
+  pageTexts,
+  pdfFonts,
+  pdfImages,
+  pdfInfo,
+  pdfText,
+  qpdfCheck,
+  renderPages,
+  requirePdfTools,
+  SPECIAL_TEXT,
+  squeeze,
+} from '../helpers/pdf-tools.js';
 
 const runPdf = requirePdfTools();
 
@@ -128,10 +143,12 @@ describe.runIf(runPdf)('redline PDF of a document using every feature', () => {
 
   it('links the document’s external hyperlinks', async () => {
     const loaded = await PDFDocument.load(pdf);
-    const uris = loaded.getPages().flatMap((page) => annotations(page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)).flatMap((annot) => {
-      const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'));
-      return uri instanceof PDFHexString || uri instanceof PDFString ? [uri.decodeText()] : [];
-    }));
+    const uris = loaded.getPages().flatMap((page) =>
+      annotations(page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)).flatMap((annot) => {
+        const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'));
+        return uri instanceof PDFHexString || uri instanceof PDFString ? [uri.decodeText()] : [];
+      }),
+    );
     expect(uris).toEqual(['https://example.com/terms']);
   });
 
@@ -251,8 +268,7 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
       expect(toPage, `${move.id}: "Moved from ${from}"`).toBeGreaterThan(0);
       expect(body[fromPage]).toContain(squeeze(`(p. ${toPage + 1})`));
       expect(body[toPage]).toContain(squeeze(`(p. ${fromPage + 1})`));
-      const noteLinks = (page: number): number[] =>
-        annotations(loaded.getPages()[page]?.node.lookupMaybe(PDFName.of('Annots'), PDFArray)).map((annot) => pageIndexOf(annot));
+      const noteLinks = (page: number): number[] => annotations(loaded.getPages()[page]?.node.lookupMaybe(PDFName.of('Annots'), PDFArray)).map((annot) => pageIndexOf(annot));
       expect(noteLinks(fromPage)).toContain(toPage);
       expect(noteLinks(toPage)).toContain(fromPage);
     }

@@ -61,7 +61,7 @@ function deltaE(x: Vec, y: Vec): number {
   const G = 0.5 * (1 - Math.sqrt(Cb ** 7 / (Cb ** 7 + 25 ** 7)));
   const [a1p, a2p] = [(1 + G) * a1, (1 + G) * a2];
   const [C1p, C2p] = [Math.hypot(a1p, b1), Math.hypot(a2p, b2)];
-  const hue = (b: number, a: number): number => ((Math.atan2(b, a) / rad) % 360 + 360) % 360;
+  const hue = (b: number, a: number): number => (((Math.atan2(b, a) / rad) % 360) + 360) % 360;
   const [h1p, h2p] = [hue(b1, a1p), hue(b2, a2p)];
   let dh = h2p - h1p;
   if (C1p * C2p === 0) dh = 0;
@@ -105,7 +105,11 @@ describe('source colours', () => {
   });
 
   it('stay apart from the warning colour of unattributed changes and from black text', () => {
-    const warning = WARNING_ORANGE.map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('');
+    const warning = WARNING_ORANGE.map((c) =>
+      Math.round(c * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    ).join('');
     for (const vision of Object.keys(VISION)) {
       for (const colour of SOURCE_COLOURS) {
         expect(deltaE(lab(colour, vision), lab(warning, vision)), `${colour} ${vision}`).toBeGreaterThanOrEqual(vision === 'normal' ? 18 : 9);

@@ -2,7 +2,7 @@
  * Builds small DOCX packages from WordprocessingML snippets, for fixtures that test one feature
  * each (numbering schemes, tracked changes, broken packages). Parts are written with fflate.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, type Zippable, zipSync } from 'fflate';
 
 export const W_NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
@@ -60,7 +60,10 @@ export function buildDocx(parts: DocxParts): Uint8Array {
   }
   const rootRels = ['<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'];
   if (parts.core !== undefined) {
-    add('docProps/core.xml', `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${parts.core}</cp:coreProperties>`);
+    add(
+      'docProps/core.xml',
+      `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${parts.core}</cp:coreProperties>`,
+    );
     overrides.push('<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>');
     rootRels.push('<Relationship Id="rIdCore" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>');
   }
@@ -82,7 +85,7 @@ const DEFAULT_STYLES =
 
 /** `<w:p>` with plain text runs. */
 export function p(text: string, pPr = ''): string {
-  return `<w:p>${pPr === '' ? '' : `<w:pPr>${pPr}</w:pPr>`}${text === '' ? '' : `<w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`}</w:p>`;
+  return `<w:p>${pPr === '' ? '' : `<w:pPr>${pPr}</w:pPr>`}${text === '' ? '' : `<w:r><w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`}</w:p>`;
 }
 
 /** A numbered paragraph (`numPr`) with optional style. */
@@ -90,6 +93,6 @@ export function np(text: string, numId: number, ilvl: number, style?: string): s
   return p(text, `${style ? `<w:pStyle w:val="${style}"/>` : ''}<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`);
 }
 
-export function escape(text: string): string {
+export function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

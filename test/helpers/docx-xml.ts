@@ -2,7 +2,7 @@
  * Direct access to a DOCX's parts for tests that look at the XML itself: the main part's name,
  * its text, and a package rebuilt with one part replaced.
  */
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 
 export interface DocxFiles {
   readonly files: Record<string, Uint8Array>;

@@ -2,8 +2,9 @@
  * Broken and hostile inputs for the bad-input tests: not a zip, a truncated zip, a package with no
  * document, an encrypted (OLE) file, malformed XML, an external entity, and zip bombs.
  */
+
+import { crc32, createDeflateRaw } from 'node:zlib';
 import { unzipSync, zipSync } from 'fflate';
-import { createDeflateRaw, crc32 } from 'node:zlib';
 import { buildDocx, p } from './docx-builder.js';
 
 export function notZip(): Uint8Array {
@@ -30,7 +31,10 @@ export function encryptedDocx(): Uint8Array {
 }
 
 export function malformedXml(): Uint8Array {
-  return buildDocx({ body: '', rawDocumentXml: '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>unclosed</w:r></w:p></w:body></w:document>' });
+  return buildDocx({
+    body: '',
+    rawDocumentXml: '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>unclosed</w:r></w:p></w:body></w:document>',
+  });
 }
 
 export function externalEntity(): Uint8Array {

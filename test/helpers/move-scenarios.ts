@@ -74,7 +74,9 @@ function validMoves(n: number, candidates: readonly Move[]): Move[] {
     const before = m.before % (n + 1);
     const jumped = before > clause ? before - clause - 1 : clause - before;
     if (jumped < 2) continue;
-    const clash = out.some((o) => Math.abs(o.clause - clause) <= 1 || Math.abs(o.before - before) <= 1 || o.before === clause || o.before === clause + 1 || before === o.clause || before === o.clause + 1);
+    const clash = out.some(
+      (o) => Math.abs(o.clause - clause) <= 1 || Math.abs(o.before - before) <= 1 || o.before === clause || o.before === clause + 1 || before === o.clause || before === o.clause + 1,
+    );
     if (!clash) out.push({ ...m, clause, before });
   }
   return out;
@@ -84,7 +86,16 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 2, max: 3 }
   fc
     .record({
       rows: fc.array(fc.tuple(clauseArb, fc.integer({ min: -2, max: sources - 1 }), editArb, fc.boolean()), { minLength: 6, maxLength: 12 }).filter((rows) => distinct(rows.map((r) => r[0]))),
-      moves: fc.array(fc.record({ clause: fc.nat(), before: fc.nat(), mover: fc.integer({ min: -2, max: sources - 1 }).map((m) => (m === -1 ? -2 : m)), alsoBy: fc.option(fc.integer({ min: 0, max: sources - 1 }), { nil: undefined, freq: 4 }), dropped: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+      moves: fc.array(
+        fc.record({
+          clause: fc.nat(),
+          before: fc.nat(),
+          mover: fc.integer({ min: -2, max: sources - 1 }).map((m) => (m === -1 ? -2 : m)),
+          alsoBy: fc.option(fc.integer({ min: 0, max: sources - 1 }), { nil: undefined, freq: 4 }),
+          dropped: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
     })
     // At most half the clauses edited, as in a release: with every clause changed, a diff has no
     // clause to hold on to and shows some other reordering than the one made (its choice, and
@@ -133,8 +144,15 @@ export function versions(s: Scenario): Versions {
   const edited = (keep: (i: number) => boolean): string[] => s.base.map((t, i) => (keep(i) ? applyWordEdit(t, s.edits[i] as WordEdit) : t));
   const laidOut = (texts: readonly string[], order: number[]): { texts: string[]; order: number[] } => ({ texts: order.map((i) => texts[i] as string), order });
   return {
-    sources: Array.from({ length: s.sources }, (_, k) => laidOut(edited((i) => s.owner[i] === k), arrange(n, movesOf(s, k)))),
-    neu: laidOut(edited((i) => ((s.owner[i] as number) >= 0 && !s.dropped[i]) || s.owner[i] === -2), arrange(n, applied(s))),
+    sources: Array.from({ length: s.sources }, (_, k) =>
+      laidOut(
+        edited((i) => s.owner[i] === k),
+        arrange(n, movesOf(s, k)),
+      ),
+    ),
+    neu: laidOut(
+      edited((i) => ((s.owner[i] as number) >= 0 && !s.dropped[i]) || s.owner[i] === -2),
+      arrange(n, applied(s)),
+    ),
   };
 }
-

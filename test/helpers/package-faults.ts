@@ -5,7 +5,7 @@
  * overlapping entries). Each fault is applied to the parts of a well-formed package, in order.
  */
 import { unzipSync } from 'fflate';
-import { writeRawZip, type RawEntry } from './zip-writer.js';
+import { type RawEntry, writeRawZip } from './zip-writer.js';
 
 export interface Part {
   readonly name: string;
@@ -24,7 +24,6 @@ export interface PackageFault {
 export interface PartsFault extends PackageFault {
   readonly damage: (parts: readonly Part[]) => Part[];
 }
-
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const text = (data: Uint8Array): string => new TextDecoder().decode(data);
@@ -54,7 +53,9 @@ function retarget(parts: readonly Part[], relsPart: string, type: string, target
 
 function addRelationship(parts: readonly Part[], relsPart: string, rel: string): Part[] {
   const has = parts.some((p) => p.name === relsPart);
-  const base = has ? parts : [...parts, { name: relsPart, data: utf8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>') }];
+  const base = has
+    ? parts
+    : [...parts, { name: relsPart, data: utf8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>') }];
   return edit(base, relsPart, (xml) => xml.replace(/<Relationships([^>]*)\/>/, '<Relationships$1></Relationships>').replace('</Relationships>', `${rel}</Relationships>`));
 }
 
@@ -87,7 +88,9 @@ export const PACKAGE_FAULTS: readonly PartsFault[] = [
   partsFault('styles-external', 'styles relationship `TargetMode="External"` (http URL)', (parts) => retarget(parts, 'word/_rels/document.xml.rels', 'styles', 'http://example.com/styles.xml', true)),
   partsFault('theme-file-url', 'theme relationship to `file:///etc/passwd`, not marked external', (parts) => retarget(parts, 'word/_rels/document.xml.rels', 'theme', 'file:///etc/passwd')),
   partsFault('footnotes-missing', 'footnotes relationship to a missing part (the body has footnote references)', (parts) => without(parts, 'word/footnotes.xml')),
-  partsFault('unreferenced-missing', 'an unreferenced relationship to a missing part (custom XML)', (parts) => addRelationship(parts, 'word/_rels/document.xml.rels', `<Relationship Id="rId90" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`)),
+  partsFault('unreferenced-missing', 'an unreferenced relationship to a missing part (custom XML)', (parts) =>
+    addRelationship(parts, 'word/_rels/document.xml.rels', `<Relationship Id="rId90" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`),
+  ),
   partsFault('template-external', 'settings: an external attached template (`\\\\server\\share\\t.dotm`)', (parts) =>
     addRelationship(
       edit(parts, 'word/settings.xml', (xml) => xml.replace(/(<w:settings\b[^>]*>)/, '$1<w:attachedTemplate r:id="rIdTemplate"/>')),
@@ -97,16 +100,30 @@ export const PACKAGE_FAULTS: readonly PartsFault[] = [
   ),
   partsFault('hyperlink-external', 'an external hyperlink (legitimate)', (parts) =>
     addRelationship(
-      edit(parts, 'word/document.xml', (xml) => xml.replace(/(<w:body>(?:(?!<w:p[ >]).)*<w:p[ >](?:(?!<w:r>).)*)<w:r>/s, `$1<w:hyperlink r:id="rIdLink1"><w:r><w:t xml:space="preserve">Link </w:t></w:r></w:hyperlink><w:r>`)),
+      edit(parts, 'word/document.xml', (xml) =>
+        xml.replace(/(<w:body>(?:(?!<w:p[ >]).)*<w:p[ >](?:(?!<w:r>).)*)<w:r>/s, `$1<w:hyperlink r:id="rIdLink1"><w:r><w:t xml:space="preserve">Link </w:t></w:r></w:hyperlink><w:r>`),
+      ),
       'word/_rels/document.xml.rels',
       `<Relationship Id="rIdLink1" Type="${REL}/hyperlink" Target="https://example.org/code" TargetMode="External"/>`,
     ),
   ),
-  partsFault('duplicate-rel-id', 'duplicate relationship id (styles and numbering both `rId1`)', (parts) => edit(parts, 'word/_rels/document.xml.rels', (xml) => xml.replace(/Id="rId2"/, 'Id="rId1"'))),
-  partsFault('utf16-parts', 'document (UTF-16LE), styles (UTF-16BE), document rels (UTF-16LE)', (parts) =>
-    reencode(reencode(reencode(parts, 'word/document.xml', (x) => utf16(x, false)), 'word/styles.xml', (x) => utf16(x, true)), 'word/_rels/document.xml.rels', (x) => utf16(x, false)),
+  partsFault('duplicate-rel-id', 'duplicate relationship id (styles and numbering both `rId1`)', (parts) =>
+    edit(parts, 'word/_rels/document.xml.rels', (xml) => xml.replace(/Id="rId2"/, 'Id="rId1"')),
   ),
-  partsFault('utf8-bom-parts', 'UTF-8 with BOM: document, styles, content types, root rels', (parts) => ['word/document.xml', 'word/styles.xml', '[Content_Types].xml', '_rels/.rels'].reduce((ps, name) => reencode(ps, name, withBom), [...parts])),
+  partsFault('utf16-parts', 'document (UTF-16LE), styles (UTF-16BE), document rels (UTF-16LE)', (parts) =>
+    reencode(
+      reencode(
+        reencode(parts, 'word/document.xml', (x) => utf16(x, false)),
+        'word/styles.xml',
+        (x) => utf16(x, true),
+      ),
+      'word/_rels/document.xml.rels',
+      (x) => utf16(x, false),
+    ),
+  ),
+  partsFault('utf8-bom-parts', 'UTF-8 with BOM: document, styles, content types, root rels', (parts) =>
+    ['word/document.xml', 'word/styles.xml', '[Content_Types].xml', '_rels/.rels'].reduce((ps, name) => reencode(ps, name, withBom), [...parts]),
+  ),
   partsFault('wrong-content-types', 'main part typed `application/xml`, styles typed `text/plain`', (parts) =>
     edit(parts, '[Content_Types].xml', (xml) =>
       xml
@@ -118,14 +135,22 @@ export const PACKAGE_FAULTS: readonly PartsFault[] = [
     edit(
       edit(parts, '_rels/.rels', (x) => x.replace(/xmlns="[^"]*"/, 'xmlns="2147483647"')),
       'word/_rels/document.xml.rels',
-      (x) => x.replace(/<Relationships xmlns="[^"]*"/, '<r:Relationships xmlns:r="urn:example:other"').replace(/<Relationship /g, '<r:Relationship ').replace('</Relationships>', '</r:Relationships>'),
+      (x) =>
+        x
+          .replace(/<Relationships xmlns="[^"]*"/, '<r:Relationships xmlns:r="urn:example:other"')
+          .replace(/<Relationship /g, '<r:Relationship ')
+          .replace('</Relationships>', '</r:Relationships>'),
     ),
   ),
   partsFault('content-types-wrong-namespace', '`[Content_Types].xml` in no namespace', (parts) => edit(parts, '[Content_Types].xml', (x) => x.replace(/ xmlns="[^"]*"/, ''))),
   partsFault('main-part-renamed', 'main part `wd/body-text.xml`, reached only through the root relationship', (parts) => {
     const rename = (name: string): string => name.replace(/^word\//, 'wd/').replace('wd/document.xml', 'wd/body-text.xml');
     const moved = parts.map((p) => ({ name: rename(p.name), data: p.data }));
-    const fixed = edit(edit(moved, '_rels/.rels', (x) => x.replace('Target="word/document.xml"', 'Target="wd/body-text.xml"')), '[Content_Types].xml', (x) => x.replace(/PartName="\/word\//g, 'PartName="/wd/').replace('/wd/document.xml', '/wd/body-text.xml'));
+    const fixed = edit(
+      edit(moved, '_rels/.rels', (x) => x.replace('Target="word/document.xml"', 'Target="wd/body-text.xml"')),
+      '[Content_Types].xml',
+      (x) => x.replace(/PartName="\/word\//g, 'PartName="/wd/').replace('/wd/document.xml', '/wd/body-text.xml'),
+    );
     return fixed.map((p) => (p.name === 'wd/_rels/document.xml.rels' ? { ...p, name: 'wd/_rels/body-text.xml.rels' } : p));
   }),
 ];
@@ -144,7 +169,11 @@ export const ZIP_FAULTS: readonly PackageFault[] = [
       return zip([...parts, { name: 'word/document.xml', data: utf8(text(main.data).replace(/<w:t([^>]*)>[^<]*</, '<w:t$1>SMUGGLED<')) }]);
     },
   },
-  { id: 'entry-case-duplicate', what: 'entries `word/styles.xml` and `WORD/STYLES.XML`', make: (parts) => zip([...parts, { name: 'WORD/STYLES.XML', data: (parts.find((p) => p.name === 'word/styles.xml') as Part).data }]) },
+  {
+    id: 'entry-case-duplicate',
+    what: 'entries `word/styles.xml` and `WORD/STYLES.XML`',
+    make: (parts) => zip([...parts, { name: 'WORD/STYLES.XML', data: (parts.find((p) => p.name === 'word/styles.xml') as Part).data }]),
+  },
   { id: 'doctype-content-types', what: 'DOCTYPE in `[Content_Types].xml`', make: (parts) => zip(edit(parts, '[Content_Types].xml', (x) => doctype(x, 'Types'))) },
   { id: 'doctype-settings', what: 'DOCTYPE in `word/settings.xml`', make: (parts) => zip(edit(parts, 'word/settings.xml', (x) => doctype(x, 'w:settings'))) },
   { id: 'doctype-rels', what: 'DOCTYPE in `_rels/.rels`', make: (parts) => zip(edit(parts, '_rels/.rels', (x) => doctype(x, 'Relationships'))) },
@@ -159,7 +188,10 @@ export const ZIP_FAULTS: readonly PackageFault[] = [
     make: (parts) => {
       const filler = { name: 'word/media/filler.bin', data: new Uint8Array(1 << 20) };
       const entries = [...parts, filler];
-      return writeRawZip(entries.map((p) => ({ ...p })), Array.from({ length: 60 }, (_, i) => ({ name: `word/media/copy${i}.bin`, target: entries.length - 1 })));
+      return writeRawZip(
+        entries.map((p) => ({ ...p })),
+        Array.from({ length: 60 }, (_, i) => ({ name: `word/media/copy${i}.bin`, target: entries.length - 1 })),
+      );
     },
   },
 ];

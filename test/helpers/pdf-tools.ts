@@ -10,13 +10,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import type { Document } from '../../src/model/document.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
+import type { Document } from '../../src/model/document.js';
 import { applyEdits, randomEdits } from '../../tools/synthetic/edits.js';
 import { Random } from '../../tools/synthetic/random.js';
 import { generateDocSpec } from '../../tools/synthetic/spec.js';
 import { specToDocx } from '../../tools/synthetic/to-docx.js';
-import { buildDocx, escape, np, p } from './docx-builder.js';
+import { buildDocx, escapeXmlText, np, p } from './docx-builder.js';
 import { NUMBERING_XML } from './random-docs.js';
 import { requireOrSkip } from './shared.js';
 
@@ -67,7 +67,16 @@ export interface TextOptions {
 export function pdfText(bytes: Uint8Array, options: TextOptions = {}): string {
   return withPdf(bytes, (file) => {
     const crop = options.columns ? ['-x', String(Math.floor(options.columns.left)), '-y', '0', '-W', String(Math.ceil(options.columns.right - options.columns.left)), '-H', '2000'] : [];
-    const args = [...(options.layout ? ['-layout'] : []), ...(options.first === undefined ? [] : ['-f', String(options.first)]), ...(options.last === undefined ? [] : ['-l', String(options.last)]), ...crop, '-enc', 'UTF-8', file, '-'];
+    const args = [
+      ...(options.layout ? ['-layout'] : []),
+      ...(options.first === undefined ? [] : ['-f', String(options.first)]),
+      ...(options.last === undefined ? [] : ['-l', String(options.last)]),
+      ...crop,
+      '-enc',
+      'UTF-8',
+      file,
+      '-',
+    ];
     const result = run('pdftotext', args);
     if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
     return result.stdout;
@@ -91,7 +100,10 @@ export interface FontRow {
 
 export function pdfFonts(bytes: Uint8Array): FontRow[] {
   return withPdf(bytes, (file) => {
-    const lines = run('pdffonts', [file]).stdout.split('\n').slice(2).filter((line) => line.trim() !== '');
+    const lines = run('pdffonts', [file])
+      .stdout.split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '');
     return lines.map((line) => {
       // name, type (may contain spaces), encoding, emb, sub, uni, object, id
       const match = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
@@ -217,7 +229,7 @@ export function solidPng(width: number, height: number, rgb: readonly [number, n
 
 export const SPECIAL_TEXT = 'Café naïve façade — “curly” ‘quotes’ – en dash ≤ 5 ≥ 3 → £100 €200 αβγ ΔΩ ✓';
 
-const runXml = (text: string, props = ''): string => `<w:r>${props === '' ? '' : `<w:rPr>${props}</w:rPr>`}<w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+const runXml = (text: string, props = ''): string => `<w:r>${props === '' ? '' : `<w:rPr>${props}</w:rPr>`}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
 
 const IMAGE_RUN =
   '<w:r><w:drawing><wp:inline><wp:extent cx="1270000" cy="635000"/><wp:docPr id="1" name="Picture 1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="chart.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImage1"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
@@ -241,14 +253,41 @@ export function featurePair(): { old: Document; new: Document } {
     `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:jc w:val="both"/></w:pPr>${runXml('Formatting: ')}${runXml('bold', '<w:b/>')}${runXml(' ')}${runXml('italic', '<w:i/>')}${runXml(' ')}${runXml('underlined', '<w:u w:val="single"/>')}${runXml(' ')}${runXml('struck', '<w:strike/>')}${runXml(' E=mc')}${runXml('2', '<w:vertAlign w:val="superscript"/>')}${runXml(' H')}${runXml('2', '<w:vertAlign w:val="subscript"/>')}${runXml('O and a note')}<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>${runXml(' with the link ')}<w:hyperlink r:id="rIdLink1">${runXml('example site', '<w:u w:val="single"/>')}</w:hyperlink>${runXml('.')}</w:p>`,
     np(SPECIAL_TEXT, 1, 0),
     p('Payment', '<w:pStyle w:val="Heading2"/>'),
-    version === 'old' ? np('The Buyer shall pay the Price. The Buyer shall keep records of every payment.', 1, 0) : np('The Buyer shall pay the Price.', 1, 0) + np('The Buyer shall keep records of every payment.', 1, 0),
+    version === 'old'
+      ? np('The Buyer shall pay the Price. The Buyer shall keep records of every payment.', 1, 0)
+      : np('The Buyer shall pay the Price.', 1, 0) + np('The Buyer shall keep records of every payment.', 1, 0),
     `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runXml('A centred line with a picture: ')}${IMAGE_RUN}</w:p>`,
     `<w:p><w:pPr><w:jc w:val="right"/></w:pPr>${runXml('Right aligned, then an equation ')}<m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath></w:p>`,
     `<w:p>${runXml('Tab')}<w:r><w:tab/></w:r>${runXml('separated, then a line break')}<w:r><w:br/></w:r>${runXml('on a new line.')}</w:p>`,
     p('Tables', '<w:pStyle w:val="Heading1"/>'),
-    table([2500, 6000], version === 'old' ? [['Term', 'Meaning'], ['Goods', 'The items ordered'], ['Price', 'The amount payable']] : [['Term', 'Meaning'], ['Goods', 'The items ordered'], ['Order', 'A written request for Goods'], ['Price', 'The amount payable']]),
+    table(
+      [2500, 6000],
+      version === 'old'
+        ? [
+            ['Term', 'Meaning'],
+            ['Goods', 'The items ordered'],
+            ['Price', 'The amount payable'],
+          ]
+        : [
+            ['Term', 'Meaning'],
+            ['Goods', 'The items ordered'],
+            ['Order', 'A written request for Goods'],
+            ['Price', 'The amount payable'],
+          ],
+    ),
     p(''),
-    table(version === 'old' ? [3000, 3000] : [3000, 3000, 3000], version === 'old' ? [['Requirement', 'Supplier'], ['R1', 'Mandatory']] : [['Requirement', 'Supplier', 'DCC'], ['R1', 'Mandatory', 'Optional']]),
+    table(
+      version === 'old' ? [3000, 3000] : [3000, 3000, 3000],
+      version === 'old'
+        ? [
+            ['Requirement', 'Supplier'],
+            ['R1', 'Mandatory'],
+          ]
+        : [
+            ['Requirement', 'Supplier', 'DCC'],
+            ['R1', 'Mandatory', 'Optional'],
+          ],
+    ),
     p(''),
     p('Other Terms', '<w:pStyle w:val="Heading1"/>'),
     np(version === 'old' ? 'Notices must be in writing.' : 'Notices must be in writing and signed.', 1, 0),
@@ -278,7 +317,17 @@ export function featurePair(): { old: Document; new: Document } {
  */
 export async function syntheticPair(options: { footnotes?: boolean; seed?: number } = {}): Promise<{ old: Document; new: Document }> {
   const seed = options.seed ?? 11;
-  const spec = generateDocSpec({ id: 'G', title: 'Section G: Security', prefix: 'G', words: 12000, seed, definitions: 20, matrixRows: 70, matrixColumns: 5, footnoteEvery: options.footnotes === false ? 0 : 15 });
+  const spec = generateDocSpec({
+    id: 'G',
+    title: 'Section G: Security',
+    prefix: 'G',
+    words: 12000,
+    seed,
+    definitions: 20,
+    matrixRows: 70,
+    matrixColumns: 5,
+    footnoteEvery: options.footnotes === false ? 0 : 15,
+  });
   const edits = randomEdits(spec, new Random(seed + 1), { wordRate: 0.02, insertClauses: 3, deleteClauses: 3, moveClauses: 1, rowChanges: 8, tag: 'v2' });
   const old = fromDocx(await specToDocx(spec), 'section-g-v1.docx').document;
   const neu = fromDocx(await specToDocx(applyEdits(spec, edits)), 'section-g-v2.docx').document;

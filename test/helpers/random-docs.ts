@@ -4,7 +4,7 @@
  * words, insert, delete, split and merge paragraphs, insert and delete rows, and toggle bold.
  */
 import fc from 'fast-check';
-import { escape } from './docx-builder.js';
+import { escapeXmlText } from './docx-builder.js';
 
 export interface RunSpec {
   readonly text: string;
@@ -27,7 +27,32 @@ export interface TableSpec {
 
 export type BlockSpec = ParagraphSpec | TableSpec;
 
-const WORDS = ['the', 'Supplier', 'shall', 'deliver', 'Goods', 'within', '30', 'days', 'of', 'notice', 'Agreement', 'Party', '3.5', '£100', 'and', 'or', 'BEIS', 'MP093', '“Code”', 'G3.5(a)', 'may', 'not', 'any', 'such'];
+const WORDS = [
+  'the',
+  'Supplier',
+  'shall',
+  'deliver',
+  'Goods',
+  'within',
+  '30',
+  'days',
+  'of',
+  'notice',
+  'Agreement',
+  'Party',
+  '3.5',
+  '£100',
+  'and',
+  'or',
+  'BEIS',
+  'MP093',
+  '“Code”',
+  'G3.5(a)',
+  'may',
+  'not',
+  'any',
+  'such',
+];
 const PUNCT = ['', '', '', ',', '.', ';', ':'];
 
 export const wordArb = fc.constantFrom(...WORDS);
@@ -39,7 +64,12 @@ const paragraphArb: fc.Arbitrary<ParagraphSpec> = fc
     level: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined, freq: 2 }),
     footnote: fc.option(sentenceArb, { nil: undefined, freq: 6 }),
   })
-  .map((p) => ({ kind: 'p' as const, runs: p.runs.map((r, i) => (i > 0 ? { ...r, text: ` ${r.text}` } : r)), ...(p.level !== undefined && { level: p.level }), ...(p.footnote !== undefined && { footnote: p.footnote }) }));
+  .map((p) => ({
+    kind: 'p' as const,
+    runs: p.runs.map((r, i) => (i > 0 ? { ...r, text: ` ${r.text}` } : r)),
+    ...(p.level !== undefined && { level: p.level }),
+    ...(p.footnote !== undefined && { footnote: p.footnote }),
+  }));
 const tableArb: fc.Arbitrary<TableSpec> = fc
   .integer({ min: 1, max: 3 })
   .chain((cols) => fc.array(fc.array(sentenceArb, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 4 }))
@@ -47,7 +77,20 @@ const tableArb: fc.Arbitrary<TableSpec> = fc
 
 export const documentArb: fc.Arbitrary<BlockSpec[]> = fc.array(fc.oneof({ weight: 6, arbitrary: paragraphArb }, { weight: 1, arbitrary: tableArb }), { minLength: 1, maxLength: 12 });
 
-export type EditKind = 'insert-word' | 'delete-word' | 'replace-word' | 'insert-paragraph' | 'delete-paragraph' | 'split-paragraph' | 'merge-paragraphs' | 'move-paragraph' | 'insert-row' | 'delete-row' | 'toggle-bold' | 'edit-cell' | 'edit-footnote';
+export type EditKind =
+  | 'insert-word'
+  | 'delete-word'
+  | 'replace-word'
+  | 'insert-paragraph'
+  | 'delete-paragraph'
+  | 'split-paragraph'
+  | 'merge-paragraphs'
+  | 'move-paragraph'
+  | 'insert-row'
+  | 'delete-row'
+  | 'toggle-bold'
+  | 'edit-cell'
+  | 'edit-footnote';
 export interface Edit {
   readonly kind: EditKind;
   readonly at: number;
@@ -57,7 +100,21 @@ export interface Edit {
 }
 
 export const editArb: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom<EditKind>('insert-word', 'delete-word', 'replace-word', 'insert-paragraph', 'delete-paragraph', 'split-paragraph', 'merge-paragraphs', 'move-paragraph', 'insert-row', 'delete-row', 'toggle-bold', 'edit-cell', 'edit-footnote'),
+  kind: fc.constantFrom<EditKind>(
+    'insert-word',
+    'delete-word',
+    'replace-word',
+    'insert-paragraph',
+    'delete-paragraph',
+    'split-paragraph',
+    'merge-paragraphs',
+    'move-paragraph',
+    'insert-row',
+    'delete-row',
+    'toggle-bold',
+    'edit-cell',
+    'edit-footnote',
+  ),
   at: fc.nat(),
   pos: fc.nat(),
   word: wordArb,
@@ -95,7 +152,11 @@ export function applyEdit(doc: readonly BlockSpec[], edit: Edit): BlockSpec[] {
     case 'merge-paragraphs': {
       const next = doc[index + 1];
       if (block?.kind !== 'p' || next?.kind !== 'p' || next.footnote !== undefined) return [...doc];
-      return replaceAt(doc.filter((_, i) => i !== index + 1), index, [{ ...block, runs: [...block.runs, ...next.runs] }]);
+      return replaceAt(
+        doc.filter((_, i) => i !== index + 1),
+        index,
+        [{ ...block, runs: [...block.runs, ...next.runs] }],
+      );
     }
     case 'split-paragraph': {
       if (block?.kind !== 'p' || block.runs.length < 2) return [...doc];
@@ -140,13 +201,14 @@ export const NUMBERING_XML =
 export function toXml(doc: readonly BlockSpec[]): { body: string; footnotes: string } {
   let footnotes = '';
   let noteId = 1;
-  const run = (r: RunSpec): string => `<w:r>${r.bold || r.italic ? `<w:rPr>${r.bold ? '<w:b/>' : ''}${r.italic ? '<w:i/>' : ''}</w:rPr>` : ''}<w:t xml:space="preserve">${escape(r.text)}</w:t></w:r>`;
+  const run = (r: RunSpec): string =>
+    `<w:r>${r.bold || r.italic ? `<w:rPr>${r.bold ? '<w:b/>' : ''}${r.italic ? '<w:i/>' : ''}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXmlText(r.text)}</w:t></w:r>`;
   const paragraph = (p: ParagraphSpec): string => {
     let xml = `<w:p>${p.level === undefined ? '' : `<w:pPr><w:numPr><w:ilvl w:val="${p.level}"/><w:numId w:val="1"/></w:numPr></w:pPr>`}${p.runs.map(run).join('')}`;
     if (p.footnote !== undefined) {
       const id = noteId++;
       xml += `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
-      footnotes += `<w:footnote w:id="${id}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${escape(p.footnote)}</w:t></w:r></w:p></w:footnote>`;
+      footnotes += `<w:footnote w:id="${id}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${escapeXmlText(p.footnote)}</w:t></w:r></w:p></w:footnote>`;
     }
     return `${xml}</w:p>`;
   };
@@ -154,7 +216,7 @@ export function toXml(doc: readonly BlockSpec[]): { body: string; footnotes: str
     .map((b) =>
       b.kind === 'p'
         ? paragraph(b)
-        : `<w:tbl><w:tblPr/><w:tblGrid>${(b.rows[0] ?? []).map(() => '<w:gridCol w:w="2000"/>').join('')}</w:tblGrid>${b.rows.map((row) => `<w:tr>${row.map((c) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${escape(c)}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`,
+        : `<w:tbl><w:tblPr/><w:tblGrid>${(b.rows[0] ?? []).map(() => '<w:gridCol w:w="2000"/>').join('')}</w:tblGrid>${b.rows.map((row) => `<w:tr>${row.map((c) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${escapeXmlText(c)}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`,
     )
     .join('');
   return { body, footnotes };

@@ -11,7 +11,11 @@ import type { Document } from '../../src/model/document.js';
 
 /** A document of plain paragraphs, one a line. */
 export function lines(name: string, text: string): Document {
-  return document(name, 'text', text.split('\n').map((line) => paragraph(line === '' ? [] : [textRun(line)])));
+  return document(
+    name,
+    'text',
+    text.split('\n').map((line) => paragraph(line === '' ? [] : [textRun(line)])),
+  );
 }
 
 /** The redline of two texts (one paragraph a line), as compact markup. */

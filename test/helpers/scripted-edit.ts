@@ -81,17 +81,36 @@ export function scriptedEdit(bytes: Uint8Array, options: ScriptedEditOptions = {
     splices.push({ start: at, end: at + match[0].length, text: word });
     edits.push(`${what}: '${match[0]}' → '${word}'`);
   };
-  replaceWordIn(texts.find((t) => t.ancestors.includes('w:sdtContent')), 'AMENDED', 'word in a content control');
-  replaceWordIn(texts.find((t) => t.ancestors.includes('w:tc') && !used.has(t.element)), 'REVISED', 'word in a table cell');
-  replaceWordIn(texts.find((t) => t.openRanges.includes('bookmark') && !used.has(t.element)), 'CHANGED', 'word inside a bookmark');
-  replaceWordIn(texts.find((t) => t.openRanges.includes('comment') && !used.has(t.element)), 'ALTERED', 'word inside a comment range');
+  replaceWordIn(
+    texts.find((t) => t.ancestors.includes('w:sdtContent')),
+    'AMENDED',
+    'word in a content control',
+  );
+  replaceWordIn(
+    texts.find((t) => t.ancestors.includes('w:tc') && !used.has(t.element)),
+    'REVISED',
+    'word in a table cell',
+  );
+  replaceWordIn(
+    texts.find((t) => t.openRanges.includes('bookmark') && !used.has(t.element)),
+    'CHANGED',
+    'word inside a bookmark',
+  );
+  replaceWordIn(
+    texts.find((t) => t.openRanges.includes('comment') && !used.has(t.element)),
+    'ALTERED',
+    'word inside a comment range',
+  );
 
   const paragraphs = body.children.filter((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:p');
   const withText = paragraphs.filter((p) => texts.some((t) => t.element.start > p.start && t.element.end < p.end) && !hasSectionBreak(p));
   const touched = (p: XmlElement): boolean => [...used].some((t) => t.start > p.start && t.end < p.end);
   // Not a paragraph with a field: LibreOffice recalculates fields (a SEQ caption number) after
   // Accept All but not when it loads a document, so NEW and the accepted redline would differ.
-  const deletable = withText.filter((p) => !touched(p) && paragraphs.indexOf(p) < paragraphs.length - 1 && !descendants(p).some((el) => el.name === 'w:fldChar' || el.name === 'w:fldSimple' || (forLibreOffice && el.name === 'w:sdt')));
+  const deletable = withText.filter(
+    (p) =>
+      !touched(p) && paragraphs.indexOf(p) < paragraphs.length - 1 && !descendants(p).some((el) => el.name === 'w:fldChar' || el.name === 'w:fldSimple' || (forLibreOffice && el.name === 'w:sdt')),
+  );
   const deleted = deletable.find((p) => hasAnchor(p)) ?? deletable[1] ?? deletable[0];
   if (deleted) {
     // Range ends whose partner is outside stay where the paragraph was (between paragraphs).
@@ -195,5 +214,8 @@ function paragraphProps(doc: XmlDocument, p: XmlElement): string {
 }
 
 function paragraphText(p: XmlElement): string {
-  return descendants(p).filter((el) => el.name === 'w:t').map((el) => el.children.filter((c) => typeof c === 'string').join('')).join('');
+  return descendants(p)
+    .filter((el) => el.name === 'w:t')
+    .map((el) => el.children.filter((c) => typeof c === 'string').join(''))
+    .join('');
 }

@@ -17,11 +17,31 @@
  * content stood.
  */
 import { parseXml, type XmlElement } from '../../src/ooxml/xml.js';
-import { partText, readDocxFiles, relatedPart, type DocxFiles } from './docx-xml.js';
+import { type DocxFiles, partText, readDocxFiles, relatedPart } from './docx-xml.js';
 
 export type View = 'accept' | 'reject';
 
-const SKIPPED = new Set(['w:pPr', 'w:rPr', 'w:sectPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr', 'w:tblPrEx', 'w:sdtPr', 'w:sdtEndPr', 'w:customXmlPr', 'w:smartTagPr', 'w:drawing', 'w:pict', 'w:object', 'mc:AlternateContent', 'm:oMath', 'm:oMathPara', 'w:fldData']);
+const SKIPPED = new Set([
+  'w:pPr',
+  'w:rPr',
+  'w:sectPr',
+  'w:tblPr',
+  'w:tblGrid',
+  'w:trPr',
+  'w:tcPr',
+  'w:tblPrEx',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:customXmlPr',
+  'w:smartTagPr',
+  'w:drawing',
+  'w:pict',
+  'w:object',
+  'mc:AlternateContent',
+  'm:oMath',
+  'm:oMathPara',
+  'w:fldData',
+]);
 const HIDDEN: Readonly<Record<View, ReadonlySet<string>>> = { accept: new Set(['w:del', 'w:moveFrom']), reject: new Set(['w:ins', 'w:moveTo']) };
 const WRAPPERS = new Set(['w:sdt', 'w:customXml', 'w:smartTag']);
 const RANGE_MARKUP = new Set(['w:bookmarkStart', 'w:bookmarkEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:commentReference', 'w:permStart', 'w:permEnd']);
@@ -192,18 +212,25 @@ function textOf(el: XmlElement): string {
 
 function hasContent(el: XmlElement): boolean {
   const content = el.name === 'w:sdt' ? el.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:sdtContent') : el;
-  return content !== undefined && content.children.some((c) => typeof c !== 'string' && !c.name.endsWith('Pr'));
+  return content?.children.some((c) => typeof c !== 'string' && !c.name.endsWith('Pr'));
 }
 
 /** A wrapper by its name and properties (white space between tags left out). */
 function wrapperSignature(el: XmlElement): string {
   const props = el.children.find((c): c is XmlElement => typeof c !== 'string' && (c.name === 'w:sdtPr' || c.name === 'w:customXmlPr' || c.name === 'w:smartTagPr'));
-  const attrs = Object.entries(el.attrs).filter(([k]) => !k.startsWith('xmlns')).map(([k, v]) => `${k}=${v}`).join(' ');
+  const attrs = Object.entries(el.attrs)
+    .filter(([k]) => !k.startsWith('xmlns'))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
   return `${el.name.slice(2)}[${attrs}]${props ? serialise(props) : ''}`;
 }
 
 function serialise(el: XmlElement): string {
-  const attrs = Object.entries(el.attrs).filter(([k]) => !k.startsWith('xmlns')).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => ` ${k}="${v}"`).join('');
+  const attrs = Object.entries(el.attrs)
+    .filter(([k]) => !k.startsWith('xmlns'))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
   const children = el.children.map((c) => (typeof c === 'string' ? c.trim() : serialise(c))).join('');
   return `<${el.name}${attrs}>${children}</${el.name}>`;
 }
@@ -241,7 +268,10 @@ export function bodyStructure(bytes: Uint8Array, view: View): string[] {
   const body = root.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:body');
   const walker = new Walker(view, commentTexts(docx), hyperlinkTargets(docx), root.attrs['xml:space']);
   if (body) walker.walk(body);
-  return walker.result().map((e) => `${String(e.offset).padStart(7)} ${e.token}`).sort();
+  return walker
+    .result()
+    .map((e) => `${String(e.offset).padStart(7)} ${e.token}`)
+    .sort();
 }
 
 export interface StructureDifference {

@@ -3,7 +3,7 @@
  * what no well-behaved zip library writes — names with `..`, backslashes or control characters,
  * duplicate names, a wrong CRC, or a central directory pointing many names at one entry's data.
  */
-import { deflateRawSync, crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface RawEntry {
   /** The name as stored (a string is written as UTF-8). */

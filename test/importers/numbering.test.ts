@@ -3,8 +3,7 @@ import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Block } from '../../src/model/document.js';
 import { buildDocx, np, p } from '../helpers/docx-builder.js';
 
-const lvl = (ilvl: number, fmt: string, text: string, extra = ''): string =>
-  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+const lvl = (ilvl: number, fmt: string, text: string, extra = ''): string => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
 
 /** A legal scheme: 1. / 1.1 / (a) / (i), the top level tied to Heading1. */
 const LEGAL = `<w:abstractNum w:abstractNumId="10">${lvl(0, 'decimal', '%1.', '<w:pStyle w:val="Heading1"/>')}${lvl(1, 'decimal', '%1.%2')}${lvl(2, 'lowerLetter', '(%3)')}${lvl(3, 'lowerRoman', '(%4)', '<w:lvlRestart w:val="1"/>')}</w:abstractNum>`;
@@ -16,7 +15,12 @@ const BULLETS = `<w:abstractNum w:abstractNumId="50"><w:lvl w:ilvl="0"><w:numFmt
 const LEGAL_STYLE_OF_2 = `<w:abstractNum w:abstractNumId="60">${lvl(0, 'decimal', '%1')}${lvl(1, 'decimal', '%1.%2', '<w:isLgl/>')}</w:abstractNum>`;
 
 const NUMBERING =
-  LEGAL + SECTION + SCHEDULE + LETTERS + BULLETS + LEGAL_STYLE_OF_2 +
+  LEGAL +
+  SECTION +
+  SCHEDULE +
+  LETTERS +
+  BULLETS +
+  LEGAL_STYLE_OF_2 +
   '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>' +
   '<w:num w:numId="2"><w:abstractNumId w:val="20"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>' +
   '<w:num w:numId="3"><w:abstractNumId w:val="30"/></w:num>' +
@@ -78,15 +82,36 @@ describe('numbering labels computed from numbering.xml', () => {
 
   it('gives the labels Word shows for a legal multi-level scheme', () => {
     expect(labels(document.body)).toEqual([
-      '1.', '1.1', '(a)', '(b)', '(i)', '(ii)', '(c)', '(iii)', '1.2',
-      '1.3', '',
+      '1.',
+      '1.1',
+      '(a)',
+      '(b)',
+      '(i)',
+      '(ii)',
+      '(c)',
+      '(iii)',
+      '1.2',
+      '1.3',
+      '',
       '1.4',
-      '2.', '2.1', '(a)', '(i)',
-      'G3', 'G3.1', 'G3.1(a)',
-      'Part A', 'I.', 'II.', 'Part B',
-      '(a)', '(b)', '(c)', '(a)',
+      '2.',
+      '2.1',
+      '(a)',
+      '(i)',
+      'G3',
+      'G3.1',
+      'G3.1(a)',
+      'Part A',
+      'I.',
+      'II.',
+      'Part B',
+      '(a)',
+      '(b)',
+      '(c)',
+      '(a)',
       '•',
-      '1', '1.1',
+      '1',
+      '1.1',
       '',
     ]);
     expect(diagnostics).toEqual([]);

@@ -17,7 +17,9 @@ const TRACKED = equation(
 );
 
 function atomXml(bytes: Uint8Array, view: 'before' | 'after', kind = 'math'): string {
-  const atom = fromDocx(bytes, 'object.docx', { view }).document.body.flatMap((b) => (b.type === 'paragraph' ? b.inlines : [])).find((i): i is Atom => i.type === 'atom' && i.kind === kind);
+  const atom = fromDocx(bytes, 'object.docx', { view })
+    .document.body.flatMap((b) => (b.type === 'paragraph' ? b.inlines : []))
+    .find((i): i is Atom => i.type === 'atom' && i.kind === kind);
   return atom?.xml ?? '';
 }
 const mathXml = (bytes: Uint8Array, view: 'before' | 'after'): string => atomXml(bytes, view);

@@ -8,26 +8,39 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/api/compare.js';
+import { verify } from '../../src/api/verify.js';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { toMarkup } from '../../src/exporters/markup/to-markup.js';
+import { redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { fromMarkdown } from '../../src/importers/markdown/from-markdown.js';
 import { fromText } from '../../src/importers/text/from-text.js';
 import { isUnattributed } from '../../src/model/change-set.js';
 import type { Paragraph } from '../../src/model/document.js';
-import { compare } from '../../src/api/compare.js';
-import { redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
-import { pdfText, requirePdfTools } from '../helpers/pdf-tools.js';
-import { verify } from '../../src/api/verify.js';
 import { tempDir } from '../helpers/cli.js';
+import { pdfText, requirePdfTools } from '../helpers/pdf-tools.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
 const text = (paragraph: Paragraph): string => paragraph.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('');
-const labels = (body: readonly { type: string }[]): [string, number, string][] =>
-  (body as Paragraph[]).map((p) => [p.numbering?.label ?? '', p.numbering?.level ?? -1, text(p)]);
+const labels = (body: readonly { type: string }[]): [string, number, string][] => (body as Paragraph[]).map((p) => [p.numbering?.label ?? '', p.numbering?.level ?? -1, text(p)]);
 
 describe('typed clause numbers', () => {
   it('are recognised in text, nested by the order of their styles', () => {
-    const doc = fromText(['1. Definitions', '1.1 The Goods are the goods.', '(a) spare parts;', '(i) new ones;', '(ii) used ones; and', '(b) manuals.', 'a) as agreed', 'Article 3 Definitions', 'Section 2.1\tScope', '2. Supply'].join('\n\n'), 't.txt');
+    const doc = fromText(
+      [
+        '1. Definitions',
+        '1.1 The Goods are the goods.',
+        '(a) spare parts;',
+        '(i) new ones;',
+        '(ii) used ones; and',
+        '(b) manuals.',
+        'a) as agreed',
+        'Article 3 Definitions',
+        'Section 2.1\tScope',
+        '2. Supply',
+      ].join('\n\n'),
+      't.txt',
+    );
     expect(labels(doc.body)).toEqual([
       ['1.', 0, 'Definitions'],
       ['1.1', 1, 'The Goods are the goods.'],
@@ -59,7 +72,18 @@ describe('typed clause numbers', () => {
   });
 
   it('are recognised before lower-case text when they continue the numbering, not out of sequence', () => {
-    const doc = fromText(['2. Term', '2.1 Either party may terminate on notice; or', '2.2 by written agreement.', '2.4 million notices were sent.', '3. Supply', '3.1 the Supplier shall deliver.', '3.5 percent is the rate.'].join('\n\n'), 't.txt');
+    const doc = fromText(
+      [
+        '2. Term',
+        '2.1 Either party may terminate on notice; or',
+        '2.2 by written agreement.',
+        '2.4 million notices were sent.',
+        '3. Supply',
+        '3.1 the Supplier shall deliver.',
+        '3.5 percent is the rate.',
+      ].join('\n\n'),
+      't.txt',
+    );
     expect(labels(doc.body).map(([label, , rest]) => [label, rest])).toEqual([
       ['2.', 'Term'],
       ['2.1', 'Either party may terminate on notice; or'],
@@ -85,8 +109,32 @@ describe('typed clause numbers', () => {
   });
 });
 
-const OLD = ['1. Definitions', 'Words have these meanings.', '2. Grant', '(a) The Licensor grants a licence.', '3. Payment', 'The Licensee shall pay the Fee within thirty days.', '4. Trademarks', 'This Licence does not grant permission to use the trade names of the Licensor.', '5. Law', 'This Licence is governed by the law of England.'].join('\n\n');
-const NEW = ['1. Definitions', 'Words have these meanings.', '2. Interpretation', 'Headings do not affect interpretation.', '3. Grant', '(a) The Licensor grants a licence.', '4. Payment', 'The Licensee shall pay the Fee within thirty days.', '5. Law', 'This Licence is governed by the law of England.', '6. Trademarks', 'This Licence does not grant permission to use the trade names of the Licensor.'].join('\n\n');
+const OLD = [
+  '1. Definitions',
+  'Words have these meanings.',
+  '2. Grant',
+  '(a) The Licensor grants a licence.',
+  '3. Payment',
+  'The Licensee shall pay the Fee within thirty days.',
+  '4. Trademarks',
+  'This Licence does not grant permission to use the trade names of the Licensor.',
+  '5. Law',
+  'This Licence is governed by the law of England.',
+].join('\n\n');
+const NEW = [
+  '1. Definitions',
+  'Words have these meanings.',
+  '2. Interpretation',
+  'Headings do not affect interpretation.',
+  '3. Grant',
+  '(a) The Licensor grants a licence.',
+  '4. Payment',
+  'The Licensee shall pay the Fee within thirty days.',
+  '5. Law',
+  'This Licence is governed by the law of England.',
+  '6. Trademarks',
+  'This Licence does not grant permission to use the trade names of the Licensor.',
+].join('\n\n');
 
 describe('a typed renumbering', () => {
   it('is a renumbering, not a word change, and the clause number moves with its clause', () => {
@@ -128,7 +176,20 @@ describe('a typed renumbering', () => {
   });
 
   it('is never an unattributed change when sources explain the clauses around it', async () => {
-    const source = ['1. Definitions', 'Words have these meanings.', '2. Interpretation', 'Headings do not affect interpretation.', '3. Grant', '(a) The Licensor grants a licence.', '4. Payment', 'The Licensee shall pay the Fee within thirty days.', '5. Trademarks', 'This Licence does not grant permission to use the trade names of the Licensor.', '6. Law', 'This Licence is governed by the law of England.'].join('\n\n');
+    const source = [
+      '1. Definitions',
+      'Words have these meanings.',
+      '2. Interpretation',
+      'Headings do not affect interpretation.',
+      '3. Grant',
+      '(a) The Licensor grants a licence.',
+      '4. Payment',
+      'The Licensee shall pay the Fee within thirty days.',
+      '5. Trademarks',
+      'This Licence does not grant permission to use the trade names of the Licensor.',
+      '6. Law',
+      'This Licence is governed by the law of England.',
+    ].join('\n\n');
     const encode = (value: string): Uint8Array => new TextEncoder().encode(value);
     const { value: result } = await compare({ bytes: encode(OLD), name: 'old.txt' }, { bytes: encode(source), name: 'new.txt' }, { sources: [{ id: 'MP1', bytes: encode(source), name: 'mp1.txt' }] });
     expect(result.redline.changes.filter((c) => c.kind === 'renumber')).toHaveLength(4);

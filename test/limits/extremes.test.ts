@@ -6,12 +6,12 @@
  * line, a million lines, 10⁵ table rows) run in CI and with REDLINE_LARGE_TESTS=1.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBounded, type BoundedRunResult } from '../../tools/fuzz/bounded-run.js';
+import { type BoundedRunResult, runBounded } from '../../tools/fuzz/bounded-run.js';
 import { buildPackage, para } from '../../tools/fuzz/docx-package.js';
 import { EXTREME_CASES, GUARDED_FILES } from '../../tools/fuzz/extremes.js';
 import { IS_CI } from '../helpers/shared.js';
@@ -34,14 +34,18 @@ function expectWellBehaved(result: BoundedRunResult, accept: readonly number[]):
 
 describe('every class of extreme input ends cleanly under a 1 GB heap', () => {
   for (const c of EXTREME_CASES) {
-    it.skipIf(c.large === true && !LARGE)(`${c.group}: ${c.id}`, async () => {
-      const dir = join(root, c.id);
-      mkdirSync(dir);
-      const result = await runBounded(c.prepare(dir), { heapMiB: 1024, timeoutMs: c.large ? 600_000 : 120_000 });
-      expectWellBehaved(result, c.accept);
-      for (const guarded of GUARDED_FILES[c.id] ?? []) expect(existsSync(join(dir, guarded)), `${guarded} must survive`).toBe(true);
-      if (c.id === 'release-symlink-document-folder') expect(readdirSync(join(dir, 'elsewhere'))).toEqual([]);
-    }, 900_000);
+    it.skipIf(c.large === true && !LARGE)(
+      `${c.group}: ${c.id}`,
+      async () => {
+        const dir = join(root, c.id);
+        mkdirSync(dir);
+        const result = await runBounded(c.prepare(dir), { heapMiB: 1024, timeoutMs: c.large ? 600_000 : 120_000 });
+        expectWellBehaved(result, c.accept);
+        for (const guarded of GUARDED_FILES[c.id] ?? []) expect(existsSync(join(dir, guarded)), `${guarded} must survive`).toBe(true);
+        if (c.id === 'release-symlink-document-folder') expect(readdirSync(join(dir, 'elsewhere'))).toEqual([]);
+      },
+      900_000,
+    );
   }
 });
 
@@ -92,7 +96,15 @@ describe('output locations that cannot take the output', () => {
     if (!tmpfs(mount, 'size=64k')) return;
     try {
       const manifest = join(good, 'release.json');
-      writeFileSync(manifest, JSON.stringify({ release: { id: 'R', title: 'R', effectiveDate: '2026-01-01' }, sources: [], documents: [{ id: 'doc', title: 'D', previous: { version: '1', file: 'old.docx' }, new: { version: '2', file: 'new.docx' } }], outputs: ['redline-docx', 'clean-docx'] }));
+      writeFileSync(
+        manifest,
+        JSON.stringify({
+          release: { id: 'R', title: 'R', effectiveDate: '2026-01-01' },
+          sources: [],
+          documents: [{ id: 'doc', title: 'D', previous: { version: '1', file: 'old.docx' }, new: { version: '2', file: 'new.docx' } }],
+          outputs: ['redline-docx', 'clean-docx'],
+        }),
+      );
       const result = await runBounded(['release', manifest, '-o', join(mount, 'out'), '-q']);
       expectWellBehaved(result, [2, 5]);
       const files = existsSync(join(mount, 'out', 'doc')) ? readdirSync(join(mount, 'out', 'doc')) : [];

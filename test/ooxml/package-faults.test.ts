@@ -10,15 +10,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/api/compare.js';
+import { verify } from '../../src/api/verify.js';
 import { documentToDocx } from '../../src/exporters/docx/to-docx.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../src/ooxml/package.js';
 import { checkWrittenPackage } from '../../src/ooxml/package-check.js';
 import { readZip } from '../../src/ooxml/zip-reader.js';
-import { compare } from '../../src/api/compare.js';
-import { verify } from '../../src/api/verify.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { PACKAGE_FAULTS, ZIP_FAULTS, partsOf, type PackageFault } from '../helpers/package-faults.js';
+import { PACKAGE_FAULTS, type PackageFault, partsOf, ZIP_FAULTS } from '../helpers/package-faults.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 import { listRawZipNames } from '../helpers/zip-writer.js';
 
@@ -137,15 +137,19 @@ describe('repaired faults: read with a diagnostic, compared into a whole package
 });
 
 describe('LibreOffice loads every repaired redline without a question, and it verifies', () => {
-  it.runIf(requireOrSkip('LibreOffice (lo-redline)', hasLibreOffice()))('lo-redline verify-many over the repaired faults', () => {
-    const cases = ALL_FAULTS.filter((f) => f.id in REPAIRED).map((f) => ({ name: f.id, file: join(dir, `${f.id}-redline.docx`), old: OLD, new: join(dir, `${f.id}-as-read.docx`) }));
-    for (const c of cases) expect(() => readFileSync(c.file), `${c.name}: run the repaired-faults tests first`).not.toThrow();
-    const manifest = join(dir, 'verify.json');
-    writeFileSync(manifest, JSON.stringify(cases));
-    const result = runLoRedline(['verify-many', manifest]);
-    expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain(`${cases.length} passed, 0 failed`);
-    // 21 loads and verifies in one soffice: a minute or two alone, over ten minutes on a machine
-    // shared with other LibreOffice runs.
-  }, 1_500_000);
+  it.runIf(requireOrSkip('LibreOffice (lo-redline)', hasLibreOffice()))(
+    'lo-redline verify-many over the repaired faults',
+    () => {
+      const cases = ALL_FAULTS.filter((f) => f.id in REPAIRED).map((f) => ({ name: f.id, file: join(dir, `${f.id}-redline.docx`), old: OLD, new: join(dir, `${f.id}-as-read.docx`) }));
+      for (const c of cases) expect(() => readFileSync(c.file), `${c.name}: run the repaired-faults tests first`).not.toThrow();
+      const manifest = join(dir, 'verify.json');
+      writeFileSync(manifest, JSON.stringify(cases));
+      const result = runLoRedline(['verify-many', manifest]);
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain(`${cases.length} passed, 0 failed`);
+      // 21 loads and verifies in one soffice: a minute or two alone, over ten minutes on a machine
+      // shared with other LibreOffice runs.
+    },
+    1_500_000,
+  );
 });

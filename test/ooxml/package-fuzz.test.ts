@@ -15,7 +15,7 @@ import { InputError } from '../../src/diagnostics/errors.js';
 import { documentToDocx } from '../../src/exporters/docx/to-docx.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { tempDir } from '../helpers/cli.js';
-import { PACKAGE_FAULTS, ZIP_FAULTS, partsOf, type Part } from '../helpers/package-faults.js';
+import { PACKAGE_FAULTS, type Part, partsOf, ZIP_FAULTS } from '../helpers/package-faults.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline, SHARED } from '../helpers/shared.js';
 import { writeRawZip } from '../helpers/zip-writer.js';
 
@@ -43,26 +43,31 @@ describe('random combinations of package faults: refused in one line, or read an
   it('holds for 120 combinations', async () => {
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: bases.length - 1 }), fc.subarray([...PACKAGE_FAULTS], { minLength: 1, maxLength: 3 }), fc.option(fc.constantFrom(...ZIP_FAULTS), { freq: 4 }), async (baseIndex, faults, zipFault) => {
-        const base = bases[baseIndex] as (typeof bases)[number];
-        const damagedBytes = damaged(partsOf(base.bytes), faults, zipFault);
-        fc.pre(damagedBytes !== undefined);
-        const bytes = damagedBytes as Uint8Array;
-        const label = `${base.name} + ${faults.map((f) => f.id).join(' + ')}${zipFault ? ` + ${zipFault.id}` : ''}`;
-        let read: ReturnType<typeof fromDocx>;
-        try {
-          read = fromDocx(bytes, 'damaged.docx');
-        } catch (error) {
-          expect(error, label).toBeInstanceOf(InputError);
-          expect((error as InputError).message, label).toMatch(/^damaged\.docx: [^\n]+$/);
-          refused++;
-          return;
-        }
-        // Both written through the package writer, which re-reads them strictly or throws.
-        const clean = documentToDocx(read.document).bytes;
-        const redline = (await compare({ bytes: base.bytes, name: base.name }, { bytes, name: 'damaged.docx' }, { outputs: { docx: true } })).value.outputs.docx as Uint8Array;
-        if (written.length < 60) written.push({ name: `${written.length}-clean.docx`, bytes: clean }, { name: `${written.length}-redline.docx`, bytes: redline });
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: bases.length - 1 }),
+        fc.subarray([...PACKAGE_FAULTS], { minLength: 1, maxLength: 3 }),
+        fc.option(fc.constantFrom(...ZIP_FAULTS), { freq: 4 }),
+        async (baseIndex, faults, zipFault) => {
+          const base = bases[baseIndex] as (typeof bases)[number];
+          const damagedBytes = damaged(partsOf(base.bytes), faults, zipFault);
+          fc.pre(damagedBytes !== undefined);
+          const bytes = damagedBytes as Uint8Array;
+          const label = `${base.name} + ${faults.map((f) => f.id).join(' + ')}${zipFault ? ` + ${zipFault.id}` : ''}`;
+          let read: ReturnType<typeof fromDocx>;
+          try {
+            read = fromDocx(bytes, 'damaged.docx');
+          } catch (error) {
+            expect(error, label).toBeInstanceOf(InputError);
+            expect((error as InputError).message, label).toMatch(/^damaged\.docx: [^\n]+$/);
+            refused++;
+            return;
+          }
+          // Both written through the package writer, which re-reads them strictly or throws.
+          const clean = documentToDocx(read.document).bytes;
+          const redline = (await compare({ bytes: base.bytes, name: base.name }, { bytes, name: 'damaged.docx' }, { outputs: { docx: true } })).value.outputs.docx as Uint8Array;
+          if (written.length < 60) written.push({ name: `${written.length}-clean.docx`, bytes: clean }, { name: `${written.length}-redline.docx`, bytes: redline });
+        },
+      ),
       { numRuns: 120 },
     );
     // Both outcomes happen: the combinations are not all refused, nor all repaired.
@@ -70,16 +75,20 @@ describe('random combinations of package faults: refused in one line, or read an
     expect(written.length).toBeGreaterThan(0);
   }, 900_000);
 
-  it.runIf(requireOrSkip('LibreOffice (lo-redline)', hasLibreOffice()))('LibreOffice loads every package written, without a question', () => {
-    expect(written.length, 'run the combinations first').toBeGreaterThan(0);
-    const dir = tempDir('redline-package-fuzz-');
-    const commands = written.map(({ name, bytes }) => {
-      writeFileSync(join(dir, name), bytes);
-      return `info ${join(dir, name)}`;
-    });
-    const batch = join(dir, 'batch.txt');
-    writeFileSync(batch, `${commands.join('\n')}\n`);
-    const result = runLoRedline(['--batch', batch]);
-    expect(result.status, result.stdout + result.stderr).toBe(0);
-  }, 900_000);
+  it.runIf(requireOrSkip('LibreOffice (lo-redline)', hasLibreOffice()))(
+    'LibreOffice loads every package written, without a question',
+    () => {
+      expect(written.length, 'run the combinations first').toBeGreaterThan(0);
+      const dir = tempDir('redline-package-fuzz-');
+      const commands = written.map(({ name, bytes }) => {
+        writeFileSync(join(dir, name), bytes);
+        return `info ${join(dir, name)}`;
+      });
+      const batch = join(dir, 'batch.txt');
+      writeFileSync(batch, `${commands.join('\n')}\n`);
+      const result = runLoRedline(['--batch', batch]);
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+    },
+    900_000,
+  );
 });

@@ -4,11 +4,11 @@
  */
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '../../src/ooxml/crc32.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../src/ooxml/package.js';
 import { PackageBuilder } from '../../src/ooxml/package-builder.js';
-import { WrittenPackageError, checkWrittenPackage } from '../../src/ooxml/package-check.js';
+import { checkWrittenPackage, WrittenPackageError } from '../../src/ooxml/package-check.js';
 import { readZip } from '../../src/ooxml/zip-reader.js';
-import { crc32 } from '../../src/ooxml/crc32.js';
 import { quote } from '../../src/util/quote.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
 import { writeRawZip } from '../helpers/zip-writer.js';
@@ -22,7 +22,10 @@ describe('the zip reader', () => {
       { name: 'a.xml', data: text('<a/>'), method: 0 },
       { name: 'b/c.xml', data: text('<c>'.repeat(1000)) },
     ]);
-    expect(read(zip).entries.map((e) => [e.name, e.data.length])).toEqual([['a.xml', 4], ['b/c.xml', 3000]]);
+    expect(read(zip).entries.map((e) => [e.name, e.data.length])).toEqual([
+      ['a.xml', 4],
+      ['b/c.xml', 3000],
+    ]);
   });
 
   it('agrees with zlib on CRC-32 at every length around the 8-byte stride', () => {
@@ -46,8 +49,22 @@ describe('the zip reader', () => {
   });
 
   it('refuses duplicate names, exact or differing only in ASCII case', () => {
-    expect(() => read(writeRawZip([{ name: 'a.xml', data: text('1') }, { name: 'a.xml', data: text('2') }]))).toThrow(/two entries named 'a\.xml'/);
-    expect(() => read(writeRawZip([{ name: 'Word/A.xml', data: text('1') }, { name: 'word/a.XML', data: text('2') }]))).toThrow(/two entries named 'Word\/A\.xml' and 'word\/a\.XML'/);
+    expect(() =>
+      read(
+        writeRawZip([
+          { name: 'a.xml', data: text('1') },
+          { name: 'a.xml', data: text('2') },
+        ]),
+      ),
+    ).toThrow(/two entries named 'a\.xml'/);
+    expect(() =>
+      read(
+        writeRawZip([
+          { name: 'Word/A.xml', data: text('1') },
+          { name: 'word/a.XML', data: text('2') },
+        ]),
+      ),
+    ).toThrow(/two entries named 'Word\/A\.xml' and 'word\/a\.XML'/);
   });
 
   it('refuses a central directory that points several names at one entry', () => {
@@ -127,12 +144,22 @@ describe('the written package is checked', () => {
   });
 
   it('fails an entry name no package may hold', () => {
-    expect(() => checkWrittenPackage(writeRawZip([{ name: '../evil', data: text('x') }]), new Map([['../evil', text('x')]]))).toThrow(new WrittenPackageError(`entry ${quote('../evil')}: a '..' or '.' segment`));
+    expect(() => checkWrittenPackage(writeRawZip([{ name: '../evil', data: text('x') }]), new Map([['../evil', text('x')]]))).toThrow(
+      new WrittenPackageError(`entry ${quote('../evil')}: a '..' or '.' segment`),
+    );
   });
 
   it('fails a zip that does not hold the parts written', () => {
     const parts = new Map([['a.xml', text('<a/>')]]);
     expect(() => checkWrittenPackage(writeRawZip([{ name: 'a.xml', data: text('<b/>') }]), parts)).toThrow(/entry 'a\.xml' does not hold the part written/);
-    expect(() => checkWrittenPackage(writeRawZip([{ name: 'a.xml', data: text('<a/>') }, { name: 'b.xml', data: text('<b/>') }]), parts)).toThrow(/the zip lists 2 entries for 1 parts/);
+    expect(() =>
+      checkWrittenPackage(
+        writeRawZip([
+          { name: 'a.xml', data: text('<a/>') },
+          { name: 'b.xml', data: text('<b/>') },
+        ]),
+        parts,
+      ),
+    ).toThrow(/the zip lists 2 entries for 1 parts/);
   });
 });

@@ -7,7 +7,7 @@
  * tarballs come from npm's cache): without it the test skips with a notice, and with CI=true it
  * is mandatory.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,13 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function run(command: string, args: readonly string[], cwd: string, timeout = 300_000): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, encoding: 'utf8', timeout, maxBuffer: 64 << 20, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  return spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 64 << 20,
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
 }
 
 const work = tempDir('redline-pack-');
@@ -73,7 +79,9 @@ describe('the package, packed and installed', () => {
   }, 600_000);
 
   it('packs only what is needed: the compiled program, its declarations, the schema, the README', () => {
-    const listing = run('tar', ['tzf', tarball], work).stdout.split('\n').filter((f) => f !== '' && !f.endsWith('/'));
+    const listing = run('tar', ['tzf', tarball], work)
+      .stdout.split('\n')
+      .filter((f) => f !== '' && !f.endsWith('/'));
     expect(listing).toContain('package/dist/index.js');
     expect(listing).toContain('package/dist/index.d.ts');
     expect(listing).toContain('package/dist/cli/main.js');
@@ -113,7 +121,20 @@ describe('the package, packed and installed', () => {
     writeFileSync(join(project, 'consumer.ts'), CONSUMER_TS);
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: [], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false }, files: ['consumer.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          types: [],
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          skipLibCheck: false,
+        },
+        files: ['consumer.ts'],
+      }),
     );
     const result = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project);
     expect(result.stdout + result.stderr).toBe('');

@@ -7,16 +7,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributeChanges, type AttributionSource } from '../../src/attribution/attribute.js';
-import { loadSourceVersions } from '../../src/attribution/source-versions.js';
 import { mergeSources } from '../../src/apply/merge-sources.js';
+import { type AttributionSource, attributeChanges } from '../../src/attribution/attribute.js';
+import { loadSourceVersions } from '../../src/attribution/source-versions.js';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Document } from '../../src/model/document.js';
 import { documentLines } from '../../src/model/plain-text.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
-import { movesOf, scenarioArb, versions, type Scenario } from '../helpers/move-scenarios.js';
+import { movesOf, type Scenario, scenarioArb, versions } from '../helpers/move-scenarios.js';
 
 /** Only what sources did: no edit or move of NEW's own, none of theirs left out. */
 const sourcesOnly = scenarioArb.map(
@@ -55,10 +55,16 @@ async function check(s: Scenario, form: 'full' | 'redline'): Promise<void> {
 
 describe('apply: random disjoint source edits and moves', () => {
   it('conforms NEW exactly from sources given as full versions', async () => {
-    await fc.assert(fc.asyncProperty(sourcesOnly, (s) => check(s, 'full')), { numRuns: 120, seed: 21 });
+    await fc.assert(
+      fc.asyncProperty(sourcesOnly, (s) => check(s, 'full')),
+      { numRuns: 120, seed: 21 },
+    );
   }, 300_000);
 
   it('conforms NEW exactly from sources given as tracked-change redlines', async () => {
-    await fc.assert(fc.asyncProperty(sourcesOnly, (s) => check(s, 'redline')), { numRuns: 50, seed: 22 });
+    await fc.assert(
+      fc.asyncProperty(sourcesOnly, (s) => check(s, 'redline')),
+      { numRuns: 50, seed: 22 },
+    );
   }, 300_000);
 });

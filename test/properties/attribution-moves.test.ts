@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributeChanges, type AttributionSource } from '../../src/attribution/attribute.js';
+import { type AttributionSource, attributeChanges } from '../../src/attribution/attribute.js';
 import { loadSourceVersions } from '../../src/attribution/source-versions.js';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
@@ -16,7 +16,7 @@ import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Document, Paragraph } from '../../src/model/document.js';
 import type { RedlineBlock } from '../../src/model/redline.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
-import { applied, hasWordEdit, movesOf, scenarioArb, versions, type Move, type Scenario, type Versions } from '../helpers/move-scenarios.js';
+import { applied, hasWordEdit, type Move, movesOf, type Scenario, scenarioArb, type Versions, versions } from '../helpers/move-scenarios.js';
 
 const toDocx = (paragraphs: readonly string[]): Uint8Array => buildDocx({ body: paragraphs.map((t) => p(t)).join('') });
 const read = (bytes: Uint8Array, name: string): Document => fromDocx(bytes, name).document;
@@ -100,7 +100,10 @@ async function check(s: Scenario, form: 'full' | 'redline', drift: boolean): Pro
       continue;
     }
     const allowed = new Set(touched.flatMap((i) => involved(i).flatMap(moverIds)));
-    expect(change.sources.filter((x) => !allowed.has(x)), `wrong source on ${shown}`).toEqual([]);
+    expect(
+      change.sources.filter((x) => !allowed.has(x)),
+      `wrong source on ${shown}`,
+    ).toEqual([]);
     if (moves.every((m) => m.mover >= 0)) expect(change.sources.length, `unattributed ${shown}`).toBeGreaterThan(0);
     if (asMade) {
       described.push(shown);
@@ -129,14 +132,23 @@ async function check(s: Scenario, form: 'full' | 'redline', drift: boolean): Pro
 
 describe('attribution of random disjoint source edits and moves', () => {
   it('is exact with sources given as full versions', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, (s) => check(s, 'full', false)), { numRuns: 150, seed: 12 });
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, (s) => check(s, 'full', false)),
+      { numRuns: 150, seed: 12 },
+    );
   }, 300_000);
 
   it('is exact with sources given as tracked-change redlines (moves as w:moveFrom/w:moveTo)', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', false)), { numRuns: 60, seed: 13 });
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', false)),
+      { numRuns: 60, seed: 13 },
+    );
   }, 300_000);
 
   it('matches by context a source drafted against a base that differs elsewhere', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', true)), { numRuns: 40, seed: 14 });
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', true)),
+      { numRuns: 40, seed: 14 },
+    );
   }, 300_000);
 });

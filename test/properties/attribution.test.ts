@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributeChanges, type AttributionSource } from '../../src/attribution/attribute.js';
+import { type AttributionSource, attributeChanges } from '../../src/attribution/attribute.js';
 import { loadSourceVersions } from '../../src/attribution/source-versions.js';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
@@ -18,7 +18,11 @@ import { wordArb } from '../helpers/random-docs.js';
 type WordEdit = { readonly kind: 'insert' | 'delete' | 'replace'; readonly at: number; readonly word: string };
 
 const sentenceArb = fc.array(wordArb, { minLength: 4, maxLength: 10 }).map((words) => `${words.join(' ')}.`);
-const editArb: fc.Arbitrary<WordEdit> = fc.record({ kind: fc.constantFrom<'insert' | 'delete' | 'replace'>('insert', 'delete', 'replace'), at: fc.nat(), word: fc.constantFrom('promptly', 'Material', 'thereafter', 'Relevant', 'forthwith') });
+const editArb: fc.Arbitrary<WordEdit> = fc.record({
+  kind: fc.constantFrom<'insert' | 'delete' | 'replace'>('insert', 'delete', 'replace'),
+  at: fc.nat(),
+  word: fc.constantFrom('promptly', 'Material', 'thereafter', 'Relevant', 'forthwith'),
+});
 
 function applyWordEdit(text: string, edit: WordEdit): string {
   const words = text.slice(0, -1).split(' ');
@@ -61,7 +65,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 2, max: 3 }).chain
 
 function versions(s: Scenario): { sourceTexts: string[][]; newText: string[] } {
   const sourceTexts = Array.from({ length: s.sources }, (_, k) => s.base.map((t, i) => (s.owner[i] === k ? applyWordEdit(t, s.edits[i] as WordEdit) : t)));
-  const newText = s.base.map((t, i) => ((s.owner[i] as number) >= 0 && !s.dropped[i]) || s.owner[i] === -2 ? applyWordEdit(t, s.edits[i] as WordEdit) : t);
+  const newText = s.base.map((t, i) => (((s.owner[i] as number) >= 0 && !s.dropped[i]) || s.owner[i] === -2 ? applyWordEdit(t, s.edits[i] as WordEdit) : t));
   return { sourceTexts, newText };
 }
 
@@ -99,15 +103,24 @@ async function check(s: Scenario, form: 'full' | 'redline', drift: boolean): Pro
 
 describe('attribution of random disjoint source edits', () => {
   it('is exact with sources given as full versions', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, (s) => check(s, 'full', false)), { numRuns: 150, seed: 4 });
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, (s) => check(s, 'full', false)),
+      { numRuns: 150, seed: 4 },
+    );
   }, 120_000);
 
   it('is exact with sources given as tracked-change redlines', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', false)), { numRuns: 60, seed: 5 });
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', false)),
+      { numRuns: 60, seed: 5 },
+    );
   }, 120_000);
 
   it('matches by context a source drafted against a base that differs elsewhere', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', true)), { numRuns: 40, seed: 6 });
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, (s) => check(s, 'redline', true)),
+      { numRuns: 40, seed: 6 },
+    );
   }, 120_000);
 });
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
-import { documentLines } from '../../src/model/plain-text.js';
 import type { Change } from '../../src/model/change-set.js';
+import { documentLines } from '../../src/model/plain-text.js';
 import type { RedlineBlock } from '../../src/model/redline.js';
 import { buildDocx } from '../helpers/docx-builder.js';
-import { applyEdit, documentArb, editArb, NUMBERING_XML, toXml, type BlockSpec } from '../helpers/random-docs.js';
+import { applyEdit, type BlockSpec, documentArb, editArb, NUMBERING_XML, toXml } from '../helpers/random-docs.js';
 
 function docx(spec: readonly BlockSpec[]): Uint8Array {
   const { body, footnotes } = toXml(spec);

@@ -9,12 +9,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findStructureProblems } from '../../src/exporters/docx/structure-check.js';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
+import { findStructureProblems } from '../../src/exporters/docx/structure-check.js';
 import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { documentLines } from '../../src/model/plain-text.js';
-import { buildDocx, escape } from '../helpers/docx-builder.js';
+import { buildDocx, escapeXmlText } from '../helpers/docx-builder.js';
 import { readDocxFiles } from '../helpers/docx-xml.js';
 import { bodyStructure, structureDifference } from '../helpers/structure-view.js';
 
@@ -77,7 +77,13 @@ interface Edit {
   readonly length: number;
   readonly word: string;
 }
-const editArb: fc.Arbitrary<Edit> = fc.record({ kind: fc.constantFrom<EditKind>('replace-word', 'delete-words', 'insert-word', 'delete-paragraph', 'insert-paragraph'), at: fc.nat(), pos: fc.nat(), length: fc.integer({ min: 1, max: 4 }), word: editWordArb });
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom<EditKind>('replace-word', 'delete-words', 'insert-word', 'delete-paragraph', 'insert-paragraph'),
+  at: fc.nat(),
+  pos: fc.nat(),
+  length: fc.integer({ min: 1, max: 4 }),
+  word: editWordArb,
+});
 
 const wordsOf = (p: ParagraphSpec): number[] => p.tokens.flatMap((t, i) => ('word' in t ? [i] : []));
 
@@ -137,7 +143,7 @@ const COMMENTS_REL = '<Relationship Id="rIdComments" Type="http://schemas.openxm
 function docx(doc: readonly ParagraphSpec[]): Uint8Array {
   const comments: number[] = [];
   const token = (t: Token): string => {
-    if ('word' in t) return `<w:r><w:t xml:space="preserve">${escape(t.word)} </w:t></w:r>`;
+    if ('word' in t) return `<w:r><w:t xml:space="preserve">${escapeXmlText(t.word)} </w:t></w:r>`;
     switch (t.range) {
       case 'bookmark':
         return t.end ? `<w:bookmarkEnd w:id="${t.id}"/>` : `<w:bookmarkStart w:id="${t.id}" w:name="_Ref${t.id}"/>`;
@@ -208,7 +214,12 @@ describe('structure around random edits', () => {
         expect(structureDifference(withoutOffset(oldLines), withoutOffset(rejectLines))).toEqual({ missing: [], extra: [] });
         const newControls = new Set(bodyStructure(newBytes, 'accept').filter(isBlockControl).map(controlOf));
         const rejectControls = new Set(rejectLines.filter(isBlockControl).map(controlOf));
-        expect(oldLines.filter(isBlockControl).map(controlOf).filter((c) => newControls.has(c) && !rejectControls.has(c))).toEqual([]);
+        expect(
+          oldLines
+            .filter(isBlockControl)
+            .map(controlOf)
+            .filter((c) => newControls.has(c) && !rejectControls.has(c)),
+        ).toEqual([]);
         // Two block-level controls of one number in a spec share an id: inputs may hold problems,
         // the redline may not add any.
         const problems = (docxBytes: Uint8Array): { key: string; message: string }[] => {
@@ -216,7 +227,11 @@ describe('structure around random edits', () => {
           return findStructureProblems(new Map(Object.entries(files.files)), files.mainPart);
         };
         const inherited = new Set([...problems(oldBytes), ...problems(newBytes)].map((p) => p.key));
-        expect(problems(bytes).filter((p) => !inherited.has(p.key)).map((p) => p.message)).toEqual([]);
+        expect(
+          problems(bytes)
+            .filter((p) => !inherited.has(p.key))
+            .map((p) => p.message),
+        ).toEqual([]);
       }),
       { numRuns: 300, seed: 20261213 },
     );

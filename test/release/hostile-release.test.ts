@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readState, StateJournal, type DocumentState } from '../../src/release/run-state.js';
+import { type DocumentState, readState, StateJournal } from '../../src/release/run-state.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
 
@@ -62,29 +62,37 @@ describe('--merge-reports validates shard reports like the manifest', () => {
     shard = JSON.parse(readFileSync(join(folder, 's1', 'report-shard-1-of-2.json'), 'utf8')) as Record<string, unknown>;
   }, 120_000);
 
+  /** A shard report as parsed JSON, to be spoiled field by field. */
+  type LooseReport = { [field: string]: unknown; results?: Record<string, unknown>[] };
+  const first = (r: LooseReport): Record<string, unknown> => r.results?.[0] as Record<string, unknown>;
+
   /** A copy of the good shard report with `change` applied to it, written into the shard's folder. */
-  const spoiled = (name: string, change: (report: Record<string, any>) => unknown): string => {
-    const copy = JSON.parse(JSON.stringify(shard)) as Record<string, any>;
+  const spoiled = (name: string, change: (report: LooseReport) => unknown): string => {
+    const copy = JSON.parse(JSON.stringify(shard)) as LooseReport;
     const replaced = change(copy);
     const file = join(folder, 's1', `${name}.json`);
     writeFileSync(file, typeof replaced === 'string' ? replaced : JSON.stringify(replaced ?? copy));
     return file;
   };
 
-  const cases: [string, (r: Record<string, any>) => unknown, RegExp][] = [
+  const cases: [string, (r: LooseReport) => unknown, RegExp][] = [
     ['not-json', () => '{"format": "redline-release-report/1", ', /not a readable report/],
     ['a-list', () => [1, 2, 3], /the report: must be an object/],
     ['no-results', (r) => void delete r.results, /results: is missing/],
-    ['outputs-not-list', (r) => void (r.results[0].outputs = 'all'), /results\[0\]\.outputs: must be a list/],
-    ['changes-string', (r) => void (r.results[0].changes = '12'), /results\[0\]\.changes: must be a whole number/],
-    ['status-unknown', (r) => void (r.results[0].status = 'exploded'), /results\[0\]\.status: must be one of ok, issues, failed/],
+    ['outputs-not-list', (r) => void (first(r).outputs = 'all'), /results\[0\]\.outputs: must be a list/],
+    ['changes-string', (r) => void (first(r).changes = '12'), /results\[0\]\.changes: must be a whole number/],
+    ['status-unknown', (r) => void (first(r).status = 'exploded'), /results\[0\]\.status: must be one of ok, issues, failed/],
     ['shard-index', (r) => void (r.shard = { index: 3, count: 2 }), /shard\.index: 3 is more than shard\.count \(2\)/],
     ['title-number', (r) => void (r.documentTitles = { one: 1 }), /documentTitles\.one: must be a non-empty string/],
-    ['output-kind', (r) => void (r.results[0].outputs = [{ kind: 'shell', file: 'x' }]), /results\[0\]\.outputs\[0\]\.kind: must be one of/],
-    ['output-outside', (r) => void (r.results[0].outputs = [{ kind: 'json', file: '../../etc/passwd' }]), /lists an output outside its folder/],
-    ['unknown-document', (r) => void (r.results[0].id = 'intruder'), /document 'intruder' is not one of the release's documents/],
-    ['report-text', (r) => void (r.results[0].report = { sources: [], unattributed: [{ change: 'c1', kind: 'insert' }], notApplied: [], differs: [], conflicts: [] }), /results\[0\]\.report\.unattributed\[0\]\.oldText: is missing/],
-    ['control-key', (r) => void (r.results[0].bySource = { 'MP1\u001b[31m\n': 'x' }), /results\[0\]\.bySource\['MP1\\u\{1b\}\[31m\\n'\]: must be a whole number/],
+    ['output-kind', (r) => void (first(r).outputs = [{ kind: 'shell', file: 'x' }]), /results\[0\]\.outputs\[0\]\.kind: must be one of/],
+    ['output-outside', (r) => void (first(r).outputs = [{ kind: 'json', file: '../../etc/passwd' }]), /lists an output outside its folder/],
+    ['unknown-document', (r) => void (first(r).id = 'intruder'), /document 'intruder' is not one of the release's documents/],
+    [
+      'report-text',
+      (r) => void (first(r).report = { sources: [], unattributed: [{ change: 'c1', kind: 'insert' }], notApplied: [], differs: [], conflicts: [] }),
+      /results\[0\]\.report\.unattributed\[0\]\.oldText: is missing/,
+    ],
+    ['control-key', (r) => void (first(r).bySource = { 'MP1\u001b[31m\n': 'x' }), /results\[0\]\.bySource\['MP1\\u\{1b\}\[31m\\n'\]: must be a whole number/],
   ];
   for (const [name, change, reason] of cases) {
     it(`refuses ${name}`, () => {
@@ -117,7 +125,11 @@ describe('names reach the terminal quoted and escaped', () => {
 });
 
 describe('the state journal', () => {
-  const state = (id: string, fingerprint: string): DocumentState => ({ fingerprint, outputs: { [`${id}/${id}.json`]: 'ab'.repeat(32) }, result: { id, title: id, previousVersion: '1', newVersion: '2', conformed: false, status: 'ok', outputs: [], declaredSources: [], changes: 1, byKind: {}, bySource: {}, unattributed: 0 } });
+  const state = (id: string, fingerprint: string): DocumentState => ({
+    fingerprint,
+    outputs: { [`${id}/${id}.json`]: 'ab'.repeat(32) },
+    result: { id, title: id, previousVersion: '1', newVersion: '2', conformed: false, status: 'ok', outputs: [], declaredSources: [], changes: 1, byKind: {}, bySource: {}, unattributed: 0 },
+  });
 
   it('replays what a killed run journalled over the snapshot, skipping a line cut short', async () => {
     const folder = tempDir('redline-journal-');

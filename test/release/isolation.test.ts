@@ -80,7 +80,12 @@ describe('a release with one poisoned document', () => {
     const paragraphs = '<w:p><w:r><w:t>Clause</w:t></w:r></w:p>'.repeat(300_000);
     const base = buildDocx({ body: p('x') });
     const poisoned = (extra: string): Uint8Array => {
-      const files = Object.fromEntries(Object.entries(unzipSync(base)).map(([name, data]) => [name, name === 'word/document.xml' ? strToU8(new TextDecoder().decode(data).replace('<w:body>', `<w:body>${paragraphs}${extra}`)) : data]));
+      const files = Object.fromEntries(
+        Object.entries(unzipSync(base)).map(([name, data]) => [
+          name,
+          name === 'word/document.xml' ? strToU8(new TextDecoder().decode(data).replace('<w:body>', `<w:body>${paragraphs}${extra}`)) : data,
+        ]),
+      );
       return zipSync(files);
     };
     writeFileSync(join(folder, 'poison-1.docx'), poisoned(''));
@@ -98,7 +103,12 @@ describe('a release with one poisoned document', () => {
     const summary = JSON.parse(first.stdout) as { failed: string[]; documents: { id: string; status: string; error?: string }[] };
     expect(summary.failed).toEqual(['poison']);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { documents: { id: string; status: string; error?: string; outputs: unknown[] }[] };
-    expect(report.documents.map((d) => [d.id, d.status])).toEqual([['alpha', 'ok'], ['poison', 'failed'], ['beta', 'ok'], ['gamma', 'ok']]);
+    expect(report.documents.map((d) => [d.id, d.status])).toEqual([
+      ['alpha', 'ok'],
+      ['poison', 'failed'],
+      ['beta', 'ok'],
+      ['gamma', 'ok'],
+    ]);
     expect(report.documents[1]?.error).toMatch(/^out of memory: the document needs more than the 64 MiB heap a worker has/);
     for (const d of report.documents.filter((x) => x.status === 'ok')) expect(d.outputs).toHaveLength(2);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| poison \| Poisoned \| failed: out of memory/);

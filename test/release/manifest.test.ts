@@ -41,7 +41,9 @@ describe('parseManifest', () => {
   });
 
   it('names the file and the field of each error', () => {
-    expect(failure(VALID.replace('{ id: MP1, file: docs/mp1.docx }', '{ id: MP9, file: docs/mp1.docx }'))).toBe(`${file}: documents[0].sources[0].id: unknown source 'MP9' (not in the manifest's sources)`);
+    expect(failure(VALID.replace('{ id: MP1, file: docs/mp1.docx }', '{ id: MP9, file: docs/mp1.docx }'))).toBe(
+      `${file}: documents[0].sources[0].id: unknown source 'MP9' (not in the manifest's sources)`,
+    );
     expect(failure(VALID.replace('version: "2.0"', 'version: 2.0'))).toBe(`${file}: documents[0].new.version: 2 is a number: quote the version label, e.g. "15.0"`);
     expect(failure(VALID.replace('2026-11-27', '2026-02-30'))).toBe(`${file}: release.effectiveDate: '2026-02-30' is not a date (YYYY-MM-DD)`);
     expect(failure(VALID.replace('docs/a-2.docx', 'docs/missing.docx'))).toMatch(/documents\[0\]\.new\.file: 'docs\/missing\.docx' does not exist$/);

@@ -9,10 +9,10 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join, relative, resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SourceStyles } from '../../src/exporters/source-styles.js';
 import { buildSampleRelease } from '../../tools/samples/build-release.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { hasCommand, legendColours, requirePdfTools } from '../helpers/pdf-tools.js';
-import { SourceStyles } from '../../src/exporters/source-styles.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
 const SAMPLE = resolve(__dirname, '../../samples/release/release.yaml');
@@ -117,7 +117,11 @@ describe('the sample release', () => {
     for (const [id, list] of seen) {
       const hex = expected.styleOf(id).colour;
       const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      for (const { document, rgb } of list) expect(rgb.every((c, i) => Math.abs(c - (want[i] as number)) <= 4), `${id} in ${document}: ${rgb.join(',')} vs #${hex}`).toBe(true);
+      for (const { document, rgb } of list)
+        expect(
+          rgb.every((c, i) => Math.abs(c - (want[i] as number)) <= 4),
+          `${id} in ${document}: ${rgb.join(',')} vs #${hex}`,
+        ).toBe(true);
     }
   });
 
@@ -168,47 +172,55 @@ describe('the sample release', () => {
   }, 120_000);
 
   const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice());
-  it.runIf(runLibreOffice)('passes LibreOffice verify on every redline DOCX of the release', () => {
-    const folder = resolve(SAMPLE, '..');
-    const report = readReport(out);
-    const cases = report.documents.map((d) => {
-      const file = (kind: string): string => join(out, d.outputs.find((o) => o.kind === kind)?.file ?? '');
-      return { name: d.id, file: file('redline-docx'), old: previousVersion(folder, report, d.id), new: file('clean-docx') };
-    });
-    const manifest = join(out, '..', `${relative('/', out).replace(/\//g, '-')}-verify.json`);
-    writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases }));
-    const run = runLoRedline(['verify-many', manifest]);
-    expect(run.stdout, run.stdout.slice(-3000)).toMatch(/6 passed, 0 failed/);
-  }, 600_000);
+  it.runIf(runLibreOffice)(
+    'passes LibreOffice verify on every redline DOCX of the release',
+    () => {
+      const folder = resolve(SAMPLE, '..');
+      const report = readReport(out);
+      const cases = report.documents.map((d) => {
+        const file = (kind: string): string => join(out, d.outputs.find((o) => o.kind === kind)?.file ?? '');
+        return { name: d.id, file: file('redline-docx'), old: previousVersion(folder, report, d.id), new: file('clean-docx') };
+      });
+      const manifest = join(out, '..', `${relative('/', out).replace(/\//g, '-')}-verify.json`);
+      writeFileSync(manifest, JSON.stringify({ defaults: { ignore_empty_lines: true }, cases }));
+      const run = runLoRedline(['verify-many', manifest]);
+      expect(run.stdout, run.stdout.slice(-3000)).toMatch(/6 passed, 0 failed/);
+    },
+    600_000,
+  );
 
   const runChromium = requireOrSkip('Chromium (/usr/bin/chromium) for the release page', hasCommand('chromium') || existsSync('/usr/bin/chromium'));
-  it.runIf(runChromium)('has a release page that loads in Chromium with no console errors, shows its tables, and whose links all resolve', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`file://${join(out, 'index.html')}`);
-      expect(errors).toEqual([]);
-      expect(await page.locator('#modifications tbody tr').count()).toBe(6);
-      expect(await page.locator('#documents tbody tr').count()).toBe(6);
-      expect(await page.locator('#document-log tbody tr').count()).toBe(6);
-      expect(await page.locator('#issues tbody tr').count()).toBe(2);
-      const links = await page.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-      expect(links.length).toBe(6 * 6 + 3);
-      // Each document's interactive redline is linked beside its redline DOCX and PDF.
-      const labels = await page.locator('#documents td.outputs').first().locator('a').allTextContents();
-      expect(labels.slice(0, 3)).toEqual(['redline DOCX', 'redline PDF', 'redline HTML']);
-      for (const link of links) expect(existsSync(decodeURI(new URL(link).pathname)), link).toBe(true);
-      await page.screenshot({ path: join(out, 'index.png'), fullPage: true });
-    } finally {
-      await browser.close();
-    }
-  }, 120_000);
+  it.runIf(runChromium)(
+    'has a release page that loads in Chromium with no console errors, shows its tables, and whose links all resolve',
+    async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        const errors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(`file://${join(out, 'index.html')}`);
+        expect(errors).toEqual([]);
+        expect(await page.locator('#modifications tbody tr').count()).toBe(6);
+        expect(await page.locator('#documents tbody tr').count()).toBe(6);
+        expect(await page.locator('#document-log tbody tr').count()).toBe(6);
+        expect(await page.locator('#issues tbody tr').count()).toBe(2);
+        const links = await page.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+        expect(links.length).toBe(6 * 6 + 3);
+        // Each document's interactive redline is linked beside its redline DOCX and PDF.
+        const labels = await page.locator('#documents td.outputs').first().locator('a').allTextContents();
+        expect(labels.slice(0, 3)).toEqual(['redline DOCX', 'redline PDF', 'redline HTML']);
+        for (const link of links) expect(existsSync(decodeURI(new URL(link).pathname)), link).toBe(true);
+        await page.screenshot({ path: join(out, 'index.png'), fullPage: true });
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });
 
 describe('release runs on a small copy of the sample release', () => {
@@ -318,7 +330,11 @@ describe('release runs on a small copy of the sample release', () => {
     writeFileSync(join(out, 'section-d', 'section-d-v12.0.pdf'), 'tampered');
     const tampered = JSON.parse(runCli(['release', manifest, '-o', out, '--json']).stdout) as SummaryJson;
     expect(tampered.processed).toEqual(['section-d']);
-    expect(readFileSync(join(out, 'section-d', 'section-d-v12.0.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      readFileSync(join(out, 'section-d', 'section-d-v12.0.pdf'))
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('%PDF');
     copyFileSync(join(release, 'documents', 'section-a-v15.0.docx'), join(release, 'documents', 'section-l-v6.1.docx'));
     const changed = JSON.parse(runCli(['release', manifest, '-o', out, '--json']).stdout) as SummaryJson;
     expect(changed.processed).toEqual(['section-l']);
@@ -379,9 +395,21 @@ describe('release runs on a small copy of the sample release', () => {
 
   describe('manifest errors name the file and the field (exit 2, nothing written)', () => {
     const cases: [string, (yaml: string) => string, RegExp][] = [
-      ['a missing file', (y) => y.replace('documents/section-d-v12.0.docx', 'documents/section-d-v99.docx'), /release\.yaml: documents\[4\]\.new\.file: 'documents\/section-d-v99\.docx' does not exist/],
-      ['an unknown source', (y) => y.replace(/- id: MP205\n(\s+)file: sources\/mp205-section-d/, '- id: MP999\n$1file: sources/mp205-section-d'), /release\.yaml: documents\[4\]\.sources\[0\]\.id: unknown source 'MP999'/],
-      ['a path escaping the folder', (y) => y.replace('file: documents/section-a-v14.0.docx', 'file: ../outside.docx'), /release\.yaml: documents\[1\]\.previous\.file: '\.\.\/outside\.docx' is outside the manifest's folder/],
+      [
+        'a missing file',
+        (y) => y.replace('documents/section-d-v12.0.docx', 'documents/section-d-v99.docx'),
+        /release\.yaml: documents\[4\]\.new\.file: 'documents\/section-d-v99\.docx' does not exist/,
+      ],
+      [
+        'an unknown source',
+        (y) => y.replace(/- id: MP205\n(\s+)file: sources\/mp205-section-d/, '- id: MP999\n$1file: sources/mp205-section-d'),
+        /release\.yaml: documents\[4\]\.sources\[0\]\.id: unknown source 'MP999'/,
+      ],
+      [
+        'a path escaping the folder',
+        (y) => y.replace('file: documents/section-a-v14.0.docx', 'file: ../outside.docx'),
+        /release\.yaml: documents\[1\]\.previous\.file: '\.\.\/outside\.docx' is outside the manifest's folder/,
+      ],
       ['a bad source kind', (y) => y.replace('kind: designation', 'kind: statute'), /release\.yaml: sources\[5\]\.kind: 'statute' is not modification or designation/],
       ['an unknown field', (y) => y.replace('effectiveDate:', 'efective: x\n  effectiveDate:'), /release\.yaml: release\.efective: is not a known field/],
       ['malformed YAML', (y) => `${y}\n  - : [unclosed`, /release\.yaml: not valid YAML/],
@@ -390,7 +418,7 @@ describe('release runs on a small copy of the sample release', () => {
       ['a document id that is a report file', (y) => y.replace('- id: section-d', '- id: report.json'), /release\.yaml: documents\[4\]\.id: 'report\.json' is the name of a release report file/],
       ['ids equal but for case', (y) => y.replace('- id: section-d', '- id: Section-G'), /release\.yaml: documents\[4\]\.id: 'Section-G' is given twice/],
       ['an output given twice', (y) => y.replace('  - json', '  - json\n  - json'), /release\.yaml: outputs\[6\]: 'json' is given twice/],
-      ['no outputs', (y) => y.replace(/outputs:\n(  - .*\n)+/, 'outputs: []\n'), /release\.yaml: outputs: is empty/],
+      ['no outputs', (y) => y.replace(/outputs:\n( {2}- .*\n)+/, 'outputs: []\n'), /release\.yaml: outputs: is empty/],
     ];
     for (const [what, spoil, message] of cases) {
       it(`rejects ${what}`, () => {

@@ -9,9 +9,9 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, serveFolder } from '../../tools/bench/static-server.js';
 import { buildSite } from '../../tools/web/build-site.js';
-import { serveFolder, type StaticServer } from '../../tools/bench/static-server.js';
-import { launchChromium, requireChromium, watchPage, type PageWatch } from '../helpers/browser.js';
+import { launchChromium, type PageWatch, requireChromium, watchPage } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { hasCommand, pdfText } from '../helpers/pdf-tools.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
@@ -120,10 +120,14 @@ describe.runIf(runChromium)('the comparison app in Chromium', () => {
   });
 
   const runLibreOffice = requireOrSkip('LibreOffice and ../shared/tools/lo-redline', hasLibreOffice());
-  it.runIf(runLibreOffice)('downloads a DOCX that passes LibreOffice’s check', () => {
-    const run = runLoRedline(['verify', join(work, 'app-redline.docx'), join(SAMPLES, 'compare', OLD), join(SAMPLES, 'compare', NEW)]);
-    expect(run.status, run.stdout + run.stderr).toBe(0);
-  }, 300_000);
+  it.runIf(runLibreOffice)(
+    'downloads a DOCX that passes LibreOffice’s check',
+    () => {
+      const run = runLoRedline(['verify', join(work, 'app-redline.docx'), join(SAMPLES, 'compare', OLD), join(SAMPLES, 'compare', NEW)]);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+    },
+    300_000,
+  );
 
   it('makes the PDF in the browser, with its fonts', async () => {
     await open(`?old=samples/${OLD}&new=samples/${NEW}`);
@@ -136,11 +140,28 @@ describe.runIf(runChromium)('the comparison app in Chromium', () => {
 
   it('attributes the 160-page sample to its three sources as the CLI does', async () => {
     const source = (id: string, file: string): string => `&source=${id}:release/${file}`;
-    await open(`?old=release/section-g-v14.0.docx&new=release/section-g-v15.0.docx${source('MP201', 'mp201-section-g.docx')}${source('MP202', 'mp202-section-g-tracked.docx')}${source('BEIS', 'beis-section-g.docx')}`);
+    await open(
+      `?old=release/section-g-v14.0.docx&new=release/section-g-v15.0.docx${source('MP201', 'mp201-section-g.docx')}${source('MP202', 'mp202-section-g-tracked.docx')}${source('BEIS', 'beis-section-g.docx')}`,
+    );
     await shown();
     const json = (await download('json')).toString('utf8');
     const folder = join(site, 'release');
-    const cli = runCli(['compare', 'section-g-v14.0.docx', 'section-g-v15.0.docx', '--source', 'MP201=mp201-section-g.docx', '--source', 'MP202=mp202-section-g-tracked.docx', '--source', 'BEIS=beis-section-g.docx', '-o', join(work, 'g.json')], folder);
+    const cli = runCli(
+      [
+        'compare',
+        'section-g-v14.0.docx',
+        'section-g-v15.0.docx',
+        '--source',
+        'MP201=mp201-section-g.docx',
+        '--source',
+        'MP202=mp202-section-g-tracked.docx',
+        '--source',
+        'BEIS=beis-section-g.docx',
+        '-o',
+        join(work, 'g.json'),
+      ],
+      folder,
+    );
     expect(cli.status).toBe(4);
     expect(json).toBe(readFileSync(join(work, 'g.json'), 'utf8'));
     expect(await page.locator('.rl-findings li').count()).toBe(1);
@@ -151,7 +172,8 @@ describe.runIf(runChromium)('the comparison app in Chromium', () => {
   it('compares Markdown and plain text as the CLI does (their Word packages made in the browser)', async () => {
     const texts: Readonly<Record<string, string>> = {
       'terms-v1.md': '# Terms\n\n1. The Supplier shall deliver the Goods within thirty days.\n2. The Buyer shall pay the Price.\n\n| Term | Meaning |\n|---|---|\n| Goods | The items |\n',
-      'terms-v2.md': '# Terms\n\n1. The Supplier shall promptly deliver the Goods within forty days.\n2. The Buyer shall pay the Price on time.\n3. Notices must be in writing.\n\n| Term | Meaning |\n|---|---|\n| Goods | The items ordered |\n| Price | The amount |\n',
+      'terms-v2.md':
+        '# Terms\n\n1. The Supplier shall promptly deliver the Goods within forty days.\n2. The Buyer shall pay the Price on time.\n3. Notices must be in writing.\n\n| Term | Meaning |\n|---|---|\n| Goods | The items ordered |\n| Price | The amount |\n',
       'notice-v1.txt': 'Clause 1. The old text of the notice.\n\nClause 2. Unchanged words.\n',
       'notice-v2.txt': 'Clause 1. The new text of the notice.\n\nClause 2. Unchanged words, and more.\n',
     };

@@ -25,8 +25,25 @@ export interface Pair {
 /** Writes a generated pair of the given size into `dir`. */
 export async function generatePair(dir: string, pages: number, seed = 7): Promise<Pair> {
   const words = pages * WORDS_PER_PAGE;
-  const spec = generateDocSpec({ id: 'G', title: `Section G (${pages} pages)`, prefix: 'G', words, seed, definitions: Math.round(pages / 2), matrixRows: Math.round(pages / 2), matrixColumns: 6, footnoteEvery: 40 });
-  const edits = randomEdits(spec, new Random(seed + 1), { wordRate: 0.02, insertClauses: Math.ceil(pages / 20), deleteClauses: Math.ceil(pages / 20), moveClauses: Math.ceil(pages / 50), rowChanges: Math.ceil(pages / 10), tag: `v2-${pages}` });
+  const spec = generateDocSpec({
+    id: 'G',
+    title: `Section G (${pages} pages)`,
+    prefix: 'G',
+    words,
+    seed,
+    definitions: Math.round(pages / 2),
+    matrixRows: Math.round(pages / 2),
+    matrixColumns: 6,
+    footnoteEvery: 40,
+  });
+  const edits = randomEdits(spec, new Random(seed + 1), {
+    wordRate: 0.02,
+    insertClauses: Math.ceil(pages / 20),
+    deleteClauses: Math.ceil(pages / 20),
+    moveClauses: Math.ceil(pages / 50),
+    rowChanges: Math.ceil(pages / 10),
+    tag: `v2-${pages}`,
+  });
   const oldBytes = await specToDocx(spec);
   const newBytes = await specToDocx(applyEdits(spec, edits));
   const pair: Pair = { oldDocx: join(dir, `${pages}-old.docx`), newDocx: join(dir, `${pages}-new.docx`), oldText: join(dir, `${pages}-old.txt`), newText: join(dir, `${pages}-new.txt`), words };
@@ -36,4 +53,3 @@ export async function generatePair(dir: string, pages: number, seed = 7): Promis
   writeFileSync(pair.newText, `${documentLines(fromDocx(newBytes, pair.newDocx).document).join('\n')}\n`);
   return pair;
 }
-

@@ -16,12 +16,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffWords } from 'diff';
-import { generatePair, WORDS_PER_PAGE, type Pair } from './generate-pair.js';
-import { pdfBenchTable } from './pdf-bench.js';
+import { hasChromium } from './chromium.js';
 import type { CoreTiming } from './core-timing.js';
+import { generatePair, type Pair, WORDS_PER_PAGE } from './generate-pair.js';
+import { pdfBenchTable } from './pdf-bench.js';
 import { benchRelease, describeReleaseBench } from './release-bench.js';
 import { runNode } from './run-node.js';
-import { hasChromium } from './chromium.js';
 import { benchWeb, describeWebBench } from './web-bench.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -57,7 +57,7 @@ export async function benchReleaseScale(documents: number, concurrency: number):
     const status = await new Promise<number | null>((done) => run.on('close', done));
     if (status !== 0) throw new Error(`the release exited with ${String(status)}`);
     const fifth = Math.floor(finished.length / 5);
-    const rate = (from: number, to: number): number => ((to - from) / (((finished[to - 1] as number) - (finished[from - 1] ?? start)) / 60_000));
+    const rate = (from: number, to: number): number => (to - from) / (((finished[to - 1] as number) - (finished[from - 1] ?? start)) / 60_000);
     return { documents, seconds: (performance.now() - start) / 1000, firstRate: rate(1, fifth), lastRate: rate(finished.length - fifth, finished.length) };
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -68,5 +68,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const documents = Number(process.argv[2] ?? 5000);
   const concurrency = Number(process.argv[3] ?? 2);
   const result = await benchReleaseScale(documents, concurrency);
-  process.stdout.write(`${result.documents} documents in ${result.seconds.toFixed(0)} s: ${result.firstRate.toFixed(0)} documents a minute over the first fifth, ${result.lastRate.toFixed(0)} over the last\n`);
+  process.stdout.write(
+    `${result.documents} documents in ${result.seconds.toFixed(0)} s: ${result.firstRate.toFixed(0)} documents a minute over the first fifth, ${result.lastRate.toFixed(0)} over the last\n`,
+  );
 }

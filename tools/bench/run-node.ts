@@ -20,4 +20,3 @@ export function runNode(args: readonly string[]): Timed & { status: number | nul
   const cpu = /CPU_US (\d+)/.exec(run.stderr)?.[1];
   return { ms, status: run.status, ...(rss !== undefined && { rssMb: Number(rss) / 1024 }), ...(cpu !== undefined && { cpuMs: Number(cpu) / 1000 }) };
 }
-

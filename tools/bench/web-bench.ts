@@ -49,7 +49,10 @@ export async function benchWeb(): Promise<WebBench> {
       const base = `${server.url}index.html?old=bench/section-g-v14.0.docx&new=bench/section-g-v15.0.docx`;
       const cases = [
         { label: '160 pages, no sources', url: base },
-        { label: '160 pages, 3 sources (MP201, MP202 tracked, BEIS)', url: `${base}&source=MP201:bench/mp201-section-g.docx&source=MP202:bench/mp202-section-g-tracked.docx&source=BEIS:bench/beis-section-g.docx` },
+        {
+          label: '160 pages, 3 sources (MP201, MP202 tracked, BEIS)',
+          url: `${base}&source=MP201:bench/mp201-section-g.docx&source=MP202:bench/mp202-section-g-tracked.docx&source=BEIS:bench/beis-section-g.docx`,
+        },
       ];
       const timings: WebTiming[] = [];
       for (const { label, url } of cases) {
@@ -84,7 +87,8 @@ export async function benchWeb(): Promise<WebBench> {
 export function describeWebBench(bench: WebBench): string {
   const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
   let out = '| in the browser (headless Chromium) | changes | files in hand → redline shown | page opened → redline shown | runs |\n|---|---|---|---|---|\n';
-  for (const t of bench.timings) out += `| ${t.label} | ${t.changes} | ${(t.compareMs / 1000).toFixed(2)} s | ${(t.pageMs / 1000).toFixed(2)} s | ${t.runs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s |\n`;
+  for (const t of bench.timings)
+    out += `| ${t.label} | ${t.changes} | ${(t.compareMs / 1000).toFixed(2)} s | ${(t.pageMs / 1000).toFixed(2)} s | ${t.runs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s |\n`;
   const scripts = bench.files.filter((f) => f.file.endsWith('.js'));
   const fonts = bench.files.filter((f) => f.file.startsWith('fonts/'));
   const sum = (files: readonly SiteFile[], key: 'bytes' | 'gzipped'): number => files.reduce((n, f) => n + f[key], 0);

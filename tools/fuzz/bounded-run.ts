@@ -9,7 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The built command line (`dist/cli/main.js`), from the sources (tests) or from `dist-tools/`. */
-export const CLI_SCRIPT = [new URL('../../dist/cli/main.js', import.meta.url), new URL('../../../dist/cli/main.js', import.meta.url)].map((u) => fileURLToPath(u)).find((p) => existsSync(p)) ?? fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const CLI_SCRIPT =
+  [new URL('../../dist/cli/main.js', import.meta.url), new URL('../../../dist/cli/main.js', import.meta.url)].map((u) => fileURLToPath(u)).find((p) => existsSync(p)) ??
+  fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 export interface BoundedRunOptions {
   /** V8 heap cap in MiB (`--max-old-space-size`). */

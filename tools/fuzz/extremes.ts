@@ -41,7 +41,9 @@ function compareWith(dir: string, bad: Uint8Array | string, name: string, output
 
 function numberedDocument(start: string, format: string, override: boolean): Uint8Array {
   const level = `<w:lvl w:ilvl="0"><w:start w:val="${override ? '1' : start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="(%1)"/></w:lvl>`;
-  const num = override ? `<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="${start}"/></w:lvlOverride></w:num>` : '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+  const num = override
+    ? `<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="${start}"/></w:lvlOverride></w:num>`
+    : '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
   const numbered = (text: string): string => para(text, '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
   return buildPackage({ numbering: `<w:abstractNum w:abstractNumId="0">${level}</w:abstractNum>${num}`, body: numbered('First clause.') + numbered('Second clause.') + numbered('Third clause.') });
 }
@@ -50,7 +52,9 @@ const NUMBERING_VALUES = ['1000000000', '2147483647', '9007199254740993', '1e400
 
 function spanDocument(span: string): Uint8Array {
   const cell = (text: string, props = ''): string => `<w:tc><w:tcPr>${props}</w:tcPr>${para(text)}</w:tc>`;
-  return buildPackage({ body: `<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>${cell('spanned', `<w:gridSpan w:val="${span}"/>`)}</w:tr><w:tr>${cell('a')}${cell('b')}</w:tr></w:tbl>` });
+  return buildPackage({
+    body: `<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>${cell('spanned', `<w:gridSpan w:val="${span}"/>`)}</w:tr><w:tr>${cell('a')}${cell('b')}</w:tr></w:tbl>`,
+  });
 }
 
 // ---- size --------------------------------------------------------------------------------
@@ -153,8 +157,18 @@ const add = (c: ExtremeCase): void => {
 };
 
 for (const value of NUMBERING_VALUES) {
-  add({ id: `numbering-start-${value}-lowerLetter`, group: 'numbering values', accept: [0], prepare: (dir) => compareWith(dir, numberedDocument(value, 'lowerLetter', false), 'start.docx', ['out/redline.docx', 'out/redline.pdf']) });
-  add({ id: `numbering-startOverride-${value}-upperRoman`, group: 'numbering values', accept: [0], prepare: (dir) => compareWith(dir, numberedDocument(value, 'upperRoman', true), 'override.docx', ['out/redline.docx', 'out/redline.pdf']) });
+  add({
+    id: `numbering-start-${value}-lowerLetter`,
+    group: 'numbering values',
+    accept: [0],
+    prepare: (dir) => compareWith(dir, numberedDocument(value, 'lowerLetter', false), 'start.docx', ['out/redline.docx', 'out/redline.pdf']),
+  });
+  add({
+    id: `numbering-startOverride-${value}-upperRoman`,
+    group: 'numbering values',
+    accept: [0],
+    prepare: (dir) => compareWith(dir, numberedDocument(value, 'upperRoman', true), 'override.docx', ['out/redline.docx', 'out/redline.pdf']),
+  });
 }
 for (const span of ['1000000000', '2147483647', '1e400']) {
   add({ id: `gridSpan-${span}`, group: 'cell spans', accept: [0], prepare: (dir) => compareWith(dir, spanDocument(span), 'span.docx', ['out/redline.docx', 'out/redline.pdf', 'out/changes.json']) });
@@ -176,11 +190,34 @@ add({
   group: 'large valid documents',
   accept: [0, 2],
   large: true,
-  prepare: (dir) => ['compare', write(dir, 'old.docx', buildPackage({ body: SMALL })), write(dir, 'new.docx', buildPackage({ body: largeBody(100 << 20, 0, 100) }, 1)), '-o', join(dir, 'out/changes.json')],
+  prepare: (dir) => [
+    'compare',
+    write(dir, 'old.docx', buildPackage({ body: SMALL })),
+    write(dir, 'new.docx', buildPackage({ body: largeBody(100 << 20, 0, 100) }, 1)),
+    '-o',
+    join(dir, 'out/changes.json'),
+  ],
 });
-add({ id: 'page-breaks-100000', group: 'large valid documents', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: repeated(`<w:p><w:r><w:t>page</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>`, 100_000) }), 'pages.docx', ['out/redline.docx', 'out/redline.pdf']) });
-add({ id: 'page-breaks-100000-one-paragraph', group: 'large valid documents', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p>${repeated('<w:r><w:t>page</w:t><w:br w:type="page"/></w:r>', 100_000)}</w:p>` }), 'pages1.docx', ['out/redline.docx', 'out/redline.pdf']) });
-add({ id: 'breaks-1000000', group: 'large valid documents', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p><w:r>${repeated('<w:br/>', 1_000_000)}</w:r></w:p>` }), 'breaks.docx', ['out/redline.docx', 'out/redline.pdf']) });
+add({
+  id: 'page-breaks-100000',
+  group: 'large valid documents',
+  accept: [0, 2],
+  prepare: (dir) =>
+    compareWith(dir, buildPackage({ body: repeated(`<w:p><w:r><w:t>page</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>`, 100_000) }), 'pages.docx', ['out/redline.docx', 'out/redline.pdf']),
+});
+add({
+  id: 'page-breaks-100000-one-paragraph',
+  group: 'large valid documents',
+  accept: [0, 2],
+  prepare: (dir) =>
+    compareWith(dir, buildPackage({ body: `<w:p>${repeated('<w:r><w:t>page</w:t><w:br w:type="page"/></w:r>', 100_000)}</w:p>` }), 'pages1.docx', ['out/redline.docx', 'out/redline.pdf']),
+});
+add({
+  id: 'breaks-1000000',
+  group: 'large valid documents',
+  accept: [0, 2],
+  prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p><w:r>${repeated('<w:br/>', 1_000_000)}</w:r></w:p>` }), 'breaks.docx', ['out/redline.docx', 'out/redline.pdf']),
+});
 
 add({
   id: 'text-one-50MB-line',
@@ -196,12 +233,51 @@ add({
     return ['compare', write(dir, 'old.txt', old), write(dir, 'new.txt', changed.join(' ')), '-o', join(dir, 'out/redline.txt'), '-o', join(dir, 'out/changes.json')];
   },
 });
-add({ id: 'text-1000000-lines-alone', group: 'text scale', accept: [0, 2], large: true, prepare: (dir) => ['compare', write(dir, 'old.txt', 'One line.\n'), write(dir, 'new.txt', lines(1_000_000, 0)), '-o', join(dir, 'out/changes.json')] });
-add({ id: 'text-1000000-lines-every-100th-changed', group: 'text scale', accept: [0, 2], large: true, prepare: (dir) => ['compare', write(dir, 'old.txt', lines(1_000_000, 0)), write(dir, 'new.txt', lines(1_000_000, 100)), '-o', join(dir, 'out/changes.json'), '-o', join(dir, 'out/redline.docx')] });
-add({ id: 'text-1000000-lines-blank-separated', group: 'text scale', accept: [0, 2], large: true, prepare: (dir) => ['compare', write(dir, 'old.txt', lines(1_000_000, 0).replace(/\n/g, '\n\n')), write(dir, 'new.txt', lines(1_000_000, 100).replace(/\n/g, '\n\n')), '-o', join(dir, 'out/changes.json')] });
-add({ id: 'text-utf16le-no-bom', group: 'text encodings', accept: [0, 2], prepare: (dir) => compareWith(dir, utf16('First paragraph.\n\nSecond paragraph.\n', false, false), 'utf16le.txt', ['out/changes.json']) });
-add({ id: 'text-utf16be-no-bom', group: 'text encodings', accept: [0, 2], prepare: (dir) => compareWith(dir, utf16('First paragraph.\n\nSecond paragraph.\n', true, false), 'utf16be.txt', ['out/changes.json']) });
-add({ id: 'text-utf16le-bom', group: 'text encodings', accept: [0], prepare: (dir) => compareWith(dir, utf16('First paragraph.\n\nSecond paragraph.\n', false, true), 'utf16bom.txt', ['out/changes.json']) });
+add({
+  id: 'text-1000000-lines-alone',
+  group: 'text scale',
+  accept: [0, 2],
+  large: true,
+  prepare: (dir) => ['compare', write(dir, 'old.txt', 'One line.\n'), write(dir, 'new.txt', lines(1_000_000, 0)), '-o', join(dir, 'out/changes.json')],
+});
+add({
+  id: 'text-1000000-lines-every-100th-changed',
+  group: 'text scale',
+  accept: [0, 2],
+  large: true,
+  prepare: (dir) => ['compare', write(dir, 'old.txt', lines(1_000_000, 0)), write(dir, 'new.txt', lines(1_000_000, 100)), '-o', join(dir, 'out/changes.json'), '-o', join(dir, 'out/redline.docx')],
+});
+add({
+  id: 'text-1000000-lines-blank-separated',
+  group: 'text scale',
+  accept: [0, 2],
+  large: true,
+  prepare: (dir) => [
+    'compare',
+    write(dir, 'old.txt', lines(1_000_000, 0).replace(/\n/g, '\n\n')),
+    write(dir, 'new.txt', lines(1_000_000, 100).replace(/\n/g, '\n\n')),
+    '-o',
+    join(dir, 'out/changes.json'),
+  ],
+});
+add({
+  id: 'text-utf16le-no-bom',
+  group: 'text encodings',
+  accept: [0, 2],
+  prepare: (dir) => compareWith(dir, utf16('First paragraph.\n\nSecond paragraph.\n', false, false), 'utf16le.txt', ['out/changes.json']),
+});
+add({
+  id: 'text-utf16be-no-bom',
+  group: 'text encodings',
+  accept: [0, 2],
+  prepare: (dir) => compareWith(dir, utf16('First paragraph.\n\nSecond paragraph.\n', true, false), 'utf16be.txt', ['out/changes.json']),
+});
+add({
+  id: 'text-utf16le-bom',
+  group: 'text encodings',
+  accept: [0],
+  prepare: (dir) => compareWith(dir, utf16('First paragraph.\n\nSecond paragraph.\n', false, true), 'utf16bom.txt', ['out/changes.json']),
+});
 
 const md = (id: string, text: () => string, accept: readonly number[] = [0, 2], large = false): void =>
   add({ id: `markdown-${id}`, group: 'Markdown', accept, ...(large && { large }), prepare: (dir) => compareWith(dir, text(), `${id}.md`, ['out/redline.docx', 'out/changes.json']) });
@@ -215,16 +291,49 @@ md('brackets-400KB', () => '['.repeat(200_000) + ']('.repeat(200_000));
 md('table-100000-rows', () => `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(100_000)}`, [0, 2], true);
 
 for (const [name, [open, close]] of Object.entries(INLINE_NESTING)) {
-  add({ id: `nesting-${name}-${DEEP}`, group: 'deep XML nesting', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p>${nest(open, close, DEEP, RUN)}</w:p>` }), `${name}.docx`) });
+  add({
+    id: `nesting-${name}-${DEEP}`,
+    group: 'deep XML nesting',
+    accept: [0, 2],
+    prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p>${nest(open, close, DEEP, RUN)}</w:p>` }), `${name}.docx`),
+  });
 }
 for (const [name, [open, close, depth]] of Object.entries(BLOCK_NESTING)) {
-  add({ id: `nesting-${name}`, group: 'deep XML nesting', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: nest(open, close, depth, para('deep')) }), `${name}.docx`, ['out/redline.docx', 'out/redline.pdf']) });
+  add({
+    id: `nesting-${name}`,
+    group: 'deep XML nesting',
+    accept: [0, 2],
+    prepare: (dir) => compareWith(dir, buildPackage({ body: nest(open, close, depth, para('deep')) }), `${name}.docx`, ['out/redline.docx', 'out/redline.pdf']),
+  });
 }
-add({ id: 'nesting-footnote-table-10000', group: 'deep XML nesting', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p><w:r><w:t>x</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`, footnotes: `<w:footnote w:id="1">${nest('<w:tbl><w:tr><w:tc>', `${para('c')}</w:tc></w:tr></w:tbl>`, 10_000, para('note'))}</w:footnote>` }), 'fn.docx') });
-add({ id: 'nesting-math-100000', group: 'deep XML nesting', accept: [0, 2], prepare: (dir) => compareWith(dir, buildPackage({ body: mathNesting(DEEP) }), 'math.docx', ['out/redline.docx', 'out/redline.pdf']) });
+add({
+  id: 'nesting-footnote-table-10000',
+  group: 'deep XML nesting',
+  accept: [0, 2],
+  prepare: (dir) =>
+    compareWith(
+      dir,
+      buildPackage({
+        body: `<w:p><w:r><w:t>x</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
+        footnotes: `<w:footnote w:id="1">${nest('<w:tbl><w:tr><w:tc>', `${para('c')}</w:tc></w:tr></w:tbl>`, 10_000, para('note'))}</w:footnote>`,
+      }),
+      'fn.docx',
+    ),
+});
+add({
+  id: 'nesting-math-100000',
+  group: 'deep XML nesting',
+  accept: [0, 2],
+  prepare: (dir) => compareWith(dir, buildPackage({ body: mathNesting(DEEP) }), 'math.docx', ['out/redline.docx', 'out/redline.pdf']),
+});
 
 const special = (id: string, make: (dir: string) => string): void =>
-  add({ id: `special-${id}`, group: 'special files', accept: [2], prepare: (dir) => ['compare', make(dir), write(dir, 'good.docx', buildPackage({ body: SMALL })), '-o', join(dir, 'out/redline.docx')] });
+  add({
+    id: `special-${id}`,
+    group: 'special files',
+    accept: [2],
+    prepare: (dir) => ['compare', make(dir), write(dir, 'good.docx', buildPackage({ body: SMALL })), '-o', join(dir, 'out/redline.docx')],
+  });
 special('fifo', (dir) => {
   const path = join(dir, 'fifo.docx');
   execFileSync('mkfifo', [path]);
@@ -253,7 +362,13 @@ add({
 });
 
 const xmlPart = (id: string, part: string, bytes: () => Uint8Array, accept: readonly number[]): void =>
-  add({ id, group: 'part encodings', accept, prepare: (dir) => compareWith(dir, buildPackage({ body: `<w:p><w:r><w:t>x</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`, footnotes: para('a note'), rawParts: { [part]: bytes() } }), `${id}.docx`) });
+  add({
+    id,
+    group: 'part encodings',
+    accept,
+    prepare: (dir) =>
+      compareWith(dir, buildPackage({ body: `<w:p><w:r><w:t>x</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`, footnotes: para('a note'), rawParts: { [part]: bytes() } }), `${id}.docx`),
+  });
 const footnotesXml = `<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\n<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>a note in UTF-16</w:t></w:r></w:p></w:footnote></w:footnotes>`;
 xmlPart('part-utf16le-bom', 'word/footnotes.xml', () => utf16(footnotesXml, false, true), [0]);
 xmlPart('part-utf16be-bom', 'word/footnotes.xml', () => utf16(footnotesXml, true, true), [0]);
@@ -280,7 +395,10 @@ add({
   prepare: (dir) => {
     const manifest = releaseFolder(dir);
     mkdirSync(join(dir, 'out'));
-    writeFileSync(join(dir, 'out', '.redline-state.json'), JSON.stringify({ documents: { doc: { fingerprint: 'x', outputs: {}, result: null }, gone: { fingerprint: 'y', outputs: { '../../escape.txt': 'z' }, result: null } } }));
+    writeFileSync(
+      join(dir, 'out', '.redline-state.json'),
+      JSON.stringify({ documents: { doc: { fingerprint: 'x', outputs: {}, result: null }, gone: { fingerprint: 'y', outputs: { '../../escape.txt': 'z' }, result: null } } }),
+    );
     return ['release', manifest, '-o', join(dir, 'out'), '-q'];
   },
 });
@@ -289,7 +407,16 @@ add({ id: 'release-long-version', group: 'release files', accept: [2], prepare: 
 // A location that cannot be created even by root (read-only and full file systems: see the tests).
 add({ id: 'release-output-cannot-be-created', group: 'output locations', accept: [2], prepare: (dir) => ['release', releaseFolder(dir), '-o', '/proc/redline-no-such-folder/out', '-q'] });
 add({ id: 'release-output-under-a-file', group: 'output locations', accept: [2, 5], prepare: (dir) => ['release', releaseFolder(dir), '-o', join(write(dir, 'plain-file', 'x'), 'out'), '-q'] });
-add({ id: 'compare-output-under-a-file', group: 'output locations', accept: [2], prepare: (dir) => compareWith(dir, buildPackage({ body: para('x') }), 'x.docx', ['plain/redline.docx']).map((a) => (a.endsWith('plain/redline.docx') ? (write(dir, 'plain', 'x'), a) : a)) });
+add({
+  id: 'compare-output-under-a-file',
+  group: 'output locations',
+  accept: [2],
+  prepare: (dir) => {
+    // A file where the output folder should be.
+    write(dir, 'plain', 'x');
+    return compareWith(dir, buildPackage({ body: para('x') }), 'x.docx', ['plain/redline.docx']);
+  },
+});
 add({
   id: 'release-symlink-document-folder',
   group: 'output confinement',
@@ -312,7 +439,20 @@ add({
     mkdirSync(join(dir, 'elsewhere'));
     writeFileSync(join(dir, 'elsewhere', 'victim.txt'), 'must survive');
     symlinkSync(join(dir, 'elsewhere'), join(dir, 'out', 'link'));
-    const result = { id: 'gone', title: 'Gone', previousVersion: '1', newVersion: '2', conformed: false, status: 'ok', outputs: [{ kind: 'json', file: 'link/victim.txt' }], declaredSources: [], changes: 0, byKind: {}, bySource: {}, unattributed: 0 };
+    const result = {
+      id: 'gone',
+      title: 'Gone',
+      previousVersion: '1',
+      newVersion: '2',
+      conformed: false,
+      status: 'ok',
+      outputs: [{ kind: 'json', file: 'link/victim.txt' }],
+      declaredSources: [],
+      changes: 0,
+      byKind: {},
+      bySource: {},
+      unattributed: 0,
+    };
     writeFileSync(join(dir, 'out', '.redline-state.json'), JSON.stringify({ documents: { gone: { fingerprint: 'x', outputs: { 'link/victim.txt': 'h', '../elsewhere/victim.txt': 'h' }, result } } }));
     return ['release', manifest, '-o', join(dir, 'out'), '-q'];
   },
@@ -325,4 +465,3 @@ export const EXTREME_CASES: readonly ExtremeCase[] = cases;
 export const GUARDED_FILES: Readonly<Record<string, readonly string[]>> = {
   'release-state-deletes-through-symlink': ['elsewhere/victim.txt'],
 };
-

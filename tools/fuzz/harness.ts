@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { runBounded, type BoundedRunResult } from './bounded-run.js';
+import { type BoundedRunResult, runBounded } from './bounded-run.js';
 import { zipParts } from './docx-package.js';
 import { encodeText, MARKDOWN_MUTATIONS, mutateDocx, REPORT_MUTATIONS, TEXT_MUTATIONS } from './mutators.js';
 import { Random } from './random.js';
@@ -110,7 +110,15 @@ async function runCase(root: string, index: number, commands: readonly FuzzComma
   const before = snapshot(dir);
   const result = await runBounded(prepared.args, { heapMiB: options.heapMiB ?? 1024, timeoutMs: options.timeoutMs ?? 60_000, cwd: dir });
   const failure = check(prepared, result, before, snapshot(dir), options.maxRssMiB ?? 1536);
-  const outcome: CaseOutcome = { id, command: prepared.command, mutation: prepared.mutation, status: result.status, milliseconds: result.milliseconds, peakMiB: result.peakMiB, ...(failure !== undefined && { failure }) };
+  const outcome: CaseOutcome = {
+    id,
+    command: prepared.command,
+    mutation: prepared.mutation,
+    status: result.status,
+    milliseconds: result.milliseconds,
+    peakMiB: result.peakMiB,
+    ...(failure !== undefined && { failure }),
+  };
   options.log?.(`${id} ${prepared.command} ${prepared.mutation}: ${failure ?? `exit ${result.status}`} (${result.milliseconds} ms, ${result.peakMiB} MiB)`);
   if (failure === undefined && result.status !== null && [0, 4, 5].includes(result.status)) for (const docx of listDocx(join(dir, 'out'))) options.onDocxWritten?.(docx, id);
   if (failure !== undefined && options.keepFailures !== undefined) {
@@ -213,7 +221,25 @@ function prepareCase(dir: string, random: Random, command: FuzzCommand, shards: 
       const old = cleanInput(dir, 'old', 'docx', random, 0);
       const source = mutatedInput(dir, 'mp1', 'docx', random, 1);
       const second = random.chance(0.3) ? ['--source', `MP2=${cleanInput(dir, 'mp2', 'docx', random, 2)}`] : [];
-      return { command, mutation: `docx:${source.mutation}`, args: ['apply', old, '--source', `MP1=${source.path}`, ...second, '--on-conflict', random.pick(['fail', 'first', 'skip']), '-o', out('new.docx'), '-o', out('redline.docx'), '-o', out('report.json')] };
+      return {
+        command,
+        mutation: `docx:${source.mutation}`,
+        args: [
+          'apply',
+          old,
+          '--source',
+          `MP1=${source.path}`,
+          ...second,
+          '--on-conflict',
+          random.pick(['fail', 'first', 'skip']),
+          '-o',
+          out('new.docx'),
+          '-o',
+          out('redline.docx'),
+          '-o',
+          out('report.json'),
+        ],
+      };
     }
     case 'convert': {
       const input = mutatedInput(dir, 'version', kind, random, 1);

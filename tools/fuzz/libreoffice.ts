@@ -25,6 +25,7 @@ export function loadInLibreOffice(files: readonly string[], tool: string, workDi
     const code = Number(/^### exit (\d+)/m.exec(section)?.[1] ?? '-1');
     if (code !== 0) failures.push({ file: files[i] as string, exitCode: code, detail: section.split('\n').slice(1, 4).join(' ').slice(0, 300) });
   });
-  if (sections.length < files.length) failures.push({ file: files[sections.length] ?? '?', exitCode: result.status ?? -1, detail: `lo-redline stopped after ${sections.length} of ${files.length} files: ${result.stderr.slice(-300)}` });
+  if (sections.length < files.length)
+    failures.push({ file: files[sections.length] ?? '?', exitCode: result.status ?? -1, detail: `lo-redline stopped after ${sections.length} of ${files.length} files: ${result.stderr.slice(-300)}` });
   return failures;
 }

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBounded } from './bounded-run.js';
 import { EXTREME_CASES } from './extremes.js';
-import { COMMANDS, runFuzz, type FuzzCommand } from './harness.js';
+import { COMMANDS, type FuzzCommand, runFuzz } from './harness.js';
 import { loadInLibreOffice } from './libreoffice.js';
 import { Random } from './random.js';
 
@@ -67,13 +67,23 @@ async function fuzz(): Promise<number> {
   for (const [key, byCode] of [...summary.counts].sort(([a], [b]) => a.localeCompare(b))) process.stdout.write(`  ${key.padEnd(48)} ${[...byCode].map(([code, n]) => `${code}: ${n}`).join(', ')}\n`);
   const byExit = new Map<string, number>();
   for (const o of summary.outcomes) byExit.set(o.failure ? 'failed' : `exit ${o.status}`, (byExit.get(o.failure ? 'failed' : `exit ${o.status}`) ?? 0) + 1);
-  process.stdout.write(`  total: ${[...byExit].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}\n`);
+  process.stdout.write(
+    `  total: ${[...byExit]
+      .sort()
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ')}\n`,
+  );
   for (const f of summary.failures) process.stdout.write(`FAIL ${f.id} ${f.command} ${f.mutation}: ${f.failure}\n`);
   let loFailures = 0;
   if (keepAll !== undefined) {
     const sampleSize = values['lo-check'] === '' ? written.length : Math.min(written.length, Number(values['lo-check']));
     const random = new Random(Number(values.seed));
-    const sample = [...written].sort((a, b) => a.localeCompare(b)).map((p) => [random.next(), p] as const).sort((a, b) => a[0] - b[0]).slice(0, sampleSize).map(([, p]) => p);
+    const sample = [...written]
+      .sort((a, b) => a.localeCompare(b))
+      .map((p) => [random.next(), p] as const)
+      .sort((a, b) => a[0] - b[0])
+      .slice(0, sampleSize)
+      .map(([, p]) => p);
     const failures = loadInLibreOffice(sample, process.env.LO_REDLINE ?? DEFAULT_LO, keepAll);
     loFailures = failures.length;
     process.stdout.write(`LibreOffice: ${sample.length - failures.length} of ${sample.length} DOCX written (of ${written.length}) loaded\n`);
@@ -96,7 +106,9 @@ async function extremes(): Promise<number> {
     const lines = result.stderr.split('\n').filter((l) => l !== '');
     const ok = !result.timedOut && result.status !== null && c.accept.includes(result.status) && !lines.some((l) => /^\s+at |internal error/.test(l));
     if (!ok) failed++;
-    process.stdout.write(`| ${c.id} | ${result.timedOut ? 'timeout' : (result.status ?? result.signal)} | ${(result.milliseconds / 1000).toFixed(1)} s | ${result.peakMiB} MiB | ${ok ? 'ok' : 'FAIL'} | ${(lines.find((l) => l.startsWith('redline: ')) ?? lines[0] ?? '').slice(0, 160)} |\n`);
+    process.stdout.write(
+      `| ${c.id} | ${result.timedOut ? 'timeout' : (result.status ?? result.signal)} | ${(result.milliseconds / 1000).toFixed(1)} s | ${result.peakMiB} MiB | ${ok ? 'ok' : 'FAIL'} | ${(lines.find((l) => l.startsWith('redline: ')) ?? lines[0] ?? '').slice(0, 160)} |\n`,
+    );
     rmSync(dir, { recursive: true, force: true });
   }
   rmSync(root, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  * parsers slow or deep; for release shard reports, fields removed or retyped. Each mutator says
  * its name, which the fuzz report counts by.
  */
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 import { LIMITS } from '../../src/diagnostics/limits.js';
 import { zipParts } from './docx-package.js';
 import type { Random } from './random.js';
@@ -20,7 +20,29 @@ type Parts = Map<string, Uint8Array>;
 
 const HOSTILE_NUMBERS = ['', '-1', '0', '1e400', 'NaN', '-2147483649', '2147483647', '4294967296', '9007199254740993', '999999999999999999999', '0x10', '1.5', ' 7 '];
 const HOSTILE_STRINGS = ['x'.repeat(5000), '\u0000', '\u001b[31mred', 'line\nbreak', '../../escape', '&amp;&lt;', '\ud800', '%s%n', '"quoted"'];
-const ELEMENTS = ['w:p', 'w:r', 'w:t', 'w:tbl', 'w:tr', 'w:tc', 'w:pPr', 'w:rPr', 'w:numPr', 'w:ins', 'w:del', 'w:footnoteReference', 'w:lvl', 'w:num', 'w:abstractNum', 'w:tblGrid', 'w:gridCol', 'w:sectPr', 'w:footnote', 'Relationship', 'Override'];
+const ELEMENTS = [
+  'w:p',
+  'w:r',
+  'w:t',
+  'w:tbl',
+  'w:tr',
+  'w:tc',
+  'w:pPr',
+  'w:rPr',
+  'w:numPr',
+  'w:ins',
+  'w:del',
+  'w:footnoteReference',
+  'w:lvl',
+  'w:num',
+  'w:abstractNum',
+  'w:tblGrid',
+  'w:gridCol',
+  'w:sectPr',
+  'w:footnote',
+  'Relationship',
+  'Override',
+];
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
@@ -91,20 +113,50 @@ export const DOCX_PART_MUTATIONS: readonly Mutation<Parts>[] = [
       return out;
     },
   },
-  { name: 'element-deleted', apply: (parts, random) => mutatePart(parts, random, (xml, r) => { const span = elementSpan(xml, r); return span ? xml.slice(0, span[0]) + xml.slice(span[1]) : xml; }) },
-  { name: 'element-duplicated', apply: (parts, random) => mutatePart(parts, random, (xml, r) => { const span = elementSpan(xml, r); return span ? xml.slice(0, span[1]) + xml.slice(span[0], span[1]).repeat(r.pick([2, 50, 1000])) + xml.slice(span[1]) : xml; }) },
-  { name: 'element-renamed', apply: (parts, random) => mutatePart(parts, random, (xml, r) => { const name = r.pick(ELEMENTS); const other = r.pick(ELEMENTS); return xml.split(`<${name}`).join(`<${other}`).split(`</${name}>`).join(`</${other}>`); }) },
+  {
+    name: 'element-deleted',
+    apply: (parts, random) =>
+      mutatePart(parts, random, (xml, r) => {
+        const span = elementSpan(xml, r);
+        return span ? xml.slice(0, span[0]) + xml.slice(span[1]) : xml;
+      }),
+  },
+  {
+    name: 'element-duplicated',
+    apply: (parts, random) =>
+      mutatePart(parts, random, (xml, r) => {
+        const span = elementSpan(xml, r);
+        return span ? xml.slice(0, span[1]) + xml.slice(span[0], span[1]).repeat(r.pick([2, 50, 1000])) + xml.slice(span[1]) : xml;
+      }),
+  },
+  {
+    name: 'element-renamed',
+    apply: (parts, random) =>
+      mutatePart(parts, random, (xml, r) => {
+        const name = r.pick(ELEMENTS);
+        const other = r.pick(ELEMENTS);
+        return xml.split(`<${name}`).join(`<${other}`).split(`</${name}>`).join(`</${other}>`);
+      }),
+  },
   { name: 'part-truncated', apply: (parts, random) => mutatePart(parts, random, (xml, r) => xml.slice(0, r.int(xml.length))) },
-  { name: 'garbage-inserted', apply: (parts, random) => mutatePart(parts, random, (xml, r) => { const at = r.int(xml.length); return xml.slice(0, at) + r.pick(['<', '&', '&bogus;', ']]>', '\u0000', '<?pi?>', '<!-- -->', '</w:body>', '<w:p>', '\uFFFF', 'é']) + xml.slice(at); }) },
+  {
+    name: 'garbage-inserted',
+    apply: (parts, random) =>
+      mutatePart(parts, random, (xml, r) => {
+        const at = r.int(xml.length);
+        return xml.slice(0, at) + r.pick(['<', '&', '&bogus;', ']]>', '\u0000', '<?pi?>', '<!-- -->', '</w:body>', '<w:p>', '\uFFFF', 'é']) + xml.slice(at);
+      }),
+  },
   {
     name: 'attribute-hostile',
-    apply: (parts, random) => mutatePart(parts, random, (xml, r) => {
-      const matches = [...xml.matchAll(/ ([\w:]+)="([^"]*)"/g)];
-      if (matches.length === 0) return xml;
-      const m = r.pick(matches);
-      const value = r.chance(0.6) ? r.pick(HOSTILE_NUMBERS) : r.pick(HOSTILE_STRINGS);
-      return xml.slice(0, m.index) + ` ${m[1]}="${value.replace(/[<&"]/g, '')}"` + xml.slice((m.index as number) + m[0].length);
-    }),
+    apply: (parts, random) =>
+      mutatePart(parts, random, (xml, r) => {
+        const matches = [...xml.matchAll(/ ([\w:]+)="([^"]*)"/g)];
+        if (matches.length === 0) return xml;
+        const m = r.pick(matches);
+        const value = r.chance(0.6) ? r.pick(HOSTILE_NUMBERS) : r.pick(HOSTILE_STRINGS);
+        return `${xml.slice(0, m.index)} ${m[1]}="${value.replace(/[<&"]/g, '')}"${xml.slice((m.index as number) + m[0].length)}`;
+      }),
   },
   {
     name: 'counts-extreme',
@@ -113,23 +165,35 @@ export const DOCX_PART_MUTATIONS: readonly Mutation<Parts>[] = [
       for (const name of ['word/document.xml', 'word/numbering.xml']) {
         const data = parts.get(name);
         if (!data) continue;
-        out.set(name, strToU8(text(data).replace(/<(w:(?:start|startOverride|ilvl|numId|gridSpan|abstractNumId))( w:val="[^"]*")?\/>/g, (whole, tag: string) => (random.chance(0.5) ? `<${tag} w:val="${random.pick(HOSTILE_NUMBERS)}"/>` : whole))));
+        out.set(
+          name,
+          strToU8(
+            text(data).replace(/<(w:(?:start|startOverride|ilvl|numId|gridSpan|abstractNumId))( w:val="[^"]*")?\/>/g, (whole, tag: string) =>
+              random.chance(0.5) ? `<${tag} w:val="${random.pick(HOSTILE_NUMBERS)}"/>` : whole,
+            ),
+          ),
+        );
       }
       const doc = out.get('word/document.xml');
-      if (doc && random.chance(0.5)) out.set('word/document.xml', strToU8(text(doc).replace(/<w:tcPr>/, `<w:tcPr><w:gridSpan w:val="${random.pick(HOSTILE_NUMBERS)}"/><w:vMerge w:val="${random.pick(['restart', 'continue', 'x'])}"/>`)));
+      if (doc && random.chance(0.5))
+        out.set(
+          'word/document.xml',
+          strToU8(text(doc).replace(/<w:tcPr>/, `<w:tcPr><w:gridSpan w:val="${random.pick(HOSTILE_NUMBERS)}"/><w:vMerge w:val="${random.pick(['restart', 'continue', 'x'])}"/>`)),
+        );
       return out;
     },
   },
   {
     name: 'deep-nesting',
-    apply: (parts, random) => mutatePart(parts, random, (xml, r) => {
-      if (r.chance(0.3)) {
-        const depth = r.pick([Math.floor(LIMITS.xmlDepth / 3) - 4, Math.floor(LIMITS.xmlDepth / 3) + 2, 1000]);
-        return xml.replace('<w:body>', `<w:body>${nestedTables(depth)}`);
-      }
-      const [open, close, depth] = deepWrap(r);
-      return xml.replace(/<w:r>(<w:t[ >][^<]*<\/w:t>)<\/w:r>/, (run) => open.repeat(depth) + run + close.repeat(depth));
-    }),
+    apply: (parts, random) =>
+      mutatePart(parts, random, (xml, r) => {
+        if (r.chance(0.3)) {
+          const depth = r.pick([Math.floor(LIMITS.xmlDepth / 3) - 4, Math.floor(LIMITS.xmlDepth / 3) + 2, 1000]);
+          return xml.replace('<w:body>', `<w:body>${nestedTables(depth)}`);
+        }
+        const [open, close, depth] = deepWrap(r);
+        return xml.replace(/<w:r>(<w:t[ >][^<]*<\/w:t>)<\/w:r>/, (run) => open.repeat(depth) + run + close.repeat(depth));
+      }),
   },
   { name: 'doctype', apply: (parts, random) => mutatePart(parts, random, (xml) => xml.replace(/^(<\?xml[^>]*\?>)?/, '$1<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>')) },
   {
@@ -144,7 +208,10 @@ export const DOCX_PART_MUTATIONS: readonly Mutation<Parts>[] = [
       return out;
     },
   },
-  { name: 'long-text', apply: (parts, random) => mutatePart(parts, random, (xml, r) => xml.replace(/<w:t>([^<]*)<\/w:t>/, `<w:t>$1${(r.chance(0.5) ? 'word ' : 'x').repeat(r.pick([10_000, 100_000]))}</w:t>`)) },
+  {
+    name: 'long-text',
+    apply: (parts, random) => mutatePart(parts, random, (xml, r) => xml.replace(/<w:t>([^<]*)<\/w:t>/, `<w:t>$1${(r.chance(0.5) ? 'word ' : 'x').repeat(r.pick([10_000, 100_000]))}</w:t>`)),
+  },
 ];
 
 function entries(bytes: Uint8Array): Zippable {
@@ -179,7 +246,15 @@ export const ZIP_MUTATIONS: readonly Mutation<Uint8Array>[] = [
       return zipSync(files);
     },
   },
-  { name: 'zip-stored-then-flipped', apply: (bytes, random) => { const out = zipSync(entries(bytes), { level: 0 }); const at = random.int(out.length); out[at] = (out[at] as number) ^ 0xff; return out; } },
+  {
+    name: 'zip-stored-then-flipped',
+    apply: (bytes, random) => {
+      const out = zipSync(entries(bytes), { level: 0 });
+      const at = random.int(out.length);
+      out[at] = (out[at] as number) ^ 0xff;
+      return out;
+    },
+  },
 ];
 
 /** The DOCX mutations, applied to a seed's parts and its zip, by name. */
@@ -205,7 +280,13 @@ export const TEXT_MUTATIONS: readonly Mutation<string>[] = [
   { name: 'lines-shuffled', apply: (t, r) => lines(t, r, (ls, rr) => ls.map((l, i) => (rr.chance(0.3) ? (ls[(i + 1) % ls.length] as string) : l))) },
   { name: 'line-long', apply: (t, r) => `${t}\n${(r.chance(0.5) ? 'word ' : 'w').repeat(r.pick([20_000, 200_000]))}\n` },
   { name: 'lines-many', apply: (t, r) => `${t}${Array.from({ length: r.pick([5_000, 30_000]) }, (_, i) => `line ${i % 97}`).join('\n')}` },
-  { name: 'control-chars', apply: (t, r) => { const at = r.int(t.length); return t.slice(0, at) + r.pick(['\u0000', '\u001b[31m', '\r', '\r\n\r\n', '\u2028', '\uFEFF', '\uD800', '\f\v']) + t.slice(at); } },
+  {
+    name: 'control-chars',
+    apply: (t, r) => {
+      const at = r.int(t.length);
+      return t.slice(0, at) + r.pick(['\u0000', '\u001b[31m', '\r', '\r\n\r\n', '\u2028', '\uFEFF', '\uD800', '\f\v']) + t.slice(at);
+    },
+  },
 ];
 
 export const MARKDOWN_MUTATIONS: readonly Mutation<string>[] = [
@@ -233,8 +314,20 @@ export function encodeText(text: string, random: Random): { bytes: Uint8Array; e
 /** A shard report (JSON) with one field removed, retyped or made hostile. */
 export const REPORT_MUTATIONS: readonly Mutation<unknown>[] = [
   { name: 'report-field-removed', apply: (report, random) => edit(report, random, (object, key) => delete object[key]) },
-  { name: 'report-field-retyped', apply: (report, random) => edit(report, random, (object, key, r) => { object[key] = r.pick([null, 0, -1, 1e308, 'x', [], {}, true, [null]]); }) },
-  { name: 'report-field-hostile', apply: (report, random) => edit(report, random, (object, key, r) => { object[key] = r.pick(HOSTILE_STRINGS); }) },
+  {
+    name: 'report-field-retyped',
+    apply: (report, random) =>
+      edit(report, random, (object, key, r) => {
+        object[key] = r.pick([null, 0, -1, 1e308, 'x', [], {}, true, [null]]);
+      }),
+  },
+  {
+    name: 'report-field-hostile',
+    apply: (report, random) =>
+      edit(report, random, (object, key, r) => {
+        object[key] = r.pick(HOSTILE_STRINGS);
+      }),
+  },
 ];
 
 /** Applies `change` to a random field of a random object inside `value` (a deep copy). */

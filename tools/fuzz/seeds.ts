@@ -40,7 +40,9 @@ export function seedBody(random: Random, variant: number): string {
   for (let r = 0; r < 3; r++) parts.push(`<w:tr>${cell(`Term ${r + 1}`)}${cell(`Meaning ${r + 1}${variant === r ? ' (amended)' : ''}`)}${cell(String(r * 7))}</w:tr>`);
   parts.push('</w:tbl>');
   parts.push('<w:p><w:r><w:t xml:space="preserve">See the note</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>');
-  parts.push(`<w:p><w:ins w:id="90" w:author="Drafter"><w:r><w:t>Inserted by a drafter${variant}.</w:t></w:r></w:ins><w:del w:id="91" w:author="Drafter"><w:r><w:delText>Deleted text.</w:delText></w:r></w:del></w:p>`);
+  parts.push(
+    `<w:p><w:ins w:id="90" w:author="Drafter"><w:r><w:t>Inserted by a drafter${variant}.</w:t></w:r></w:ins><w:del w:id="91" w:author="Drafter"><w:r><w:delText>Deleted text.</w:delText></w:r></w:del></w:p>`,
+  );
   return parts.join('');
 }
 

@@ -12,7 +12,7 @@ import { redlineToDocx } from '../../src/exporters/docx/to-docx.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { applyEdits, randomEdits, type SpecEdit } from '../synthetic/edits.js';
 import { Random } from '../synthetic/random.js';
-import { generateDocSpec, type DocSpec, type GenerateOptions } from '../synthetic/spec.js';
+import { type DocSpec, type GenerateOptions, generateDocSpec } from '../synthetic/spec.js';
 import { specToDocx } from '../synthetic/to-docx.js';
 
 type SourceForm = 'full' | 'tracked' | 'manual';
@@ -103,7 +103,12 @@ export async function buildSampleRelease(folder: string, scale = 1): Promise<voi
   await mkdir(join(folder, 'sources'), { recursive: true });
   const documents = [];
   for (const sample of DOCUMENTS) {
-    const spec = { ...sample.spec, words: Math.round(sample.spec.words * scale), ...(sample.spec.matrixRows && { matrixRows: Math.max(8, Math.round(sample.spec.matrixRows * scale)) }), ...(sample.spec.definitions && { definitions: Math.max(8, Math.round(sample.spec.definitions * scale)) }) };
+    const spec = {
+      ...sample.spec,
+      words: Math.round(sample.spec.words * scale),
+      ...(sample.spec.matrixRows && { matrixRows: Math.max(8, Math.round(sample.spec.matrixRows * scale)) }),
+      ...(sample.spec.definitions && { definitions: Math.max(8, Math.round(sample.spec.definitions * scale)) }),
+    };
     documents.push(await buildDocument(folder, { ...sample, spec }));
   }
   const manifest = {

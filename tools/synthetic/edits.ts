@@ -27,7 +27,10 @@ function replaceWords(text: string, at: number, remove: number, insert: readonly
 }
 
 /** The words of a text around a word edit: those before it, those it removes and inserts, those after. */
-export function splitWordEdit(text: string, edit: { readonly at: number; readonly remove: number; readonly insert: readonly string[] }): { before: string[]; removed: string[]; inserted: string[]; after: string[] } {
+export function splitWordEdit(
+  text: string,
+  edit: { readonly at: number; readonly remove: number; readonly insert: readonly string[] },
+): { before: string[]; removed: string[]; inserted: string[]; after: string[] } {
   const words = text.split(' ');
   const index = Math.min(edit.at, words.length);
   // The last word (with the sentence's full stop) is never removed.
@@ -55,7 +58,12 @@ export function applyEdit(spec: DocSpec, edit: SpecEdit): DocSpec {
       return applyEdit(without, { kind: 'insert-clause', after: edit.after, clause: moved });
     }
     case 'edit-cell':
-      return { ...spec, parts: parts.map((p) => mapTable(p, edit.table, (t) => ({ ...t, rows: t.rows.map((r) => (r.id === edit.row ? { ...r, cells: r.cells.map((c, i) => (i === edit.cell ? edit.text : c)) } : r)) }))) };
+      return {
+        ...spec,
+        parts: parts.map((p) =>
+          mapTable(p, edit.table, (t) => ({ ...t, rows: t.rows.map((r) => (r.id === edit.row ? { ...r, cells: r.cells.map((c, i) => (i === edit.cell ? edit.text : c)) } : r)) })),
+        ),
+      };
     case 'insert-row':
       return { ...spec, parts: parts.map((p) => mapTable(p, edit.table, (t) => ({ ...t, rows: t.rows.flatMap((r) => (r.id === edit.after ? [r, edit.row] : [r])) }))) };
     case 'delete-row':
@@ -141,7 +149,14 @@ export function randomEdits(spec: DocSpec, random: Random, options: RandomEditOp
     if (usedRows.has(row.id)) continue;
     usedRows.add(row.id);
     const roll = random.int(3);
-    if (roll === 0) edits.push({ kind: 'edit-cell', table: table.id, row: row.id, cell: table.kind === 'definitions' ? 1 : 1 + random.int(row.cells.length - 1), text: table.kind === 'definitions' ? definitionText(random) : 'Revised' });
+    if (roll === 0)
+      edits.push({
+        kind: 'edit-cell',
+        table: table.id,
+        row: row.id,
+        cell: table.kind === 'definitions' ? 1 : 1 + random.int(row.cells.length - 1),
+        text: table.kind === 'definitions' ? definitionText(random) : 'Revised',
+      });
     else if (roll === 1) edits.push({ kind: 'delete-row', table: table.id, row: row.id });
     else edits.push({ kind: 'insert-row', table: table.id, after: row.id, row: { id: `${options.tag}-row-${i + 1}`, cells: row.cells.map((c, k) => (k === 0 ? `${c} (new)` : c)) } });
   }

@@ -5,10 +5,43 @@
  */
 import type { Random } from './random.js';
 
-const PARTIES = ['each Party', 'the Supplier', 'the Network Party', 'the Code Administrator', 'the Panel', 'the Authority', 'the DCC', 'each User', 'the Registration Data Provider', 'the Security Sub-Committee'];
+const PARTIES = [
+  'each Party',
+  'the Supplier',
+  'the Network Party',
+  'the Code Administrator',
+  'the Panel',
+  'the Authority',
+  'the DCC',
+  'each User',
+  'the Registration Data Provider',
+  'the Security Sub-Committee',
+];
 const VERBS = ['provide', 'maintain', 'publish', 'notify', 'review', 'procure', 'submit', 'retain', 'verify', 'update', 'implement', 'test'];
-const OBJECTS = ['the Incident Report', 'the Security Controls', 'the Performance Data', 'the Interface Specification', 'any Registration Data', 'the Test Results', 'the Release Schedule', 'the Modification Report', 'the Service Levels', 'the Access Request', 'the Audit Evidence', 'the Device Log'];
-const TIMINGS = ['within 5 Working Days', 'within 10 Working Days', 'no later than the Go-Live Date', 'as soon as reasonably practicable', 'within 30 days of a request', 'at least once in each Regulatory Year', 'before the start of each Release', 'without undue delay'];
+const OBJECTS = [
+  'the Incident Report',
+  'the Security Controls',
+  'the Performance Data',
+  'the Interface Specification',
+  'any Registration Data',
+  'the Test Results',
+  'the Release Schedule',
+  'the Modification Report',
+  'the Service Levels',
+  'the Access Request',
+  'the Audit Evidence',
+  'the Device Log',
+];
+const TIMINGS = [
+  'within 5 Working Days',
+  'within 10 Working Days',
+  'no later than the Go-Live Date',
+  'as soon as reasonably practicable',
+  'within 30 days of a request',
+  'at least once in each Regulatory Year',
+  'before the start of each Release',
+  'without undue delay',
+];
 const CONDITIONS = [
   'provided that it has received a valid request',
   'unless the Panel determines otherwise',
@@ -42,7 +75,28 @@ export function clauseText(random: Random, sentences: number): string {
   return out.join(' ');
 }
 
-const TERM_HEADS = ['Access', 'Alert', 'Anomaly', 'Audit', 'Communications', 'Data', 'Device', 'Enrolment', 'Firmware', 'Incident', 'Interface', 'Key', 'Message', 'Network', 'Release', 'Security', 'Service', 'Smart', 'Test', 'User'];
+const TERM_HEADS = [
+  'Access',
+  'Alert',
+  'Anomaly',
+  'Audit',
+  'Communications',
+  'Data',
+  'Device',
+  'Enrolment',
+  'Firmware',
+  'Incident',
+  'Interface',
+  'Key',
+  'Message',
+  'Network',
+  'Release',
+  'Security',
+  'Service',
+  'Smart',
+  'Test',
+  'User',
+];
 const TERM_TAILS = ['Evidence', 'Hub', 'Log', 'Model', 'Notice', 'Plan', 'Profile', 'Record', 'Register', 'Report', 'Request', 'Response', 'Schedule', 'Specification', 'Threshold', 'Window'];
 
 export function termName(random: Random, taken: Set<string>): string {
@@ -57,7 +111,10 @@ export function termName(random: Random, taken: Set<string>): string {
 }
 
 export function definitionText(random: Random): string {
-  return `means the ${random.pick(OBJECTS).replace(/^(the|any) /, '').toLowerCase()} ${random.pick(['established', 'maintained', 'published', 'designated'])} by ${random.pick(PARTIES)} ${random.pick(['pursuant to Section G2', 'under Section H4', 'in accordance with Appendix AB', 'for the purposes of Section F'])}.`;
+  return `means the ${random
+    .pick(OBJECTS)
+    .replace(/^(the|any) /, '')
+    .toLowerCase()} ${random.pick(['established', 'maintained', 'published', 'designated'])} by ${random.pick(PARTIES)} ${random.pick(['pursuant to Section G2', 'under Section H4', 'in accordance with Appendix AB', 'for the purposes of Section F'])}.`;
 }
 
 export function cellText(random: Random): string {

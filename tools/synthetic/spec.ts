@@ -63,7 +63,20 @@ export interface GenerateOptions {
   readonly footnoteEvery?: number;
 }
 
-const PART_HEADINGS = ['Introduction', 'Scope and Application', 'Obligations of the Parties', 'Security Requirements', 'Incident Management', 'Testing and Assurance', 'Release Management', 'Data Retention', 'Performance Reporting', 'Audit', 'Suspension and Termination', 'Transitional Arrangements'];
+const PART_HEADINGS = [
+  'Introduction',
+  'Scope and Application',
+  'Obligations of the Parties',
+  'Security Requirements',
+  'Incident Management',
+  'Testing and Assurance',
+  'Release Management',
+  'Data Retention',
+  'Performance Reporting',
+  'Audit',
+  'Suspension and Termination',
+  'Transitional Arrangements',
+];
 
 export function generateDocSpec(options: GenerateOptions): DocSpec {
   const random = new Random(options.seed);
@@ -99,7 +112,9 @@ export function generateDocSpec(options: GenerateOptions): DocSpec {
         id: `${options.id}-definitions`,
         kind: 'definitions',
         header: ['Term', 'Definition'],
-        rows: Array.from({ length: options.definitions }, (_, r) => ({ id: `${options.id}-def-${r + 1}`, cells: [termName(random, terms), definitionText(random)] })).sort((a, b) => (a.cells[0] as string).localeCompare(b.cells[0] as string)),
+        rows: Array.from({ length: options.definitions }, (_, r) => ({ id: `${options.id}-def-${r + 1}`, cells: [termName(random, terms), definitionText(random)] })).sort((a, b) =>
+          (a.cells[0] as string).localeCompare(b.cells[0] as string),
+        ),
       };
     }
     if (p === partCount && options.matrixRows) {
@@ -108,7 +123,10 @@ export function generateDocSpec(options: GenerateOptions): DocSpec {
         id: `${options.id}-matrix`,
         kind: 'matrix',
         header: ['Requirement', ...Array.from({ length: columns - 1 }, (_, i) => `Role ${String.fromCharCode(65 + i)}`)],
-        rows: Array.from({ length: options.matrixRows }, (_, r) => ({ id: `${options.id}-row-${r + 1}`, cells: [`${options.prefix}-R${String(r + 1).padStart(3, '0')}`, ...Array.from({ length: columns - 1 }, () => cellText(random))] })),
+        rows: Array.from({ length: options.matrixRows }, (_, r) => ({
+          id: `${options.id}-row-${r + 1}`,
+          cells: [`${options.prefix}-R${String(r + 1).padStart(3, '0')}`, ...Array.from({ length: columns - 1 }, () => cellText(random))],
+        })),
       };
     }
     parts.push({ id: `${options.id}-${p}`, heading: PART_HEADINGS[(p - 1) % PART_HEADINGS.length] as string, clauses, ...(table && { table }) });

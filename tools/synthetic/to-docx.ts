@@ -4,10 +4,10 @@
  * table and a matrix with repeated header rows, footnotes. With `markup`, word edits are shown
  * as a drafter marks them up by hand: removed words struck through, new words underlined.
  */
-import { AlignmentType, Document as WordDocument, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { AlignmentType, type FileChild, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, Document as WordDocument } from 'docx';
 import { unzipSync } from 'fflate';
 import { PackageBuilder } from '../../src/ooxml/package-builder.js';
-import { splitWordEdit, type SpecEdit } from './edits.js';
+import { type SpecEdit, splitWordEdit } from './edits.js';
 import type { ClauseSpec, DocSpec, LimbSpec, TableSpec } from './spec.js';
 
 const LIST = 'code-clauses';

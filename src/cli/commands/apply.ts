@@ -1,12 +1,12 @@
 /** `redline apply OLD --source ID=FILE … -o NEW.docx [-o REDLINE.docx] [-o REPORT.json]` */
 import { basename } from 'node:path';
-import { apply, hasIssues, type ConflictPolicy } from '../../api/index.js';
+import { apply, type ConflictPolicy, hasIssues } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
-import { parseGranularity, parseIgnore, parsePdfOptions, PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
+import { PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, parseGranularity, parseIgnore, parsePdfOptions, printWarnings } from '../options.js';
 import { applyOutputPaths, countLine, outputFiles, outputKinds } from '../outputs.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 
@@ -73,7 +73,11 @@ export async function applyCommand(args: readonly string[], io: CommandIo): Prom
   await writeOutputsAtomically(files);
   printWarnings(io, result.diagnostics);
   for (const conflict of value.conflicts) {
-    io.err(`conflict: ${conflict.sources.join(' and ')} edit "${conflict.oldText}" differently: ${Object.entries(conflict.texts).map(([id, text]) => `${id}: "${text}"`).join('; ')}`);
+    io.err(
+      `conflict: ${conflict.sources.join(' and ')} edit "${conflict.oldText}" differently: ${Object.entries(conflict.texts)
+        .map(([id, text]) => `${id}: "${text}"`)
+        .join('; ')}`,
+    );
   }
   if (value.failed) {
     io.err(`redline: ${value.conflicts.length} conflict(s); nothing applied (use --on-conflict first or skip to apply anyway)`);

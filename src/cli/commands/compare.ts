@@ -1,11 +1,11 @@
 /** `redline compare OLD NEW -o OUT.docx [-o OUT.json …]` */
-import { compare, hasIssues, type AttributionReport, type CompareOptions } from '../../api/index.js';
+import { type AttributionReport, type CompareOptions, compare, hasIssues } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
-import { parseGranularity, parseIgnore, parsePdfOptions, parseView, PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
+import { PDF_FLAGS, PDF_OPTIONS, PDF_OPTIONS_HELP, parseGranularity, parseIgnore, parsePdfOptions, parseView, printWarnings } from '../options.js';
 import { compareOutputPaths, countLine, outputFiles, outputKinds } from '../outputs.js';
 import { readSourceSpecs, readSourcesFile } from '../sources.js';
 
@@ -53,7 +53,15 @@ Exit codes: 0 done; 2 bad input or usage; 4 (with sources) the report lists unat
 source edits not applied or applied differently, or conflicts (the outputs are still written).`;
 
 /** The API's option fields and the flags that set them. */
-export const COMPARE_FLAGS: Readonly<Record<string, string>> = { date: '--date', granularity: '--granularity', sources: '--source', chain: '--chain', fallbackSource: '--fallback-source', showSources: '--show-source', ...PDF_FLAGS };
+export const COMPARE_FLAGS: Readonly<Record<string, string>> = {
+  date: '--date',
+  granularity: '--granularity',
+  sources: '--source',
+  chain: '--chain',
+  fallbackSource: '--fallback-source',
+  showSources: '--show-source',
+  ...PDF_FLAGS,
+};
 
 const OPTIONS = {
   output: { type: 'string', short: 'o', multiple: true },
@@ -89,14 +97,18 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   const [oldBytes, newBytes] = await Promise.all([readInput(oldPath), readInput(newPath)]);
   const attribution = await attributionOptions(values);
 
-  const result = await compare({ bytes: oldBytes, name: oldPath, ...(oldView && { view: oldView }) }, { bytes: newBytes, name: newPath, ...(newView && { view: newView }) }, {
-    ...parseIgnore(values.ignore),
-    ...(granularity && { granularity }),
-    ...(values.author !== undefined && { author: values.author }),
-    ...(values.date !== undefined && { date: values.date }),
-    ...attribution,
-    outputs: outputKinds(paths, parsePdfOptions(values)),
-  });
+  const result = await compare(
+    { bytes: oldBytes, name: oldPath, ...(oldView && { view: oldView }) },
+    { bytes: newBytes, name: newPath, ...(newView && { view: newView }) },
+    {
+      ...parseIgnore(values.ignore),
+      ...(granularity && { granularity }),
+      ...(values.author !== undefined && { author: values.author }),
+      ...(values.date !== undefined && { date: values.date }),
+      ...attribution,
+      outputs: outputKinds(paths, parsePdfOptions(values)),
+    },
+  );
   const files = outputFiles(paths, result.value.outputs);
   await writeOutputsAtomically(files);
   printWarnings(io, result.diagnostics);

@@ -5,7 +5,7 @@ import { readInput } from '../../io/read-input.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
-import { parsePdfOptions, PDF_OPTIONS, PDF_OPTIONS_HELP, printWarnings } from '../options.js';
+import { PDF_OPTIONS, PDF_OPTIONS_HELP, parsePdfOptions, printWarnings } from '../options.js';
 
 export const CONVERT_HELP = `Usage: redline convert VERSION -o OUT.pdf|OUT.docx [-o …] [options]
 
@@ -15,13 +15,21 @@ document model, or as a DOCX (from text or Markdown; a DOCX's tracked changes ac
 Options:
   -o, --output FILE        an output file, .pdf or .docx (repeat for several)
   --date ISO-8601          the PDF's creation date (default: none, for deterministic output)
-${PDF_OPTIONS_HELP.split('\n').filter((line) => !line.includes('changed-pages-only')).join('\n')}
+${PDF_OPTIONS_HELP.split('\n')
+  .filter((line) => !line.includes('changed-pages-only'))
+  .join('\n')}
   -q, --quiet              print nothing but errors`;
 
 /** The API's option fields and the flags that set them. */
 export const CONVERT_FLAGS: Readonly<Record<string, string>> = { date: '--date', 'outputs.pdf.pageSize': '--page-size' };
 
-const OPTIONS = { output: { type: 'string', short: 'o', multiple: true }, date: { type: 'string' }, ...PDF_OPTIONS, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  output: { type: 'string', short: 'o', multiple: true },
+  date: { type: 'string' },
+  ...PDF_OPTIONS,
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 export async function convertCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArguments('convert', args, OPTIONS, CONVERT_HELP);
@@ -41,7 +49,10 @@ export async function convertCommand(args: readonly string[], io: CommandIo): Pr
   const input = positionals[0] as string;
   const result = await convert(
     { bytes: await readInput(input), name: input },
-    { outputs: { ...(kinds.some((k) => k.kind === 'docx') && { docx: true }), ...(kinds.some((k) => k.kind === 'pdf') && { pdf: parsePdfOptions(values) }) }, ...(values.date !== undefined && { date: values.date }) },
+    {
+      outputs: { ...(kinds.some((k) => k.kind === 'docx') && { docx: true }), ...(kinds.some((k) => k.kind === 'pdf') && { pdf: parsePdfOptions(values) }) },
+      ...(values.date !== undefined && { date: values.date }),
+    },
   );
   const files = kinds.map(({ path, kind }) => ({ path, data: result.value.outputs[kind] as Uint8Array }));
   await writeOutputsAtomically(files);

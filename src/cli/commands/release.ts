@@ -2,12 +2,12 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { mergeReleaseReports, runRelease, type ReleaseReport, type ReleaseRunResult, type Shard } from '../../release/index.js';
+import { mergeReleaseReports, type ReleaseReport, type ReleaseRunResult, runRelease, type Shard } from '../../release/index.js';
+import { escapeUnsafe, quote } from '../../util/quote.js';
 import { parseCommandArguments } from '../arguments.js';
 import type { CommandIo } from '../io.js';
 import { printWarnings } from '../options.js';
 import { Progress } from '../progress.js';
-import { escapeUnsafe, quote } from '../../util/quote.js';
 
 export const RELEASE_HELP = `Usage: redline release MANIFEST -o OUT [options]
        redline release --merge-reports REPORT.json [REPORT.json …] -o OUT
@@ -71,7 +71,10 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
   const concurrency = parseConcurrency(values.concurrency);
   const workerMemoryMb = parseWorkerMemory(values['worker-memory']);
   const shard = parseShard(values.shard);
-  const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const only = values.only
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   const progress = values.quiet ? undefined : new Progress(io.progress.write, io.progress.isTerminal);
   const result = await runRelease({
     manifest: positionals[0] as string,
@@ -85,7 +88,15 @@ export async function releaseCommand(args: readonly string[], io: CommandIo): Pr
   });
   const run = result.value;
   for (const id of run.outOfDate) io.err(`warning: ${id}: not run (--only), and its outputs are out of date (its inputs, the options or the program changed); the report counts it as not run`);
-  return finish(io, run.report, result.diagnostics, { json: values.json ?? false, output, files: run.reportFiles, processed: run.processed, skipped: run.skipped, outOfDate: run.outOfDate, milliseconds: run.milliseconds });
+  return finish(io, run.report, result.diagnostics, {
+    json: values.json ?? false,
+    output,
+    files: run.reportFiles,
+    processed: run.processed,
+    skipped: run.skipped,
+    outOfDate: run.outOfDate,
+    milliseconds: run.milliseconds,
+  });
 }
 
 /** What the summary line (or `--json`) says besides the report: the run's own figures. */
@@ -122,7 +133,11 @@ function finish(io: CommandIo, report: ReleaseReport, diagnostics: readonly Diag
     const others = summary.files.filter((file) => file !== main);
     const where = main === undefined ? '' : `; report: ${resolve(summary.output, main)}${others.length > 0 ? ` (with ${others.join(', ')})` : ''}`;
     // A merged report's ids come from shard files: nothing in them reaches the terminal raw.
-    io.out(escapeUnsafe(`${report.release.id}: ${report.documents.length} document(s), ${changes} change(s)${renumbered > 0 ? ` (and ${renumbered} clause(s) only renumbered)` : ''}, ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}${where}`));
+    io.out(
+      escapeUnsafe(
+        `${report.release.id}: ${report.documents.length} document(s), ${changes} change(s)${renumbered > 0 ? ` (and ${renumbered} clause(s) only renumbered)` : ''}, ${report.issues.length} verification issue(s)${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}${where}`,
+      ),
+    );
   }
   return code;
 }

@@ -1,5 +1,5 @@
 /** `redline verify OUT.docx OLD NEW`: Reject All must give OLD and Accept All NEW. */
-import { verify, type ViewCheck } from '../../api/index.js';
+import { type ViewCheck, verify } from '../../api/index.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { readInput } from '../../io/read-input.js';
 import { parseCommandArguments } from '../arguments.js';

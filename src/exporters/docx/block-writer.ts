@@ -8,7 +8,7 @@ import type { Block, BlockContainer, Paragraph, TextRun } from '../../model/docu
 import { typedLabelText } from '../../model/numbering.js';
 import type { MarkStatus, PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece, RedlineRow, RedlineTable } from '../../model/redline.js';
 import { writePieces } from './run-writer.js';
-import { remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
+import { type RevisionElement, remapOld, type WriterContext } from './writer-context.js';
 
 const MARK_ELEMENT: Record<Exclude<MarkStatus, 'equal'>, RevisionElement> = {
   inserted: 'w:ins',
@@ -216,7 +216,14 @@ function typedLabelPieces(block: RedlineParagraph): RedlinePiece[] {
     if (text === undefined) return [];
     const first = paragraph.inlines.find((inline): inline is TextRun => inline.type === 'text');
     const inline: TextRun = { type: 'text', text, format: first?.format ?? {}, direct: first?.direct ?? {}, ...(first?.props !== undefined && { props: first.props }) };
-    return [{ status, inline, ...(id !== undefined && status !== 'equal' && { changeId: id }), ...(block.moveName !== undefined && (status === 'moved-from' || status === 'moved-to') && { moveName: block.moveName }) }];
+    return [
+      {
+        status,
+        inline,
+        ...(id !== undefined && status !== 'equal' && { changeId: id }),
+        ...(block.moveName !== undefined && (status === 'moved-from' || status === 'moved-to') && { moveName: block.moveName }),
+      },
+    ];
   };
   if (block.side === 'old') return piece(block.paragraph, block.mark === 'moved-from' ? 'moved-from' : 'deleted', changeId);
   if (block.mark === 'moved-to') return piece(block.paragraph, 'moved-to', changeId);
@@ -274,7 +281,20 @@ function writeTable(block: RedlineTable, ctx: WriterContext): string {
   let rows = '';
   block.rows.forEach((row, i) => {
     const own = chainOf(row.row.container);
-    const chain = row.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(block.rows.slice(i + 1).find((r) => r.side === 'new')?.row.container), chainOf(block.rows.slice(0, i).reverse().find((r) => r.side === 'new')?.row.container));
+    const chain =
+      row.side === 'new'
+        ? own
+        : oldChain(
+            own,
+            containers.chain,
+            () => chainOf(block.rows.slice(i + 1).find((r) => r.side === 'new')?.row.container),
+            chainOf(
+              block.rows
+                .slice(0, i)
+                .reverse()
+                .find((r) => r.side === 'new')?.row.container,
+            ),
+          );
     rows += containers.enter(chain) + writeRow(row, ctx);
   });
   return `<w:tbl>${remap(table.props ?? '<w:tblPr/>')}${grid}${rows}${containers.enter([])}</w:tbl>`;
@@ -298,12 +318,25 @@ function writeRow(row: RedlineRow, ctx: WriterContext): string {
   let cells = '';
   row.cells.forEach((cell, i) => {
     const own = chainOf(cell.cell.container);
-    const chain = cell.side === 'new' ? own : oldChain(own, containers.chain, () => chainOf(row.cells.slice(i + 1).find((c) => c.side === 'new')?.cell.container), chainOf(row.cells.slice(0, i).reverse().find((c) => c.side === 'new')?.cell.container));
+    const chain =
+      cell.side === 'new'
+        ? own
+        : oldChain(
+            own,
+            containers.chain,
+            () => chainOf(row.cells.slice(i + 1).find((c) => c.side === 'new')?.cell.container),
+            chainOf(
+              row.cells
+                .slice(0, i)
+                .reverse()
+                .find((c) => c.side === 'new')?.cell.container,
+            ),
+          );
     const content = writeBlocks(cell.blocks, cellCtx);
     const endsWithParagraph = cell.blocks[cell.blocks.length - 1]?.type === 'paragraph';
     let cellProps = cell.side === 'old' ? remapOld(cell.cell.props ?? '', ctx) : (cell.cell.props ?? '');
     if (cell.status) cellProps = withCellRevision(cellProps, `<${cell.status === 'inserted' ? 'w:cellIns' : 'w:cellDel'}${ctx.stamp.attributes(ctx.authorOf(firstChangeId(cell.blocks)))}/>`);
-    cells += containers.enter(chain) + `<w:tc>${cellProps}${content}${endsWithParagraph ? '' : '<w:p/>'}</w:tc>`;
+    cells += `${containers.enter(chain)}<w:tc>${cellProps}${content}${endsWithParagraph ? '' : '<w:p/>'}</w:tc>`;
   });
   return `${open}${remap(source.exceptions ?? '')}${props}${markers}${cells}${containers.enter([])}</w:tr>`;
 }

@@ -7,11 +7,11 @@
  */
 import type { DocxSource } from '../../model/document.js';
 import { commentIdentities } from '../../ooxml/comment-identity.js';
-import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
+import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import type { ResourceImporter } from '../../ooxml/resource-importer.js';
 import { childElements, sourceOf, type XmlDocument } from '../../ooxml/xml.js';
-import { outputCommentsPart, type CommentCollector } from './comments.js';
+import { type CommentCollector, outputCommentsPart } from './comments.js';
 
 const RANGE_TAG = /<w:(bookmarkStart|bookmarkEnd|permStart|permEnd|commentRangeStart|commentRangeEnd|commentReference)\b[^>]*>/g;
 
@@ -107,8 +107,28 @@ export interface IdCeilings {
 }
 
 const REVISION_ELEMENTS = new Set([
-  'ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'tblPrExChange', 'trPrChange', 'tcPrChange', 'tblGridChange',
-  'cellIns', 'cellDel', 'cellMerge', 'numberingChange', 'moveFromRangeStart', 'moveToRangeStart', 'customXmlInsRangeStart', 'customXmlDelRangeStart', 'customXmlMoveFromRangeStart', 'customXmlMoveToRangeStart',
+  'ins',
+  'del',
+  'moveFrom',
+  'moveTo',
+  'rPrChange',
+  'pPrChange',
+  'sectPrChange',
+  'tblPrChange',
+  'tblPrExChange',
+  'trPrChange',
+  'tcPrChange',
+  'tblGridChange',
+  'cellIns',
+  'cellDel',
+  'cellMerge',
+  'numberingChange',
+  'moveFromRangeStart',
+  'moveToRangeStart',
+  'customXmlInsRangeStart',
+  'customXmlDelRangeStart',
+  'customXmlMoveFromRangeStart',
+  'customXmlMoveToRangeStart',
 ]);
 
 export function idCeilings(source: DocxSource): IdCeilings {

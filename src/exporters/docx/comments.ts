@@ -5,8 +5,8 @@
  */
 import type { DocxSource } from '../../model/document.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
-import { escapeXml } from '../../ooxml/xml.js';
 import type { PackageBuilder } from '../../ooxml/package-builder.js';
+import { escapeXml } from '../../ooxml/xml.js';
 
 const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 

@@ -6,9 +6,9 @@
 import type { DocxSource, NoteKind } from '../../model/document.js';
 import type { RedlineNote } from '../../model/redline.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
+import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { childElements, parseXml } from '../../ooxml/xml.js';
 import { writeBlocks } from './block-writer.js';
-import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { MoveRanges, type WriterContext } from './writer-context.js';
 
 const PART_NAME: Record<NoteKind, string> = { footnote: 'word/footnotes.xml', endnote: 'word/endnotes.xml' };
@@ -61,7 +61,7 @@ export function writeNotes(kind: NoteKind, notes: readonly RedlineNote[], newSou
     const note = byId.get(child.attrs['w:id'] ?? '');
     if (!note) continue;
     const open = doc.source.slice(child.start, doc.source.indexOf('>', child.start) + 1).replace(/\/>$/, '>');
-    text += doc.source.slice(pos, child.start) + open + writeBlocks(note.blocks, ctx) + `</${element}>`;
+    text += `${doc.source.slice(pos, child.start) + open + writeBlocks(note.blocks, ctx)}</${element}>`;
     pos = child.end;
   }
   let appended = '';

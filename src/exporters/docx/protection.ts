@@ -7,8 +7,8 @@
  */
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { DocxSource } from '../../model/document.js';
-import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { OpcPackage, REL_TYPES } from '../../ooxml/package.js';
+import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { parseXml, type XmlElement } from '../../ooxml/xml.js';
 
 export function removeProtection(source: DocxSource, out: PackageBuilder, versionName: string, diagnostics: Diagnostics): void {

@@ -6,10 +6,10 @@
  */
 import type { Atom, Inline, InlineWrapper } from '../../model/document.js';
 import type { PieceStatus, RedlineBlock, RedlinePiece } from '../../model/redline.js';
+import { escapeXml, findAll, parseXml, textContent } from '../../ooxml/xml.js';
 import { writeBlocks } from './block-writer.js';
 import { commentRange } from './comments.js';
-import { escapeXml, findAll, parseXml, textContent } from '../../ooxml/xml.js';
-import { oldWrapperOpen, remapOld, type RevisionElement, type WriterContext } from './writer-context.js';
+import { oldWrapperOpen, type RevisionElement, remapOld, type WriterContext } from './writer-context.js';
 
 const REVISION_ELEMENT: Record<Exclude<PieceStatus, 'equal'>, RevisionElement> = {
   inserted: 'w:ins',
@@ -332,7 +332,7 @@ function withStories(xml: string, stories: readonly (readonly RedlineBlock[])[],
     const story = stories[k % stories.length] ?? [];
     const open = xml.slice(box.start, xml.indexOf('>', box.start) + 1).replace(/\/>$/, '>');
     const content = writeBlocks(story, ctx);
-    out += xml.slice(pos, box.start) + open + (k < stories.length ? content : ctx.ranges.renumberCopy(content)) + '</w:txbxContent>';
+    out += `${xml.slice(pos, box.start) + open + (k < stories.length ? content : ctx.ranges.renumberCopy(content))}</w:txbxContent>`;
     pos = box.end;
   });
   return out + xml.slice(pos);
@@ -379,7 +379,10 @@ function trackedRunLevelAtom(atom: Atom, piece: RedlinePiece, element: RevisionE
   }
   if (atom.kind === 'math') {
     // Inside an equation the math elements themselves are tracked.
-    return xml.replace(/(<m:oMath\b[^>]*>)([\s\S]*?)(<\/m:oMath>)/g, (_, open: string, content: string, close: string) => `${open}<${element}${ctx.stamp.attributes(author)}>${content}</${element}>${close}`);
+    return xml.replace(
+      /(<m:oMath\b[^>]*>)([\s\S]*?)(<\/m:oMath>)/g,
+      (_, open: string, content: string, close: string) => `${open}<${element}${ctx.stamp.attributes(author)}>${content}</${element}>${close}`,
+    );
   }
   ctx.diagnostics.warn('docx/untracked-object', `an object (${atom.kind}) that Word cannot track was ${removed ? 'left out of' : 'written untracked into'} the redline`);
   return removed ? '' : xml;

@@ -6,9 +6,9 @@
  */
 import type { DocxSource } from '../../model/document.js';
 import type { RedlineStory } from '../../model/redline.js';
+import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { parseXml, startTagOf } from '../../ooxml/xml.js';
 import { verbatimXml, writeBlocks } from './block-writer.js';
-import type { PackageBuilder } from '../../ooxml/package-builder.js';
 import { MoveRanges, type WriterContext } from './writer-context.js';
 
 export function writeStories(stories: readonly RedlineStory[], out: PackageBuilder, base: WriterContext, oldSource: DocxSource | undefined): void {

@@ -52,7 +52,13 @@ const STORY_TYPES = [REL_TYPES.footnotes, REL_TYPES.endnotes, REL_TYPES.comments
 /** The problems of a package's stories (the main part and the parts it relates as stories). */
 export function findStructureProblems(parts: ReadonlyMap<string, Uint8Array>, mainPart: string): StructureProblem[] {
   const pkg = OpcPackage.fromParts(new Map(parts));
-  const stories = [mainPart, ...pkg.relationships(mainPart).filter((r) => !r.external && STORY_TYPES.includes(r.type as (typeof STORY_TYPES)[number])).map((r) => r.target)];
+  const stories = [
+    mainPart,
+    ...pkg
+      .relationships(mainPart)
+      .filter((r) => !r.external && STORY_TYPES.includes(r.type as (typeof STORY_TYPES)[number]))
+      .map((r) => r.target),
+  ];
   const commentsPart = pkg.relatedPart(mainPart, REL_TYPES.comments);
   const commentIds = commentsPart === undefined ? new Set<string>() : commentIdsOf(pkg.text(commentsPart) ?? '');
   const document = new DocumentScope();
@@ -79,7 +85,11 @@ export function findStructureProblems(parts: ReadonlyMap<string, Uint8Array>, ma
  * over from it): returns the problems the input already had, and throws {@link DamagedDocxError}
  * when the output has problems of its own.
  */
-export function checkWrittenStructure(written: ReadonlyMap<string, Uint8Array>, mainPart: string, inputs: readonly { readonly parts: ReadonlyMap<string, Uint8Array>; readonly mainPart: string }[]): StructureProblem[] {
+export function checkWrittenStructure(
+  written: ReadonlyMap<string, Uint8Array>,
+  mainPart: string,
+  inputs: readonly { readonly parts: ReadonlyMap<string, Uint8Array>; readonly mainPart: string }[],
+): StructureProblem[] {
   const problems = findStructureProblems(written, mainPart);
   if (problems.length === 0) return [];
   const inherited = new Set(inputs.flatMap((input) => findStructureProblems(input.parts, input.mainPart).map((p) => p.key)));
@@ -128,9 +138,28 @@ type Report = (code: string, identity: string, message: string) => void;
 
 /** Elements that carry a revision id (ECMA-376 Part 1 §17.13.5). */
 const REVISION_ELEMENTS = new Set([
-  'w:ins', 'w:del', 'w:moveFrom', 'w:moveTo', 'w:rPrChange', 'w:pPrChange', 'w:sectPrChange', 'w:tblPrChange', 'w:tblPrExChange',
-  'w:trPrChange', 'w:tcPrChange', 'w:tblGridChange', 'w:cellIns', 'w:cellDel', 'w:cellMerge', 'w:numberingChange',
-  'w:moveFromRangeStart', 'w:moveToRangeStart', 'w:customXmlInsRangeStart', 'w:customXmlDelRangeStart', 'w:customXmlMoveFromRangeStart', 'w:customXmlMoveToRangeStart',
+  'w:ins',
+  'w:del',
+  'w:moveFrom',
+  'w:moveTo',
+  'w:rPrChange',
+  'w:pPrChange',
+  'w:sectPrChange',
+  'w:tblPrChange',
+  'w:tblPrExChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:tblGridChange',
+  'w:cellIns',
+  'w:cellDel',
+  'w:cellMerge',
+  'w:numberingChange',
+  'w:moveFromRangeStart',
+  'w:moveToRangeStart',
+  'w:customXmlInsRangeStart',
+  'w:customXmlDelRangeStart',
+  'w:customXmlMoveFromRangeStart',
+  'w:customXmlMoveToRangeStart',
 ]);
 
 /** Range starts and ends, paired by id within a story. */
@@ -270,7 +299,8 @@ class StoryScanner {
     if (name === 'w:sdtContent' || name === 'w:tbl' || name === 'w:tr' || name === 'w:tc') {
       const frame = this.frames.pop() as Frame;
       if (frame.count > 0) return;
-      if (name === 'w:sdtContent') this.report('content-control-empty', this.controlLabel(), `a content control${this.controlLabel() === '' ? '' : ` (id ${this.controlLabel()})`} has an empty w:sdtContent`);
+      if (name === 'w:sdtContent')
+        this.report('content-control-empty', this.controlLabel(), `a content control${this.controlLabel() === '' ? '' : ` (id ${this.controlLabel()})`} has an empty w:sdtContent`);
       else if (name === 'w:tbl') this.report('table-without-row', '', 'a table has no row');
       else if (name === 'w:tr') this.report('row-without-cell', '', 'a table row has no cell');
       else this.report('cell-without-paragraph', '', 'a table cell has no paragraph');

@@ -6,19 +6,19 @@
  * rewritten from the redline; content carried over from the old version brings its pictures and
  * links along.
  */
-import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { type Diagnostic, Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Document, DocxSource } from '../../model/document.js';
-import { unchangedRedline } from '../../model/unchanged-redline.js';
 import type { Redline } from '../../model/redline.js';
+import { unchangedRedline } from '../../model/unchanged-redline.js';
+import { PackageBuilder } from '../../ooxml/package-builder.js';
+import { ResourceImporter } from '../../ooxml/resource-importer.js';
 import { writeBlocks } from './block-writer.js';
+import { CarriedRanges, idCeilings } from './carried-ranges.js';
+import { CommentCollector, type CommentNote, firstFreeCommentId, writeComments } from './comments.js';
 import { renumberNotes } from './note-ids.js';
 import { assignOldNoteIds, notesPart, writeNotes } from './notes-writer.js';
-import { ResourceImporter } from '../../ooxml/resource-importer.js';
-import { PackageBuilder } from '../../ooxml/package-builder.js';
-import { writeStories } from './stories-writer.js';
-import { CarriedRanges, idCeilings } from './carried-ranges.js';
-import { CommentCollector, firstFreeCommentId, writeComments, type CommentNote } from './comments.js';
 import { removeProtection } from './protection.js';
+import { writeStories } from './stories-writer.js';
 import { checkWrittenStructure } from './structure-check.js';
 import { MoveRanges, RevisionStamp, type WriterContext } from './writer-context.js';
 

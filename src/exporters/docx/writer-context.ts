@@ -3,11 +3,11 @@
  * output ids of notes carried over from the old version.
  */
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
-import { escapeXml } from '../../ooxml/xml.js';
 import { forEachParagraph, type RedlineBlock, type RedlineParagraph } from '../../model/redline.js';
+import type { ResourceImporter } from '../../ooxml/resource-importer.js';
+import { escapeXml } from '../../ooxml/xml.js';
 import type { CarriedRanges } from './carried-ranges.js';
 import type { CommentCollector, CommentNote } from './comments.js';
-import type { ResourceImporter } from '../../ooxml/resource-importer.js';
 
 /** Rewrites old-version XML for the part being written. */
 export function remapOld(xml: string, ctx: WriterContext): string {

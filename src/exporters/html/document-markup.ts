@@ -9,9 +9,10 @@
  * paragraph, row or table changed as a whole, a renumbered label. Both ends of a move link to
  * each other. Screen readers hear each change's kind and sources before it.
  */
-import { linkTargetOf } from '../../model/link-target.js';
-import { isUnattributed, type Change } from '../../model/change-set.js';
+
+import { type Change, isUnattributed } from '../../model/change-set.js';
 import type { Atom, Inline, NoteKind, Paragraph, RunFormat } from '../../model/document.js';
+import { linkTargetOf } from '../../model/link-target.js';
 import type { PieceStatus, Redline, RedlineBlock, RedlineNote, RedlineOpaque, RedlineParagraph, RedlinePiece, RedlineRow, RedlineStory, RedlineTable, Side } from '../../model/redline.js';
 import { isUnchangedBlock } from '../../model/redline.js';
 import { toBase64 } from '../../util/sha256.js';
@@ -510,7 +511,9 @@ export class DocumentMarkup {
     }
     const status = block.status;
     const element = elementOf(status);
-    this.out.push(`<p class="rl-opaque rl-whole rl-whole-${statusName(status)}"${this.changeAttributes(block.changeId)}><span class="rl-sr">${escapeHtml(this.announcement(block.changeId))}</span><${element} class="${this.markClasses(status, block.changeId)}">${escapeHtml(text)}</${element}>${this.sourceTag(block.changeId)}</p>`);
+    this.out.push(
+      `<p class="rl-opaque rl-whole rl-whole-${statusName(status)}"${this.changeAttributes(block.changeId)}><span class="rl-sr">${escapeHtml(this.announcement(block.changeId))}</span><${element} class="${this.markClasses(status, block.changeId)}">${escapeHtml(text)}</${element}>${this.sourceTag(block.changeId)}</p>`,
+    );
   }
 }
 

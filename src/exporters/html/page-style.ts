@@ -152,7 +152,13 @@ export class DocumentStyles {
 
   /** The class of a colour: text in it, and row marks and chips in it. */
   colourClass(colour: Rgb): string {
-    const hex = colour.map((c) => Math.round(Math.max(0, Math.min(1, c)) * 255).toString(16).padStart(2, '0')).join('');
+    const hex = colour
+      .map((c) =>
+        Math.round(Math.max(0, Math.min(1, c)) * 255)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('');
     let name = this.colours.get(hex);
     if (name === undefined) {
       name = `k${this.colours.size}`;

@@ -7,7 +7,7 @@
  * the document. Without the viewer script it is still a readable, linked, printable redline.
  */
 import type { AttributionReport, SourceEditIssue } from '../../attribution/report.js';
-import { isRenumberOnly, summariseChanges, type Change, type ChangeKind } from '../../model/change-set.js';
+import { type Change, type ChangeKind, isRenumberOnly, summariseChanges } from '../../model/change-set.js';
 import type { Redline } from '../../model/redline.js';
 import { fileName } from '../../util/file-name.js';
 import { citation, moveEnds } from '../change-citation.js';
@@ -54,7 +54,12 @@ export function redlineView(redline: Redline, options: RedlineViewOptions = {}):
   const count = redline.changes.length;
   const { total, renumbered } = summariseChanges(redline.changes);
 
-  const legend = palette.legend(redline).map((entry) => `<li><span class="rl-chip ${colour(entry.colour)}"></span><span>${escapeHtml(entry.label)}${entry.title === undefined ? '' : ` <small>${escapeHtml(entry.title)}</small>`}</span></li>`);
+  const legend = palette
+    .legend(redline)
+    .map(
+      (entry) =>
+        `<li><span class="rl-chip ${colour(entry.colour)}"></span><span>${escapeHtml(entry.label)}${entry.title === undefined ? '' : ` <small>${escapeHtml(entry.title)}</small>`}</span></li>`,
+    );
   const head = `<header class="rl-head">
 <div class="rl-titles"><h1>${escapeHtml(title)}</h1>${options.subtitle === undefined ? '' : `<p>${escapeHtml(options.subtitle)}</p>`}<p>Old: ${escapeHtml(fileName(redline.old.name))} · New: ${escapeHtml(fileName(redline.new.name))} · ${counted(total, renumbered)}</p></div>
 <ul class="rl-legend" aria-label="Key">${legend.join('')}</ul>
@@ -169,14 +174,33 @@ function findings(redline: Redline, report: AttributionReport | undefined, claus
   };
   section(
     'Unattributed',
-    report.unattributed.map((u) => `<a href="#${changeAnchor(u.change)}">${escapeHtml(u.label ?? u.change)}</a>: ${escapeHtml(CHANGE_KIND_LABELS[u.kind])} ${escapeHtml(quote(u.newText || u.oldText))}${u.assignedTo === undefined ? '' : ` (given to ${escapeHtml(u.assignedTo)})`}`),
+    report.unattributed.map(
+      (u) =>
+        `<a href="#${changeAnchor(u.change)}">${escapeHtml(u.label ?? u.change)}</a>: ${escapeHtml(CHANGE_KIND_LABELS[u.kind])} ${escapeHtml(quote(u.newText || u.oldText))}${u.assignedTo === undefined ? '' : ` (given to ${escapeHtml(u.assignedTo)})`}`,
+    ),
   );
-  section('Not applied', report.notApplied.map((i) => `${escapeHtml(i.source)} at ${clauseLink(i.label, i.label ?? 'an unnumbered clause')}: ${escapeHtml(edit(i))}`));
+  section(
+    'Not applied',
+    report.notApplied.map((i) => `${escapeHtml(i.source)} at ${clauseLink(i.label, i.label ?? 'an unnumbered clause')}: ${escapeHtml(edit(i))}`),
+  );
   section(
     'Differs',
-    report.differs.map((i) => `${escapeHtml(i.source)} at ${clauseLink(i.label, i.label ?? 'an unnumbered clause')}: expected ${escapeHtml(edit(i))}${i.actual ? `, found ${escapeHtml(quote(i.actual.newText || i.actual.oldText))}` : ''}`),
+    report.differs.map(
+      (i) =>
+        `${escapeHtml(i.source)} at ${clauseLink(i.label, i.label ?? 'an unnumbered clause')}: expected ${escapeHtml(edit(i))}${i.actual ? `, found ${escapeHtml(quote(i.actual.newText || i.actual.oldText))}` : ''}`,
+    ),
   );
-  section('Conflicts', report.conflicts.map((c) => `${escapeHtml(c.sources.join(' and '))} at ${clauseLink(c.label, c.label ?? 'an unnumbered clause')}: ${escapeHtml(Object.entries(c.texts).map(([source, text]) => `${source} ${quote(text)}`).join(' vs '))}`));
+  section(
+    'Conflicts',
+    report.conflicts.map(
+      (c) =>
+        `${escapeHtml(c.sources.join(' and '))} at ${clauseLink(c.label, c.label ?? 'an unnumbered clause')}: ${escapeHtml(
+          Object.entries(c.texts)
+            .map(([source, text]) => `${source} ${quote(text)}`)
+            .join(' vs '),
+        )}`,
+    ),
+  );
   const body = sections.length > 0 ? sections.join('') : '<p class="rl-none">None: every change is attributed and every source edit applied.</p>';
   return `<aside class="rl-findings" aria-labelledby="rl-findings-title"><h2 id="rl-findings-title">Verification findings</h2>${body}</aside>`;
 }

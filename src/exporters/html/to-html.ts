@@ -11,7 +11,7 @@ import type { Redline } from '../../model/redline.js';
 import { sha256Base64 } from '../../util/sha256.js';
 import { escapeHtml } from './escape.js';
 import { REDLINE_CSS } from './page-style.js';
-import { redlineView, type RedlineView } from './redline-view.js';
+import { type RedlineView, redlineView } from './redline-view.js';
 import { redlineViewer } from './viewer.js';
 
 /** The HTML page's heading and the findings it lists. */

@@ -86,7 +86,8 @@ export function redlineViewer(root: HTMLElement): void {
       if (entry.visible) shown++;
     }
     // Each box counts the changes it would show, given the other group's choice.
-    for (const box of sourceBoxes) setCount(`source:${box.value}`, entries.filter((e) => kinds.has(e.kind) && e.kind !== 'renumber' && (box.value === '' ? e.sources.length === 0 : e.sources.includes(box.value))).length);
+    for (const box of sourceBoxes)
+      setCount(`source:${box.value}`, entries.filter((e) => kinds.has(e.kind) && e.kind !== 'renumber' && (box.value === '' ? e.sources.length === 0 : e.sources.includes(box.value))).length);
     for (const box of kindBoxes) setCount(`kind:${box.value}`, entries.filter((e) => e.kind === box.value && sourceMatches(e, sources)).length);
     setCount('shown', shown);
     const renumberShown = entries.some((e) => e.visible && e.kind === 'renumber');

@@ -3,7 +3,7 @@
  * (`change-set.schema.json`). Field names are a contract; output is deterministic.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { summariseChanges, type Change } from '../../model/change-set.js';
+import { type Change, summariseChanges } from '../../model/change-set.js';
 import type { Document } from '../../model/document.js';
 
 export const CHANGE_SET_SCHEMA_VERSION = 1;

@@ -10,7 +10,7 @@ import type { Change } from '../../model/change-set.js';
 import { isUnattributed } from '../../model/change-set.js';
 import type { Inline, Paragraph } from '../../model/document.js';
 import { displayText } from '../../model/inline-text.js';
-import { wholeParagraphStatus, type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineTable } from '../../model/redline.js';
+import { type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineTable, wholeParagraphStatus } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
 import { assertNever } from '../../util/assert-never.js';
 import { citation, moveEnds } from '../change-citation.js';
@@ -63,9 +63,7 @@ class CriticWriter {
 
   /** Blocks as one line (a table cell, a note): paragraphs joined by `<br>`. */
   inline(blocks: readonly RedlineBlock[]): string {
-    return blocks
-      .map((block) => (block.type === 'paragraph' ? this.content(block) : block.type === 'opaque' ? '[object]' : '[table]'))
-      .join('<br>');
+    return blocks.map((block) => (block.type === 'paragraph' ? this.content(block) : block.type === 'opaque' ? '[object]' : '[table]')).join('<br>');
   }
 
   private paragraph(block: RedlineParagraph): string {
@@ -85,8 +83,8 @@ class CriticWriter {
   private label(block: RedlineParagraph): string {
     const label = block.paragraph.numbering?.label ?? '';
     const renumber = block.labelChangeId === undefined ? undefined : this.changes.get(block.labelChangeId);
-    if (renumber) return `{~~${escape(renumber.oldLabel ?? renumber.oldText)}~>${escape(renumber.newLabel ?? renumber.newText)}~~}`;
-    return escape(label);
+    if (renumber) return `{~~${escapeMarkdown(renumber.oldLabel ?? renumber.oldText)}~>${escapeMarkdown(renumber.newLabel ?? renumber.newText)}~~}`;
+    return escapeMarkdown(label);
   }
 
   /** Puts the number inside the marks of a paragraph inserted, deleted or moved whole. */
@@ -172,11 +170,11 @@ function pieceRuns(pieces: readonly RedlinePiece[]): Run[] {
 function pieceText(inline: Inline): string {
   if (inline.type === 'atom' && inline.note) return `[^${inline.note.id}]`;
   if (inline.type === 'atom' && inline.kind === 'break') return '<br>';
-  return escape(displayText(inline));
+  return escapeMarkdown(displayText(inline));
 }
 
 /** Markdown's own syntax characters in text, escaped so the text reads as written. */
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<]/g, (c) => `\\${c}`).replace(/\{(?=[+\-~=>])/g, '\\{');
 }
 

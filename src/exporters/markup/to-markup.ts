@@ -7,9 +7,10 @@
  * rows by their names. Used by tests (readable expectations, as jsdiff's `convertChangesToXML`)
  * and by `redline compare -o OUT.txt`.
  */
-import { displayText } from '../../model/inline-text.js';
+
 import type { Change } from '../../model/change-set.js';
-import { wholeParagraphStatus, type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineTable } from '../../model/redline.js';
+import { displayText } from '../../model/inline-text.js';
+import { type PieceStatus, type Redline, type RedlineBlock, type RedlineParagraph, type RedlinePiece, type RedlineTable, wholeParagraphStatus } from '../../model/redline.js';
 import { assertNever } from '../../util/assert-never.js';
 import { citation, moveEnds } from '../change-citation.js';
 
@@ -56,7 +57,10 @@ class MarkupWriter {
 
   /** A table line (named after the table), a line per row (changed rows named), a line per cell. */
   private table(block: RedlineTable, lines: string[], indent: string): void {
-    const name = this.tableName(block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.blocks)), block.rows.map((row) => row.changeId));
+    const name = this.tableName(
+      block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.blocks)),
+      block.rows.map((row) => row.changeId),
+    );
     lines.push(`${indent}<table${block.status === 'equal' ? '' : ` ${block.status}`}${name === undefined ? '' : `: ${name}`}>`);
     block.rows.forEach((row) => {
       const rowName = row.status === 'inserted' || row.status === 'deleted' ? this.changes.get(row.changeId ?? '')?.location.path : undefined;

@@ -5,8 +5,8 @@
  */
 import type { RedlineBlock, RedlineOpaque } from '../../model/redline.js';
 import { assertNever } from '../../util/assert-never.js';
-import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FlowItem } from './flow.js';
+import type { FlowContext, StoryContext } from './flow-context.js';
 import { ASCENT, DESCENT } from './fonts.js';
 import { breakLines } from './line-breaker.js';
 import { LineItem } from './line-item.js';
@@ -38,7 +38,10 @@ function opaqueItem(block: RedlineOpaque, width: number, ctx: FlowContext, story
   const base = { size: story.baseSize, bold: false, scale: story.scale ?? 1 };
   const mark = ctx.palette && block.status !== 'equal' ? ctx.palette.mark(block.status, block.changeId) : undefined;
   const style = textStyle({}, base, { ownColours: !ctx.palette, ...(mark && { mark }) });
-  const box = { ...labelBox(ctx.fonts, '[object]', style, ctx.palette ? block.changeId : undefined), tag: new StructElement('Figure', story.parent ?? ctx.structure, { alt: block.block.text.trim() === '' ? 'An object' : block.block.text }) };
+  const box = {
+    ...labelBox(ctx.fonts, '[object]', style, ctx.palette ? block.changeId : undefined),
+    tag: new StructElement('Figure', story.parent ?? ctx.structure, { alt: block.block.text.trim() === '' ? 'An object' : block.block.text }),
+  };
   const [line] = breakLines([box], () => ({ left: 0, width }), { ascent: base.size * base.scale * ASCENT, descent: base.size * base.scale * DESCENT });
   return new LineItem(line as NonNullable<typeof line>, { align: 'left', spaceBefore: 0, spaceAfter: 6, keepWithNext: false, pageBreakBefore: false });
 }

@@ -6,7 +6,7 @@
 import type { Rgb } from './colour.js';
 import type { DrawnGlyph, Face } from './fonts.js';
 import type { ImageSource } from './images.js';
-import { StructElement, type Artifact, type ContentTag } from './structure.js';
+import { type Artifact, type ContentTag, StructElement } from './structure.js';
 
 interface Tagged {
   /** The structure element the op draws content of, or the artifact it is part of. */

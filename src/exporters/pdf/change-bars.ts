@@ -3,14 +3,15 @@
  * ids of the sources that made the changes. Bars of neighbouring lines with the same sources are
  * drawn as one, labelled once.
  */
+
+import { pushAll } from '../../util/arrays.js';
 import type { BarPattern } from '../source-styles.js';
 import type { Canvas } from './canvas.js';
-import type { Rgb } from './colour.js';
 import type { ChangePalette } from './change-palette.js';
+import type { Rgb } from './colour.js';
 import type { ChangeBar } from './flow.js';
 import { outerMarginIsRight, type PageGeometry } from './page-geometry.js';
 import type { TextPainter } from './text-painter.js';
-import { pushAll } from '../../util/arrays.js';
 
 const BAR_WIDTH = 1.6;
 /** Between the text and the bar. */

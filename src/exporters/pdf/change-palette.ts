@@ -4,10 +4,10 @@
  * the change, one colour per source and a warning colour for changes no source explains; without
  * sources, the classic blue insertions, red deletions and green moves.
  */
-import { isUnattributed, type Change, type ChangeKind } from '../../model/change-set.js';
+import { type Change, type ChangeKind, isUnattributed } from '../../model/change-set.js';
 import type { PieceStatus, Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
-import { SourceStyles, type BarPattern } from '../source-styles.js';
+import { type BarPattern, SourceStyles } from '../source-styles.js';
 import { fromHex, type Rgb } from './colour.js';
 
 export interface MarkStyle {
@@ -137,7 +137,12 @@ export class ChangePalette {
         { label: 'Formatting', colour: FORMAT_VIOLET, pattern: 'solid' },
       ];
     }
-    const entries: LegendEntry[] = redline.sources.map((source) => ({ label: source.id, ...(source.title !== undefined && { title: source.title }), colour: this.sourceColour(source.id), pattern: this.styles.styleOf(source.id).pattern }));
+    const entries: LegendEntry[] = redline.sources.map((source) => ({
+      label: source.id,
+      ...(source.title !== undefined && { title: source.title }),
+      colour: this.sourceColour(source.id),
+      pattern: this.styles.styleOf(source.id).pattern,
+    }));
     if (redline.changes.some(isUnattributed)) entries.push({ label: UNATTRIBUTED_AUTHOR, title: 'changes no source explains', colour: WARNING_ORANGE, pattern: 'solid' });
     return entries;
   }

@@ -7,7 +7,7 @@
 import type { DrawOp, TextOp } from './canvas.js';
 import type { Rgb } from './colour.js';
 import type { PdfResources } from './pdf-resources.js';
-import { isArtifact, LAYOUT_ARTIFACT, type ContentTag } from './structure.js';
+import { type ContentTag, isArtifact, LAYOUT_ARTIFACT } from './structure.js';
 
 /** Opens a marked-content sequence for a tag on the page being written: `/P <</MCID 3>> BDC`. */
 export type MarkedContentOpener = (tag: ContentTag) => string;

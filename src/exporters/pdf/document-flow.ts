@@ -8,8 +8,8 @@ import { paragraph, textRun } from '../../model/build.js';
 import { isUnchangedBlock, type Redline, type RedlineStory } from '../../model/redline.js';
 import { unchangedBlocks } from '../../model/unchanged-redline.js';
 import { blockFlow } from './block-flow.js';
-import { BODY_STORY, type FlowContext, type StoryContext } from './flow-context.js';
 import type { FlowItem } from './flow.js';
+import { BODY_STORY, type FlowContext, type StoryContext } from './flow-context.js';
 import { StructElement } from './structure.js';
 
 /** Notes are set smaller than the body. */

@@ -6,20 +6,25 @@
 
 /** Private-use characters of the Symbol and Wingdings fonts that Word uses for bullets. */
 const SYMBOLS: Readonly<Record<number, string>> = {
-  0xf0b7: '•',
-  0xf06c: '●',
-  0xf0a7: '▪',
-  0xf0a8: '□',
-  0xf0d8: '➢',
-  0xf0e0: '→',
-  0xf0fc: '✓',
-  0xf076: '❖',
-  0xf06f: '○',
+  61623: '•',
+  61548: '●',
+  61607: '▪',
+  61608: '□',
+  61656: '➢',
+  61664: '→',
+  61692: '✓',
+  61558: '❖',
+  61551: '○',
 };
 
 /** Text as it can be drawn: NFC, no control characters, no invisible formatting characters. */
 export function drawableText(text: string): string {
-  return visibleSymbols(text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, ''));
+  return visibleSymbols(
+    text
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/[\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, ''),
+  );
 }
 
 function visibleSymbols(text: string): string {

@@ -1,8 +1,8 @@
 /** What the block layout shares while it walks a redline. */
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { ChangePalette } from './change-palette.js';
-import type { Rgb } from './colour.js';
 import type { CjkRegion } from './cjk-fonts.js';
+import type { Rgb } from './colour.js';
 import type { FontLibrary } from './fonts.js';
 import type { ImageResolver, PartKind } from './images.js';
 import type { NoteRegistry } from './note-registry.js';

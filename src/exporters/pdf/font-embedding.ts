@@ -7,10 +7,10 @@
  * character, and each such glyph must still map back to its characters for search and copy.
  */
 import type { Subset } from '@pdf-lib/fontkit';
-import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
-import type { Face } from './fonts.js';
+import { type PDFContext, type PDFRef, PDFString } from 'pdf-lib';
 import { zlibDeflate } from '../../platform/deflate.js';
 import { concatBytes, latin1Bytes } from '../../util/bytes.js';
+import type { Face } from './fonts.js';
 
 export class EmbeddedFont {
   /** The resource name pages use (`F1`). */
@@ -73,10 +73,7 @@ export class EmbeddedFont {
       CIDToGIDMap: 'Identity',
     });
     const toUnicode = context.register(context.stream(zlibDeflate(latin1Bytes(this.toUnicode())), { Filter: 'FlateDecode' }));
-    context.assign(
-      this.ref,
-      context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: this.baseFont, Encoding: 'Identity-H', DescendantFonts: [context.register(cidFont)], ToUnicode: toUnicode }),
-    );
+    context.assign(this.ref, context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: this.baseFont, Encoding: 'Identity-H', DescendantFonts: [context.register(cidFont)], ToUnicode: toUnicode }));
   }
 
   /** `[first [w1 w2 …] first [w…] …]`: runs of consecutive CIDs. */
@@ -145,4 +142,3 @@ export function utf16Hex(text: string): string {
   for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
   return out;
 }
-

@@ -12,7 +12,7 @@
  */
 import fontkit, { type Font as FontkitFont } from '@pdf-lib/fontkit';
 import { readPackageFile } from '../../platform/font-files.js';
-import { cjkRegionOf, cjkSlice, type CjkRegion } from './cjk-fonts.js';
+import { type CjkRegion, cjkRegionOf, cjkSlice } from './cjk-fonts.js';
 
 export type FontVariant = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export type FontFamily = 'serif' | 'sans';

@@ -62,7 +62,10 @@ export class ImageResolver {
     const xml = new TextDecoder().decode(bytes);
     const texts: string[] = [];
     for (const point of xml.split(/<dgm:pt\b/).slice(1, MAX_DIAGRAM_NODES + 1)) {
-      const text = [...point.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => decodeEntities(match[1] as string)).join('').trim();
+      const text = [...point.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+        .map((match) => decodeEntities(match[1] as string))
+        .join('')
+        .trim();
       if (text !== '') texts.push(text);
     }
     return texts;

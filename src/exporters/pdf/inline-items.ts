@@ -4,8 +4,9 @@
  * change it belongs to, so lines can carry change bars, and a text item that calls a footnote
  * carries the note's layout for the foot of its page.
  */
-import type { Face } from './fonts.js';
+
 import type { FlowItem, MoveEnd } from './flow.js';
+import type { Face } from './fonts.js';
 import type { ImageSource } from './images.js';
 import type { StructElement } from './structure.js';
 import type { TextStyle } from './text-style.js';

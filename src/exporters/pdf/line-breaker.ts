@@ -273,7 +273,8 @@ class LineFiller {
     for (const slice of this.slices) {
       const item = this.items[slice.item] as InlineItem;
       if (item.changeId !== undefined) changeIds.add(item.changeId);
-      if ((item.kind === 'text' || item.kind === 'box') && item.moveEnd !== undefined && item.changeId !== undefined) moves.set(`${item.changeId}:${item.moveEnd}`, { changeId: item.changeId, end: item.moveEnd });
+      if ((item.kind === 'text' || item.kind === 'box') && item.moveEnd !== undefined && item.changeId !== undefined)
+        moves.set(`${item.changeId}:${item.moveEnd}`, { changeId: item.changeId, end: item.moveEnd });
       if (item.kind === 'text') {
         if (item.footnote && slice.start === 0) footnotes.push(item.footnote);
         ascent = Math.max(ascent, item.style.size * ASCENT + item.style.rise);

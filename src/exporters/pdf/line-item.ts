@@ -7,7 +7,7 @@
  * starts at the right, its label on the right, `left` alignment meaning its start.
  */
 import type { ParagraphLayout } from '../../model/document.js';
-import { hasRightToLeft, mirrored, visualSpans, type Direction } from './bidi.js';
+import { type Direction, hasRightToLeft, mirrored, visualSpans } from './bidi.js';
 import type { Canvas } from './canvas.js';
 import { GREY, type Rgb } from './colour.js';
 import type { ChangeBar, FlowItem, HeadingEntry } from './flow.js';
@@ -131,7 +131,7 @@ export class LineItem implements FlowItem {
   private drawBreakSpace(canvas: Canvas, x: number, baseline: number): void {
     if (!this.line.brokenAtSpace) return;
     const last = [...this.line.placed].reverse().find((p) => p.kind === 'text');
-    if (!last || last.kind !== 'text') return;
+    if (last?.kind !== 'text') return;
     canvas.tagged(last.item.tag, () => canvas.text(last.item.face, last.item.style.size, x, baseline - last.item.style.rise, ' ', last.item.style.colour));
   }
 

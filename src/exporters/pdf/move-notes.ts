@@ -12,13 +12,13 @@ import type { RedlineParagraph } from '../../model/redline.js';
 import { citation, moveEnds } from '../change-citation.js';
 import { Canvas } from './canvas.js';
 import type { ChangePalette } from './change-palette.js';
-import type { FlowContext } from './flow-context.js';
 import type { ChangeBar, FlowItem, MoveEnd } from './flow.js';
+import type { FlowContext } from './flow-context.js';
 import type { Footnote } from './inline-items.js';
 import { outerMarginIsRight, type PageGeometry } from './page-geometry.js';
-import { moveEndKey, type MoveSpot, type PageSpot } from './paginator.js';
+import { type MoveSpot, moveEndKey, type PageSpot } from './paginator.js';
 import { MOVE_MARKER } from './paragraph-content.js';
-import { TextPainter, type PlainStyle } from './text-painter.js';
+import { type PlainStyle, TextPainter } from './text-painter.js';
 
 const NOTE_SIZE = 7;
 const NOTE_LINE_HEIGHT = NOTE_SIZE * 1.45;

@@ -4,21 +4,22 @@
  * numbers; pictures as image boxes and other objects as labelled boxes; a changed paragraph mark
  * as a marked pilcrow. Text boxes are returned apart, to be drawn after the paragraph.
  */
-import { linkTargetOf } from '../../model/link-target.js';
+
 import { paragraph, textRun } from '../../model/build.js';
 import type { Atom, Inline, RunFormat } from '../../model/document.js';
+import { linkTargetOf } from '../../model/link-target.js';
 import type { PieceStatus, RedlineBlock, RedlineParagraph, RedlinePiece } from '../../model/redline.js';
 import { citation, moveEnds } from '../change-citation.js';
 import type { MarkStyle } from './change-palette.js';
 import type { CjkRegion } from './cjk-fonts.js';
+import { drawableText } from './drawable-text.js';
+import type { MoveEnd } from './flow.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
 import type { FontLibrary } from './fonts.js';
-import type { MoveEnd } from './flow.js';
 import type { BoxItem, Footnote, InlineItem } from './inline-items.js';
-import { drawableText } from './drawable-text.js';
 import { StructElement } from './structure.js';
+import { type BaseStyle, styledText, type TextStyle, textStyle } from './text-style.js';
 import { uniformBlocks } from './uniform-blocks.js';
-import { styledText, textStyle, type BaseStyle, type TextStyle } from './text-style.js';
 
 export interface ParagraphContent {
   readonly items: readonly InlineItem[];
@@ -112,7 +113,12 @@ class ContentBuilder {
     if (inline.type === 'marker') return;
     const mark = pieceMark(piece, this.ctx);
     const link = linkTarget(inline);
-    const style = textStyle(inline.format, this.base, { ownColours: !this.ctx.palette, ...(mark && { mark }), ...(link !== undefined && { link }), ...(this.story.background && { background: this.story.background }) });
+    const style = textStyle(inline.format, this.base, {
+      ownColours: !this.ctx.palette,
+      ...(mark && { mark }),
+      ...(link !== undefined && { link }),
+      ...(this.story.background && { background: this.story.background }),
+    });
     const changeId = this.ctx.palette ? piece.changeId : undefined;
     const moveEnd = changeId === undefined ? undefined : piece.status === 'moved-from' ? 'from' : piece.status === 'moved-to' ? 'to' : undefined;
     if (moveEnd !== undefined && mark) this.moveMarker(`${changeId}:${moveEnd}`, mark, changeId);
@@ -140,7 +146,15 @@ class ContentBuilder {
   text(text: string, style: TextStyle, changeId: string | undefined, footnote?: Footnote, tag?: StructElement): void {
     let first = true;
     for (const run of this.ctx.fonts.runs(text, style.variant, 'serif', this.region)) {
-      this.items.push({ kind: 'text', text: run.text, face: run.face, style, ...(changeId !== undefined && { changeId }), ...(first && footnote && { footnote }), ...(tag && tag !== this.element && { tag }) });
+      this.items.push({
+        kind: 'text',
+        text: run.text,
+        face: run.face,
+        style,
+        ...(changeId !== undefined && { changeId }),
+        ...(first && footnote && { footnote }),
+        ...(tag && tag !== this.element && { tag }),
+      });
       first = false;
     }
   }
@@ -184,7 +198,12 @@ class ContentBuilder {
         const diagram = atom.kind === 'drawing' ? this.ctx.images.diagramText(atom, isOldSide(piece.status) ? 'old' : 'new', this.story.part) : [];
         if (diagram.length > 0) {
           this.items.push({ ...this.labelBox('[diagram]', style, changeId), tag: new StructElement('Figure', tag, { alt: `Diagram: ${diagram.join('; ')}` }) });
-          this.textBoxes.push(uniformBlocks(diagram.map((text) => paragraph([textRun(text)], { layout: { spaceAfter: 2 } })), { status: piece.status, ...id }));
+          this.textBoxes.push(
+            uniformBlocks(
+              diagram.map((text) => paragraph([textRun(text)], { layout: { spaceAfter: 2 } })),
+              { status: piece.status, ...id },
+            ),
+          );
           return;
         }
         const label = PLACEHOLDERS[atom.kind] ?? '[object]';
@@ -228,7 +247,14 @@ function withMoveEnd(item: InlineItem, moveEnd: MoveEnd): InlineItem {
 /** A picture's own description (`descr`, else `title`, of its `wp:docPr` or VML shape). */
 function pictureDescription(xml: string): string | undefined {
   const attribute = /<(?:wp:docPr|v:shape)\b[^>]*?\b(?:descr|alt|title)="([^"]+)"/.exec(xml)?.[1];
-  return attribute === undefined ? undefined : attribute.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return attribute === undefined
+    ? undefined
+    : attribute
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
 }
 
 /** " by MP201 and BEIS" (or "" without sources), for a change's replacement text. */

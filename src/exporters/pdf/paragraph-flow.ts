@@ -6,25 +6,26 @@
  * underlined, in grey and without a change bar: the clause itself did not change) and takes the
  * mark of a paragraph inserted or deleted as a whole.
  */
-import { displayText } from '../../model/inline-text.js';
+
 import type { Paragraph } from '../../model/document.js';
+import { displayText } from '../../model/inline-text.js';
 import type { RedlineParagraph } from '../../model/redline.js';
 import { autoDirection } from './bidi.js';
 import { blockFlow } from './block-flow.js';
-import { cjkRegionOf } from './cjk-fonts.js';
-import { headingType, StructElement } from './structure.js';
 import type { Canvas } from './canvas.js';
 import type { MarkStyle } from './change-palette.js';
+import { cjkRegionOf } from './cjk-fonts.js';
 import { GREY, LIGHT_GREY } from './colour.js';
+import { drawableText } from './drawable-text.js';
+import { type FlowItem, type HeadingEntry, indented } from './flow.js';
 import type { FlowContext, StoryContext } from './flow-context.js';
-import { indented, type FlowItem, type HeadingEntry } from './flow.js';
 import { ASCENT, DESCENT } from './fonts.js';
 import { breakLines, type LineSlot, type PlacedText } from './line-breaker.js';
 import { LineItem } from './line-item.js';
 import { moveNoteLine } from './move-notes.js';
-import { drawableText } from './drawable-text.js';
 import { isOldSide, paragraphContent } from './paragraph-content.js';
-import { textStyle, type BaseStyle, type TextStyle } from './text-style.js';
+import { headingType, StructElement } from './structure.js';
+import { type BaseStyle, type TextStyle, textStyle } from './text-style.js';
 
 /** Sizes of headings that set none, by level. */
 const HEADING_SIZES: readonly number[] = [16, 14, 12.5, 12, 11.5, 11.5, 11, 11, 11];
@@ -180,7 +181,14 @@ function clauseLabel(block: RedlineParagraph, base: BaseStyle, ctx: FlowContext)
   for (const part of parts) {
     for (const run of ctx.fonts.runs(drawableText(part.text), part.style.variant)) {
       const width = run.face.width(run.text, part.style.size);
-      pieces.push({ kind: 'text', item: { kind: 'text', text: run.text, face: run.face, style: part.style, ...(part.changeId !== undefined && { changeId: part.changeId }) }, text: run.text, x, width, spaces: 0 });
+      pieces.push({
+        kind: 'text',
+        item: { kind: 'text', text: run.text, face: run.face, style: part.style, ...(part.changeId !== undefined && { changeId: part.changeId }) },
+        text: run.text,
+        x,
+        width,
+        spaces: 0,
+      });
       x += width;
     }
   }
@@ -192,7 +200,10 @@ function clauseLabel(block: RedlineParagraph, base: BaseStyle, ctx: FlowContext)
  * A paragraph inserted, deleted or moved as a whole gives its label the same mark (also one added
  * at the end of a run, whose own mark is unchanged: the mark before it is the inserted one).
  */
-function wholeParagraphMark(block: RedlineParagraph, mark: (status: Exclude<RedlineParagraph['mark'], 'equal'>, changeId: string | undefined) => MarkStyle): { mark: MarkStyle; changeId?: string } | undefined {
+function wholeParagraphMark(
+  block: RedlineParagraph,
+  mark: (status: Exclude<RedlineParagraph['mark'], 'equal'>, changeId: string | undefined) => MarkStyle,
+): { mark: MarkStyle; changeId?: string } | undefined {
   const content = block.pieces.filter((piece) => piece.inline.type !== 'marker');
   if (block.mark !== 'equal') {
     if (!content.every((piece) => piece.status !== 'equal')) return undefined;

@@ -5,6 +5,8 @@
  * asked for, no random font names, and no trailer `/ID` (pdf-lib writes none).
  */
 import { PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPage, type PDFRef } from 'pdf-lib';
+import { zlibDeflate } from '../../platform/deflate.js';
+import { latin1Bytes } from '../../util/bytes.js';
 import type { Canvas, LinkArea } from './canvas.js';
 import { contentStream } from './content-stream.js';
 import type { ImageSource } from './images.js';
@@ -12,8 +14,6 @@ import type { PageGeometry } from './page-geometry.js';
 import { PdfResources } from './pdf-resources.js';
 import type { StructElement } from './structure.js';
 import { StructureWriter } from './structure-writer.js';
-import { zlibDeflate } from '../../platform/deflate.js';
-import { latin1Bytes } from '../../util/bytes.js';
 
 export interface DocumentInfo {
   readonly title: string;
@@ -93,7 +93,14 @@ export class PdfAssembly {
     const context = this.doc.context;
     const rect = [link.x, link.y, link.x + link.width, link.y + link.height];
     if (link.target.kind === 'uri') {
-      return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(link.target.uri), A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) } });
+      return context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: rect,
+        Border: [0, 0, 0],
+        Contents: PDFHexString.fromText(link.target.uri),
+        A: { Type: 'Action', S: 'URI', URI: asciiString(link.target.uri) },
+      });
     }
     const destination = this.destination(link.target.page, link.target.top);
     return destination && context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Contents: PDFHexString.fromText(`Go to page ${link.target.page}`), Dest: destination });

@@ -3,7 +3,7 @@
  * `font-embedding.ts`) and pictures. Fonts are embedded on first use; their subset names are
  * fixed (`RDLNAA+DejaVuSerif`…) so that the output is the same bytes every time.
  */
-import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { type PDFDict, type PDFDocument, PDFName } from 'pdf-lib';
 import { EmbeddedFont } from './font-embedding.js';
 import type { DrawnGlyph, Face } from './fonts.js';
 import type { ImageSource } from './images.js';

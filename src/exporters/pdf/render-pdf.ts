@@ -9,26 +9,26 @@ import type { AttributionReport } from '../../attribution/report.js';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { InputError } from '../../diagnostics/errors.js';
 import { LIMITS } from '../../diagnostics/limits.js';
+import { documentLines } from '../../model/plain-text.js';
 import { forEachParagraph, type Redline } from '../../model/redline.js';
+import { fileName } from '../../util/file-name.js';
 import { blockFlow } from './block-flow.js';
 import { Canvas } from './canvas.js';
-import { documentLines } from '../../model/plain-text.js';
 import { ChangePalette } from './change-palette.js';
-import { cjkRegionOf, type CjkRegion } from './cjk-fonts.js';
+import { type CjkRegion, cjkRegionOf } from './cjk-fonts.js';
 import { documentFlow, NOTE_SIZE } from './document-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { FontLibrary } from './fonts.js';
 import { ImageResolver } from './images.js';
 import { drawMoveNotes, moveNotes } from './move-notes.js';
 import { NoteRegistry } from './note-registry.js';
-import { pageGeometry, type PageSize } from './page-geometry.js';
+import { type PageSize, pageGeometry } from './page-geometry.js';
 import { Paginator } from './paginator.js';
 import { PdfAssembly } from './pdf-assembly.js';
 import { drawRunningHeads, type RunningHeads } from './running-heads.js';
 import { ListTracker, StructElement } from './structure.js';
 import { SummaryPages } from './summary-pages.js';
 import { TextPainter } from './text-painter.js';
-import { fileName } from '../../util/file-name.js';
 
 export interface RenderOptions {
   readonly pageSize?: PageSize;
@@ -84,13 +84,22 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
     await pdf.draw(page, canvas);
   }
   pdf.outline(paginator.headings);
-  return pdf.save({ title: heads.title, lang: documentLanguage(redline, ctx.cjkRegion), structure: root, ...(options.subtitle !== undefined && { subject: options.subtitle }), ...(options.date !== undefined && { date: options.date }) });
+  return pdf.save({
+    title: heads.title,
+    lang: documentLanguage(redline, ctx.cjkRegion),
+    structure: root,
+    ...(options.subtitle !== undefined && { subject: options.subtitle }),
+    ...(options.date !== undefined && { date: options.date }),
+  });
 }
 
 /** Past {@link LIMITS.pdfPages}, known up front from the page breaks or met while paginating. */
 function refuseTooManyPages(redline: Redline, pages: number, marked: boolean): void {
   if (pages <= LIMITS.pdfPages) return;
-  throw new InputError(redline.new.name, `its ${marked ? 'marked-up' : 'clean'} PDF would run past ${LIMITS.pdfPages.toLocaleString('en')} pages (the limit for a PDF output); ask for DOCX, HTML or JSON output instead`);
+  throw new InputError(
+    redline.new.name,
+    `its ${marked ? 'marked-up' : 'clean'} PDF would run past ${LIMITS.pdfPages.toLocaleString('en')} pages (the limit for a PDF output); ask for DOCX, HTML or JSON output instead`,
+  );
 }
 
 /**
@@ -111,7 +120,11 @@ function refuseTooLarge(redline: Redline, summaryPages: number, marked: boolean)
     }
   });
   refuseTooManyPages(redline, summaryPages + pageBreaks, marked);
-  if (lines > LIMITS.pdfLines) throw new InputError(redline.new.name, `its ${marked ? 'marked-up' : 'clean'} PDF would run past ${LIMITS.pdfLines.toLocaleString('en')} lines (the limit for a PDF output); ask for DOCX, HTML or JSON output instead`);
+  if (lines > LIMITS.pdfLines)
+    throw new InputError(
+      redline.new.name,
+      `its ${marked ? 'marked-up' : 'clean'} PDF would run past ${LIMITS.pdfLines.toLocaleString('en')} lines (the limit for a PDF output); ask for DOCX, HTML or JSON output instead`,
+    );
 }
 
 /**
@@ -131,7 +144,9 @@ function documentLanguage(redline: Redline, region: CjkRegion): string {
 
 function flowContext(redline: Redline, fonts: FontLibrary, palette: ChangePalette | undefined, width: number, structure: StructElement, diagnostics: Diagnostics | undefined): FlowContext {
   // Footnotes are laid out when first called, with the context they are part of, in a Note at the reference.
-  const notes = new NoteRegistry(redline.notes, (note, label, parent) => ({ items: [...blockFlow(note.blocks, width, ctx, { part: 'footnote', baseSize: NOTE_SIZE, noteLabel: label, parent: new StructElement('Note', parent ?? structure) })] }));
+  const notes = new NoteRegistry(redline.notes, (note, label, parent) => ({
+    items: [...blockFlow(note.blocks, width, ctx, { part: 'footnote', baseSize: NOTE_SIZE, noteLabel: label, parent: new StructElement('Note', parent ?? structure) })],
+  }));
   const ctx: FlowContext = {
     fonts,
     ...(palette && { palette }),

@@ -58,10 +58,16 @@ export function headLines(painter: TextPainter, width: number, heads: RunningHea
   }
   const title = { ...TITLE, size: MIN_SIZE };
   const sub = { ...SUBTITLE, size: MIN_SIZE };
-  const lines: HeadLine[] = [...painter.wrap(heads.title, width, title).map((text) => ({ text, style: title, align: 'left' as const })), ...(subtitle === '' ? [] : painter.wrap(subtitle, width, sub).map((text) => ({ text, style: sub, align: 'left' as const })))];
+  const lines: HeadLine[] = [
+    ...painter.wrap(heads.title, width, title).map((text) => ({ text, style: title, align: 'left' as const })),
+    ...(subtitle === '' ? [] : painter.wrap(subtitle, width, sub).map((text) => ({ text, style: sub, align: 'left' as const }))),
+  ];
   if (lines.length <= MAX_LINES) return lines;
   // Past four lines the text is set smaller still rather than run off the page.
   const smaller = { ...title, size: 5.5 };
   const smallerSub = { ...sub, size: 5.5 };
-  return [...painter.wrap(heads.title, width, smaller).map((text) => ({ text, style: smaller, align: 'left' as const })), ...(subtitle === '' ? [] : painter.wrap(subtitle, width, smallerSub).map((text) => ({ text, style: smallerSub, align: 'left' as const })))];
+  return [
+    ...painter.wrap(heads.title, width, smaller).map((text) => ({ text, style: smaller, align: 'left' as const })),
+    ...(subtitle === '' ? [] : painter.wrap(subtitle, width, smallerSub).map((text) => ({ text, style: smallerSub, align: 'left' as const }))),
+  ];
 }

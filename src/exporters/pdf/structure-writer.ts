@@ -4,9 +4,9 @@
  * that maps each page's MCIDs (and each link annotation) back to its element, and the catalog
  * entries that say the file is tagged (`MarkInfo`, `StructTreeRoot`, `Lang`).
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, type PDFContext, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFArray, type PDFContext, type PDFDict, PDFHexString, PDFName, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { MarkedContentOpener } from './content-stream.js';
-import { isArtifact, type ContentTag, type StructElement, type StructKid } from './structure.js';
+import { type ContentTag, isArtifact, type StructElement, type StructKid } from './structure.js';
 
 interface PageMarks {
   readonly page: PDFPage;

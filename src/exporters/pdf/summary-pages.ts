@@ -9,15 +9,17 @@
  * wraps in its column), so the number of summary pages is known before the body is laid out: body pages are numbered after them, and the summary is drawn once
  * the body has placed the changes.
  */
-import { countChanges, type Change, type ChangeCounts, type ChangeKind } from '../../model/change-set.js';
+
 import type { AttributionReport } from '../../attribution/report.js';
+import { type Change, type ChangeCounts, type ChangeKind, countChanges } from '../../model/change-set.js';
 import type { Redline } from '../../model/redline.js';
 import { UNATTRIBUTED_AUTHOR } from '../../model/source.js';
 import { citation } from '../change-citation.js';
-import { summaryEntries, type SummaryEntry } from '../summary-entries.js';
+import { type SummaryEntry, summaryEntries } from '../summary-entries.js';
 import { findingCounts, findingSections } from './summary-findings.js';
 
 export { excerpt } from '../summary-entries.js';
+
 import { Canvas } from './canvas.js';
 import { drawBar } from './change-bars.js';
 import type { ChangePalette } from './change-palette.js';
@@ -25,8 +27,8 @@ import { BLACK, GREY, type Rgb } from './colour.js';
 import type { PageGeometry } from './page-geometry.js';
 import { moveEndKey, type PageSpot } from './paginator.js';
 import type { RunningHeads } from './running-heads.js';
+import { type ContentTag, PAGINATION_ARTIFACT, StructElement } from './structure.js';
 import type { PlainStyle, TextPainter } from './text-painter.js';
-import { PAGINATION_ARTIFACT, StructElement, type ContentTag } from './structure.js';
 
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   insert: 'Insertion',
@@ -277,7 +279,12 @@ export class SummaryPages {
   private tableLines(): SummaryLine[] {
     const entries = summaryEntries(this.redline.changes);
     if (entries.changes.length + entries.renumbered.length === 0) return [];
-    const heading: SummaryLine = { height: TABLE_HEADING_HEIGHT, keepWithNext: true, tag: new StructElement('H2', this.section), draw: (canvas, top) => this.painter.draw(canvas, 'Table of changes', this.left, top + HEADING.size + 2, HEADING) };
+    const heading: SummaryLine = {
+      height: TABLE_HEADING_HEIGHT,
+      keepWithNext: true,
+      tag: new StructElement('H2', this.section),
+      draw: (canvas, top) => this.painter.draw(canvas, 'Table of changes', this.left, top + HEADING.size + 2, HEADING),
+    };
     const renumbered = entries.renumbered.length === 0 ? [] : [this.sectionRow('Renumbered clauses (no change bars)'), ...entries.renumbered.map((entry, i) => this.entryRow(entry, i))];
     return [heading, ...entries.changes.map((entry, i) => this.entryRow(entry, i)), ...renumbered];
   }

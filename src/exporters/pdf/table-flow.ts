@@ -11,15 +11,16 @@
  * readable; in a clean PDF it is drawn as it is, and text in the automatic colour turns white on
  * it, as in Word.
  */
-import type { RedlineBlock, RedlineRow, RedlineTable } from '../../model/redline.js';
-import type { Canvas } from './canvas.js';
+
 import type { Border, TableBorders } from '../../model/document.js';
-import { fromHex, isDark, tint, type Rgb } from './colour.js';
-import { blockFlow } from './block-flow.js';
-import { TABLE_TEXT_SCALE, type FlowContext, type StoryContext } from './flow-context.js';
-import type { ChangeBar, FlowItem, MoveEnd, RowInfo, TableInfo } from './flow.js';
-import type { Footnote } from './inline-items.js';
+import type { RedlineBlock, RedlineRow, RedlineTable } from '../../model/redline.js';
 import { maxOf } from '../../util/arrays.js';
+import { blockFlow } from './block-flow.js';
+import type { Canvas } from './canvas.js';
+import { fromHex, isDark, type Rgb, tint } from './colour.js';
+import type { ChangeBar, FlowItem, MoveEnd, RowInfo, TableInfo } from './flow.js';
+import { type FlowContext, type StoryContext, TABLE_TEXT_SCALE } from './flow-context.js';
+import type { Footnote } from './inline-items.js';
 import { StructElement } from './structure.js';
 
 const PAD_X = 4;
@@ -56,7 +57,10 @@ export function* tableFlow(block: RedlineTable, width: number, ctx: FlowContext,
 
 /** Left edges of the grid columns and the right edge of the last, in points from the table's left. */
 function columnGrid(widths: readonly number[], rows: readonly RedlineRow[], available: number): number[] {
-  const count = maxOf(rows.map((row) => row.cells.reduce((n, cell) => n + Math.max(1, cell.cell.gridSpan), 0)), Math.max(1, widths.length));
+  const count = maxOf(
+    rows.map((row) => row.cells.reduce((n, cell) => n + Math.max(1, cell.cell.gridSpan), 0)),
+    Math.max(1, widths.length),
+  );
   const known = widths.filter((w) => w > 0);
   const fallback = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : available / count;
   const filled = Array.from({ length: count }, (_, i) => ((widths[i] ?? 0) > 0 ? (widths[i] as number) : fallback));
@@ -121,7 +125,16 @@ function rowItem(block: RedlineTable, r: number, grid: readonly number[], info: 
     const items = cell.cell.vMerge === 'continue' ? [] : [...blockFlow(cell.blocks, right - x - 2 * PAD_X, ctx, { ...story, parent: cellElement, ...background })];
     const colour = ctx.palette && cell.status ? ctx.palette.colour(firstChangeId(cell.blocks)) : undefined;
     const edges = tableBorders && cellEdges(tableBorders, cell.cell.borders, r === 0, r === block.rows.length - 1, start === 0, column >= columns);
-    return { x, width: right - x, ...stack(items), ...(colour && { tint: tint(colour, TINT_STRENGTH) }), ...(shading && { shading }), openTop: cell.cell.vMerge === 'continue', openBottom: continuing.has(start), ...(edges && { edges }) };
+    return {
+      x,
+      width: right - x,
+      ...stack(items),
+      ...(colour && { tint: tint(colour, TINT_STRENGTH) }),
+      ...(shading && { shading }),
+      openTop: cell.cell.vMerge === 'continue',
+      openBottom: continuing.has(start),
+      ...(edges && { edges }),
+    };
   });
   return new RowItem({
     cells,
@@ -135,7 +148,14 @@ function rowItem(block: RedlineTable, r: number, grid: readonly number[], info: 
 }
 
 /** A cell's four borders: its own, else the table's outer edge or inside line where it stands. */
-function cellEdges(table: TableBorders, own: TableCellBorders | undefined, firstRow: boolean, lastRow: boolean, firstColumn: boolean, lastColumn: boolean): Record<'top' | 'bottom' | 'left' | 'right', Border | null> {
+function cellEdges(
+  table: TableBorders,
+  own: TableCellBorders | undefined,
+  firstRow: boolean,
+  lastRow: boolean,
+  firstColumn: boolean,
+  lastColumn: boolean,
+): Record<'top' | 'bottom' | 'left' | 'right', Border | null> {
   const pick = (edge: 'top' | 'bottom' | 'left' | 'right', outer: boolean, inside: Border | null): Border | null => {
     const mine = own?.[edge];
     return mine !== undefined ? mine : outer ? table[edge] : inside;
@@ -202,7 +222,12 @@ class RowItem implements FlowItem {
   constructor(parts: RowParts) {
     this.parts = parts;
     this.row = parts.info;
-    this.height = maxOf(parts.cells.map((cell) => cell.contentHeight), 0) + 2 * PAD_Y;
+    this.height =
+      maxOf(
+        parts.cells.map((cell) => cell.contentHeight),
+        0,
+      ) +
+      2 * PAD_Y;
     this.spaceBefore = parts.spaceBefore;
     this.spaceAfter = parts.spaceAfter;
     // A header row stays with the first row under it.

@@ -4,8 +4,8 @@
  */
 import type { RunFormat } from '../../model/document.js';
 import type { MarkStyle } from './change-palette.js';
-import { BLACK, fromHex, highlightColour, isDark, WHITE, type Rgb } from './colour.js';
-import { variantOf, type FontVariant } from './fonts.js';
+import { BLACK, fromHex, highlightColour, isDark, type Rgb, WHITE } from './colour.js';
+import { type FontVariant, variantOf } from './fonts.js';
 
 export interface TextStyle {
   readonly variant: FontVariant;

@@ -24,7 +24,12 @@ export function uniformBlocks(blocks: readonly Block[], mark: UniformMark): Redl
           side,
           mark: mark.status,
           ...(mark.changeId !== undefined && { markChangeId: mark.changeId }),
-          pieces: block.inlines.map((inline) => ({ status: mark.status, inline, ...changeId, ...(inline.type === 'atom' && inline.stories && { stories: inline.stories.map((story) => uniformBlocks(story, mark)) }) })),
+          pieces: block.inlines.map((inline) => ({
+            status: mark.status,
+            inline,
+            ...changeId,
+            ...(inline.type === 'atom' && inline.stories && { stories: inline.stories.map((story) => uniformBlocks(story, mark)) }),
+          })),
           unchanged: mark.status === 'equal',
         };
       case 'table':

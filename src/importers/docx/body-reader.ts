@@ -9,23 +9,34 @@
  */
 import { clampCount, LIMITS } from '../../diagnostics/limits.js';
 import type { Block, BlockContainer, Inline, Marker, Paragraph, Table, TableCell, TableRow } from '../../model/document.js';
-import { hashString } from '../../util/hash.js';
 import { attr, childElements, firstChild, onOff, sourceOf, sourceWithout, startTagOf, type XmlElement } from '../../ooxml/xml.js';
+import { hashString } from '../../util/hash.js';
 import { mergeLayout, readParagraphLayout } from './formatting.js';
-import { readCellBorders, readShading, tableLook } from './table-look.js';
 import { readParagraphContent } from './inline-reader.js';
 import { readMarker } from './markers.js';
 import { levelIndex } from './numbering.js';
 import { isVisible, type ReadContext } from './read-context.js';
 import { sourceInView } from './revision-view.js';
+import { readCellBorders, readShading, tableLook } from './table-look.js';
 import { blockContainer, isEmptyWrapper, wrapperContent } from './wrappers.js';
 
 /** Range markup between blocks (a table's rows or cells hold it too). */
 const MARKERS = new Set(['w:bookmarkStart', 'w:bookmarkEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
 const SKIPPED = new Set([
-  'w:sectPr', 'w:tcPr', 'w:proofErr', 'w:customXmlPr', 'w:sdtPr', 'w:sdtEndPr',
-  'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
-  'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd',
+  'w:sectPr',
+  'w:tcPr',
+  'w:proofErr',
+  'w:customXmlPr',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:moveFromRangeStart',
+  'w:moveFromRangeEnd',
+  'w:moveToRangeStart',
+  'w:moveToRangeEnd',
+  'w:customXmlInsRangeStart',
+  'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart',
+  'w:customXmlDelRangeEnd',
 ]);
 const REVISION_MARKS = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo', 'w:rPrChange']);
 
@@ -299,7 +310,11 @@ function readCell(ctx: ReadContext, tc: XmlElement, maxSpan: number): TableCell 
   if (inserted || deleted || firstChild(tcPr, 'w:tcPrChange')) ctx.state.revisions += 1;
   if (inserted && !isVisible(ctx, 'inserted')) return undefined;
   if (deleted && !isVisible(ctx, 'deleted')) return undefined;
-  const span = clampCount(attr(firstChild(tcPr, 'w:gridSpan'), 'w:val'), { min: 1, max: maxSpan, fallback: 1 }, { diagnostics: ctx.diagnostics, code: 'limits/cell-span-clamped', what: `a table cell's w:gridSpan (at most ${LIMITS.tableColumns} columns a row)`, file: ctx.fileName });
+  const span = clampCount(
+    attr(firstChild(tcPr, 'w:gridSpan'), 'w:val'),
+    { min: 1, max: maxSpan, fallback: 1 },
+    { diagnostics: ctx.diagnostics, code: 'limits/cell-span-clamped', what: `a table cell's w:gridSpan (at most ${LIMITS.tableColumns} columns a row)`, file: ctx.fileName },
+  );
   const vMergeElement = firstChild(tcPr, 'w:vMerge');
   const width = firstChild(tcPr, 'w:tcW');
   const widthValue = width && (width.attrs['w:type'] ?? 'dxa') === 'dxa' ? Number(width.attrs['w:w'] ?? '0') / 20 : undefined;

@@ -3,8 +3,9 @@
  * versions write the same picture with different relationship ids and drawing ids, so the key is
  * built from what the reader sees: the bytes of referenced parts, sizes and text, never ids.
  */
-import { hashBytes, hashString } from '../../util/hash.js';
+
 import type { XmlElement } from '../../ooxml/xml.js';
+import { hashBytes, hashString } from '../../util/hash.js';
 import type { ReadContext } from './read-context.js';
 import { inView, nameInView } from './revision-view.js';
 

@@ -5,13 +5,13 @@
  * computes clause labels nor keeps the source XML that the exporter writes back (see docs/architecture.md's
  * dependency table).
  */
-import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { type Diagnostic, Diagnostics } from '../../diagnostics/diagnostic.js';
 import { InputError, PartError } from '../../diagnostics/errors.js';
 import type { Block, Document, Note, NoteKind, RevisionView, Story, StoryKind } from '../../model/document.js';
 import { commentIdentities } from '../../ooxml/comment-identity.js';
-import { DEFAULT_PACKAGE_LIMITS, OpcPackage, REL_TYPES, type PackageLimits } from '../../ooxml/package.js';
-import { quote } from '../../util/quote.js';
+import { DEFAULT_PACKAGE_LIMITS, OpcPackage, type PackageLimits, REL_TYPES } from '../../ooxml/package.js';
 import { attr, childElements, descendant, findAll, firstChild, startTagOf, textContent, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
+import { quote } from '../../util/quote.js';
 import { readBlocks } from './body-reader.js';
 import { NumberingCounter, NumberingDefinitions } from './numbering.js';
 import type { ReadContext, ReadState } from './read-context.js';
@@ -54,7 +54,7 @@ function readPackage(pkg: OpcPackage, fileName: string, view: RevisionView): Imp
   const mainPart = pkg.mainPart as string;
   const doc = pkg.xml(mainPart);
   const body = doc && firstChild(doc.root, 'w:body');
-  if (!doc || doc.root.name !== 'w:document' || !body) {
+  if (doc?.root.name !== 'w:document' || !body) {
     throw new InputError(fileName, `not a Word document (${quote(mainPart)} has no w:document/w:body)`);
   }
 

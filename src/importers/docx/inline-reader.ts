@@ -5,10 +5,10 @@
 import type { Atom, AtomKind, Block, Inline, InlineWrapper, Marker, RunFormat } from '../../model/document.js';
 import { escapeXml, findAll, firstChild, sourceOf, sourceWithout, textContent, type XmlElement } from '../../ooxml/xml.js';
 import { contentKey } from './content-key.js';
-import { MARKER_ELEMENTS, readMarker } from './markers.js';
-import { sourceInView } from './revision-view.js';
 import { mergeRunFormat, readRunFormat } from './formatting.js';
+import { MARKER_ELEMENTS, readMarker } from './markers.js';
 import { isVisible, type ReadContext } from './read-context.js';
+import { sourceInView } from './revision-view.js';
 import { INLINE_WRAPPERS, inlineWrapper, isEmptyWrapper, wrapperContent } from './wrappers.js';
 
 /** Reads the blocks of a nested story (a text box); injected to avoid a module cycle. */
@@ -64,7 +64,19 @@ export function readParagraphContent(ctx: ReadContext, p: XmlElement, paragraphS
 }
 
 /** Markup with no content of its own that is safe to leave out of rewritten paragraphs. */
-const DROPPED = new Set(['w:pPr', 'w:smartTagPr', 'w:customXmlPr', 'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd', 'w:customXmlMoveFromRangeStart', 'w:customXmlMoveFromRangeEnd', 'w:customXmlMoveToRangeStart', 'w:customXmlMoveToRangeEnd']);
+const DROPPED = new Set([
+  'w:pPr',
+  'w:smartTagPr',
+  'w:customXmlPr',
+  'w:customXmlInsRangeStart',
+  'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart',
+  'w:customXmlDelRangeEnd',
+  'w:customXmlMoveFromRangeStart',
+  'w:customXmlMoveFromRangeEnd',
+  'w:customXmlMoveToRangeStart',
+  'w:customXmlMoveToRangeEnd',
+]);
 const MOVE_RANGES = new Set(['w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd']);
 
 function readRunLevel(ctx: ReadContext, parent: XmlElement, out: InlineCollector, wrapper: InlineWrapper | undefined): void {
@@ -91,7 +103,14 @@ function readRunLevel(ctx: ReadContext, parent: XmlElement, out: InlineCollector
         else readRangeMarkers(ctx, child, out);
         break;
       case 'w:fldSimple':
-        out.atom(baseOf(ctx, out, undefined, wrapper), 'simple-field', fieldResultText(child), `fldSimple:${child.attrs['w:instr'] ?? ''}:${fieldResultText(child)}`, sourceInView(ctx.doc, child, ctx.view), { isRunLevel: true });
+        out.atom(
+          baseOf(ctx, out, undefined, wrapper),
+          'simple-field',
+          fieldResultText(child),
+          `fldSimple:${child.attrs['w:instr'] ?? ''}:${fieldResultText(child)}`,
+          sourceInView(ctx.doc, child, ctx.view),
+          { isRunLevel: true },
+        );
         break;
       case 'm:oMath':
       case 'm:oMathPara':

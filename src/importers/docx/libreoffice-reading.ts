@@ -20,7 +20,9 @@ export function libreOfficeDifferences(bytes: Uint8Array, fileName: string): str
   findAll(body, 'w:p').forEach((p, index) => {
     const mark = firstChild(firstChild(firstChild(p, 'w:pPr'), 'w:rPr'), 'w:moveFrom') ?? firstChild(firstChild(firstChild(p, 'w:pPr'), 'w:rPr'), 'w:moveTo');
     if (!mark || hasMovedText(p, mark.name)) return;
-    problems.push(`paragraph ${index + 1}: its mark is tracked as ${mark.name === 'w:moveFrom' ? 'moved away' : 'moved here'} but it holds no moved text; LibreOffice leaves it as an empty paragraph in both views`);
+    problems.push(
+      `paragraph ${index + 1}: its mark is tracked as ${mark.name === 'w:moveFrom' ? 'moved away' : 'moved here'} but it holds no moved text; LibreOffice leaves it as an empty paragraph in both views`,
+    );
   });
   return problems;
 }

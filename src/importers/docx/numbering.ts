@@ -181,8 +181,7 @@ export class NumberingCounter {
       this.seenLists.add(numId);
       for (const [overridden] of list.startOverrides) counts[overridden] = undefined;
     }
-    const startOf = (index: number): number =>
-      list.startOverrides.get(index) ?? this.definitions.level(list, abstract, index)?.start ?? 0;
+    const startOf = (index: number): number => list.startOverrides.get(index) ?? this.definitions.level(list, abstract, index)?.start ?? 0;
 
     const current = counts[level];
     counts[level] = current === undefined ? startOf(level) : current + 1;
@@ -231,7 +230,12 @@ const ROMAN_UNITS = ['', 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix']
 function roman(value: number): string {
   if (value <= 0) return String(value);
   const thousands = Math.floor(value / 1000);
-  return 'm'.repeat(Math.min(thousands, LIMITS.numberChars)) + (ROMAN_HUNDREDS[Math.floor(value / 100) % 10] as string) + (ROMAN_TENS[Math.floor(value / 10) % 10] as string) + (ROMAN_UNITS[value % 10] as string);
+  return (
+    'm'.repeat(Math.min(thousands, LIMITS.numberChars)) +
+    (ROMAN_HUNDREDS[Math.floor(value / 100) % 10] as string) +
+    (ROMAN_TENS[Math.floor(value / 10) % 10] as string) +
+    (ROMAN_UNITS[value % 10] as string)
+  );
 }
 
 /**
@@ -244,10 +248,52 @@ function letters(value: number): string {
   return letter.repeat(Math.min(Math.floor((value - 1) / 26) + 1, LIMITS.numberChars));
 }
 
-const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const CARDINALS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+const ORDINALS = [
+  'zeroth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);

@@ -6,8 +6,9 @@
  * unequal. So the XML is read in the view being read, like the text around it: the other view's
  * revisions left out, this view's unwrapped, change records dropped; everything else byte for byte.
  */
-import { sourceOf, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
+
 import type { RevisionView } from '../../model/document.js';
+import { sourceOf, type XmlDocument, type XmlElement } from '../../ooxml/xml.js';
 
 const REMOVED: Readonly<Record<RevisionView, ReadonlySet<string>>> = {
   after: new Set(['w:del', 'w:moveFrom']),
@@ -19,8 +20,18 @@ const UNWRAPPED: Readonly<Record<RevisionView, ReadonlySet<string>>> = {
 };
 /** Records of earlier properties and move ranges: bookkeeping of a revision, not content. */
 const CHANGE_RECORDS = new Set([
-  'w:rPrChange', 'w:pPrChange', 'w:sectPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:tblGridChange', 'w:numberingChange',
-  'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
+  'w:rPrChange',
+  'w:pPrChange',
+  'w:sectPrChange',
+  'w:tblPrChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:tblGridChange',
+  'w:numberingChange',
+  'w:moveFromRangeStart',
+  'w:moveFromRangeEnd',
+  'w:moveToRangeStart',
+  'w:moveToRangeEnd',
 ]);
 /** Deleted text, which reads as plain text once its deletion is unwrapped (the before view). */
 const DELETED_TEXT: ReadonlyMap<string, string> = new Map([

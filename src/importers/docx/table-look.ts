@@ -36,7 +36,11 @@ function readBorder(element: XmlElement | undefined): Border | null | undefined 
   // w:sz is in eighths of a point.
   const size = Number(attr(element, 'w:sz') ?? '4');
   const colour = attr(element, 'w:color');
-  return { width: Math.min(6, Math.max(0.25, (Number.isFinite(size) ? size : 4) / 8)), ...(colour !== undefined && /^[0-9a-f]{6}$/i.test(colour) && { color: colour.toUpperCase() }), ...(value === 'double' && { double: true }) };
+  return {
+    width: Math.min(6, Math.max(0.25, (Number.isFinite(size) ? size : 4) / 8)),
+    ...(colour !== undefined && /^[0-9a-f]{6}$/i.test(colour) && { color: colour.toUpperCase() }),
+    ...(value === 'double' && { double: true }),
+  };
 }
 
 function readBorders(container: XmlElement | undefined): Partial<Record<Edge, Border | null>> {

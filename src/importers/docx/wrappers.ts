@@ -8,8 +8,8 @@
  * carries over from the old version goes back into the wrapper the new version still has.
  */
 import type { BlockContainer, InlineWrapper } from '../../model/document.js';
-import { hashString } from '../../util/hash.js';
 import { firstChild, sourceOf, startTagOf, type XmlElement } from '../../ooxml/xml.js';
+import { hashString } from '../../util/hash.js';
 import { nextId, type ReadContext } from './read-context.js';
 
 /** The property element of each wrapper that has one (it stays in the wrapper's start). */

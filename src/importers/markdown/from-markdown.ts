@@ -163,7 +163,12 @@ class BlockReader {
   /** The item's numbering, on Word's nine list levels. */
   private numbered(block: Paragraph, item: { readonly label: string; readonly list: OpenList }): Paragraph {
     const depth = item.list.depth;
-    if (depth >= WORD_LIST_LEVELS) this.diagnostics?.warn('limits/list-level-clamped', `lists nested more than ${WORD_LIST_LEVELS} levels deep are indented as the ${WORD_LIST_LEVELS}th level (Word has ${WORD_LIST_LEVELS}); their numbers are kept`, this.name);
+    if (depth >= WORD_LIST_LEVELS)
+      this.diagnostics?.warn(
+        'limits/list-level-clamped',
+        `lists nested more than ${WORD_LIST_LEVELS} levels deep are indented as the ${WORD_LIST_LEVELS}th level (Word has ${WORD_LIST_LEVELS}); their numbers are kept`,
+        this.name,
+      );
     const numbering = { numId: item.list.ordered ? MARKDOWN_LISTS.ordered : MARKDOWN_LISTS.bullet, level: Math.min(depth, WORD_LIST_LEVELS - 1), label: item.label, isBullet: !item.list.ordered };
     return { ...block, numbering, styleId: 'ListParagraph' };
   }

@@ -66,6 +66,6 @@ export function withoutUnwritableCharacters(text: string): { readonly text: stri
   });
   let line = 1;
   for (let at = text.indexOf('\n'); at >= 0 && at < first; at = text.indexOf('\n', at + 1)) line++;
-  const code = `U+${(text.charCodeAt(first)).toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = `U+${text.charCodeAt(first).toString(16).toUpperCase().padStart(4, '0')}`;
   return { text: kept, dropped: { count, first: code, line } };
 }

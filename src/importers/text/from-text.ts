@@ -3,8 +3,9 @@
  * is kept as a line break, so the text reads as it was typed. Clause numbers typed at the start of
  * a paragraph become its label (see `typed-labels.ts`).
  */
-import type { Document, Inline } from '../../model/document.js';
+
 import { document, lineBreak, paragraph, textRun } from '../../model/build.js';
+import type { Document, Inline } from '../../model/document.js';
 import { recogniseTypedLabels } from '../typed-labels.js';
 
 export function fromText(text: string, name: string): Document {
