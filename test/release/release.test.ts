@@ -12,14 +12,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SourceStyles } from '../../src/exporters/source-styles.js';
 import { buildSampleRelease } from '../../tools/samples/build-release.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
-import { hasCommand, legendColours, requirePdfTools } from '../helpers/pdf-tools.js';
+import { hasCommand, legendColours, pdfText, requirePdfTools } from '../helpers/pdf-tools.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
 const SAMPLE = resolve(__dirname, '../../samples/release/release.yaml');
 
 interface ReportJson {
   readonly modifications: { id: string; status: string; documents: string[]; notApplied: number }[];
-  readonly documents: { id: string; status: string; mismatch: string[]; unattributed: number; outputs: { kind: string; file: string }[]; error?: string }[];
+  readonly documents: { id: string; status: string; mismatch: string[]; changes: number; renumbered: number; unattributed: number; outputs: { kind: string; file: string }[]; error?: string }[];
   readonly log: { document: string; previousVersion: string; newVersion: string; effectiveDate: string }[];
   readonly issues: { document: string; type: string; sources: string[]; label?: string }[];
 }
@@ -123,6 +123,23 @@ describe('the sample release', () => {
           `${id} in ${document}: ${rgb.join(',')} vs #${hex}`,
         ).toBe(true);
     }
+  });
+
+  it.runIf(requirePdfTools())("counts each document's changes alike in its JSON, its PDF and the report, and lists its findings on its PDF", () => {
+    const report = readReport(out);
+    const file = (document: ReportJson['documents'][number], kind: string): string => join(out, document.outputs.find((o) => o.kind === kind)?.file ?? '');
+    for (const document of report.documents) {
+      const { summary } = JSON.parse(readFileSync(file(document, 'json'), 'utf8')) as { summary: { total: number; renumbered: number } };
+      expect([document.changes, document.renumbered], document.id).toEqual([summary.total, summary.renumbered]);
+      const text = pdfText(readFileSync(file(document, 'redline-pdf')));
+      const renumbered = summary.renumbered === 0 ? '' : `; ${summary.renumbered} clauses? only renumbered`;
+      expect(text, document.id).toMatch(new RegExp(`Total: ${summary.total} changes?${renumbered}`));
+      expect(text, document.id).toMatch(/Verification findings/);
+    }
+    const pdfOf = (id: string): string => pdfText(readFileSync(file(report.documents.find((d) => d.id === id) as ReportJson['documents'][number], 'redline-pdf')));
+    expect(pdfOf('section-g')).toMatch(/Unattributed \(changes no source explains\): 1/);
+    expect(pdfOf('section-l')).toMatch(/Not applied \(source edits the new version does not have\): 1\s+• MP205 at L5\.36: expected “test the” → “within 20 Working Days”/);
+    expect(pdfOf('section-a')).not.toMatch(/Unattributed \(|Not applied \(/);
   });
 
   it('logs the version of each document now in force, also as CSV', () => {
