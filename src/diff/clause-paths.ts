@@ -24,6 +24,8 @@ interface Ancestor {
   readonly level: number;
   readonly label: string;
   readonly indent: number;
+  /** Its path, once it is on the stack. */
+  path?: string;
 }
 
 interface TableNames {
@@ -128,8 +130,9 @@ class PathWalk {
   private enter(entry: Ancestor): void {
     while (this.stack.length > 0 && !isAncestor(this.stack[this.stack.length - 1] as Ancestor, entry)) this.stack.pop();
     if (this.stack.length === 0) this.root(entry.label);
+    entry.path = pathBelow(this.stack[this.stack.length - 1], entry, this.stack.length === 0);
     this.stack.push(entry);
-    this.path = buildPath(this.stack);
+    this.path = entry.path;
   }
 
   /** A clause at the top of its numbering: a label met before means the numbering restarted. */
@@ -161,23 +164,20 @@ function isAncestor(above: Ancestor, entry: Ancestor): boolean {
 }
 
 /**
- * The path of the deepest entry: labels joined from the bottom up, stopping at an ancestor whose
- * number the label below already carries (`G1.6` carries `G1`).
+ * The path of `entry` under `parent` (the stack's top, whose path is built): the parent's path and
+ * the entry's label joined, unless the label already carries the parent's number (`G1.6` carries
+ * `G1`), when it stands alone — after the parent's keyword if it has one (`Article 3` → `3.1`
+ * reads `Article 3.1`). Built once per numbered paragraph from its parent's, never by walking the
+ * ancestors again.
  */
-function buildPath(stack: readonly Ancestor[]): string {
-  let path = normaliseLabel((stack[stack.length - 1] as Ancestor).label, stack.length === 1);
-  let head = (stack[stack.length - 1] as Ancestor).label;
-  for (let i = stack.length - 2; i >= 0; i--) {
-    const ancestor = (stack[i] as Ancestor).label;
-    if (carries(head, ancestor)) {
-      const keyword = KEYWORD_LABEL.exec(ancestor)?.[1];
-      if (keyword !== undefined && !KEYWORD_LABEL.test(head)) path = `${keyword} ${path}`;
-      break;
-    }
-    path = joinLabels(normaliseLabel(ancestor, i === 0), path);
-    head = ancestor;
+function pathBelow(parent: Ancestor | undefined, entry: Ancestor, top: boolean): string {
+  const own = normaliseLabel(entry.label, top);
+  if (parent === undefined) return own;
+  if (carries(entry.label, parent.label)) {
+    const keyword = KEYWORD_LABEL.exec(parent.label)?.[1];
+    return keyword !== undefined && !KEYWORD_LABEL.test(entry.label) ? `${keyword} ${own}` : own;
   }
-  return path;
+  return joinLabels(parent.path as string, own);
 }
 
 /** Whether a label already carries its ancestor's number (`3.1` carries `3.` and `Article 3`). */
