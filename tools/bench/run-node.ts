@@ -16,7 +16,9 @@ export function runNode(args: readonly string[]): Timed & { status: number | nul
   const start = performance.now();
   const run = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - start;
-  const rss = /MAXRSS_KB (\d+)/.exec(run.stderr)?.[1];
-  const cpu = /CPU_US (\d+)/.exec(run.stderr)?.[1];
+  // The process's own figures come last (a worker process that inherits the reporter prints first).
+  const last = (pattern: RegExp): string | undefined => [...run.stderr.matchAll(pattern)].pop()?.[1];
+  const rss = last(/MAXRSS_KB (\d+)/g);
+  const cpu = last(/CPU_US (\d+)/g);
   return { ms, status: run.status, ...(rss !== undefined && { rssMb: Number(rss) / 1024 }), ...(cpu !== undefined && { cpuMs: Number(cpu) / 1000 }) };
 }
