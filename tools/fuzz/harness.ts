@@ -10,10 +10,10 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { Random } from '../synthetic/random.js';
 import { type BoundedRunResult, runBounded } from './bounded-run.js';
 import { zipParts } from './docx-package.js';
 import { encodeText, MARKDOWN_MUTATIONS, mutateDocx, REPORT_MUTATIONS, TEXT_MUTATIONS } from './mutators.js';
-import { Random } from './random.js';
 import { seedMarkdown, seedParts, seedText } from './seeds.js';
 
 export const COMMANDS = ['compare', 'apply', 'convert', 'verify', 'release', 'merge-reports'] as const;

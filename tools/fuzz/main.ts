@@ -17,11 +17,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Random } from '../synthetic/random.js';
 import { runBounded } from './bounded-run.js';
 import { EXTREME_CASES } from './extremes.js';
 import { COMMANDS, type FuzzCommand, runFuzz } from './harness.js';
 import { loadInLibreOffice } from './libreoffice.js';
-import { Random } from './random.js';
 
 const { values } = parseArgs({
   options: {

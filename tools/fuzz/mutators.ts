@@ -8,8 +8,8 @@
  */
 import { strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 import { LIMITS } from '../../src/diagnostics/limits.js';
+import type { Random } from '../synthetic/random.js';
 import { zipParts } from './docx-package.js';
-import type { Random } from './random.js';
 
 export interface Mutation<T> {
   readonly name: string;

@@ -3,8 +3,9 @@
  * tracked changes as DOCX parts (mutated part by part), and the same text as plain text and
  * Markdown. Each seed is small, so that a case runs in about a second.
  */
+
+import type { Random } from '../synthetic/random.js';
 import { packageParts, para } from './docx-package.js';
-import type { Random } from './random.js';
 
 const CLAUSES = [
   'The Supplier shall notify the Authority of any Security Incident within 24 hours.',
