@@ -46,7 +46,7 @@ html.rl-page, html.rl-page body { height: 100%; margin: 0; overflow: hidden; }
 .rl-shown { margin: 0 14px 6px; font-size: 12px; color: var(--rl-muted); }
 .rl-list { list-style: none; margin: 0; padding: 0 0 24px; font-size: 13px; }
 .rl-list li { border-top: 1px solid var(--rl-line); content-visibility: auto; contain-intrinsic-size: auto 2.6em; }
-.rl-list a { display: grid; grid-template-columns: 12px 4.6rem 1fr; gap: 0 8px; padding: 5px 14px; color: inherit; text-decoration: none; }
+.rl-list a { display: grid; grid-template-columns: 12px 6rem 1fr; gap: 0 8px; padding: 5px 14px; color: inherit; text-decoration: none; }
 .rl-list a:hover { background: #e6eaef; }
 .rl-list li[aria-current="true"] a { background: #fff3c4; }
 .rl-list .rl-chip { margin-top: 4px; }
