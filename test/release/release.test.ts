@@ -289,21 +289,25 @@ describe('release runs on a small copy of the sample release', () => {
     for (const [file, bytes] of restartedFiles) if (!file.startsWith('.redline-state')) expect(Buffer.compare(bytes, expected.get(file) as Buffer), file).toBe(0);
   }, 180_000);
 
-  it.runIf(requirePdfTools())('shows only the sources a document names in showSources, the others taken as made', () => {
-    const release = copy();
-    const manifest = join(release, 'release.yaml');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('    title: "Section G: Security"\n', '    title: "Section G: Security"\n    showSources: [BEIS]\n'));
-    const out = join(release, 'out');
-    const result = runCli(['release', manifest, '-o', out, '--only', 'section-g']);
-    expect([0, 4], result.stderr).toContain(result.status);
-    const document = readReport(out).documents.find((d) => d.id === 'section-g') as ReportJson['documents'][number];
-    const json = JSON.parse(readFileSync(join(out, document.outputs.find((o) => o.kind === 'json')?.file ?? ''), 'utf8')) as { changes: { kind: string; sources: string[] }[] };
-    const shown = json.changes.filter((c) => c.kind !== 'renumber');
-    expect(shown.filter((c) => c.sources.includes('BEIS')).length).toBeGreaterThan(0);
-    expect(shown.filter((c) => c.sources.some((id) => id !== 'BEIS'))).toEqual([]);
-    const pdf = pdfText(readFileSync(join(out, document.outputs.find((o) => o.kind === 'redline-pdf')?.file ?? '')));
-    expect(pdf).toMatch(/Shown as changes: BEIS;[\s\S]*Taken as made \(already in the old version shown, not marked\): MP201, MP202\./);
-  }, 180_000);
+  it.runIf(requirePdfTools())(
+    'shows only the sources a document names in showSources, the others taken as made',
+    () => {
+      const release = copy();
+      const manifest = join(release, 'release.yaml');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('    title: "Section G: Security"\n', '    title: "Section G: Security"\n    showSources: [BEIS]\n'));
+      const out = join(release, 'out');
+      const result = runCli(['release', manifest, '-o', out, '--only', 'section-g']);
+      expect([0, 4], result.stderr).toContain(result.status);
+      const document = readReport(out).documents.find((d) => d.id === 'section-g') as ReportJson['documents'][number];
+      const json = JSON.parse(readFileSync(join(out, document.outputs.find((o) => o.kind === 'json')?.file ?? ''), 'utf8')) as { changes: { kind: string; sources: string[] }[] };
+      const shown = json.changes.filter((c) => c.kind !== 'renumber');
+      expect(shown.filter((c) => c.sources.includes('BEIS')).length).toBeGreaterThan(0);
+      expect(shown.filter((c) => c.sources.some((id) => id !== 'BEIS'))).toEqual([]);
+      const pdf = pdfText(readFileSync(join(out, document.outputs.find((o) => o.kind === 'redline-pdf')?.file ?? '')));
+      expect(pdf).toMatch(/Shown as changes: BEIS;[\s\S]*Taken as made \(already in the old version shown, not marked\): MP201, MP202\./);
+    },
+    180_000,
+  );
 
   it('fails a corrupt document alone: the others complete and the report says why (exit 5)', () => {
     const release = copy();
