@@ -6,8 +6,8 @@
  * a move in one row with both ends and both pages, then the renumbered clauses, one row per
  * cascade (see `summary-entries.ts`).
  * Every line's height is known from its text alone (excerpts are cut to fit, a long clause path
- * wraps in its column), so the number of summary pages is known before the body is laid out: body pages are numbered after them, and the summary is drawn once
- * the body has placed the changes.
+ * wraps in its column), so the number of summary pages is known before the body is laid out: body
+ * pages are numbered after them, and the summary is drawn once the body has placed the changes.
  */
 
 import type { AttributionReport } from '../../attribution/report.js';
