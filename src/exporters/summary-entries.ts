@@ -1,10 +1,10 @@
 /**
  * The entries of a summary of changes, as a reader wants them (the change set itself keeps every
- * change): a clause inserted or deleted with its limbs is one entry ("A6.33 deleted, with
+ * change): a clause inserted, deleted or moved with its limbs is one entry ("A6.33 deleted, with
  * (a)–(d)"); a move is one entry that names both ends; clauses only renumbered are listed apart,
  * one entry per cascade ("G3.5–G3.60 renumbered (+1), after new G3.5").
  */
-import { type Change, isRenumberOnly } from '../model/change-set.js';
+import { type Change, type ChangeLocation, isRenumberOnly } from '../model/change-set.js';
 import { citation, moveEnds } from './change-citation.js';
 
 export interface SummaryEntry {
@@ -12,6 +12,8 @@ export interface SummaryEntry {
   readonly changeIds: readonly string[];
   /** Where: a clause path, both ends of a move (`G1.31 → G2.46`), a renumbered range (`G3.5–G3.60`). */
   readonly clause: string;
+  /** Where the entry stands in the new version's order: its first change's place, a move's new place. */
+  readonly location: ChangeLocation;
   readonly kind: Change['kind'];
   /** What changed, in a line: an excerpt, or the description of a group. */
   readonly text: string;
@@ -46,28 +48,37 @@ export function summaryEntries(changes: readonly Change[]): SummaryEntries {
 function single(change: Change): SummaryEntry {
   if (change.kind === 'move') {
     const { from, to } = moveEnds(change);
-    return { changeIds: [change.id], clause: `${citation(from)} → ${citation(to)}`, kind: 'move', text: clip(change.newText || change.oldText), sources: change.sources, move: change };
+    return { changeIds: [change.id], clause: `${citation(from)} → ${citation(to)}`, location: to, kind: 'move', text: clip(change.newText || change.oldText), sources: change.sources, move: change };
   }
-  return { changeIds: [change.id], clause: citation(change.location), kind: change.kind, text: excerpt(change), sources: change.sources };
+  return { changeIds: [change.id], clause: citation(change.location), location: change.location, kind: change.kind, text: excerpt(change), sources: change.sources };
 }
 
 /**
- * The changes from `start` on that insert or delete one clause and its limbs: whole paragraphs of
- * one kind and sources whose paths continue the first's (`A6.33`, `A6.33(a)`, `A6.33(a)(i)`).
+ * The changes from `start` on that insert, delete or move one clause and its limbs: whole
+ * paragraphs of one kind and sources whose paths continue the first's (`A6.33`, `A6.33(a)`,
+ * `A6.33(a)(i)`), a moved limb at both ends.
  */
 function clauseLimbs(changes: readonly Change[], start: number): Change[] {
   const first = changes[start] as Change;
-  const path = first.location.path;
-  if ((first.kind !== 'insert' && first.kind !== 'delete') || first.scope !== 'paragraph' || path === undefined) return [first];
+  if (!isWholeClause(first)) return [first];
   const group = [first];
   for (let i = start + 1; i < changes.length; i++) {
     const next = changes[i] as Change;
-    const nextPath = next.location.path;
-    if (next.kind !== first.kind || next.scope !== 'paragraph' || nextPath === undefined || next.sources.join() !== first.sources.join()) break;
-    if (nextPath !== path && !isWithin(nextPath, path)) break;
+    if (!isWholeClause(next) || next.kind !== first.kind || next.sources.join() !== first.sources.join() || !continuesAt(next, first, 'from') || !continuesAt(next, first, 'to')) break;
     group.push(next);
   }
   return group;
+}
+
+function isWholeClause(change: Change): boolean {
+  return (change.kind === 'insert' || change.kind === 'delete' || change.kind === 'move') && change.scope === 'paragraph' && change.location.path !== undefined;
+}
+
+/** Whether `next` is `first`'s clause or one of its limbs at one end (both ends of a move; the only place otherwise). */
+function continuesAt(next: Change, first: Change, end: 'from' | 'to'): boolean {
+  const path = first.kind === 'move' ? moveEnds(first)[end].path : first.location.path;
+  const nextPath = next.kind === 'move' ? moveEnds(next)[end].path : next.location.path;
+  return path !== undefined && nextPath !== undefined && (nextPath === path || isWithin(nextPath, path));
 }
 
 /** Whether a path is below another: `A6.33(a)` and `A6.33.1` are below `A6.33`; `A6.330` is not. */
@@ -77,12 +88,18 @@ function isWithin(path: string, parent: string): boolean {
 
 function clauseEntry(limbs: readonly Change[]): SummaryEntry {
   const first = limbs[0] as Change;
-  const path = first.location.path as string;
-  const children = limbs.map((c) => (c.location.path as string).slice(path.length)).filter((rest) => rest !== '' && isOneLevel(rest));
+  const { from, to } = moveEnds(first);
+  const path = (first.kind === 'move' ? from.path : first.location.path) as string;
+  const children = limbs.map((c) => ((c.kind === 'move' ? moveEnds(c).from.path : c.location.path) as string).slice(path.length)).filter((rest) => rest !== '' && isOneLevel(rest));
   const range = children.length === 0 ? `${limbs.length - 1} more paragraph${limbs.length === 2 ? '' : 's'}` : children.length === 1 ? children[0] : `${children[0]}–${children[children.length - 1]}`;
+  const ids = limbs.map((c) => c.id);
+  if (first.kind === 'move') {
+    const clause = `${citation(from)} → ${citation(to)}`;
+    return { changeIds: ids, clause, location: to, kind: 'move', text: `${path} moved, with ${range}: ${clip(first.newText || first.oldText)}`, sources: first.sources, move: first };
+  }
   const verb = first.kind === 'insert' ? 'inserted' : 'deleted';
   const text = first.kind === 'insert' ? first.newText : first.oldText;
-  return { changeIds: limbs.map((c) => c.id), clause: path, kind: first.kind, text: `${path} ${verb}, with ${range}: ${clip(text)}`, sources: first.sources };
+  return { changeIds: ids, clause: path, location: first.location, kind: first.kind, text: `${path} ${verb}, with ${range}: ${clip(text)}`, sources: first.sources };
 }
 
 /** One level of a path: `(a)`, `.1`. */
@@ -135,7 +152,14 @@ function cascadeEntry(group: readonly Change[], all: readonly Change[]): Summary
   const delta = shift === undefined ? '' : ` (${shift.delta > 0 ? '+' : '−'}${Math.abs(shift.delta)})`;
   const cause = causeOf(first, all);
   const count = group.length === top.length ? '' : ` (${group.length} clauses with their sub-clauses)`;
-  return { changeIds: group.map((c) => c.id), clause: range, kind: 'renumber', text: `renumbered${delta}${cause === undefined ? '' : `, after ${cause}`}; now ${now}${count}`, sources: [] };
+  return {
+    changeIds: group.map((c) => c.id),
+    clause: range,
+    location: first.location,
+    kind: 'renumber',
+    text: `renumbered${delta}${cause === undefined ? '' : `, after ${cause}`}; now ${now}${count}`,
+    sources: [],
+  };
 }
 
 /** The old path of a renumbered clause: its new path with the old label in place of the new. */

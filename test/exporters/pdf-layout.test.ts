@@ -5,13 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
-import { SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { displayText } from '../../src/model/inline-text.js';
 import type { Redline } from '../../src/model/redline.js';
 import { buildDocx, p } from '../helpers/docx-builder.js';
-import { footerNumbers, marginInk, pageTexts, qpdfCheck, renderPages, requirePdfTools, squeeze, syntheticPair } from '../helpers/pdf-tools.js';
+import { type AddedPages, addedPages, bodyPages, footerNumbers, marginInk, pageTexts, qpdfCheck, renderPages, requirePdfTools, squeeze, syntheticPair } from '../helpers/pdf-tools.js';
 
 const runPdf = requirePdfTools();
 
@@ -25,14 +24,14 @@ describe.runIf(runPdf)('redline PDF of a thirty-page code section', () => {
   let redline: Redline;
   let pdf: Uint8Array;
   let pages: string[];
-  let summaryPages: number;
+  let added: AddedPages;
 
   beforeAll(async () => {
     const pair = await syntheticPair({ footnotes: false });
     redline = compareDocuments(pair.old, pair.new);
     pdf = await redlineToPdf(redline, { subtitle: 'Marked up against v1' });
     pages = pageTexts(pdf);
-    summaryPages = pages.filter((page) => page.includes(SUMMARY_TITLE)).length;
+    added = addedPages(pages);
   });
 
   it('is long enough to test pagination, and valid', () => {
@@ -41,10 +40,10 @@ describe.runIf(runPdf)('redline PDF of a thirty-page code section', () => {
   });
 
   it('repeats a table’s header row at the top of every page it continues on', () => {
-    const matrixPages = pages
-      .map((page, i) => ({ page: bodyOf(page), number: i + 1 }))
-      .slice(summaryPages)
-      .filter(({ page }) => /G-R\d{3}/.test(page));
+    const matrixPages = bodyPages(
+      pages,
+      pages.map((page, i) => ({ page: bodyOf(page), number: i + 1 })),
+    ).filter(({ page }) => /G-R\d{3}/.test(page));
     expect(matrixPages.length).toBeGreaterThan(1);
     for (const { page, number } of matrixPages) {
       const header = page.search(/^\s*Requirement\s+Role A\s+Role B\s+Role C\s+Role D\s*$/m);
@@ -56,7 +55,7 @@ describe.runIf(runPdf)('redline PDF of a thirty-page code section', () => {
   it('shows every changed piece of the body’s paragraphs, in document order', () => {
     // The text column of A4 only: move notes stand in the margin beside it.
     const column = pageTexts(pdf, true, { left: 70, right: 526 });
-    const body = squeeze(column.slice(summaryPages).map(bodyOf).join('\n'));
+    const body = squeeze(bodyPages(pages, column).map(bodyOf).join('\n'));
     let from = 0;
     let checked = 0;
     for (const block of redline.body) {
@@ -77,11 +76,13 @@ describe.runIf(runPdf)('redline PDF of a thirty-page code section', () => {
   it('keeps only the pages with changes when asked, each with its real number', async () => {
     const changedOnly = await redlineToPdf(redline, { subtitle: 'Marked up against v1', changedPagesOnly: true });
     const full = renderPages(pdf, 30);
-    const changed = full.flatMap((pixmap, i) => (i >= summaryPages && marginInk(pixmap) > 0 ? [i + 1] : []));
+    const bodyEnd = pages.length - added.list;
+    const changed = full.flatMap((pixmap, i) => (i >= added.summary && i < bodyEnd && marginInk(pixmap) > 0 ? [i + 1] : []));
     expect(changed.length).toBeGreaterThan(5);
-    expect(changed.length).toBeLessThan(pages.length - summaryPages);
+    expect(changed.length).toBeLessThan(bodyEnd - added.summary);
     const kept = pageTexts(changedOnly);
-    const expected = [...Array.from({ length: summaryPages }, (_, i) => i + 1), ...changed];
+    // The summary and the list of changes are kept whole.
+    const expected = [...Array.from({ length: added.summary }, (_, i) => i + 1), ...changed, ...Array.from({ length: added.list }, (_, i) => bodyEnd + i + 1)];
     expect(footerNumbers(kept)).toEqual(expected.map((page) => ({ page, of: pages.length })));
     kept.forEach((text, i) => expect(text, `page ${expected[i]}`).toBe(pages[(expected[i] as number) - 1]));
   });

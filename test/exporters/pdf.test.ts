@@ -10,13 +10,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/diff/compare-documents.js';
 import { INSERT_BLUE } from '../../src/exporters/pdf/change-palette.js';
 import { tint } from '../../src/exporters/pdf/colour.js';
-import { CHANGE_KIND_LABELS, SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
+import { CHANGE_LIST_TITLE, SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { documentToPdf, redlineToPdf } from '../../src/exporters/pdf/to-pdf.js';
 import { summaryEntries } from '../../src/exporters/summary-entries.js';
+import { summaryParts } from '../../src/exporters/summary-parts.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import { type Change, summariseChanges } from '../../src/model/change-set.js';
 import type { Redline } from '../../src/model/redline.js';
 import {
+  addedPages,
   colouredPixels,
   featurePair,
   footerNumbers,
@@ -34,6 +36,17 @@ import {
 } from '../helpers/pdf-tools.js';
 
 const runPdf = requirePdfTools();
+
+/** How the summary counts each kind of change in words, one and many. */
+const KIND_WORDS: Readonly<Partial<Record<Change['kind'], readonly [string, string]>>> = {
+  insert: ['insertion', 'insertions'],
+  delete: ['deletion', 'deletions'],
+  replace: ['replacement', 'replacements'],
+  move: ['move', 'moves'],
+  format: ['formatting change', 'formatting changes'],
+  'table-row-insert': ['row inserted', 'rows inserted'],
+  'table-row-delete': ['row deleted', 'rows deleted'],
+};
 
 /** The words of a change's old and new text. */
 function changeWords(change: Change): string[] {
@@ -173,6 +186,7 @@ describe.runIf(runPdf)('redline PDF of a document using every feature', () => {
   it('has an outline of the headings, nested by level', async () => {
     const outline = (await PDFDocument.load(pdf)).catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
     expect(outlineTitles(outline)).toEqual([
+      [SUMMARY_TITLE, []],
       ['Definitions and Scope', [['Payment', []]]],
       ['Tables', []],
       ['Other Terms', []],
@@ -199,45 +213,72 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
     loaded = await PDFDocument.load(pdf);
   });
 
-  it('summarises the changes by kind with the change set’s counts, renumbered clauses apart, one row per entry', () => {
-    const summary = pages.filter((page) => page.includes(SUMMARY_TITLE));
-    const first = summary[0] ?? '';
+  it('keeps its summary to one page: the counts, and the changes by part, each part’s count, clauses and pages', () => {
+    const added = addedPages(pages);
+    expect(added).toEqual({ summary: 1, list: 2 });
+    const first = pages[0] ?? '';
     const counts = summariseChanges(redline.changes);
     expect(counts.renumbered).toBeGreaterThan(0);
     expect(first).toContain(`Total: ${counts.total} changes; ${counts.renumbered} clauses only renumbered`);
-    for (const [kind, label] of Object.entries(CHANGE_KIND_LABELS)) {
-      const count = kind === 'renumber' ? 0 : (counts.byKind[kind as Change['kind']] ?? 0);
-      const line = new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm').exec(first);
-      if (count === 0) expect(line).toBeNull();
-      else expect(Number(line?.[1]), label).toBe(count);
+    const byKind = Object.entries(KIND_WORDS)
+      .filter(([kind]) => (counts.byKind[kind as Change['kind']] ?? 0) > 0)
+      .map(([kind, [one, many]]) => {
+        const count = counts.byKind[kind as Change['kind']] ?? 0;
+        return `${count} ${count === 1 ? one : many}`;
+      });
+    expect(squeeze(first)).toContain(squeeze(`By kind: ${byKind.join(', ')}.`));
+    const parts = summaryParts(summaryEntries(redline.changes).changes);
+    expect(parts.map((part) => part.name)).toEqual(['Opening paragraphs', 'G1 Introduction', 'G2 Scope and Application', 'Footnotes']);
+    let listed = 0;
+    for (const part of parts) {
+      const changes = part.entries.reduce((sum, entry) => sum + entry.changeIds.length, 0);
+      const row = new RegExp(`^${part.name.split(' ')[0]}\\s.*?\\s${changes}\\s.*\\s(\\d+)(–(\\d+))?\\s*$`, 'm').exec(first);
+      expect(row, part.name).not.toBeNull();
+      const pagesOf = part.entries.map((entry) => redline.changes.find((change) => change.id === entry.changeIds[0]) as Change).map((change) => pageOfChange(change));
+      expect([Number(row?.[1]), Number(row?.[3] ?? row?.[1])], part.name).toEqual([Math.min(...pagesOf), Math.max(...pagesOf)]);
+      listed += changes;
     }
-    expect(Number(/^\s*Clauses only renumbered\s+(\d+)\s*$/m.exec(first)?.[1])).toBe(counts.renumbered);
+    expect(listed).toBe(counts.total);
+    expect(first).toMatch(new RegExp(`listed with its text in the ${CHANGE_LIST_TITLE}, page ${pages.length - 1}\\.`));
+  });
+
+  it('lists every change at the back, one row per entry, renumbered clauses apart, a row per cascade', () => {
+    const counts = summariseChanges(redline.changes);
     const entries = summaryEntries(redline.changes);
-    const rows = summary.join('\n').match(/^\s*c\d+\s/gm) ?? [];
+    const list = pages.slice(-addedPages(pages).list).join('\n');
+    const rows = list.match(/^\s*c\d+\s/gm) ?? [];
     expect(rows.map((row) => row.trim())).toEqual([...entries.changes, ...entries.renumbered].map((entry) => entry.changeIds[0]));
+    expect(pages.slice(0, -addedPages(pages).list).join('\n')).not.toMatch(/^\s*c\d+\s+G/m);
     // A row per cascade: far fewer rows than renumbered clauses.
     expect(entries.renumbered.length).toBeLessThan(counts.renumbered / 4);
   });
 
-  it('links each row of the table of changes to the page its change is on, a move’s row to both ends', () => {
-    const pageIndex = new Map(loaded.getPages().map((page, i) => [page.ref.toString(), i]));
-    const summaryPages = pages.filter((page) => page.includes(SUMMARY_TITLE)).length;
-    const links = loaded
-      .getPages()
-      .slice(0, summaryPages)
-      .flatMap((page) => annotations(page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)))
-      .map((annot) => annot.lookup(PDFName.of('Dest'), PDFArray).get(0))
-      .map((ref) => pageIndex.get((ref as PDFRef).toString()) ?? -1);
+  it('links each part of the summary to its first change, and to the list of changes', () => {
+    const parts = summaryParts(summaryEntries(redline.changes).changes);
+    const targets = linkTargets(0, 1);
+    expect(targets).toHaveLength(parts.length + 1);
+    parts.forEach((part, i) => {
+      const change = redline.changes.find((c) => c.id === part.entries[0]?.changeIds[0]) as Change;
+      expect((targets[i] as number) + 1, part.name).toBe(pageOfChange(change));
+    });
+    expect((targets[parts.length] as number) + 1).toBe(pages.length - addedPages(pages).list + 1);
+  });
+
+  it('links each row of the list of changes to the page its change is on, a move’s row to both ends', () => {
+    const added = addedPages(pages);
+    const links = linkTargets(pages.length - added.list, pages.length);
     const entries = summaryEntries(redline.changes);
     const all = [...entries.changes, ...entries.renumbered];
     expect(links).toHaveLength(all.length + entries.changes.filter((entry) => entry.move).length);
+    const list = pages.slice(-added.list).join('\n');
     let next = 0;
     for (const entry of all) {
       const id = entry.changeIds[0] as string;
       const change = redline.changes.find((c) => c.id === id) as Change;
       const target = links[next++] as number;
-      expect(target, id).toBeGreaterThanOrEqual(summaryPages);
-      const listed = new RegExp(`^\\s*${id}\\s.*?(\\d+)\\s*$`, 'm').exec(pages.slice(0, summaryPages).join('\n'));
+      expect(target, id).toBeGreaterThanOrEqual(added.summary);
+      expect(target, id).toBeLessThan(pages.length - added.list);
+      const listed = new RegExp(`^\\s*${id}\\s.*?(\\d+)\\s*$`, 'm').exec(list);
       if (entry.move) {
         const second = links[next++] as number;
         expect(Number(listed?.[1]), id).toBe(second + 1);
@@ -249,6 +290,24 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
       expect(squeeze(pages[target] ?? ''), `${id} on page ${target + 1}`).toContain(squeeze(snippet));
     }
   });
+
+  /** The pages (0-based) the links on pages `from` to `to` (0-based, exclusive) go to, in order. */
+  function linkTargets(from: number, to: number): number[] {
+    const pageIndex = new Map(loaded.getPages().map((page, i) => [page.ref.toString(), i]));
+    return loaded
+      .getPages()
+      .slice(from, to)
+      .flatMap((page) => annotations(page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)))
+      .map((annot) => annot.lookup(PDFName.of('Dest'), PDFArray).get(0))
+      .map((ref) => pageIndex.get((ref as PDFRef).toString()) ?? -1);
+  }
+
+  /** The page (1-based) of the body that shows a change first, by the list of changes' row for it. */
+  function pageOfChange(change: Change): number {
+    const list = pages.slice(-addedPages(pages).list).join('\n');
+    const row = new RegExp(`^\\s*${change.id}\\s.*?(\\d+)( → (\\d+))?\\s*$`, 'm').exec(list);
+    return Number(change.kind === 'move' ? (row?.[3] ?? row?.[1]) : row?.[1]);
+  }
 
   it('ties the two ends of every move together with notes that name the other end and its page, and link to it', () => {
     const moves = redline.changes.filter((change) => change.kind === 'move');
@@ -274,7 +333,7 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
     }
   });
 
-  it('has an outline of the clause headings', () => {
+  it('has an outline of the clause headings, between the summary and the list of changes', () => {
     const outline = loaded.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
     expect(outline).toBeDefined();
     const titles: string[] = [];
@@ -283,8 +342,8 @@ describe.runIf(runPdf)('redline PDF of the sample Section G', () => {
       expect(item.lookup(PDFName.of('Dest'), PDFArray).size()).toBe(5);
     }
     const headings = redline.new.body.filter((block) => block.type === 'paragraph' && block.headingLevel === 1);
-    expect(titles).toHaveLength(headings.length);
-    expect(titles[0]).toBe('G1 Introduction');
+    expect(titles).toHaveLength(headings.length + 2);
+    expect([titles[0], titles[1], titles[titles.length - 1]]).toEqual([SUMMARY_TITLE, 'G1 Introduction', CHANGE_LIST_TITLE]);
   });
 
   it('puts `page N of M` on every page', () => {

@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { CHANGE_LIST_TITLE, SUMMARY_TITLE } from '../../src/exporters/pdf/summary-pages.js';
 import { fromDocx } from '../../src/importers/docx/from-docx.js';
 import type { Document } from '../../src/model/document.js';
 import { applyEdits, randomEdits } from '../../tools/synthetic/edits.js';
@@ -201,6 +202,27 @@ export function footerNumbers(pages: readonly string[]): { page: number; of: num
     if (!match) throw new Error(`no footer in page text: …${text.slice(-200)}`);
     return { page: Number(match[1]), of: Number(match[2]) };
   });
+}
+
+/** How many pages a redline adds: its summary at the front, and the list of changes at the back when the summary sends it there. */
+export interface AddedPages {
+  readonly summary: number;
+  readonly list: number;
+}
+
+/** Counts a redline's added pages from their text (the summary's title, the list's title on a line of its own). */
+export function addedPages(pages: readonly string[]): AddedPages {
+  const summary = pages.findIndex((page) => !page.includes(SUMMARY_TITLE));
+  const listTitle = new RegExp(`^\\s*${CHANGE_LIST_TITLE}( \\(continued\\))?\\s*$`, 'm');
+  let list = 0;
+  while (list < pages.length - Math.max(0, summary) && listTitle.test(pages[pages.length - 1 - list] ?? '')) list++;
+  return { summary: summary < 0 ? pages.length : summary, list };
+}
+
+/** The pages between the summary and the list of changes. */
+export function bodyPages<T>(pages: readonly string[], items: readonly T[]): T[] {
+  const added = addedPages(pages);
+  return items.slice(added.summary, items.length - added.list);
 }
 
 /** Text without any white space, for comparisons that must not depend on where lines break. */

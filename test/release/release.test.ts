@@ -10,9 +10,11 @@ import { join, relative, resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SourceStyles } from '../../src/exporters/source-styles.js';
+import { summaryEntries } from '../../src/exporters/summary-entries.js';
+import type { Change } from '../../src/model/change-set.js';
 import { buildSampleRelease } from '../../tools/samples/build-release.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
-import { hasCommand, legendColours, pdfText, requirePdfTools } from '../helpers/pdf-tools.js';
+import { addedPages, hasCommand, legendColours, pageTexts, pdfText, requirePdfTools } from '../helpers/pdf-tools.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
 
 const SAMPLE = resolve(__dirname, '../../samples/release/release.yaml');
@@ -140,6 +142,29 @@ describe('the sample release', () => {
     expect(pdfOf('section-g')).toMatch(/Unattributed \(changes no source explains\): 1/);
     expect(pdfOf('section-l')).toMatch(/Not applied \(source edits the new version does not have\): 1\s+• MP205 at L5\.36: expected “test the” → “within 20 Working Days”/);
     expect(pdfOf('section-a')).not.toMatch(/Unattributed \(|Not applied \(/);
+  });
+
+  it.runIf(requirePdfTools())('keeps each summary of changes to its first page, listing every change at the back when the page has no room', () => {
+    const report = readReport(out);
+    const lists: Record<string, number> = {};
+    for (const document of report.documents) {
+      const output = document.outputs.find((o) => o.kind === 'redline-pdf');
+      if (!output) continue;
+      const pages = pageTexts(readFileSync(join(out, output.file)));
+      const added = addedPages(pages);
+      expect(added.summary, document.id).toBe(1);
+      lists[document.id] = added.list;
+      // Every change has its row, in the summary or in the list at the back.
+      const rows = (added.list > 0 ? pages.slice(-added.list) : pages.slice(0, 1)).join('\n').match(/^\s*c\d+\s/gm) ?? [];
+      const { changes } = JSON.parse(readFileSync(join(out, document.outputs.find((o) => o.kind === 'json')?.file ?? ''), 'utf8')) as { changes: Change[] };
+      const entries = summaryEntries(changes);
+      expect(
+        rows.map((row) => row.trim()),
+        document.id,
+      ).toEqual([...entries.changes, ...entries.renumbered].map((entry) => entry.changeIds[0]));
+    }
+    // Section G (75 changes, 146 renumbered clauses) was five pages of rows: now one page, and its list at the back.
+    expect(lists['section-g']).toBeGreaterThan(0);
   });
 
   it('logs the version of each document now in force, also as CSV', () => {

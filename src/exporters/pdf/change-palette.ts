@@ -98,7 +98,9 @@ export class ChangePalette {
     return source === undefined ? WARNING_ORANGE : this.sourceColour(source);
   }
 
-  private sourceColour(id: string): Rgb {
+  /** A source's colour; the warning colour for changes no source explains. */
+  sourceColour(id: string): Rgb {
+    if (id === UNATTRIBUTED_AUTHOR) return WARNING_ORANGE;
     return rgb(this.styles.styleOf(id).colour);
   }
 

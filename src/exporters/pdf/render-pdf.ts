@@ -1,9 +1,10 @@
 /**
  * Renders a redline (marked) or a document (clean) as a PDF: summary pages first in a redline,
  * then the body laid out and paginated as a stream, each page written as soon as it is full (and
- * dropped, still counted, when only changed pages are wanted), then the summary's table filled in
- * now that every change has a page, the notes that tie the ends of each move together, the
- * running heads once the page count is known, and the outline.
+ * dropped, still counted, when only changed pages are wanted), then the list of changes when the
+ * summary has no room for it; then the summary and the list filled in now that every change has a
+ * page, the notes that tie the ends of each move together, the running heads once the page count
+ * is known, and the outline.
  */
 import type { AttributionReport } from '../../attribution/report.js';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
@@ -24,10 +25,10 @@ import { drawMoveNotes, moveNotes } from './move-notes.js';
 import { NoteRegistry } from './note-registry.js';
 import { type PageSize, pageGeometry } from './page-geometry.js';
 import { Paginator } from './paginator.js';
-import { PdfAssembly } from './pdf-assembly.js';
+import { type OutlineEntry, PdfAssembly } from './pdf-assembly.js';
 import { drawRunningHeads, type RunningHeads } from './running-heads.js';
 import { ListTracker, StructElement } from './structure.js';
-import { SummaryPages } from './summary-pages.js';
+import { CHANGE_LIST_TITLE, SUMMARY_TITLE, SummaryPages } from './summary-pages.js';
 import { TextPainter } from './text-painter.js';
 
 export interface RenderOptions {
@@ -52,10 +53,13 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
   // The structure tree: the summary's section first (it is drawn last but read first), then the body.
   const root = new StructElement('Document', undefined);
   const summarySection = palette ? new StructElement('Sect', root, {}, true) : undefined;
+  // The list of changes, when the summary sends it to the back, joins the tree when drawn: after the body.
+  const listSection = new StructElement('Sect', root);
 
-  const summary = palette && summarySection ? new SummaryPages(redline, options.report, palette, painter, geometry, heads, summarySection) : undefined;
+  const summary = palette && summarySection ? new SummaryPages(redline, options.report, palette, painter, geometry, heads, summarySection, listSection) : undefined;
   const summaryPages = summary?.pageCount ?? 0;
-  refuseTooLarge(redline, summaryPages, marked);
+  const listPages = summary?.listPageCount ?? 0;
+  refuseTooLarge(redline, summaryPages + listPages, marked);
   const kept: number[] = [];
   for (let page = 1; page <= summaryPages; page++) {
     pdf.addPage(page, geometry);
@@ -65,25 +69,36 @@ export async function renderPdf(redline: Redline, options: RenderOptions, marked
   const ctx = flowContext(redline, fonts, palette, geometry.textWidth, root, diagnostics);
   const paginator = new Paginator({ geometry, firstPage: summaryPages + 1, ...(palette && { changeBars: { palette, painter } }) });
   for (const page of paginator.paginate(documentFlow(redline, geometry.textWidth, ctx))) {
-    refuseTooManyPages(redline, page.number, marked);
+    refuseTooManyPages(redline, page.number + listPages, marked);
     if (palette && options.changedPagesOnly && !page.hasChanges) continue;
     pdf.addPage(page.number, geometry);
     kept.push(page.number);
     await pdf.draw(page.number, page.canvas);
   }
 
-  if (summary) for (let page = 1; page <= summaryPages; page++) await pdf.draw(page, summary.draw(page, { changes: paginator.changes, moveEnds: paginator.moveEnds }));
+  const listStart = summaryPages + paginator.pageCount + 1;
+  for (let page = listStart; page < listStart + listPages; page++) {
+    pdf.addPage(page, geometry);
+    kept.push(page);
+  }
+  if (summary) {
+    const placed = { changes: paginator.changes, moveEnds: paginator.moveEnds, ...(listPages > 0 && { listPage: listStart }) };
+    for (let page = 1; page <= summaryPages; page++) await pdf.draw(page, summary.draw(page, placed));
+    for (let page = 1; page <= listPages; page++) await pdf.draw(listStart + page - 1, summary.drawList(page, placed));
+  }
   if (palette) {
     const keptPages = new Set(kept);
     for (const [page, notes] of moveNotes(redline.changes, paginator.moveEnds)) if (keptPages.has(page)) await pdf.draw(page, drawMoveNotes(notes, page, geometry, palette, painter));
   }
-  const total = summaryPages + paginator.pageCount;
+  const total = summaryPages + paginator.pageCount + listPages;
   for (const page of kept) {
     const canvas = new Canvas(geometry.height);
     drawRunningHeads(canvas, painter, geometry, heads, page, total);
     await pdf.draw(page, canvas);
   }
-  pdf.outline(paginator.headings);
+  // The added pages are bookmarked too, so that a reader can go back to the summary or on to the list.
+  const added = (title: string, page: number): OutlineEntry[] => [{ title, level: 1, page, top: geometry.bodyTop }];
+  pdf.outline([...(summaryPages > 0 ? added(SUMMARY_TITLE, 1) : []), ...paginator.headings, ...(listPages > 0 ? added(CHANGE_LIST_TITLE, listStart) : [])]);
   return pdf.save({
     title: heads.title,
     lang: documentLanguage(redline, ctx.cjkRegion),
