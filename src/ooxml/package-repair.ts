@@ -383,9 +383,17 @@ class PackageRepair {
       unreachable.push(part);
       this.removePart(part);
     }
-    for (const source of [...this.rels.keys()]) if (source !== '' && !reached.has(source)) this.rels.delete(source);
+    // A part left out takes its relationships along, even those repaired above (not written back).
+    for (const source of [...this.rels.keys()]) {
+      if (source === '' || reached.has(source)) continue;
+      this.rels.delete(source);
+      this.changedRels.delete(source);
+    }
     if (unreachable.length > 0) {
-      const shown = unreachable.slice(0, 3).map(quote).join(', ');
+      const shown = unreachable
+        .slice(0, 3)
+        .map((part) => quote(part))
+        .join(', ');
       this.info('package/unreachable-parts-dropped', `${unreachable.length} part(s) no relationship reaches left out (${shown}${unreachable.length > 3 ? ', …' : ''})`);
       if (unreachable.some((p) => this.contentTypes.overrideOf(p) !== undefined)) this.contentTypesChanged = true;
     }

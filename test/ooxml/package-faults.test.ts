@@ -18,9 +18,10 @@ import { DEFAULT_PACKAGE_LIMITS } from '../../src/ooxml/package.js';
 import { checkWrittenPackage } from '../../src/ooxml/package-check.js';
 import { readZip } from '../../src/ooxml/zip-reader.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { PACKAGE_FAULTS, type PackageFault, partsOf, ZIP_FAULTS } from '../helpers/package-faults.js';
+import { buildDocx, p } from '../helpers/docx-builder.js';
+import { PACKAGE_FAULTS, type PackageFault, type Part, type PartsFault, partsOf, ZIP_FAULTS } from '../helpers/package-faults.js';
 import { hasLibreOffice, requireOrSkip, runLoRedline } from '../helpers/shared.js';
-import { listRawZipNames } from '../helpers/zip-writer.js';
+import { listRawZipNames, writeRawZip } from '../helpers/zip-writer.js';
 
 const OLD = resolve(__dirname, '../../samples/compare/section-g-v1.docx');
 const NEW = resolve(__dirname, '../../samples/compare/section-g-v2.docx');
@@ -126,6 +127,28 @@ describe('repaired faults: read with a diagnostic, compared into a whole package
     const parts = template.document.docx?.parts as ReadonlyMap<string, Uint8Array>;
     expect(new TextDecoder().decode(parts.get('word/settings.xml'))).not.toContain('attachedTemplate');
     expect(new TextDecoder().decode(parts.get('word/_rels/settings.xml.rels'))).not.toContain('External');
+  });
+
+  it('leaves out an unreached part with its relationships, even those it repaired (found by the fuzz test)', () => {
+    // The document's relationships reach nothing but a missing custom XML part, so the settings
+    // are left out as unreached; their relationships, repaired first (an external template
+    // dropped), must not be written back without them.
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const settings = { name: 'word/settings.xml', data: new TextEncoder().encode(`<w:settings xmlns:w="${W}" xmlns:r="${R}"><w:zoom w:percent="100"/></w:settings>`) };
+    const base = [...partsOf(buildDocx({ body: p('A clause.') })), settings];
+    const faults = ['no-document-rels', 'unreferenced-missing', 'template-external'].map((id) => PACKAGE_FAULTS.find((f) => f.id === id) as PartsFault);
+    const bytes = writeRawZip(faults.reduce<Part[]>((parts, fault) => fault.damage(parts), base).map((part) => ({ ...part })));
+    const read = fromDocx(bytes, 'unreached.docx');
+    const parts = read.document.docx?.parts as ReadonlyMap<string, Uint8Array>;
+    expect([...parts.keys()].filter((name) => name.includes('settings'))).toEqual([]);
+    expect(read.diagnostics.find((d) => d.code === 'package/unreachable-parts-dropped')?.message).toContain("'word/settings.xml'");
+    const clean = documentToDocx(read.document).bytes;
+    expect(
+      readZip(clean, 'clean.docx', DEFAULT_PACKAGE_LIMITS)
+        .entries.map((entry) => entry.name)
+        .filter((name) => name.includes('settings')),
+    ).toEqual([]);
   });
 
   it('says which unsafe zip entry it left out, quoted and escaped on one line', () => {
