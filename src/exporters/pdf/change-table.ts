@@ -13,7 +13,21 @@ import { BLACK, GREY } from './colour.js';
 import type { PageGeometry } from './page-geometry.js';
 import { moveEndKey, type PageSpot } from './paginator.js';
 import { PAGINATION_ARTIFACT, StructElement } from './structure.js';
-import { CELL, CELL_BOLD, CELL_LINE, HEADER_ROW_HEIGHT, HEADER_SHADE, HEADING, LINK_BLUE, ROW_HEIGHT, ROW_RULE, ROW_SHADE, type SummaryLine, TABLE_HEADING_HEIGHT } from './summary-layout.js';
+import {
+  CELL,
+  CELL_BOLD,
+  CELL_LINE,
+  HEADER_ROW_HEIGHT,
+  HEADER_SHADE,
+  HEADING,
+  LINK_BLUE,
+  type PlacedChanges,
+  ROW_HEIGHT,
+  ROW_RULE,
+  ROW_SHADE,
+  type SummaryLine,
+  TABLE_HEADING_HEIGHT,
+} from './summary-layout.js';
 import type { PlainStyle, TextPainter } from './text-painter.js';
 
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
@@ -91,11 +105,23 @@ export abstract class SummaryTable<K extends string> {
     else this.painter.draw(canvas, fitted, this.left + column.x + 2, baseline, style);
   }
 
-  /** A row's shading (every other row) and the rule under it. */
-  protected rowFrame(canvas: Canvas, top: number, height: number, index: number, draw: () => void): void {
-    if (index % 2 === 1) canvas.fill(this.left, top, this.geometry.textWidth, height, ROW_SHADE);
-    draw();
-    canvas.line(this.left, top + height, this.left + this.geometry.textWidth, top + height, ROW_RULE, 0.3);
+  /**
+   * A row as tall as its tallest cell (`lines` lines), shaded every other row and ruled under; `draw`
+   * fills its cells once the changes are placed.
+   */
+  protected row(lines: number, index: number, draw: (canvas: Canvas, top: number, placed: PlacedChanges, row: StructElement, height: number) => void): SummaryLine {
+    const row = new StructElement('TR', this.table);
+    const height = ROW_HEIGHT + (lines - 1) * CELL_LINE;
+    return {
+      height,
+      header: this.header,
+      tag: row,
+      draw: (canvas, top, placed) => {
+        if (index % 2 === 1) canvas.fill(this.left, top, this.geometry.textWidth, height, ROW_SHADE);
+        draw(canvas, top, placed, row, height);
+        canvas.line(this.left, top + height, this.left + this.geometry.textWidth, top + height, ROW_RULE, 0.3);
+      },
+    };
   }
 }
 
@@ -126,37 +152,29 @@ export class ChangeTable extends SummaryTable<ColumnKey> {
   }
 
   private entryRow(entry: SummaryEntry, index: number): SummaryLine {
-    const row = new StructElement('TR', this.table);
     const id = entry.changeIds[0] as string;
     // The clause path is what a reader cites: wrapped in its column (a table row's name takes two
     // lines), not cut.
     const clauseLines = this.wrapped('clause', entry.clause, MAX_CLAUSE_LINES);
-    const height = ROW_HEIGHT + (clauseLines.length - 1) * CELL_LINE;
-    return {
-      height,
-      header: this.header,
-      tag: row,
-      draw: (canvas, top, placed) =>
-        this.rowFrame(canvas, top, height, index, () => {
-          // A move's row gives both ends' pages, and links to each.
-          const from = entry.move ? placed.moveEnds.get(moveEndKey(id, 'from')) : undefined;
-          const to = entry.move ? placed.moveEnds.get(moveEndKey(id, 'to')) : undefined;
-          const spot = from ?? placed.changes.get(id);
-          const page = from && to ? `${from.page} → ${to.page}` : spot ? String(spot.page) : '—';
-          const cells: Record<ColumnKey, string> = { id, clause: entry.clause, kind: CHANGE_KIND_LABELS[entry.kind], source: this.sourceOf(entry), change: entry.text, page };
-          let pageCell: StructElement | undefined;
-          for (const column of this.columns) {
-            const colour = column.key === 'change' ? (entry.kind === 'renumber' ? GREY : this.palette.colour(id)) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
-            const cell = new StructElement('TD', row);
-            if (column.key === 'page') pageCell = cell;
-            if (column.key === 'clause') canvas.tagged(cell, () => clauseLines.forEach((line, i) => this.cell(canvas, column, line, top + 8 + i * CELL_LINE, { ...CELL, colour })));
-            else canvas.tagged(cell, () => this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour }));
-          }
-          // The row links to the change; in the structure the link is the page number's.
-          if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, this.geometry.textWidth, height, { kind: 'page', page: spot.page, top: spot.top }));
-          if (to) canvas.tagged(new StructElement('Link', pageCell ?? row), () => this.linkSecondPage(canvas, top, String(to.page), to));
-        }),
-    };
+    return this.row(clauseLines.length, index, (canvas, top, placed, row, height) => {
+      // A move's row gives both ends' pages, and links to each.
+      const from = entry.move ? placed.moveEnds.get(moveEndKey(id, 'from')) : undefined;
+      const to = entry.move ? placed.moveEnds.get(moveEndKey(id, 'to')) : undefined;
+      const spot = from ?? placed.changes.get(id);
+      const page = from && to ? `${from.page} → ${to.page}` : spot ? String(spot.page) : '—';
+      const cells: Record<ColumnKey, string> = { id, clause: entry.clause, kind: CHANGE_KIND_LABELS[entry.kind], source: this.sourceOf(entry), change: entry.text, page };
+      let pageCell: StructElement | undefined;
+      for (const column of this.columns) {
+        const colour = column.key === 'change' ? (entry.kind === 'renumber' ? GREY : this.palette.colour(id)) : column.key === 'page' && spot ? LINK_BLUE : BLACK;
+        const cell = new StructElement('TD', row);
+        if (column.key === 'page') pageCell = cell;
+        if (column.key === 'clause') canvas.tagged(cell, () => clauseLines.forEach((line, i) => this.cell(canvas, column, line, top + 8 + i * CELL_LINE, { ...CELL, colour })));
+        else canvas.tagged(cell, () => this.cell(canvas, column, cells[column.key], top + 8, { ...CELL, colour }));
+      }
+      // The row links to the change; in the structure the link is the page number's.
+      if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, this.geometry.textWidth, height, { kind: 'page', page: spot.page, top: spot.top }));
+      if (to) canvas.tagged(new StructElement('Link', pageCell ?? row), () => this.linkSecondPage(canvas, top, String(to.page), to));
+    });
   }
 
   /** A link over the last number of the Page cell (right-aligned) to where it points. */

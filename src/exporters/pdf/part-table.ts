@@ -14,7 +14,7 @@ import { BLACK, type Rgb } from './colour.js';
 import type { PageGeometry } from './page-geometry.js';
 import { moveEndKey, type PageSpot } from './paginator.js';
 import { StructElement } from './structure.js';
-import { CELL, CELL_LINE, LINK_BLUE, type PlacedChanges, ROW_HEIGHT, type SummaryLine } from './summary-layout.js';
+import { CELL, CELL_LINE, LINK_BLUE, type PlacedChanges, type SummaryLine } from './summary-layout.js';
 import type { TextPainter } from './text-painter.js';
 
 type PartColumn = 'part' | 'changes' | 'sources' | 'clauses' | 'pages';
@@ -45,50 +45,42 @@ export class PartTable extends SummaryTable<PartColumn> {
   }
 
   private partRow(part: SummaryPart, index: number): SummaryLine {
-    const row = new StructElement('TR', this.table);
     const nameLines = this.wrapped('part', part.name, MAX_NAME_LINES);
     const clauseLines = this.wrapped('clauses', clauseList(part.entries), MAX_CLAUSE_LINES);
     const sourceLines = this.palette.hasSources ? this.sourceLines(part) : [];
-    const height = ROW_HEIGHT + (Math.max(nameLines.length, clauseLines.length, sourceLines.length) - 1) * CELL_LINE;
     const changes = part.entries.reduce((sum, entry) => sum + entry.changeIds.length, 0);
-    return {
-      height,
-      header: this.header,
-      tag: row,
-      draw: (canvas, top, placed) =>
-        this.rowFrame(canvas, top, height, index, () => {
-          const spots = part.entries.map((entry) => spotOf(entry, placed)).filter((spot) => spot !== undefined);
-          const pages = spots.map((spot) => spot.page);
-          const first = Math.min(...pages);
-          const last = Math.max(...pages);
-          const pageText = pages.length === 0 ? '—' : first === last ? String(first) : `${first}–${last}`;
-          let pageCell: StructElement | undefined;
-          for (const column of this.columns) {
-            const cell = new StructElement('TD', row);
-            const lines = (texts: readonly string[], style = CELL): void => canvas.tagged(cell, () => texts.forEach((line, i) => this.cell(canvas, column, line, top + 8 + i * CELL_LINE, style)));
-            switch (column.key) {
-              case 'part':
-                lines(nameLines);
-                break;
-              case 'changes':
-                lines([String(changes)]);
-                break;
-              case 'sources':
-                canvas.tagged(cell, () => this.drawSources(canvas, column, top, sourceLines));
-                break;
-              case 'clauses':
-                lines(clauseLines);
-                break;
-              case 'pages':
-                pageCell = cell;
-                lines([pageText], { ...CELL, colour: spots.length > 0 ? LINK_BLUE : BLACK });
-                break;
-            }
-          }
-          const spot = spots[0];
-          if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, this.geometry.textWidth, height, { kind: 'page', page: spot.page, top: spot.top }));
-        }),
-    };
+    return this.row(Math.max(nameLines.length, clauseLines.length, sourceLines.length), index, (canvas, top, placed, row, height) => {
+      const spots = part.entries.map((entry) => spotOf(entry, placed)).filter((spot) => spot !== undefined);
+      const pages = spots.map((spot) => spot.page);
+      const first = Math.min(...pages);
+      const last = Math.max(...pages);
+      const pageText = pages.length === 0 ? '—' : first === last ? String(first) : `${first}–${last}`;
+      let pageCell: StructElement | undefined;
+      for (const column of this.columns) {
+        const cell = new StructElement('TD', row);
+        const lines = (texts: readonly string[], style = CELL): void => canvas.tagged(cell, () => texts.forEach((line, i) => this.cell(canvas, column, line, top + 8 + i * CELL_LINE, style)));
+        switch (column.key) {
+          case 'part':
+            lines(nameLines);
+            break;
+          case 'changes':
+            lines([String(changes)]);
+            break;
+          case 'sources':
+            canvas.tagged(cell, () => this.drawSources(canvas, column, top, sourceLines));
+            break;
+          case 'clauses':
+            lines(clauseLines);
+            break;
+          case 'pages':
+            pageCell = cell;
+            lines([pageText], { ...CELL, colour: spots.length > 0 ? LINK_BLUE : BLACK });
+            break;
+        }
+      }
+      const spot = spots[0];
+      if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, this.geometry.textWidth, height, { kind: 'page', page: spot.page, top: spot.top }));
+    });
   }
 
   /** "MP201 3, BEIS 2": each source's changes in the part, in the key's order, in lines that fit the column. */
