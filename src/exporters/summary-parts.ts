@@ -36,7 +36,8 @@ const STORY_ORDER: readonly ChangeLocation['story'][] = ['body', 'footnote', 'en
 /**
  * Parts by top-level clause wherever its entries are listed (a move is listed where the change set
  * puts it, and belongs where it went); an entry without a clause number (a table's row, an
- * unnumbered paragraph) joins the part before it when under the same heading. Parts in document order.
+ * unnumbered paragraph) joins the part before it when under the same heading. Parts, and the
+ * entries in each, in document order.
  */
 export function summaryParts(entries: readonly SummaryEntry[]): SummaryPart[] {
   const byKey = new Map<string, OpenPart>();
@@ -53,7 +54,7 @@ export function summaryParts(entries: readonly SummaryEntry[]): SummaryPart[] {
     last = part;
   }
   const parts = [...byKey.values()].sort((a, b) => STORY_ORDER.indexOf(a.story) - STORY_ORDER.indexOf(b.story) || a.start - b.start);
-  return parts.map((part) => ({ name: partName(part), entries: part.entries }));
+  return parts.map((part) => ({ name: partName(part), entries: [...part.entries].sort((a, b) => position(a) - position(b)) }));
 }
 
 /** Where an entry stands: its block in the new version (in the old for a deletion, close enough to order parts). */

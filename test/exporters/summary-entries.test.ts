@@ -103,7 +103,7 @@ describe('summary parts', () => {
       change('replace', at('A6.14', 515, 'Testing'), { oldText: 'a', newText: 'b', scope: 'text' }),
       change('replace', at('A7.7', 597, 'Release Management'), { oldText: 'a', newText: 'b', scope: 'text' }),
     ];
-    expect(partLines(changes)).toEqual(['A5 Incident Management: A5.12, A5.26 (2)', 'A6 Testing: A6.14 (1)', 'A7 Release Management: A5.26 → A7.27, A7.7 (2)']);
+    expect(partLines(changes)).toEqual(['A5 Incident Management: A5.12, A5.26 (2)', 'A6 Testing: A6.14 (1)', 'A7 Release Management: A7.7, A5.26 → A7.27 (2)']);
   });
 
   it('names parts without a heading by clause, and unnumbered text by its heading, a repeated heading apart', () => {

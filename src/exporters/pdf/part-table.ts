@@ -78,7 +78,8 @@ export class PartTable extends SummaryTable<PartColumn> {
             break;
         }
       }
-      const spot = spots[0];
+      // The part's first change on the page: the earliest spot (a move listed early may land late).
+      const spot = spots.reduce<PageSpot | undefined>((first, next) => (!first || next.page < first.page || (next.page === first.page && next.top < first.top) ? next : first), undefined);
       if (spot) canvas.tagged(new StructElement('Link', pageCell ?? row), () => canvas.link(this.left, top, this.geometry.textWidth, height, { kind: 'page', page: spot.page, top: spot.top }));
     });
   }
